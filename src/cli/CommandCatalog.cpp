@@ -1,0 +1,14 @@
+#include "cli/CommandLine.h"
+
+namespace bizdesk::cli {
+
+void registerFoundationCommands(CommandLine &commandLine);
+void registerIdentityCommands(CommandLine &commandLine);
+
+void registerAllCommands(CommandLine &commandLine)
+{
+    registerFoundationCommands(commandLine);
+    registerIdentityCommands(commandLine);
+}
+
+} // namespace bizdesk::cli

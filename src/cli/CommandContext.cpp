@@ -1,0 +1,128 @@
+#include "cli/CommandContext.h"
+
+#include "cli/PasswordInput.h"
+#include "domain/Error.h"
+#include "services/identity/IdentityService.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+namespace bizdesk::cli {
+namespace {
+
+using domain::Error;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandContext", text);
+}
+
+} // namespace
+
+CommandContext::CommandContext(const CommandSpec &spec, GlobalOptions globals, QStringList positionals,
+                               QMap<QString, QString> options)
+    : m_spec(spec)
+    , m_globals(std::move(globals))
+    , m_positionals(std::move(positionals))
+    , m_options(std::move(options))
+{
+}
+
+QString CommandContext::positional(int index) const
+{
+    return m_positionals.value(index);
+}
+
+qint64 CommandContext::positionalId(int index) const
+{
+    bool ok = false;
+    const qint64 id = positional(index).toLongLong(&ok);
+    const QString name = m_spec.positionals.value(index);
+    if (!ok || id <= 0)
+        throw Error::invalid(name, tr("%1: \"%2\" is not a valid id.").arg(name, positional(index)));
+    return id;
+}
+
+QString CommandContext::optionOr(const QString &option, const QString &fallback) const
+{
+    return m_options.contains(option) ? m_options.value(option) : fallback;
+}
+
+int CommandContext::intOption(const QString &option, int fallback, int minimum, int maximum) const
+{
+    if (!has(option))
+        return fallback;
+    bool ok = false;
+    const int value = m_options.value(option).toInt(&ok);
+    if (!ok || value < minimum || value > maximum)
+        throw Error::invalid(QStringLiteral("--") + option,
+                             tr("--%1: \"%2\" must be a whole number from %3 to %4.")
+                                 .arg(option, m_options.value(option))
+                                 .arg(minimum)
+                                 .arg(maximum));
+    return value;
+}
+
+std::optional<domain::Money> CommandContext::moneyOption(const QString &option) const
+{
+    if (!has(option))
+        return std::nullopt;
+    return domain::Money::parsePositive(QStringLiteral("--") + option, m_options.value(option));
+}
+
+std::optional<QDate> CommandContext::dateOption(const QString &option) const
+{
+    if (!has(option))
+        return std::nullopt;
+    const QDate date = QDate::fromString(m_options.value(option), Qt::ISODate);
+    if (!date.isValid())
+        throw Error::invalid(QStringLiteral("--") + option,
+                             tr("--%1: \"%2\" is not a date; write yyyy-MM-dd, e.g. 2026-12-01.")
+                                 .arg(option, m_options.value(option)));
+    return date;
+}
+
+std::optional<QDateTime> CommandContext::dateTimeOption(const QString &option) const
+{
+    if (!has(option))
+        return std::nullopt;
+    QDateTime dateTime = QDateTime::fromString(m_options.value(option), Qt::ISODate);
+    if (!dateTime.isValid())
+        throw Error::invalid(QStringLiteral("--") + option,
+                             tr("--%1: \"%2\" is not a date and time; write e.g. 2026-12-01T18:30.")
+                                 .arg(option, m_options.value(option)));
+    if (dateTime.timeSpec() == Qt::LocalTime)
+        dateTime.setTimeZone(QTimeZone::systemTimeZone());
+    return dateTime.toUTC();
+}
+
+storage::Database &CommandContext::database()
+{
+    if (!m_database)
+        m_database = storage::Database::open(m_globals.location, storage::Database::CreateMode::MustExist);
+    return *m_database;
+}
+
+services::Session &CommandContext::session()
+{
+    if (m_session)
+        return *m_session;
+    if (m_globals.login.isEmpty())
+        throw Error::denied(tr("This command needs a user: add --as LOGIN (password from $BIZDESK_PASSWORD or stdin)."));
+    database().requireInitialised();
+    m_session = std::make_unique<services::Session>(database(), m_clock);
+    QString password = qEnvironmentVariable("BIZDESK_PASSWORD");
+    if (password.isEmpty() && !qEnvironmentVariableIsSet("BIZDESK_PASSWORD"))
+        password = PasswordInput::read(tr("Password for %1: ").arg(m_globals.login));
+    services::IdentityService(*m_session).logIn(m_globals.login, password);
+    return *m_session;
+}
+
+QString CommandContext::readNewPassword()
+{
+    if (qEnvironmentVariableIsSet("BIZDESK_NEW_PASSWORD"))
+        return qEnvironmentVariable("BIZDESK_NEW_PASSWORD");
+    return PasswordInput::read(tr("New password: "));
+}
+
+} // namespace bizdesk::cli

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "cli/CommandSpec.h"
+#include "domain/Clock.h"
+#include "domain/Money.h"
+#include "services/Session.h"
+#include "storage/Database.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QMap>
+
+#include <memory>
+#include <optional>
+
+namespace bizdesk::cli {
+
+struct GlobalOptions
+{
+    QString location; ///< --db, else $BIZDESK_DB, else the default file
+    QString login;    ///< --as
+    bool json = false;
+};
+
+/// What a running command sees: its parsed arguments, the database and the acting user.
+/// Argument accessors throw Error::invalid naming the option, so commands stay short.
+class CommandContext
+{
+public:
+    CommandContext(const CommandSpec &spec, GlobalOptions globals, QStringList positionals,
+                   QMap<QString, QString> options);
+
+    const GlobalOptions &globals() const { return m_globals; }
+
+    QString positional(int index) const;
+    qint64 positionalId(int index) const;
+    bool has(const QString &option) const { return m_options.contains(option); }
+    QString option(const QString &option) const { return m_options.value(option); }
+    QString optionOr(const QString &option, const QString &fallback) const;
+    int intOption(const QString &option, int fallback, int minimum, int maximum) const;
+    std::optional<domain::Money> moneyOption(const QString &option) const;
+    std::optional<QDate> dateOption(const QString &option) const;
+    /// ISO 8601 local date-time ("2026-12-01T18:30") → UTC.
+    std::optional<QDateTime> dateTimeOption(const QString &option) const;
+
+    /// The database named by --db (opened on first use).
+    storage::Database &database();
+    /// A session for the --as user, logged in with $BIZDESK_PASSWORD or a password read from stdin.
+    services::Session &session();
+    /// $BIZDESK_NEW_PASSWORD or the next stdin line (for init and user add).
+    static QString readNewPassword();
+
+private:
+    const CommandSpec &m_spec;
+    GlobalOptions m_globals;
+    QStringList m_positionals;
+    QMap<QString, QString> m_options;
+    domain::SystemClock m_clock;
+    std::unique_ptr<storage::Database> m_database;
+    std::unique_ptr<services::Session> m_session;
+};
+
+} // namespace bizdesk::cli

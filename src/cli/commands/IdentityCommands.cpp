@@ -1,0 +1,236 @@
+#include "cli/CommandContext.h"
+#include "cli/CommandLine.h"
+#include "domain/Error.h"
+#include "services/audit/AuditTrail.h"
+#include "services/identity/IdentityJson.h"
+#include "services/identity/IdentityService.h"
+#include "services/policy/PolicyService.h"
+#include "services/maintenance/DatabaseMaintenance.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace bizdesk::cli {
+namespace {
+
+using domain::Error;
+using Needs = CommandSpec::Needs;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IdentityCommands", text);
+}
+
+QJsonObject describeUser(services::IdentityService &identity, const domain::User &user)
+{
+    QJsonObject object = services::toJson(user);
+    if (user.departmentId) {
+        if (const auto department = identity.departmentById(*user.departmentId))
+            object.insert(QStringLiteral("department"), department->name);
+    }
+    if (user.superiorId) {
+        if (const auto superior = identity.userById(*user.superiorId))
+            object.insert(QStringLiteral("superior"), superior->login);
+    }
+    object.insert(QStringLiteral("locked"), user.lockedUntil.isValid());
+    return object;
+}
+
+QJsonObject describeDepartment(services::IdentityService &identity, const domain::Department &department)
+{
+    QJsonObject object = services::toJson(department);
+    if (department.headId) {
+        if (const auto head = identity.userById(*department.headId))
+            object.insert(QStringLiteral("head"), head->login);
+    }
+    return object;
+}
+
+} // namespace
+
+void registerIdentityCommands(CommandLine &commandLine)
+{
+    commandLine.add({{QStringLiteral("user"), QStringLiteral("add")}, {QStringLiteral("LOGIN")},
+                     {{QStringLiteral("name"), QStringLiteral("NAME"), tr("display name"), true},
+                      {QStringLiteral("role"), QStringLiteral("ROLE[,ROLE]"),
+                       tr("director, manager, specialist, finance, legal, executive, admin"), true},
+                      {QStringLiteral("dept"), QStringLiteral("DEPT"), tr("department name")},
+                      {QStringLiteral("superior"), QStringLiteral("LOGIN"), tr("the superior's login")},
+                      {QStringLiteral("email"), QStringLiteral("EMAIL"), tr("e-mail address")},
+                      {QStringLiteral("phone"), QStringLiteral("PHONE"), tr("phone number")}},
+                     tr("Add a person (new password from $BIZDESK_NEW_PASSWORD or stdin)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::Session &session = context.session();
+                         services::NewUser input;
+                         input.login = context.positional(0);
+                         input.displayName = context.option(QStringLiteral("name"));
+                         input.roles = context.option(QStringLiteral("role"));
+                         input.department = context.option(QStringLiteral("dept"));
+                         input.superiorLogin = context.option(QStringLiteral("superior"));
+                         input.email = context.option(QStringLiteral("email"));
+                         input.phone = context.option(QStringLiteral("phone"));
+                         input.password = CommandContext::readNewPassword();
+                         services::IdentityService identity(session);
+                         return describeUser(identity, identity.addUser(input));
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("user"), QStringLiteral("list")}, {}, {}, tr("List people."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         QJsonArray users;
+                         for (const domain::User &user : identity.users())
+                             users.append(describeUser(identity, user));
+                         return QJsonObject{{QStringLiteral("users"), users}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("user"), QStringLiteral("disable")}, {QStringLiteral("LOGIN")}, {},
+                     tr("Disable a person's account (history is kept)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         identity.disableUser(context.positional(0));
+                         return describeUser(identity, identity.user(context.positional(0)));
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("user"), QStringLiteral("unlock")}, {QStringLiteral("LOGIN")}, {},
+                     tr("Unlock an account locked by wrong passwords."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         identity.unlockUser(context.positional(0));
+                         return describeUser(identity, identity.user(context.positional(0)));
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("user"), QStringLiteral("superior")}, {QStringLiteral("LOGIN"), QStringLiteral("SUPERIOR")}, {},
+                     tr("Set a person's superior (reporting line, §2.1)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         return describeUser(identity, identity.setSuperior(context.positional(0), context.positional(1)));
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("whoami")}, {}, {}, tr("Show the acting user."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         return describeUser(identity, context.session().user());
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("dept"), QStringLiteral("add")}, {QStringLiteral("NAME")},
+                     {{QStringLiteral("head"), QStringLiteral("LOGIN"), tr("the department head")}},
+                     tr("Add a department."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         return describeDepartment(identity, identity.addDepartment(context.positional(0),
+                                                                                    context.option(QStringLiteral("head"))));
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("dept"), QStringLiteral("head")}, {QStringLiteral("NAME"), QStringLiteral("LOGIN")}, {},
+                     tr("Set a department's head."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         return describeDepartment(identity,
+                                                   identity.setDepartmentHead(context.positional(0), context.positional(1)));
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("dept"), QStringLiteral("list")}, {}, {}, tr("List departments."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         QJsonArray departments;
+                         for (const auto &department : identity.departments())
+                             departments.append(describeDepartment(identity, department));
+                         return QJsonObject{{QStringLiteral("departments"), departments}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("delegate"), QStringLiteral("add")}, {QStringLiteral("LOGIN")},
+                     {{QStringLiteral("from"), QStringLiteral("DATE"), tr("first day"), true},
+                      {QStringLiteral("to"), QStringLiteral("DATE"), tr("last day"), true}},
+                     tr("Let LOGIN approve on your behalf between two dates."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService identity(context.session());
+                         const auto delegation = identity.delegate(context.positional(0),
+                                                                   *context.dateOption(QStringLiteral("from")),
+                                                                   *context.dateOption(QStringLiteral("to")));
+                         return QJsonObject{{QStringLiteral("id"), static_cast<double>(delegation.id)},
+                                            {QStringLiteral("delegate"), context.positional(0)},
+                                            {QStringLiteral("from"), delegation.startsOn.toString(Qt::ISODate)},
+                                            {QStringLiteral("to"), delegation.endsOn.toString(Qt::ISODate)}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("delegate"), QStringLiteral("revoke")}, {QStringLiteral("ID")}, {},
+                     tr("Revoke one of your delegations."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::IdentityService(context.session()).revokeDelegation(context.positionalId(0));
+                         return QJsonObject{{QStringLiteral("revoked"), static_cast<double>(context.positionalId(0))}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("policy"), QStringLiteral("show")}, {}, {},
+                     tr("Show every policy setting with its clause and current value."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const services::PolicyService policy(context.session());
+                         QJsonArray settings;
+                         for (const auto &setting : policy.settings())
+                             settings.append(QJsonObject{{QStringLiteral("key"), setting.definition->key},
+                                                         {QStringLiteral("value"), setting.value},
+                                                         {QStringLiteral("default"), setting.definition->defaultValue},
+                                                         {QStringLiteral("clause"), setting.definition->clause},
+                                                         {QStringLiteral("description"), setting.definition->translatedDescription()}});
+                         return QJsonObject{{QStringLiteral("version"), policy.currentVersion()},
+                                            {QStringLiteral("settings"), settings}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("policy"), QStringLiteral("set")}, {QStringLiteral("KEY"), QStringLiteral("VALUE")}, {},
+                     tr("Change a policy setting (director)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::PolicyService policy(context.session());
+                         const int version = policy.set(context.positional(0), context.positional(1));
+                         return QJsonObject{{QStringLiteral("key"), context.positional(0)},
+                                            {QStringLiteral("value"), policy.text(context.positional(0))},
+                                            {QStringLiteral("version"), version}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("audit"), QStringLiteral("verify")}, {}, {},
+                     tr("Walk the audit hash chain; exit 4 naming the first broken entry."), Needs::Database,
+                     [](CommandContext &context) -> QJsonValue {
+                         context.database().requireInitialised();
+                         domain::SystemClock clock;
+                         services::Session session(context.database(), clock);
+                         const auto result = services::AuditTrail(session).verify();
+                         if (!result.ok)
+                             throw Error::conflict(tr("The audit chain is broken: %1.").arg(result.problem));
+                         return QJsonObject{{QStringLiteral("entries"), static_cast<double>(result.entries)},
+                                            {QStringLiteral("ok"), true}};
+                     },
+                     {}});
+
+    commandLine.add({{QStringLiteral("audit"), QStringLiteral("log")}, {},
+                     {{QStringLiteral("entity"), QStringLiteral("KIND"), tr("entity kind, e.g. user, expense")},
+                      {QStringLiteral("id"), QStringLiteral("ID"), tr("entity id")},
+                      {QStringLiteral("limit"), QStringLiteral("N"), tr("most entries (default 100)")}},
+                     tr("List audit entries, newest first."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::Session &session = context.session();
+                         session.require(domain::Action::ReadAudit);
+                         std::optional<qint64> id;
+                         if (context.has(QStringLiteral("id")))
+                             id = context.intOption(QStringLiteral("id"), 0, 1, std::numeric_limits<int>::max());
+                         QJsonArray entries;
+                         for (const auto &entry : services::AuditTrail(session).log(context.option(QStringLiteral("entity")), id,
+                                                                                   context.intOption(QStringLiteral("limit"), 100, 1, 100000)))
+                             entries.append(entry.toJson());
+                         return QJsonObject{{QStringLiteral("entries"), entries}};
+                     },
+                     {}});
+}
+
+} // namespace bizdesk::cli

@@ -1,0 +1,27 @@
+#include "cli/CommandLine.h"
+#include "services/ModuleCatalog.h"
+#include "support/Logging.h"
+#include "support/Paths.h"
+#include "support/SettingsKeys.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    bizdesk::support::Paths::applyApplicationIdentity();
+    bizdesk::support::initialiseLogging(QStringLiteral("bizdeskctl"),
+                                        bizdesk::support::readSetting(bizdesk::support::settings::logLevel).toString());
+
+    // Messages follow the locale (LANG/LC_ALL), like the GUI; scripts get English with LANG=C.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("bizdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    bizdesk::services::ModuleCatalog::registerAll();
+    bizdesk::cli::CommandLine commandLine;
+    bizdesk::cli::registerAllCommands(commandLine);
+    return commandLine.run(QCoreApplication::arguments().mid(1));
+}

@@ -1,0 +1,32 @@
+#include "domain/Clock.h"
+
+#include <QTimeZone>
+
+namespace bizdesk::domain {
+
+QDateTime SystemClock::nowUtc() const
+{
+    const QByteArray pinned = qgetenv("BIZDESK_NOW");
+    if (!pinned.isEmpty()) {
+        QDateTime parsed = QDateTime::fromString(QString::fromUtf8(pinned), Qt::ISODate);
+        if (parsed.isValid())
+            return parsed.toUTC();
+    }
+    return QDateTime::currentDateTimeUtc();
+}
+
+QString toStorageTimestamp(const QDateTime &dateTime)
+{
+    return dateTime.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QDateTime fromStorageTimestamp(const QString &text)
+{
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        parsed = QDateTime::fromString(text, Qt::ISODate);
+    parsed.setTimeZone(QTimeZone::utc());
+    return parsed;
+}
+
+} // namespace bizdesk::domain

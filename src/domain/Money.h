@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+
+namespace bizdesk::domain {
+
+/// An amount of money in integer minor units (分) with its ISO currency code. Never floating point.
+class Money
+{
+    Q_DECLARE_TR_FUNCTIONS(Money)
+
+public:
+    Money() = default;
+    static Money fromMinor(std::int64_t minorUnits, QString currency = defaultCurrency());
+    static QString defaultCurrency() { return QStringLiteral("CNY"); }
+
+    /// Parses a decimal in yuan with at most two decimals ("1234", "1234.5", "1234.56").
+    /// Returns nothing for anything else (signs, exponents, separators, three decimals).
+    static std::optional<Money> parse(const QString &text, QString currency = defaultCurrency());
+    /// Like parse(), but throws Error::invalid naming `field`; requires a positive amount.
+    static Money parsePositive(const QString &field, const QString &text);
+
+    std::int64_t minorUnits() const { return m_minor; }
+    const QString &currency() const { return m_currency; }
+    bool isZero() const { return m_minor == 0; }
+    bool isNegative() const { return m_minor < 0; }
+
+    /// "1234.50": the form used in JSON, CSV and the database-independent exchange formats.
+    QString toDecimalString() const;
+
+    Money operator+(const Money &other) const;
+    Money operator-(const Money &other) const;
+    /// Multiplies by percent/100, rounding half away from zero to whole minor units.
+    Money percentOf(std::int64_t percent) const;
+
+    bool operator==(const Money &other) const = default;
+    std::strong_ordering operator<=>(const Money &other) const;
+
+private:
+    std::int64_t m_minor = 0;
+    QString m_currency = defaultCurrency();
+};
+
+} // namespace bizdesk::domain

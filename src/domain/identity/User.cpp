@@ -1,0 +1,76 @@
+#include "domain/identity/User.h"
+
+#include "domain/Error.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace bizdesk::domain {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UserRules", text);
+}
+
+} // namespace
+
+QString UserRules::normaliseLogin(const QString &login)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,31}$"));
+    const QString normalised = login.trimmed().toLower();
+    if (normalised.isEmpty())
+        throw Error::invalid(QStringLiteral("login"), tr("login: the login is required."));
+    if (!pattern.match(normalised).hasMatch())
+        throw Error::invalid(QStringLiteral("login"),
+                             tr("login: \"%1\" is not a valid login; use 2–32 letters, digits, dots, dashes or "
+                                "underscores, starting with a letter or digit.")
+                                 .arg(login));
+    return normalised;
+}
+
+QString UserRules::requireDisplayName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        throw Error::invalid(QStringLiteral("name"), tr("name: the name is required."));
+    if (trimmed.size() > 64)
+        throw Error::invalid(QStringLiteral("name"), tr("name: the name is longer than 64 characters."));
+    return trimmed;
+}
+
+void UserRules::requireStrongPassword(const QString &password)
+{
+    if (password.size() < minimumPasswordLength)
+        throw Error::invalid(QStringLiteral("password"),
+                             tr("password: the password must have at least %1 characters.").arg(minimumPasswordLength));
+    if (password.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("password"), tr("password: the password cannot be only spaces."));
+}
+
+QString UserRules::normaliseEmail(const QString &field, const QString &email)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    const QString trimmed = email.trimmed();
+    if (!trimmed.isEmpty() && !pattern.match(trimmed).hasMatch())
+        throw Error::invalid(field, tr("%1: \"%2\" is not a valid e-mail address.").arg(field, email));
+    return trimmed.toLower();
+}
+
+QString UserRules::normalisePhone(const QString &field, const QString &phone)
+{
+    static const QRegularExpression allowed(QStringLiteral("^\\+?[0-9 ()\\-]{5,30}$"));
+    const QString trimmed = phone.trimmed();
+    if (trimmed.isEmpty())
+        return trimmed;
+    int digits = 0;
+    for (QChar c : trimmed) {
+        if (c.isDigit())
+            ++digits;
+    }
+    if (!allowed.match(trimmed).hasMatch() || digits < 5 || digits > 20)
+        throw Error::invalid(field, tr("%1: \"%2\" is not a valid phone number.").arg(field, phone));
+    return trimmed;
+}
+
+} // namespace bizdesk::domain

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/Clock.h"
+#include "domain/identity/Permission.h"
+#include "domain/identity/User.h"
+
+#include <optional>
+
+namespace bizdesk::storage {
+class Database;
+}
+
+namespace bizdesk::services {
+
+/// The context of every use case: the database, the clock and who is acting. The GUI holds one
+/// for the logged-in user; the CLI builds one per command from --as.
+class Session
+{
+public:
+    Session(storage::Database &database, const domain::Clock &clock);
+
+    storage::Database &database() const { return m_database; }
+    const domain::Clock &clock() const { return m_clock; }
+    QDateTime now() const { return m_clock.nowUtc(); }
+    /// now() in the stored text form.
+    QString timestamp() const;
+
+    bool isLoggedIn() const { return m_user.has_value(); }
+    /// The acting user; throws denied when nobody is logged in.
+    const domain::User &user() const;
+    domain::UserId userId() const { return user().id; }
+    void setUser(std::optional<domain::User> user) { m_user = std::move(user); }
+
+    bool may(domain::Action action) const;
+    /// Throws Error::denied naming the action when the acting user's roles do not allow it.
+    void require(domain::Action action) const;
+
+private:
+    storage::Database &m_database;
+    const domain::Clock &m_clock;
+    std::optional<domain::User> m_user;
+};
+
+} // namespace bizdesk::services

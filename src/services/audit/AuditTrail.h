@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/audit/AuditEntry.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <optional>
+
+namespace bizdesk::services {
+
+class Session;
+
+/// Result of walking the hash chain.
+struct AuditVerification
+{
+    qint64 entries = 0;
+    bool ok = true;
+    std::optional<qint64> firstBrokenId; ///< the first entry whose hash or link does not match
+    QString problem;
+};
+
+/// Appends audit entries inside the caller's transaction and verifies the chain.
+class AuditTrail
+{
+public:
+    explicit AuditTrail(Session &session) : m_session(session) {}
+
+    /// Records a change by the session's user. `onBehalfOf` when a delegate acts.
+    void record(const QString &action, const QString &entityKind, std::optional<qint64> entityId,
+                const QJsonObject &before, const QJsonObject &after,
+                std::optional<qint64> onBehalfOf = std::nullopt, const QString &onBehalfOfLogin = {});
+    /// For events without a logged-in user (failed logins): the actor is named by login only.
+    void recordAnonymous(const QString &action, const QString &actorLogin, std::optional<qint64> actorId,
+                         const QJsonObject &details);
+
+    QList<domain::AuditEntry> log(const QString &entityKind, std::optional<qint64> entityId, int limit) const;
+    AuditVerification verify() const;
+
+private:
+    void append(domain::AuditEntry entry);
+    Session &m_session;
+};
+
+} // namespace bizdesk::services

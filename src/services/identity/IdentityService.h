@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/identity/User.h"
+#include "storage/identity/DelegationRepository.h"
+
+#include <QDate>
+#include <QList>
+
+namespace bizdesk::services {
+
+class Session;
+
+/// What a new person needs (§2.1). Department and superior by name/login, as typed by users.
+struct NewUser
+{
+    QString login;
+    QString displayName;
+    QString roles; ///< "manager,specialist"
+    QString department;
+    QString superiorLogin;
+    QString email;
+    QString phone;
+    QString password;
+};
+
+/// People, departments, reporting lines, logins and delegation.
+class IdentityService
+{
+public:
+    explicit IdentityService(Session &session) : m_session(session) {}
+
+    /// Creates the first account (director + admin) in a database that has none; conflict otherwise.
+    domain::User createFirstAccount(const QString &login, const QString &displayName, const QString &password);
+    /// Checks the password, applies the lockout rule (auth.lockout_attempts / auth.lockout_minutes)
+    /// and, on success, makes the user the session's user. Failures are recorded and audited even
+    /// though the call throws denied.
+    domain::User logIn(const QString &login, const QString &password);
+
+    domain::User addUser(const NewUser &input);
+    /// Saves name, roles, department, superior and contacts (optimistic locking on user.version).
+    domain::User updateUser(const domain::User &edited);
+    domain::User setSuperior(const QString &login, const QString &superiorLogin);
+    void disableUser(const QString &login);
+    void unlockUser(const QString &login);
+    void changeOwnPassword(const QString &currentPassword, const QString &newPassword);
+
+    domain::Department addDepartment(const QString &name, const QString &headLogin);
+    domain::Department setDepartmentHead(const QString &name, const QString &headLogin);
+
+    /// The acting user names a delegate for approvals from `from` to `to` (inclusive).
+    storage::Delegation delegate(const QString &delegateLogin, const QDate &from, const QDate &to);
+    void revokeDelegation(qint64 delegationId);
+    QList<storage::Delegation> delegations() const;
+    /// People the acting user may approve for today (themselves first).
+    QList<domain::UserId> actingFor() const;
+
+    QList<domain::User> users() const;
+    QList<domain::Department> departments() const;
+    domain::User user(const QString &login) const;
+    std::optional<domain::User> userById(domain::UserId id) const;
+    std::optional<domain::Department> departmentById(domain::DepartmentId id) const;
+
+private:
+    std::optional<domain::DepartmentId> resolveDepartment(const QString &name) const;
+    std::optional<domain::UserId> resolveSuperior(const QString &login) const;
+    Session &m_session;
+};
+
+} // namespace bizdesk::services

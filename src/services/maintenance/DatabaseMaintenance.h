@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/identity/User.h"
+#include "storage/DatabaseBackup.h"
+#include "storage/Migrator.h"
+
+#include <QStringList>
+
+namespace bizdesk::storage {
+class Database;
+class DatabaseLocation;
+} // namespace bizdesk::storage
+
+namespace bizdesk::services {
+
+struct CheckReport
+{
+    QStringList problems;
+    qint64 auditEntries = 0;
+    bool auditOk = true;
+    bool ok() const { return problems.isEmpty() && auditOk; }
+};
+
+/// Use cases on the database itself (init, migrate, check, backup, restore): they need no login,
+/// only access to the file or server, as cli.md says.
+class DatabaseMaintenance
+{
+public:
+    /// Creates the schema and the first account (director + admin). Conflict when initialised.
+    static domain::User initialise(storage::Database &database, const QString &login, const QString &displayName,
+                                   const QString &password);
+    static storage::MigrationResult migrate(storage::Database &database);
+    static CheckReport check(storage::Database &database);
+    static storage::DatabaseBackup::Summary backup(storage::Database &database, const QString &outPath);
+    static storage::DatabaseBackup::Summary restore(const QString &backupPath, const storage::DatabaseLocation &target);
+};
+
+} // namespace bizdesk::services

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/Money.h"
+#include "domain/policy/PolicyCatalog.h"
+
+#include <QList>
+
+namespace bizdesk::services {
+
+class Session;
+
+struct PolicySetting
+{
+    const domain::PolicyDefinition *definition = nullptr;
+    QString value;
+    bool isDefault = true;
+};
+
+/// Reads and changes the policy settings (§1.3). Reading is open to every logged-in user (the
+/// rules are what everybody works by); changing them is the director's.
+class PolicyService
+{
+public:
+    explicit PolicyService(Session &session) : m_session(session) {}
+
+    QList<PolicySetting> settings() const;
+    QString text(const QString &key) const;
+    qint64 integer(const QString &key) const;
+    domain::Money money(const QString &key) const;
+    int currentVersion() const;
+    /// Validates by type and range; throws invalid naming the key and clause. Returns the new version.
+    int set(const QString &key, const QString &value);
+
+private:
+    Session &m_session;
+};
+
+} // namespace bizdesk::services

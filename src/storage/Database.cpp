@@ -1,0 +1,183 @@
+#include "storage/Database.h"
+
+#include "domain/Error.h"
+#include "storage/Migrator.h"
+#include "storage/SqlQuery.h"
+#include "support/Logging.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace bizdesk::storage {
+namespace {
+
+using domain::Error;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<int> counter = 0;
+    return QStringLiteral("bizdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+constexpr int busyTimeoutMilliseconds = 5000;
+
+/// Reads the SQLite header without opening the file through SQLite, so a foreign file is
+/// recognised without any chance of being modified.
+bool looksLikeSqliteFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+Database::Database(DatabaseLocation location, std::unique_ptr<SqlDialect> dialect, QString connectionName)
+    : m_location(std::move(location))
+    , m_dialect(std::move(dialect))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    if (m_connection.isOpen()) {
+        if (m_transactionDepth > 0)
+            QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
+        m_connection.close();
+    }
+    m_connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::unique_ptr<Database> Database::open(const QString &location, CreateMode mode)
+{
+    return open(DatabaseLocation::parse(location), mode);
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseLocation &location, CreateMode mode)
+{
+    std::unique_ptr<Database> database(
+        new Database(location, SqlDialect::create(location.backend()), nextConnectionName()));
+    if (location.backend() == Backend::Sqlite)
+        database->openSqlite(mode);
+    else
+        database->openPostgreSql();
+    database->refuseUnusable();
+    if (location.backend() == Backend::Sqlite) {
+        // Only now, with the file known to be ours (or empty), may settings that write be applied.
+        database->execute(QStringLiteral("PRAGMA journal_mode = WAL"));
+        database->execute(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    return database;
+}
+
+void Database::openSqlite(CreateMode mode)
+{
+    const QString path = m_location.filePath();
+    const QFileInfo info(path);
+    if (info.exists() && info.isDir())
+        throw Error::invalid(QStringLiteral("--db"), tr("%1 is a folder, not a database file.").arg(path));
+    if (!info.exists()) {
+        if (mode == CreateMode::MustExist)
+            throw Error::notFound(
+                tr("There is no database at %1. Create one with \"bizdeskctl init\" or start BizDesk to set it up.")
+                    .arg(path));
+        if (!QDir().mkpath(info.absolutePath()))
+            throw Error::invalid(QStringLiteral("--db"), tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            throw Error::invalid(QStringLiteral("--db"),
+                                 tr("Cannot create %1: %2 (is the folder read-only?)").arg(path, file.errorString()));
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    } else if (info.size() > 0 && !looksLikeSqliteFile(path)) {
+        throw Error::invalid(QStringLiteral("--db"),
+                             tr("%1 is not a BizDesk database (not an SQLite file); it was left untouched.").arg(path));
+    } else if (!info.isReadable()) {
+        throw Error::invalid(QStringLiteral("--db"), tr("%1 cannot be read (permissions).").arg(path));
+    }
+
+    m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_connection.setDatabaseName(path);
+    m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMilliseconds));
+    if (!m_connection.open())
+        throw Error::invalid(QStringLiteral("--db"),
+                             tr("Cannot open %1: %2").arg(path, m_connection.lastError().text()));
+    execute(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+void Database::openPostgreSql()
+{
+    m_connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_connection.setHostName(m_location.host());
+    m_connection.setPort(m_location.port());
+    m_connection.setUserName(m_location.user());
+    m_connection.setPassword(m_location.password());
+    m_connection.setDatabaseName(m_location.databaseName());
+    m_connection.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!m_connection.open())
+        throw Error::invalid(QStringLiteral("--db"),
+                             tr("Cannot connect to %1: %2")
+                                 .arg(m_location.displayName(), m_connection.lastError().text().trimmed()));
+    execute(QStringLiteral("SET client_min_messages = warning"));
+    execute(QStringLiteral("SET TIME ZONE 'UTC'"));
+}
+
+void Database::refuseUnusable()
+{
+    QSqlQuery probe(m_connection);
+    if (m_location.backend() == Backend::Sqlite && !probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        throw Error::invalid(QStringLiteral("--db"),
+                             tr("%1 is not a BizDesk database (%2); it was left untouched.")
+                                 .arg(m_location.displayName(), probe.lastError().text()));
+    if (m_dialect->holdsForeignData(m_connection))
+        throw Error::invalid(QStringLiteral("--db"),
+                             tr("%1 holds data that is not a BizDesk database; it was left untouched.")
+                                 .arg(m_location.displayName()));
+    const int version = m_dialect->readSchemaVersion(m_connection);
+    if (version > Migrator::latestVersion())
+        throw Error::conflict(tr("%1 was written by a newer BizDesk (schema %2; this program knows up to %3). "
+                                 "Update BizDesk; the database was left untouched.")
+                                  .arg(m_location.displayName())
+                                  .arg(version)
+                                  .arg(Migrator::latestVersion()));
+}
+
+int Database::schemaVersion()
+{
+    return m_dialect->readSchemaVersion(m_connection);
+}
+
+void Database::requireInitialised()
+{
+    const int version = schemaVersion();
+    if (version == 0)
+        throw Error::notFound(tr("%1 is not set up yet. Create it with \"bizdeskctl init\" or start BizDesk to set it up.")
+                                  .arg(m_location.displayName()));
+    if (version < Migrator::latestVersion())
+        throw Error::conflict(tr("%1 uses an older schema (%2 < %3). Run \"bizdeskctl migrate\" or open it in BizDesk "
+                                 "to upgrade it (a backup is made first).")
+                                  .arg(m_location.displayName())
+                                  .arg(version)
+                                  .arg(Migrator::latestVersion()));
+}
+
+void Database::execute(const QString &sql)
+{
+    QSqlQuery query(m_connection);
+    if (!query.exec(sql))
+        throwSqlError(*this, query.lastError(), sql);
+}
+
+} // namespace bizdesk::storage

@@ -1,0 +1,138 @@
+#include "storage/DatabaseBackup.h"
+
+#include "domain/Error.h"
+#include "storage/Database.h"
+#include "storage/Migrator.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace bizdesk::storage {
+namespace {
+
+using domain::Error;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DatabaseBackup", text);
+}
+
+void refuseExistingFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && info.size() > 0)
+        throw Error::conflict(tr("%1 already exists; choose a new file name (nothing was overwritten).").arg(path));
+    if (!QFileInfo(info.absolutePath()).isWritable())
+        throw Error::invalid(QStringLiteral("OUT"), tr("Cannot write to the folder %1.").arg(info.absolutePath()));
+}
+
+QStringList columnsOf(Database &database, const QString &table)
+{
+    QStringList columns;
+    const QSqlRecord record = database.connection().record(table);
+    for (int i = 0; i < record.count(); ++i)
+        columns << record.fieldName(i);
+    return columns;
+}
+
+} // namespace
+
+qint64 DatabaseBackup::copyRows(Database &from, Database &to)
+{
+    qint64 copied = 0;
+    const QStringList targetTables = to.dialect().dataTables(to.connection());
+    for (const QString &table : from.dialect().dataTables(from.connection())) {
+        if (!targetTables.contains(table))
+            continue;
+        const QStringList columns = columnsOf(from, table);
+        QStringList placeholders;
+        for (int i = 0; i < columns.size(); ++i)
+            placeholders << QStringLiteral(":c%1").arg(i);
+        SqlQuery insert(to, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                .arg(table, columns.join(QLatin1Char(',')), placeholders.join(QLatin1Char(','))));
+        SqlQuery select(from, QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1Char(',')), table));
+        select.exec();
+        while (select.next()) {
+            for (int i = 0; i < columns.size(); ++i)
+                insert.bind(placeholders.at(i), select.value(i));
+            insert.exec();
+            ++copied;
+        }
+        to.dialect().resetIdentity(to.connection(), table);
+    }
+    return copied;
+}
+
+DatabaseBackup::Summary DatabaseBackup::backup(Database &source, const QString &outPath)
+{
+    source.requireInitialised();
+    refuseExistingFile(outPath);
+    Summary summary;
+    summary.schemaVersion = source.schemaVersion();
+    if (source.backend() == Backend::Sqlite) {
+        QFile::remove(outPath); // an empty placeholder file would make VACUUM INTO fail
+        QString quoted = QFileInfo(outPath).absoluteFilePath();
+        quoted.replace(QLatin1Char('\''), QLatin1String("''"));
+        source.execute(QStringLiteral("VACUUM INTO '%1'").arg(quoted));
+        QFile::setPermissions(outPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return summary;
+    }
+    auto target = Database::open(outPath, Database::CreateMode::CreateIfMissing);
+    try {
+        Transaction read(source, Transaction::Mode::Read);
+        Transaction write(*target, Transaction::Mode::Write);
+        Migrator::migrateTo(*target, summary.schemaVersion);
+        summary.rows = copyRows(source, *target);
+        write.commit();
+        read.commit();
+    } catch (...) {
+        target.reset();
+        QFile::remove(outPath);
+        throw;
+    }
+    return summary;
+}
+
+DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const DatabaseLocation &target)
+{
+    if (!QFileInfo::exists(backupPath))
+        throw Error::notFound(tr("The backup file %1 does not exist.").arg(backupPath));
+    auto source = Database::open(backupPath, Database::CreateMode::MustExist);
+    source->requireInitialised();
+    {
+        QSqlQuery check(source->connection());
+        if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next()
+            || check.value(0).toString() != QLatin1String("ok"))
+            throw Error::invalid(QStringLiteral("IN"), tr("The backup %1 is damaged; nothing was restored.").arg(backupPath));
+    }
+    if (target.backend() == Backend::Sqlite)
+        refuseExistingFile(target.filePath());
+    auto destination = Database::open(target, Database::CreateMode::CreateIfMissing);
+    if (destination->schemaVersion() != 0)
+        throw Error::conflict(tr("%1 is not empty; restore only into a new file or an empty database.")
+                                  .arg(target.displayName()));
+    Summary summary;
+    summary.schemaVersion = source->schemaVersion();
+    try {
+        Transaction read(*source, Transaction::Mode::Read);
+        Transaction write(*destination, Transaction::Mode::Write);
+        Migrator::migrateTo(*destination, summary.schemaVersion);
+        summary.rows = copyRows(*source, *destination);
+        write.commit();
+        read.commit();
+    } catch (...) {
+        if (target.backend() == Backend::Sqlite) {
+            destination.reset();
+            QFile::remove(target.filePath());
+        }
+        throw;
+    }
+    return summary;
+}
+
+} // namespace bizdesk::storage

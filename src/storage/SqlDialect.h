@@ -1,0 +1,49 @@
+#pragma once
+
+#include "domain/Error.h"
+#include "storage/DatabaseLocation.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QStringList>
+
+#include <memory>
+
+namespace bizdesk::storage {
+
+/// Everything that differs between SQLite and PostgreSQL, in one place. Repositories write
+/// portable SQL (named placeholders, RETURNING id, text timestamps) and ask the dialect for the rest.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+    static std::unique_ptr<SqlDialect> create(Backend backend);
+
+    virtual Backend backend() const = 0;
+    /// Statement that starts a transaction which will write; SQLite takes the write lock up front
+    /// (BEGIN IMMEDIATE) so two writers never deadlock half-way.
+    virtual QString beginWriteStatement() const = 0;
+    virtual QString beginReadStatement() const = 0;
+    /// "sqlite" or "postgresql": the suffix of dialect-only migration files (0003_x.sqlite.sql).
+    virtual QString migrationSuffix() const = 0;
+    /// Replaces the portable placeholders of migration files: {{ID}} (auto-increment primary key),
+    /// {{BLOB}} (binary column).
+    virtual QString expandMigration(QString sql) const = 0;
+
+    /// 0 for an empty database.
+    virtual int readSchemaVersion(QSqlDatabase &connection) const = 0;
+    virtual void writeSchemaVersion(QSqlDatabase &connection, int version) const = 0;
+    /// True when the database holds tables but is not a BizDesk database.
+    virtual bool holdsForeignData(QSqlDatabase &connection) const = 0;
+    /// Application tables in creation order (parents before children), without internal and
+    /// full-text shadow tables: the unit of backup and restore.
+    virtual QStringList dataTables(QSqlDatabase &connection) const = 0;
+    /// After rows were copied in with explicit ids, makes new ids continue after the largest.
+    virtual void resetIdentity(QSqlDatabase &connection, const QString &table) const = 0;
+
+    /// Maps a driver error to what the user should be told (busy → conflict, unique → conflict).
+    virtual domain::ErrorKind classify(const QSqlError &error) const = 0;
+    virtual bool isUniqueViolation(const QSqlError &error) const = 0;
+};
+
+} // namespace bizdesk::storage

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace bizdesk::storage {
+
+class Database;
+
+/// Throws the domain::Error that a failed statement means for the user: busy/locked and unique
+/// violations become conflicts, everything else an internal error (logged with the SQL).
+[[noreturn]] void throwSqlError(Database &database, const QSqlError &error, const QString &sql);
+
+/// A prepared statement with bound values only; every failure throws (see throwSqlError).
+class SqlQuery
+{
+public:
+    SqlQuery(Database &database, const QString &sql);
+
+    /// Binds ":name"; an invalid QVariant binds NULL.
+    SqlQuery &bind(const char *placeholder, const QVariant &value);
+    SqlQuery &bind(const QString &placeholder, const QVariant &value);
+    SqlQuery &exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant value(const char *column) const { return m_query.value(QLatin1String(column)); }
+    /// Executes an INSERT ... RETURNING id and returns the id.
+    qint64 insertReturningId();
+    /// Executes and returns the first column of the first row (invalid QVariant if no row).
+    QVariant scalar();
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    QSqlQuery &raw() { return m_query; }
+
+private:
+    Database &m_database;
+    QString m_sql;
+    QSqlQuery m_query;
+};
+
+} // namespace bizdesk::storage

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace bizdesk::storage {
+
+/// Conversions between optional domain values and bound/read SQL values, shared by repositories.
+inline QVariant nullableId(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+inline QVariant nullableText(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
+}
+
+inline std::optional<qint64> optionalId(const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+} // namespace bizdesk::storage

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "domain/audit/AuditEntry.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace bizdesk::storage {
+
+class Database;
+
+/// The append-only audit table. There is deliberately no update or delete here.
+class AuditRepository
+{
+public:
+    explicit AuditRepository(Database &database) : m_database(database) {}
+
+    /// Locks the chain's end against concurrent appenders and returns the last hash.
+    QString lockAndReadLastHash();
+    qint64 append(const domain::AuditEntry &entry);
+    /// Newest first; entity filter optional.
+    QList<domain::AuditEntry> list(const QString &entityKind, std::optional<qint64> entityId, int limit) const;
+    /// Visits every entry in id order (for verification) without holding them all in memory.
+    void forEachInOrder(const std::function<void(const domain::AuditEntry &)> &visit) const;
+
+private:
+    Database &m_database;
+};
+
+} // namespace bizdesk::storage

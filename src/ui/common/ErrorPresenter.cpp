@@ -1,0 +1,28 @@
+#include "ui/common/ErrorPresenter.h"
+
+#include "domain/Error.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+
+namespace bizdesk::ui {
+
+QString ErrorPresenter::describe(const domain::Error &error)
+{
+    if (error.clause().isEmpty() || error.message().contains(QStringLiteral("§") + error.clause()))
+        return error.message();
+    return QCoreApplication::translate("ErrorPresenter", "%1 (§%2)").arg(error.message(), error.clause());
+}
+
+void ErrorPresenter::show(QWidget *parent, const domain::Error &error)
+{
+    const QString title = error.kind() == domain::ErrorKind::Internal
+                              ? QCoreApplication::translate("ErrorPresenter", "Something went wrong")
+                              : QCoreApplication::translate("ErrorPresenter", "Not possible");
+    if (error.kind() == domain::ErrorKind::Internal)
+        QMessageBox::critical(parent, title, describe(error));
+    else
+        QMessageBox::warning(parent, title, describe(error));
+}
+
+} // namespace bizdesk::ui

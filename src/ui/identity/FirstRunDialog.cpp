@@ -1,0 +1,62 @@
+#include "ui/identity/FirstRunDialog.h"
+
+#include "ui_FirstRunDialog.h"
+
+#include "domain/identity/User.h"
+#include "services/maintenance/DatabaseMaintenance.h"
+#include "storage/Database.h"
+#include "ui/common/ErrorPresenter.h"
+#include "ui/common/Style.h"
+
+#include <QPushButton>
+
+namespace bizdesk::ui {
+
+FirstRunDialog::FirstRunDialog(storage::Database &database, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::FirstRunDialog>())
+    , m_database(database)
+{
+    m_ui->setupUi(this);
+    m_ui->databaseLabel->setText(tr("Database: %1").arg(database.location().displayName()));
+    Style::markAsError(m_ui->errorLabel);
+    m_ui->errorLabel->hide();
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Create account"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &FirstRunDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &FirstRunDialog::reject);
+    for (QLineEdit *edit : {m_ui->nameEdit, m_ui->loginEdit, m_ui->passwordEdit, m_ui->repeatEdit})
+        connect(edit, &QLineEdit::textChanged, this, &FirstRunDialog::updateOkButton);
+    updateOkButton();
+}
+
+FirstRunDialog::~FirstRunDialog() = default;
+
+void FirstRunDialog::updateOkButton()
+{
+    QString problem;
+    if (m_ui->passwordEdit->text().size() < domain::UserRules::minimumPasswordLength && !m_ui->passwordEdit->text().isEmpty())
+        problem = tr("The password must have at least %1 characters.").arg(domain::UserRules::minimumPasswordLength);
+    else if (!m_ui->repeatEdit->text().isEmpty() && m_ui->repeatEdit->text() != m_ui->passwordEdit->text())
+        problem = tr("The two passwords differ.");
+    m_ui->errorLabel->setText(problem);
+    m_ui->errorLabel->setVisible(!problem.isEmpty());
+    const bool complete = !m_ui->nameEdit->text().trimmed().isEmpty() && !m_ui->loginEdit->text().trimmed().isEmpty()
+                          && m_ui->passwordEdit->text().size() >= domain::UserRules::minimumPasswordLength
+                          && m_ui->repeatEdit->text() == m_ui->passwordEdit->text();
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(complete);
+}
+
+void FirstRunDialog::accept()
+{
+    try {
+        const domain::User user = services::DatabaseMaintenance::initialise(
+            m_database, m_ui->loginEdit->text(), m_ui->nameEdit->text(), m_ui->passwordEdit->text());
+        m_createdLogin = user.login;
+        QDialog::accept();
+    } catch (const domain::Error &error) {
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+        m_ui->errorLabel->show();
+    }
+}
+
+} // namespace bizdesk::ui

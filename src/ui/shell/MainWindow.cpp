@@ -1,0 +1,218 @@
+#include "ui/shell/MainWindow.h"
+
+#include "services/Session.h"
+#include "services/maintenance/DatabaseMaintenance.h"
+#include "storage/Database.h"
+#include "support/SettingsKeys.h"
+#include "ui/common/ErrorPresenter.h"
+#include "ui/shell/ModulePages.h"
+#include "ui/shell/PolicyHelpDialog.h"
+#include "ui/shell/PreferencesDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace bizdesk::ui {
+
+MainWindow::MainWindow(services::Session &session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("BizDesk — Business Management"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("moduleTabs"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+
+    m_userLabel = new QLabel(this);
+    m_databaseLabel = new QLabel(this);
+    m_tasksLabel = new QLabel(this);
+    statusBar()->addWidget(m_userLabel);
+    statusBar()->addWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_tasksLabel);
+
+    createMenus();
+    ModulePages::populate(*this);
+
+    const QByteArray geometry = support::readSetting(support::settings::windowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1280, 800);
+    const int lastTab = support::readSetting(support::settings::lastTab).toInt();
+    if (lastTab >= 0 && lastTab < m_tabs->count())
+        m_tabs->setCurrentIndex(lastTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        support::writeSetting(support::settings::lastTab, index);
+        refreshCurrent();
+    });
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addModuleTab(const QString &key, const QString &title, QWidget *page)
+{
+    page->setObjectName(key);
+    m_tabs->addTab(page, title);
+    m_tabTitles << title;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New database…"), this, &MainWindow::newDatabase);
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabase);
+    file->addSeparator();
+    file->addAction(tr("&Back up…"), this, &MainWindow::backupDatabase);
+    file->addAction(tr("&Restore…"), this, &MainWindow::restoreDatabase);
+    file->addSeparator();
+    file->addAction(tr("Log &out"), this, &MainWindow::logoutRequested);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refreshCurrent);
+    view->addSeparator();
+    for (int i = 0; i < 9; ++i) {
+        auto *action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] {
+            if (i < m_tabs->count())
+                m_tabs->setCurrentIndex(i);
+        });
+        addAction(action);
+    }
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Policy and rules…"), this, &MainWindow::showPolicyHelp);
+    help->addAction(tr("&About BizDesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::refreshCurrent()
+{
+    if (auto *page = dynamic_cast<ModulePage *>(m_tabs->currentWidget()))
+        page->refresh();
+    updateStatus();
+}
+
+void MainWindow::updateTabTitles()
+{
+    int waiting = 0;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const auto *page = dynamic_cast<ModulePage *>(m_tabs->widget(i));
+        const int count = page ? page->badgeCount() : -1;
+        m_tabs->setTabText(i, count > 0 ? QStringLiteral("%1 (%2)").arg(m_tabTitles.at(i)).arg(count) : m_tabTitles.at(i));
+        if (m_tabs->widget(i)->objectName() == QLatin1String("tasks") && count > 0)
+            waiting = count;
+    }
+    m_tasksLabel->setText(tr("%n task(s) waiting", nullptr, waiting));
+}
+
+void MainWindow::updateStatus()
+{
+    if (m_session.isLoggedIn())
+        m_userLabel->setText(tr("%1 (%2)").arg(m_session.user().displayName, m_session.user().roles.displayNames()));
+    const storage::Database &database = m_session.database();
+    m_databaseLabel->setText(tr("%1 · %2")
+                                 .arg(database.backend() == storage::Backend::Sqlite ? tr("SQLite") : tr("PostgreSQL"),
+                                      database.location().displayName()));
+    updateTabTitles();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    support::writeSetting(support::settings::windowGeometry, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QString(),
+                                                      tr("BizDesk databases (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        emit databaseRequested(path);
+}
+
+void MainWindow::newDatabase()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New database"), QStringLiteral("bizdesk.sqlite"),
+                                                      tr("BizDesk databases (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New database"), tr("%1 already exists; choose a new name.").arg(path));
+        return;
+    }
+    emit databaseRequested(path);
+}
+
+void MainWindow::backupDatabase()
+{
+    if (!m_session.may(domain::Action::ManageDatabase)) {
+        QMessageBox::information(this, tr("Back up"), tr("Only a system administrator can make backups."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Back up to"), QStringLiteral("bizdesk-backup-%1.sqlite").arg(QDate::currentDate().toString(Qt::ISODate)),
+        tr("BizDesk databases (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    ErrorPresenter::attempt(this, [&] {
+        services::DatabaseMaintenance::backup(m_session.database(), path);
+        statusBar()->showMessage(tr("Backup written to %1").arg(path), 8000);
+    });
+}
+
+void MainWindow::restoreDatabase()
+{
+    const QString backup = QFileDialog::getOpenFileName(this, tr("Restore which backup?"), QString(),
+                                                        tr("BizDesk databases (*.sqlite *.bak);;All files (*)"));
+    if (backup.isEmpty())
+        return;
+    const QString target = QFileDialog::getSaveFileName(this, tr("Restore into a new file"),
+                                                        QStringLiteral("bizdesk-restored.sqlite"),
+                                                        tr("BizDesk databases (*.sqlite)"));
+    if (target.isEmpty())
+        return;
+    const bool restored = ErrorPresenter::attempt(this, [&] {
+        services::DatabaseMaintenance::restore(backup, storage::DatabaseLocation::parse(target));
+    });
+    if (restored
+        && QMessageBox::question(this, tr("Restore"), tr("The backup was restored into %1. Open it now?").arg(target))
+               == QMessageBox::Yes)
+        emit databaseRequested(target);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showPolicyHelp()
+{
+    PolicyHelpDialog dialog(m_session, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About BizDesk"),
+                       tr("<h3>BizDesk %1</h3><p>Business management for software companies: customers, negotiations, "
+                          "contracts, entertainment expenses and the business team, following the company's business "
+                          "management regulation.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace bizdesk::ui

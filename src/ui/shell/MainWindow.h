@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+
+namespace bizdesk::services {
+class Session;
+}
+
+namespace bizdesk::ui {
+
+/// A page in a module tab. Pages refresh on F5 and when the tab is shown.
+class ModulePage
+{
+public:
+    virtual ~ModulePage() = default;
+    virtual void refresh() {}
+    /// Number shown on the tab title (e.g. tasks waiting); -1 for none.
+    virtual int badgeCount() const { return -1; }
+};
+
+/// The main window: one tab per module, menus, status bar (ui.md).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(services::Session &session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    /// Adds a module tab; `key` is stable (objectName, remembered last tab).
+    void addModuleTab(const QString &key, const QString &title, QWidget *page);
+    services::Session &session() const { return m_session; }
+
+public slots:
+    void refreshCurrent();
+    void updateStatus();
+
+signals:
+    /// The user chose another database (File → New/Open/Restore); the application reopens.
+    void databaseRequested(const QString &location);
+    void logoutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void updateTabTitles();
+    void openDatabase();
+    void newDatabase();
+    void backupDatabase();
+    void restoreDatabase();
+    void showPreferences();
+    void showPolicyHelp();
+    void showAbout();
+
+    services::Session &m_session;
+    QTabWidget *m_tabs = nullptr;
+    QStringList m_tabTitles;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_tasksLabel = nullptr;
+};
+
+} // namespace bizdesk::ui

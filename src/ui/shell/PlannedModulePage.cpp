@@ -1,0 +1,32 @@
+#include "ui/shell/PlannedModulePage.h"
+
+#include "ui/common/Style.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace bizdesk::ui {
+
+PlannedModulePage::PlannedModulePage(const QString &title, const QString &description, const QString &clauses,
+                                     QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    auto *heading = new QLabel(title, this);
+    Style::markAsHeading(heading);
+    heading->setAlignment(Qt::AlignCenter);
+    auto *body = new QLabel(description, this);
+    body->setWordWrap(true);
+    body->setAlignment(Qt::AlignCenter);
+    body->setMaximumWidth(640);
+    auto *clauseLabel = new QLabel(tr("Regulation: %1").arg(clauses), this);
+    clauseLabel->setAlignment(Qt::AlignCenter);
+    clauseLabel->setEnabled(false);
+    layout->addWidget(heading, 0, Qt::AlignHCenter);
+    layout->addWidget(body, 0, Qt::AlignHCenter);
+    layout->addWidget(clauseLabel, 0, Qt::AlignHCenter);
+    layout->addStretch();
+}
+
+} // namespace bizdesk::ui
