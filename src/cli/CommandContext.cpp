@@ -12,11 +12,6 @@ namespace {
 
 using domain::Error;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandContext", text);
-}
-
 } // namespace
 
 CommandContext::CommandContext(const CommandSpec &spec, GlobalOptions globals, QStringList positionals,
@@ -39,7 +34,7 @@ qint64 CommandContext::positionalId(int index) const
     const qint64 id = positional(index).toLongLong(&ok);
     const QString name = m_spec.positionals.value(index);
     if (!ok || id <= 0)
-        throw Error::invalid(name, tr("%1: \"%2\" is not a valid id.").arg(name, positional(index)));
+        throw Error::invalid(name, QCoreApplication::translate("CommandContext", "%1: \"%2\" is not a valid id.").arg(name, positional(index)));
     return id;
 }
 
@@ -56,7 +51,7 @@ int CommandContext::intOption(const QString &option, int fallback, int minimum, 
     const int value = m_options.value(option).toInt(&ok);
     if (!ok || value < minimum || value > maximum)
         throw Error::invalid(QStringLiteral("--") + option,
-                             tr("--%1: \"%2\" must be a whole number from %3 to %4.")
+                             QCoreApplication::translate("CommandContext", "--%1: \"%2\" must be a whole number from %3 to %4.")
                                  .arg(option, m_options.value(option))
                                  .arg(minimum)
                                  .arg(maximum));
@@ -77,7 +72,7 @@ std::optional<QDate> CommandContext::dateOption(const QString &option) const
     const QDate date = QDate::fromString(m_options.value(option), Qt::ISODate);
     if (!date.isValid())
         throw Error::invalid(QStringLiteral("--") + option,
-                             tr("--%1: \"%2\" is not a date; write yyyy-MM-dd, e.g. 2026-12-01.")
+                             QCoreApplication::translate("CommandContext", "--%1: \"%2\" is not a date; write yyyy-MM-dd, e.g. 2026-12-01.")
                                  .arg(option, m_options.value(option)));
     return date;
 }
@@ -89,7 +84,7 @@ std::optional<QDateTime> CommandContext::dateTimeOption(const QString &option) c
     QDateTime dateTime = QDateTime::fromString(m_options.value(option), Qt::ISODate);
     if (!dateTime.isValid())
         throw Error::invalid(QStringLiteral("--") + option,
-                             tr("--%1: \"%2\" is not a date and time; write e.g. 2026-12-01T18:30.")
+                             QCoreApplication::translate("CommandContext", "--%1: \"%2\" is not a date and time; write e.g. 2026-12-01T18:30.")
                                  .arg(option, m_options.value(option)));
     if (dateTime.timeSpec() == Qt::LocalTime)
         dateTime.setTimeZone(QTimeZone::systemTimeZone());
@@ -108,12 +103,12 @@ services::Session &CommandContext::session()
     if (m_session)
         return *m_session;
     if (m_globals.login.isEmpty())
-        throw Error::denied(tr("This command needs a user: add --as LOGIN (password from $BIZDESK_PASSWORD or stdin)."));
+        throw Error::denied(QCoreApplication::translate("CommandContext", "This command needs a user: add --as LOGIN (password from $BIZDESK_PASSWORD or stdin)."));
     database().requireInitialised();
     m_session = std::make_unique<services::Session>(database(), m_clock);
     QString password = qEnvironmentVariable("BIZDESK_PASSWORD");
     if (password.isEmpty() && !qEnvironmentVariableIsSet("BIZDESK_PASSWORD"))
-        password = PasswordInput::read(tr("Password for %1: ").arg(m_globals.login));
+        password = PasswordInput::read(QCoreApplication::translate("CommandContext", "Password for %1: ").arg(m_globals.login));
     services::IdentityService(*m_session).logIn(m_globals.login, password);
     return *m_session;
 }
@@ -122,7 +117,7 @@ QString CommandContext::readNewPassword()
 {
     if (qEnvironmentVariableIsSet("BIZDESK_NEW_PASSWORD"))
         return qEnvironmentVariable("BIZDESK_NEW_PASSWORD");
-    return PasswordInput::read(tr("New password: "));
+    return PasswordInput::read(QCoreApplication::translate("CommandContext", "New password: "));
 }
 
 } // namespace bizdesk::cli

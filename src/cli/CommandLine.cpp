@@ -17,11 +17,6 @@ namespace {
 using domain::Error;
 using domain::ErrorKind;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 int exitCodeFor(ErrorKind kind)
 {
     switch (kind) {
@@ -70,7 +65,7 @@ QString scalarText(const QJsonValue &value)
 QString formatTable(const QJsonArray &rows)
 {
     if (rows.isEmpty())
-        return tr("(none)");
+        return QCoreApplication::translate("CommandLine", "(none)");
     QStringList columns;
     for (const QJsonValue &row : rows) {
         for (const QString &key : row.toObject().keys()) {
@@ -151,15 +146,15 @@ const CommandSpec *CommandLine::match(const QStringList &words, int &consumed) c
 QString CommandLine::helpText() const
 {
     QStringList lines{
-        tr("Usage: bizdeskctl [--db LOCATION] [--as LOGIN] [--json] COMMAND [ARGS]"),
+        QCoreApplication::translate("CommandLine", "Usage: bizdeskctl [--db LOCATION] [--as LOGIN] [--json] COMMAND [ARGS]"),
         QString(),
-        tr("LOCATION is a SQLite file or postgresql://user[:password]@host[:port]/dbname "
+        QCoreApplication::translate("CommandLine", "LOCATION is a SQLite file or postgresql://user[:password]@host[:port]/dbname "
            "(default: $BIZDESK_DB, else %1).")
             .arg(support::Paths::defaultDatabasePath()),
-        tr("--as LOGIN acts as that user; the password comes from $BIZDESK_PASSWORD or stdin."),
-        tr("Exit status: 0 done, 1 internal, 2 invalid, 3 denied, 4 conflict, 5 not found."),
+        QCoreApplication::translate("CommandLine", "--as LOGIN acts as that user; the password comes from $BIZDESK_PASSWORD or stdin."),
+        QCoreApplication::translate("CommandLine", "Exit status: 0 done, 1 internal, 2 invalid, 3 denied, 4 conflict, 5 not found."),
         QString(),
-        tr("Commands (\"bizdeskctl COMMAND --help\" for details):"),
+        QCoreApplication::translate("CommandLine", "Commands (\"bizdeskctl COMMAND --help\" for details):"),
     };
     for (const CommandSpec &spec : m_commands)
         lines << QStringLiteral("  %1\n      %2").arg(spec.synopsis(), spec.summary);
@@ -181,7 +176,7 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
             print(err, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("error"), body}})
                                              .toJson(QJsonDocument::Compact)));
         } else {
-            print(err, tr("bizdeskctl: %1").arg(error.message()));
+            print(err, QCoreApplication::translate("CommandLine", "bizdeskctl: %1").arg(error.message()));
         }
         return exitCodeFor(error.kind());
     };
@@ -195,7 +190,7 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
                 break;
             const auto value = [&](const QString &name) {
                 if (index + 1 >= arguments.size())
-                    throw Error::invalid(name, tr("%1 needs a value.").arg(name));
+                    throw Error::invalid(name, QCoreApplication::translate("CommandLine", "%1 needs a value.").arg(name));
                 return arguments.at(++index);
             };
             if (argument == QLatin1String("--db"))
@@ -210,7 +205,7 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
                 print(out, QStringLiteral("bizdeskctl %1").arg(QCoreApplication::applicationVersion()));
                 return 0;
             } else
-                throw Error::invalid(argument, tr("Unknown option %1; see \"bizdeskctl --help\".").arg(argument));
+                throw Error::invalid(argument, QCoreApplication::translate("CommandLine", "Unknown option %1; see \"bizdeskctl --help\".").arg(argument));
         }
         const QStringList rest = arguments.mid(index);
         if (rest.isEmpty()) {
@@ -221,7 +216,7 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
         const CommandSpec *spec = match(rest, consumed);
         if (!spec)
             throw Error::invalid(QStringLiteral("COMMAND"),
-                                 tr("Unknown command \"%1\"; see \"bizdeskctl --help\".").arg(rest.join(QLatin1Char(' '))));
+                                 QCoreApplication::translate("CommandLine", "Unknown command \"%1\"; see \"bizdeskctl --help\".").arg(rest.join(QLatin1Char(' '))));
 
         QStringList positionals;
         QMap<QString, QString> options;
@@ -241,11 +236,11 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
                 const auto option = std::find_if(spec->options.begin(), spec->options.end(),
                                                  [&](const OptionSpec &each) { return each.name == name; });
                 if (option == spec->options.end())
-                    throw Error::invalid(argument, tr("%1 is not an option of \"%2\"; usage: bizdeskctl %3")
+                    throw Error::invalid(argument, QCoreApplication::translate("CommandLine", "%1 is not an option of \"%2\"; usage: bizdeskctl %3")
                                                        .arg(argument, spec->words.join(QLatin1Char(' ')), spec->synopsis()));
                 if (option->takesValue()) {
                     if (i + 1 >= tail.size())
-                        throw Error::invalid(argument, tr("%1 needs a value (%2).").arg(argument, option->valueName));
+                        throw Error::invalid(argument, QCoreApplication::translate("CommandLine", "%1 needs a value (%2).").arg(argument, option->valueName));
                     options.insert(name, tail.at(++i));
                 } else {
                     options.insert(name, QStringLiteral("1"));
@@ -265,11 +260,11 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
         if (positionals.size() < spec->positionals.size() - (variadic ? 1 : 0)
             || (!variadic && positionals.size() > spec->positionals.size()))
             throw Error::invalid(spec->positionals.value(positionals.size(), QStringLiteral("ARGS")),
-                                 tr("Wrong number of arguments; usage: bizdeskctl %1").arg(spec->synopsis()));
+                                 QCoreApplication::translate("CommandLine", "Wrong number of arguments; usage: bizdeskctl %1").arg(spec->synopsis()));
         for (const OptionSpec &option : spec->options) {
             if (option.required && !options.contains(option.name))
                 throw Error::invalid(QStringLiteral("--") + option.name,
-                                     tr("--%1 is required; usage: bizdeskctl %2").arg(option.name, spec->synopsis()));
+                                     QCoreApplication::translate("CommandLine", "--%1 is required; usage: bizdeskctl %2").arg(option.name, spec->synopsis()));
         }
 
         CommandContext context(*spec, globals, positionals, options);

@@ -34,10 +34,10 @@ Money Money::parsePositive(const QString &field, const QString &text)
     const auto money = parse(text);
     if (!money)
         throw Error::invalid(field,
-                             tr("%1: \"%2\" is not an amount; write yuan with at most two decimals, e.g. 1234.50.")
+                             QCoreApplication::translate("Money", "%1: \"%2\" is not an amount; write yuan with at most two decimals, e.g. 1234.50.")
                                  .arg(field, text));
     if (money->minorUnits() <= 0)
-        throw Error::invalid(field, tr("%1: the amount must be greater than zero.").arg(field));
+        throw Error::invalid(field, QCoreApplication::translate("Money", "%1: the amount must be greater than zero.").arg(field));
     return *money;
 }
 

@@ -12,7 +12,6 @@ namespace bizdesk::domain {
 /// An amount of money in integer minor units (分) with its ISO currency code. Never floating point.
 class Money
 {
-    Q_DECLARE_TR_FUNCTIONS(Money)
 
 public:
     Money() = default;

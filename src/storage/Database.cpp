@@ -18,11 +18,6 @@ namespace {
 
 using domain::Error;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-
 QString nextConnectionName()
 {
     static QAtomicInteger<int> counter = 0;
@@ -88,24 +83,24 @@ void Database::openSqlite(CreateMode mode)
     const QString path = m_location.filePath();
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
-        throw Error::invalid(QStringLiteral("--db"), tr("%1 is a folder, not a database file.").arg(path));
+        throw Error::invalid(QStringLiteral("--db"), QCoreApplication::translate("Database", "%1 is a folder, not a database file.").arg(path));
     if (!info.exists()) {
         if (mode == CreateMode::MustExist)
             throw Error::notFound(
-                tr("There is no database at %1. Create one with \"bizdeskctl init\" or start BizDesk to set it up.")
+                QCoreApplication::translate("Database", "There is no database at %1. Create one with \"bizdeskctl init\" or start BizDesk to set it up.")
                     .arg(path));
         if (!QDir().mkpath(info.absolutePath()))
-            throw Error::invalid(QStringLiteral("--db"), tr("Cannot create the folder %1.").arg(info.absolutePath()));
+            throw Error::invalid(QStringLiteral("--db"), QCoreApplication::translate("Database", "Cannot create the folder %1.").arg(info.absolutePath()));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
             throw Error::invalid(QStringLiteral("--db"),
-                                 tr("Cannot create %1: %2 (is the folder read-only?)").arg(path, file.errorString()));
+                                 QCoreApplication::translate("Database", "Cannot create %1: %2 (is the folder read-only?)").arg(path, file.errorString()));
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     } else if (info.size() > 0 && !looksLikeSqliteFile(path)) {
         throw Error::invalid(QStringLiteral("--db"),
-                             tr("%1 is not a BizDesk database (not an SQLite file); it was left untouched.").arg(path));
+                             QCoreApplication::translate("Database", "%1 is not a BizDesk database (not an SQLite file); it was left untouched.").arg(path));
     } else if (!info.isReadable()) {
-        throw Error::invalid(QStringLiteral("--db"), tr("%1 cannot be read (permissions).").arg(path));
+        throw Error::invalid(QStringLiteral("--db"), QCoreApplication::translate("Database", "%1 cannot be read (permissions).").arg(path));
     }
 
     m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -113,7 +108,7 @@ void Database::openSqlite(CreateMode mode)
     m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMilliseconds));
     if (!m_connection.open())
         throw Error::invalid(QStringLiteral("--db"),
-                             tr("Cannot open %1: %2").arg(path, m_connection.lastError().text()));
+                             QCoreApplication::translate("Database", "Cannot open %1: %2").arg(path, m_connection.lastError().text()));
     execute(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
 
@@ -128,7 +123,7 @@ void Database::openPostgreSql()
     m_connection.setConnectOptions(QStringLiteral("connect_timeout=10"));
     if (!m_connection.open())
         throw Error::invalid(QStringLiteral("--db"),
-                             tr("Cannot connect to %1: %2")
+                             QCoreApplication::translate("Database", "Cannot connect to %1: %2")
                                  .arg(m_location.displayName(), m_connection.lastError().text().trimmed()));
     execute(QStringLiteral("SET client_min_messages = warning"));
     execute(QStringLiteral("SET TIME ZONE 'UTC'"));
@@ -139,15 +134,15 @@ void Database::refuseUnusable()
     QSqlQuery probe(m_connection);
     if (m_location.backend() == Backend::Sqlite && !probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
         throw Error::invalid(QStringLiteral("--db"),
-                             tr("%1 is not a BizDesk database (%2); it was left untouched.")
+                             QCoreApplication::translate("Database", "%1 is not a BizDesk database (%2); it was left untouched.")
                                  .arg(m_location.displayName(), probe.lastError().text()));
     if (m_dialect->holdsForeignData(m_connection))
         throw Error::invalid(QStringLiteral("--db"),
-                             tr("%1 holds data that is not a BizDesk database; it was left untouched.")
+                             QCoreApplication::translate("Database", "%1 holds data that is not a BizDesk database; it was left untouched.")
                                  .arg(m_location.displayName()));
     const int version = m_dialect->readSchemaVersion(m_connection);
     if (version > Migrator::latestVersion())
-        throw Error::conflict(tr("%1 was written by a newer BizDesk (schema %2; this program knows up to %3). "
+        throw Error::conflict(QCoreApplication::translate("Database", "%1 was written by a newer BizDesk (schema %2; this program knows up to %3). "
                                  "Update BizDesk; the database was left untouched.")
                                   .arg(m_location.displayName())
                                   .arg(version)
@@ -163,10 +158,10 @@ void Database::requireInitialised()
 {
     const int version = schemaVersion();
     if (version == 0)
-        throw Error::notFound(tr("%1 is not set up yet. Create it with \"bizdeskctl init\" or start BizDesk to set it up.")
+        throw Error::notFound(QCoreApplication::translate("Database", "%1 is not set up yet. Create it with \"bizdeskctl init\" or start BizDesk to set it up.")
                                   .arg(m_location.displayName()));
     if (version < Migrator::latestVersion())
-        throw Error::conflict(tr("%1 uses an older schema (%2 < %3). Run \"bizdeskctl migrate\" or open it in BizDesk "
+        throw Error::conflict(QCoreApplication::translate("Database", "%1 uses an older schema (%2 < %3). Run \"bizdeskctl migrate\" or open it in BizDesk "
                                  "to upgrade it (a backup is made first).")
                                   .arg(m_location.displayName())
                                   .arg(version)

@@ -17,18 +17,13 @@ namespace {
 
 using domain::Error;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DatabaseBackup", text);
-}
-
 void refuseExistingFile(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists() && info.size() > 0)
-        throw Error::conflict(tr("%1 already exists; choose a new file name (nothing was overwritten).").arg(path));
+        throw Error::conflict(QCoreApplication::translate("DatabaseBackup", "%1 already exists; choose a new file name (nothing was overwritten).").arg(path));
     if (!QFileInfo(info.absolutePath()).isWritable())
-        throw Error::invalid(QStringLiteral("OUT"), tr("Cannot write to the folder %1.").arg(info.absolutePath()));
+        throw Error::invalid(QStringLiteral("OUT"), QCoreApplication::translate("DatabaseBackup", "Cannot write to the folder %1.").arg(info.absolutePath()));
 }
 
 QStringList columnsOf(Database &database, const QString &table)
@@ -101,20 +96,20 @@ DatabaseBackup::Summary DatabaseBackup::backup(Database &source, const QString &
 DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const DatabaseLocation &target)
 {
     if (!QFileInfo::exists(backupPath))
-        throw Error::notFound(tr("The backup file %1 does not exist.").arg(backupPath));
+        throw Error::notFound(QCoreApplication::translate("DatabaseBackup", "The backup file %1 does not exist.").arg(backupPath));
     auto source = Database::open(backupPath, Database::CreateMode::MustExist);
     source->requireInitialised();
     {
         QSqlQuery check(source->connection());
         if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next()
             || check.value(0).toString() != QLatin1String("ok"))
-            throw Error::invalid(QStringLiteral("IN"), tr("The backup %1 is damaged; nothing was restored.").arg(backupPath));
+            throw Error::invalid(QStringLiteral("IN"), QCoreApplication::translate("DatabaseBackup", "The backup %1 is damaged; nothing was restored.").arg(backupPath));
     }
     if (target.backend() == Backend::Sqlite)
         refuseExistingFile(target.filePath());
     auto destination = Database::open(target, Database::CreateMode::CreateIfMissing);
     if (destination->schemaVersion() != 0)
-        throw Error::conflict(tr("%1 is not empty; restore only into a new file or an empty database.")
+        throw Error::conflict(QCoreApplication::translate("DatabaseBackup", "%1 is not empty; restore only into a new file or an empty database.")
                                   .arg(target.displayName()));
     Summary summary;
     summary.schemaVersion = source->schemaVersion();

@@ -156,8 +156,11 @@ public:
     void resetIdentity(QSqlDatabase &connection, const QString &table) const override
     {
         QSqlQuery query(connection);
-        if (!query.exec(QStringLiteral("SELECT pg_get_serial_sequence('%1', 'id')").arg(table)) || !query.next()
-            || query.value(0).isNull())
+        // Only tables with an identity column "id" have a sequence; asking about others would abort the transaction.
+        query.prepare(QStringLiteral("SELECT pg_get_serial_sequence(:table, 'id') FROM information_schema.columns "
+                                     "WHERE table_schema = current_schema() AND table_name = :table AND column_name = 'id'"));
+        query.bindValue(QStringLiteral(":table"), table);
+        if (!query.exec() || !query.next() || query.value(0).isNull())
             return;
         const QString sequence = query.value(0).toString();
         query.exec(QStringLiteral("SELECT setval('%1', COALESCE((SELECT max(id) FROM %2), 0) + 1, false)")

@@ -29,7 +29,7 @@ void runAdmin(const QString &sql)
             throw std::runtime_error("cannot reach the test PostgreSQL");
         QSqlQuery query(admin);
         if (!query.exec(sql))
-            throw std::runtime_error(("admin SQL failed: " + sql).toStdString());
+            throw std::runtime_error("admin SQL failed: " + sql.toStdString());
     }
 }
 

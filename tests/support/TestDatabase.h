@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <gtest/gtest.h>
 
@@ -99,4 +100,12 @@ protected:
         }                                                                                                      \
     } while (false)
 
+} // namespace bizdesk::testing
+
+namespace bizdesk::testing {
+/// Readable parameter names in test output ("sqlite", "postgresql").
+inline void PrintTo(Backend backend, std::ostream *os)
+{
+    *os << (backend == Backend::Sqlite ? "sqlite" : "postgresql");
+}
 } // namespace bizdesk::testing

@@ -18,11 +18,6 @@ namespace {
 using domain::Error;
 using Needs = CommandSpec::Needs;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FoundationCommands", text);
-}
-
 /// init and demo create the file; when they fail, the file they created must not stay behind.
 template<typename Work>
 QJsonValue withNewDatabase(const QString &location, Work work)
@@ -46,9 +41,9 @@ QJsonValue withNewDatabase(const QString &location, Work work)
 void registerFoundationCommands(CommandLine &commandLine)
 {
     commandLine.add({{QStringLiteral("init")}, {},
-                     {{QStringLiteral("admin"), QStringLiteral("LOGIN"), tr("login of the first account (director and admin)"), true},
-                      {QStringLiteral("name"), QStringLiteral("NAME"), tr("display name of the first account"), true}},
-                     tr("Create a new database and its first account (password from $BIZDESK_NEW_PASSWORD or stdin)."),
+                     {{QStringLiteral("admin"), QStringLiteral("LOGIN"), QCoreApplication::translate("FoundationCommands", "login of the first account (director and admin)"), true},
+                      {QStringLiteral("name"), QStringLiteral("NAME"), QCoreApplication::translate("FoundationCommands", "display name of the first account"), true}},
+                     QCoreApplication::translate("FoundationCommands", "Create a new database and its first account (password from $BIZDESK_NEW_PASSWORD or stdin)."),
                      Needs::Location,
                      [](CommandContext &context) -> QJsonValue {
                          const QString password = CommandContext::readNewPassword();
@@ -65,7 +60,7 @@ void registerFoundationCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("migrate")}, {}, {},
-                     tr("Upgrade the schema to this program's version (an existing SQLite file is backed up first)."),
+                     QCoreApplication::translate("FoundationCommands", "Upgrade the schema to this program's version (an existing SQLite file is backed up first)."),
                      Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
                          const auto result = services::DatabaseMaintenance::migrate(context.database());
@@ -78,13 +73,13 @@ void registerFoundationCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("check")}, {}, {},
-                     tr("Check integrity, foreign keys and the audit chain; exit 0 only when all are clean."),
+                     QCoreApplication::translate("FoundationCommands", "Check integrity, foreign keys and the audit chain; exit 0 only when all are clean."),
                      Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
                          const auto report = services::DatabaseMaintenance::check(context.database());
                          if (!report.ok())
                              throw Error(domain::ErrorKind::Conflict,
-                                         tr("The database check found problems: %1").arg(report.problems.join(QStringLiteral("; "))));
+                                         QCoreApplication::translate("FoundationCommands", "The database check found problems: %1").arg(report.problems.join(QStringLiteral("; "))));
                          return QJsonObject{{QStringLiteral("ok"), true},
                                             {QStringLiteral("schema"), context.database().schemaVersion()},
                                             {QStringLiteral("audit_entries"), static_cast<double>(report.auditEntries)},
@@ -93,7 +88,7 @@ void registerFoundationCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("backup")}, {QStringLiteral("OUT")}, {},
-                     tr("Write a consistent copy of the database (always a BizDesk SQLite file) to OUT."),
+                     QCoreApplication::translate("FoundationCommands", "Write a consistent copy of the database (always a BizDesk SQLite file) to OUT."),
                      Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
                          const QString out = QFileInfo(context.positional(0)).absoluteFilePath();
@@ -105,7 +100,7 @@ void registerFoundationCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("restore")}, {QStringLiteral("IN")}, {},
-                     tr("Restore the backup file IN into the --db location, which must be new or empty."),
+                     QCoreApplication::translate("FoundationCommands", "Restore the backup file IN into the --db location, which must be new or empty."),
                      Needs::Location,
                      [](CommandContext &context) -> QJsonValue {
                          const auto target = storage::DatabaseLocation::parse(context.globals().location);
@@ -117,9 +112,9 @@ void registerFoundationCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("demo")}, {},
-                     {{QStringLiteral("customers"), QStringLiteral("N"), tr("number of customers (default 200)")},
-                      {QStringLiteral("seed"), QStringLiteral("S"), tr("random seed (default 1); the same seed gives the same data")}},
-                     tr("Create a new database filled with a realistic demo organisation (password of every demo account: "
+                     {{QStringLiteral("customers"), QStringLiteral("N"), QCoreApplication::translate("FoundationCommands", "number of customers (default 200)")},
+                      {QStringLiteral("seed"), QStringLiteral("S"), QCoreApplication::translate("FoundationCommands", "random seed (default 1); the same seed gives the same data")}},
+                     QCoreApplication::translate("FoundationCommands", "Create a new database filled with a realistic demo organisation (password of every demo account: "
                         "$BIZDESK_NEW_PASSWORD, else \"demo-password\")."),
                      Needs::Location,
                      [](CommandContext &context) -> QJsonValue {

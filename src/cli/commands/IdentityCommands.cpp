@@ -17,11 +17,6 @@ namespace {
 using domain::Error;
 using Needs = CommandSpec::Needs;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IdentityCommands", text);
-}
-
 QJsonObject describeUser(services::IdentityService &identity, const domain::User &user)
 {
     QJsonObject object = services::toJson(user);
@@ -52,14 +47,14 @@ QJsonObject describeDepartment(services::IdentityService &identity, const domain
 void registerIdentityCommands(CommandLine &commandLine)
 {
     commandLine.add({{QStringLiteral("user"), QStringLiteral("add")}, {QStringLiteral("LOGIN")},
-                     {{QStringLiteral("name"), QStringLiteral("NAME"), tr("display name"), true},
+                     {{QStringLiteral("name"), QStringLiteral("NAME"), QCoreApplication::translate("IdentityCommands", "display name"), true},
                       {QStringLiteral("role"), QStringLiteral("ROLE[,ROLE]"),
-                       tr("director, manager, specialist, finance, legal, executive, admin"), true},
-                      {QStringLiteral("dept"), QStringLiteral("DEPT"), tr("department name")},
-                      {QStringLiteral("superior"), QStringLiteral("LOGIN"), tr("the superior's login")},
-                      {QStringLiteral("email"), QStringLiteral("EMAIL"), tr("e-mail address")},
-                      {QStringLiteral("phone"), QStringLiteral("PHONE"), tr("phone number")}},
-                     tr("Add a person (new password from $BIZDESK_NEW_PASSWORD or stdin)."), Needs::LoggedInUser,
+                       QCoreApplication::translate("IdentityCommands", "director, manager, specialist, finance, legal, executive, admin"), true},
+                      {QStringLiteral("dept"), QStringLiteral("DEPT"), QCoreApplication::translate("IdentityCommands", "department name")},
+                      {QStringLiteral("superior"), QStringLiteral("LOGIN"), QCoreApplication::translate("IdentityCommands", "the superior's login")},
+                      {QStringLiteral("email"), QStringLiteral("EMAIL"), QCoreApplication::translate("IdentityCommands", "e-mail address")},
+                      {QStringLiteral("phone"), QStringLiteral("PHONE"), QCoreApplication::translate("IdentityCommands", "phone number")}},
+                     QCoreApplication::translate("IdentityCommands", "Add a person (new password from $BIZDESK_NEW_PASSWORD or stdin)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::Session &session = context.session();
                          services::NewUser input;
@@ -76,7 +71,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      },
                      {}});
 
-    commandLine.add({{QStringLiteral("user"), QStringLiteral("list")}, {}, {}, tr("List people."), Needs::LoggedInUser,
+    commandLine.add({{QStringLiteral("user"), QStringLiteral("list")}, {}, {}, QCoreApplication::translate("IdentityCommands", "List people."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          QJsonArray users;
@@ -87,7 +82,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("user"), QStringLiteral("disable")}, {QStringLiteral("LOGIN")}, {},
-                     tr("Disable a person's account (history is kept)."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Disable a person's account (history is kept)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          identity.disableUser(context.positional(0));
@@ -96,7 +91,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("user"), QStringLiteral("unlock")}, {QStringLiteral("LOGIN")}, {},
-                     tr("Unlock an account locked by wrong passwords."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Unlock an account locked by wrong passwords."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          identity.unlockUser(context.positional(0));
@@ -105,14 +100,14 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("user"), QStringLiteral("superior")}, {QStringLiteral("LOGIN"), QStringLiteral("SUPERIOR")}, {},
-                     tr("Set a person's superior (reporting line, §2.1)."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Set a person's superior (reporting line, §2.1)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          return describeUser(identity, identity.setSuperior(context.positional(0), context.positional(1)));
                      },
                      {}});
 
-    commandLine.add({{QStringLiteral("whoami")}, {}, {}, tr("Show the acting user."), Needs::LoggedInUser,
+    commandLine.add({{QStringLiteral("whoami")}, {}, {}, QCoreApplication::translate("IdentityCommands", "Show the acting user."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          return describeUser(identity, context.session().user());
@@ -120,8 +115,8 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("dept"), QStringLiteral("add")}, {QStringLiteral("NAME")},
-                     {{QStringLiteral("head"), QStringLiteral("LOGIN"), tr("the department head")}},
-                     tr("Add a department."), Needs::LoggedInUser,
+                     {{QStringLiteral("head"), QStringLiteral("LOGIN"), QCoreApplication::translate("IdentityCommands", "the department head")}},
+                     QCoreApplication::translate("IdentityCommands", "Add a department."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          return describeDepartment(identity, identity.addDepartment(context.positional(0),
@@ -130,7 +125,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("dept"), QStringLiteral("head")}, {QStringLiteral("NAME"), QStringLiteral("LOGIN")}, {},
-                     tr("Set a department's head."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Set a department's head."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          return describeDepartment(identity,
@@ -138,7 +133,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      },
                      {}});
 
-    commandLine.add({{QStringLiteral("dept"), QStringLiteral("list")}, {}, {}, tr("List departments."), Needs::LoggedInUser,
+    commandLine.add({{QStringLiteral("dept"), QStringLiteral("list")}, {}, {}, QCoreApplication::translate("IdentityCommands", "List departments."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          QJsonArray departments;
@@ -149,9 +144,9 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("delegate"), QStringLiteral("add")}, {QStringLiteral("LOGIN")},
-                     {{QStringLiteral("from"), QStringLiteral("DATE"), tr("first day"), true},
-                      {QStringLiteral("to"), QStringLiteral("DATE"), tr("last day"), true}},
-                     tr("Let LOGIN approve on your behalf between two dates."), Needs::LoggedInUser,
+                     {{QStringLiteral("from"), QStringLiteral("DATE"), QCoreApplication::translate("IdentityCommands", "first day"), true},
+                      {QStringLiteral("to"), QStringLiteral("DATE"), QCoreApplication::translate("IdentityCommands", "last day"), true}},
+                     QCoreApplication::translate("IdentityCommands", "Let LOGIN approve on your behalf between two dates."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService identity(context.session());
                          const auto delegation = identity.delegate(context.positional(0),
@@ -165,7 +160,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("delegate"), QStringLiteral("revoke")}, {QStringLiteral("ID")}, {},
-                     tr("Revoke one of your delegations."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Revoke one of your delegations."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::IdentityService(context.session()).revokeDelegation(context.positionalId(0));
                          return QJsonObject{{QStringLiteral("revoked"), static_cast<double>(context.positionalId(0))}};
@@ -173,7 +168,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("policy"), QStringLiteral("show")}, {}, {},
-                     tr("Show every policy setting with its clause and current value."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Show every policy setting with its clause and current value."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const services::PolicyService policy(context.session());
                          QJsonArray settings;
@@ -189,7 +184,7 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("policy"), QStringLiteral("set")}, {QStringLiteral("KEY"), QStringLiteral("VALUE")}, {},
-                     tr("Change a policy setting (director)."), Needs::LoggedInUser,
+                     QCoreApplication::translate("IdentityCommands", "Change a policy setting (director)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::PolicyService policy(context.session());
                          const int version = policy.set(context.positional(0), context.positional(1));
@@ -200,24 +195,24 @@ void registerIdentityCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{QStringLiteral("audit"), QStringLiteral("verify")}, {}, {},
-                     tr("Walk the audit hash chain; exit 4 naming the first broken entry."), Needs::Database,
+                     QCoreApplication::translate("IdentityCommands", "Walk the audit hash chain; exit 4 naming the first broken entry."), Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
                          context.database().requireInitialised();
                          domain::SystemClock clock;
                          services::Session session(context.database(), clock);
                          const auto result = services::AuditTrail(session).verify();
                          if (!result.ok)
-                             throw Error::conflict(tr("The audit chain is broken: %1.").arg(result.problem));
+                             throw Error::conflict(QCoreApplication::translate("IdentityCommands", "The audit chain is broken: %1.").arg(result.problem));
                          return QJsonObject{{QStringLiteral("entries"), static_cast<double>(result.entries)},
                                             {QStringLiteral("ok"), true}};
                      },
                      {}});
 
     commandLine.add({{QStringLiteral("audit"), QStringLiteral("log")}, {},
-                     {{QStringLiteral("entity"), QStringLiteral("KIND"), tr("entity kind, e.g. user, expense")},
-                      {QStringLiteral("id"), QStringLiteral("ID"), tr("entity id")},
-                      {QStringLiteral("limit"), QStringLiteral("N"), tr("most entries (default 100)")}},
-                     tr("List audit entries, newest first."), Needs::LoggedInUser,
+                     {{QStringLiteral("entity"), QStringLiteral("KIND"), QCoreApplication::translate("IdentityCommands", "entity kind, e.g. user, expense")},
+                      {QStringLiteral("id"), QStringLiteral("ID"), QCoreApplication::translate("IdentityCommands", "entity id")},
+                      {QStringLiteral("limit"), QStringLiteral("N"), QCoreApplication::translate("IdentityCommands", "most entries (default 100)")}},
+                     QCoreApplication::translate("IdentityCommands", "List audit entries, newest first."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::Session &session = context.session();
                          session.require(domain::Action::ReadAudit);

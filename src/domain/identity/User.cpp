@@ -8,11 +8,6 @@
 namespace bizdesk::domain {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UserRules", text);
-}
-
 } // namespace
 
 QString UserRules::normaliseLogin(const QString &login)
@@ -20,10 +15,10 @@ QString UserRules::normaliseLogin(const QString &login)
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,31}$"));
     const QString normalised = login.trimmed().toLower();
     if (normalised.isEmpty())
-        throw Error::invalid(QStringLiteral("login"), tr("login: the login is required."));
+        throw Error::invalid(QStringLiteral("login"), QCoreApplication::translate("UserRules", "login: the login is required."));
     if (!pattern.match(normalised).hasMatch())
         throw Error::invalid(QStringLiteral("login"),
-                             tr("login: \"%1\" is not a valid login; use 2–32 letters, digits, dots, dashes or "
+                             QCoreApplication::translate("UserRules", "login: \"%1\" is not a valid login; use 2–32 letters, digits, dots, dashes or "
                                 "underscores, starting with a letter or digit.")
                                  .arg(login));
     return normalised;
@@ -33,9 +28,9 @@ QString UserRules::requireDisplayName(const QString &name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        throw Error::invalid(QStringLiteral("name"), tr("name: the name is required."));
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("UserRules", "name: the name is required."));
     if (trimmed.size() > 64)
-        throw Error::invalid(QStringLiteral("name"), tr("name: the name is longer than 64 characters."));
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("UserRules", "name: the name is longer than 64 characters."));
     return trimmed;
 }
 
@@ -43,9 +38,9 @@ void UserRules::requireStrongPassword(const QString &password)
 {
     if (password.size() < minimumPasswordLength)
         throw Error::invalid(QStringLiteral("password"),
-                             tr("password: the password must have at least %1 characters.").arg(minimumPasswordLength));
+                             QCoreApplication::translate("UserRules", "password: the password must have at least %1 characters.").arg(minimumPasswordLength));
     if (password.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("password"), tr("password: the password cannot be only spaces."));
+        throw Error::invalid(QStringLiteral("password"), QCoreApplication::translate("UserRules", "password: the password cannot be only spaces."));
 }
 
 QString UserRules::normaliseEmail(const QString &field, const QString &email)
@@ -53,7 +48,7 @@ QString UserRules::normaliseEmail(const QString &field, const QString &email)
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     const QString trimmed = email.trimmed();
     if (!trimmed.isEmpty() && !pattern.match(trimmed).hasMatch())
-        throw Error::invalid(field, tr("%1: \"%2\" is not a valid e-mail address.").arg(field, email));
+        throw Error::invalid(field, QCoreApplication::translate("UserRules", "%1: \"%2\" is not a valid e-mail address.").arg(field, email));
     return trimmed.toLower();
 }
 
@@ -69,7 +64,7 @@ QString UserRules::normalisePhone(const QString &field, const QString &phone)
             ++digits;
     }
     if (!allowed.match(trimmed).hasMatch() || digits < 5 || digits > 20)
-        throw Error::invalid(field, tr("%1: \"%2\" is not a valid phone number.").arg(field, phone));
+        throw Error::invalid(field, QCoreApplication::translate("UserRules", "%1: \"%2\" is not a valid phone number.").arg(field, phone));
     return trimmed;
 }
 

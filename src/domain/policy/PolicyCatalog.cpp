@@ -62,7 +62,7 @@ const PolicyDefinition &PolicyCatalog::find(const QString &key)
         if (definition.key == key)
             return definition;
     }
-    throw Error::invalid(QStringLiteral("key"), tr("key: \"%1\" is not a policy setting; \"policy show\" lists them.").arg(key));
+    throw Error::invalid(QStringLiteral("key"), QCoreApplication::translate("PolicyCatalog", "key: \"%1\" is not a policy setting; \"policy show\" lists them.").arg(key));
 }
 
 QString PolicyDefinition::translatedDescription() const
@@ -81,10 +81,10 @@ QString PolicyDefinition::normalise(const QString &text) const
     if (kind == Kind::Money) {
         const auto money = Money::parse(trimmed);
         if (!money)
-            throw Error::invalid(key, PolicyCatalog::tr("%1: \"%2\" is not an amount in yuan with at most two decimals (§%3).")
+            throw Error::invalid(key, QCoreApplication::translate("PolicyCatalog", "%1: \"%2\" is not an amount in yuan with at most two decimals (§%3).")
                                           .arg(key, text, clause), clause);
         if (money->minorUnits() < minimum || money->minorUnits() > maximum)
-            throw Error::invalid(key, PolicyCatalog::tr("%1: must be between %2 and %3 yuan (§%4).")
+            throw Error::invalid(key, QCoreApplication::translate("PolicyCatalog", "%1: must be between %2 and %3 yuan (§%4).")
                                           .arg(key, Money::fromMinor(minimum).toDecimalString(),
                                                Money::fromMinor(maximum).toDecimalString(), clause), clause);
         return money->toDecimalString();
@@ -92,9 +92,9 @@ QString PolicyDefinition::normalise(const QString &text) const
     bool ok = false;
     const qlonglong value = trimmed.toLongLong(&ok);
     if (!ok)
-        throw Error::invalid(key, PolicyCatalog::tr("%1: \"%2\" is not a whole number (§%3).").arg(key, text, clause), clause);
+        throw Error::invalid(key, QCoreApplication::translate("PolicyCatalog", "%1: \"%2\" is not a whole number (§%3).").arg(key, text, clause), clause);
     if (value < minimum || value > maximum)
-        throw Error::invalid(key, PolicyCatalog::tr("%1: must be between %2 and %3 (§%4).")
+        throw Error::invalid(key, QCoreApplication::translate("PolicyCatalog", "%1: must be between %2 and %3 (§%4).")
                                       .arg(key).arg(minimum).arg(maximum).arg(clause), clause);
     return QString::number(value);
 }

@@ -35,7 +35,6 @@ struct PolicyDefinition
 /// Every policy setting BizDesk knows, with defaults. Modules add their rules here.
 class PolicyCatalog
 {
-    Q_DECLARE_TR_FUNCTIONS(PolicyCatalog)
 
 public:
     static const QList<PolicyDefinition> &definitions();

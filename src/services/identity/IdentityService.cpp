@@ -22,11 +22,6 @@ using domain::Error;
 using domain::User;
 using domain::UserId;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IdentityService", text);
-}
-
 domain::SeparationOfDuties::SuperiorLookup superiorLookup(storage::UserRepository &users)
 {
     return [&users](UserId id) { return users.superiorOf(id); };
@@ -46,7 +41,7 @@ User IdentityService::createFirstAccount(const QString &login, const QString &di
     storage::Transaction transaction(m_session.database());
     storage::UserRepository users(m_session.database());
     if (users.countUsers() > 0)
-        throw Error::conflict(tr("This database already has accounts; log in instead."));
+        throw Error::conflict(QCoreApplication::translate("IdentityService", "This database already has accounts; log in instead."));
     user.id = users.insert(user, hash, m_session.timestamp(), std::nullopt);
     m_session.setUser(user);
     AuditTrail(m_session).record(QStringLiteral("user.create_first"), QStringLiteral("user"), user.id, {}, toJson(user));
@@ -60,7 +55,7 @@ User IdentityService::logIn(const QString &login, const QString &password)
     storage::UserRepository users(m_session.database());
     const auto found = users.findByLogin(login);
     AuditTrail audit(m_session);
-    const QString wrong = tr("Wrong login or password.");
+    const QString wrong = QCoreApplication::translate("IdentityService", "Wrong login or password.");
     if (!found) {
         audit.recordAnonymous(QStringLiteral("auth.login_failed"), login.trimmed().toLower(), std::nullopt,
                               QJsonObject{{QStringLiteral("reason"), QStringLiteral("unknown login")}});
@@ -73,13 +68,13 @@ User IdentityService::logIn(const QString &login, const QString &password)
         audit.recordAnonymous(QStringLiteral("auth.login_failed"), user.login, user.id,
                               QJsonObject{{QStringLiteral("reason"), QStringLiteral("disabled")}});
         transaction.commit();
-        throw Error::denied(tr("The account %1 is disabled; ask an administrator.").arg(user.login));
+        throw Error::denied(QCoreApplication::translate("IdentityService", "The account %1 is disabled; ask an administrator.").arg(user.login));
     }
     if (user.isLockedAt(now)) {
         audit.recordAnonymous(QStringLiteral("auth.login_failed"), user.login, user.id,
                               QJsonObject{{QStringLiteral("reason"), QStringLiteral("locked")}});
         transaction.commit();
-        throw Error::denied(tr("The account %1 is locked after too many wrong passwords until %2; an administrator can "
+        throw Error::denied(QCoreApplication::translate("IdentityService", "The account %1 is locked after too many wrong passwords until %2; an administrator can "
                                "unlock it.")
                                 .arg(user.login, QLocale().toString(user.lockedUntil.toLocalTime(), QLocale::ShortFormat)),
                             QStringLiteral("7"));
@@ -114,7 +109,7 @@ std::optional<domain::DepartmentId> IdentityService::resolveDepartment(const QSt
         return std::nullopt;
     const auto department = storage::DepartmentRepository(m_session.database()).findByName(name);
     if (!department)
-        throw Error::invalid(QStringLiteral("dept"), tr("dept: there is no department \"%1\".").arg(name));
+        throw Error::invalid(QStringLiteral("dept"), QCoreApplication::translate("IdentityService", "dept: there is no department \"%1\".").arg(name));
     return department->id;
 }
 
@@ -124,7 +119,7 @@ std::optional<UserId> IdentityService::resolveSuperior(const QString &login) con
         return std::nullopt;
     const auto superior = storage::UserRepository(m_session.database()).findByLogin(login);
     if (!superior)
-        throw Error::invalid(QStringLiteral("superior"), tr("superior: there is no user \"%1\".").arg(login));
+        throw Error::invalid(QStringLiteral("superior"), QCoreApplication::translate("IdentityService", "superior: there is no user \"%1\".").arg(login));
     return superior->id;
 }
 
@@ -142,7 +137,7 @@ User IdentityService::addUser(const NewUser &input)
     storage::Transaction transaction(m_session.database());
     storage::UserRepository users(m_session.database());
     if (users.findByLogin(user.login))
-        throw Error::invalid(QStringLiteral("login"), tr("login: \"%1\" is already taken.").arg(user.login));
+        throw Error::invalid(QStringLiteral("login"), QCoreApplication::translate("IdentityService", "login: \"%1\" is already taken.").arg(user.login));
     user.departmentId = resolveDepartment(input.department);
     user.superiorId = resolveSuperior(input.superiorLogin);
     const QString hash = PasswordHasher::hash(input.password);
@@ -161,17 +156,17 @@ User IdentityService::updateUser(const User &edited)
     User after = before;
     after.displayName = domain::UserRules::requireDisplayName(edited.displayName);
     if (edited.roles.isEmpty())
-        throw Error::invalid(QStringLiteral("role"), tr("role: at least one role is required."));
+        throw Error::invalid(QStringLiteral("role"), QCoreApplication::translate("IdentityService", "role: at least one role is required."));
     after.roles = edited.roles;
     after.email = domain::UserRules::normaliseEmail(QStringLiteral("email"), edited.email);
     after.phone = domain::UserRules::normalisePhone(QStringLiteral("phone"), edited.phone);
     after.departmentId = edited.departmentId;
     if (after.departmentId && !storage::DepartmentRepository(m_session.database()).findById(*after.departmentId))
-        throw Error::invalid(QStringLiteral("dept"), tr("dept: the department no longer exists."));
+        throw Error::invalid(QStringLiteral("dept"), QCoreApplication::translate("IdentityService", "dept: the department no longer exists."));
     after.superiorId = edited.superiorId;
     if (after.superiorId) {
         if (!users.findById(*after.superiorId))
-            throw Error::invalid(QStringLiteral("superior"), tr("superior: that person no longer exists."));
+            throw Error::invalid(QStringLiteral("superior"), QCoreApplication::translate("IdentityService", "superior: that person no longer exists."));
         domain::ReportingLine::requireNoCycle(after.id, *after.superiorId, superiorLookup(users));
     }
     after.active = edited.active;
@@ -193,7 +188,7 @@ void IdentityService::disableUser(const QString &login)
 {
     User edited = user(login);
     if (edited.id == m_session.userId())
-        throw Error::invalid(QStringLiteral("login"), tr("login: you cannot disable your own account."));
+        throw Error::invalid(QStringLiteral("login"), QCoreApplication::translate("IdentityService", "login: you cannot disable your own account."));
     edited.active = false;
     updateUser(edited);
 }
@@ -218,7 +213,7 @@ void IdentityService::changeOwnPassword(const QString &currentPassword, const QS
     storage::Transaction transaction(m_session.database());
     storage::UserRepository users(m_session.database());
     if (!PasswordHasher::verify(users.passwordHash(me.id), currentPassword))
-        throw Error::invalid(QStringLiteral("current_password"), tr("current password: the current password is wrong."));
+        throw Error::invalid(QStringLiteral("current_password"), QCoreApplication::translate("IdentityService", "current password: the current password is wrong."));
     users.setPasswordHash(me.id, PasswordHasher::hash(newPassword), m_session.timestamp(), me.id);
     AuditTrail(m_session).record(QStringLiteral("user.change_password"), QStringLiteral("user"), me.id, {}, {});
     transaction.commit();
@@ -229,16 +224,16 @@ domain::Department IdentityService::addDepartment(const QString &name, const QSt
     m_session.require(domain::Action::ManageDepartments);
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        throw Error::invalid(QStringLiteral("name"), tr("name: the department name is required."));
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("IdentityService", "name: the department name is required."));
     storage::Transaction transaction(m_session.database());
     storage::DepartmentRepository departments(m_session.database());
     if (departments.findByName(trimmed))
-        throw Error::invalid(QStringLiteral("name"), tr("name: the department \"%1\" already exists.").arg(trimmed));
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("IdentityService", "name: the department \"%1\" already exists.").arg(trimmed));
     std::optional<UserId> head;
     if (!headLogin.trimmed().isEmpty()) {
         const auto found = storage::UserRepository(m_session.database()).findByLogin(headLogin);
         if (!found)
-            throw Error::invalid(QStringLiteral("head"), tr("head: there is no user \"%1\".").arg(headLogin));
+            throw Error::invalid(QStringLiteral("head"), QCoreApplication::translate("IdentityService", "head: there is no user \"%1\".").arg(headLogin));
         head = found->id;
     }
     domain::Department department;
@@ -259,7 +254,7 @@ domain::Department IdentityService::setDepartmentHead(const QString &name, const
     const domain::Department before = departments.requireByName(name);
     const auto head = storage::UserRepository(m_session.database()).findByLogin(headLogin);
     if (!head)
-        throw Error::invalid(QStringLiteral("head"), tr("head: there is no user \"%1\".").arg(headLogin));
+        throw Error::invalid(QStringLiteral("head"), QCoreApplication::translate("IdentityService", "head: there is no user \"%1\".").arg(headLogin));
     domain::Department after = before;
     after.headId = head->id;
     departments.setHead(before.id, head->id, before.version, m_session.timestamp(), m_session.userId());
@@ -274,15 +269,15 @@ storage::Delegation IdentityService::delegate(const QString &delegateLogin, cons
 {
     const User &me = m_session.user();
     if (!from.isValid())
-        throw Error::invalid(QStringLiteral("from"), tr("from: a valid start date (yyyy-MM-dd) is required."));
+        throw Error::invalid(QStringLiteral("from"), QCoreApplication::translate("IdentityService", "from: a valid start date (yyyy-MM-dd) is required."));
     if (!to.isValid() || to < from)
-        throw Error::invalid(QStringLiteral("to"), tr("to: the end date must be a valid date on or after the start."));
+        throw Error::invalid(QStringLiteral("to"), QCoreApplication::translate("IdentityService", "to: the end date must be a valid date on or after the start."));
     storage::Transaction transaction(m_session.database());
     const auto delegateUser = storage::UserRepository(m_session.database()).findByLogin(delegateLogin);
     if (!delegateUser || !delegateUser->active)
-        throw Error::invalid(QStringLiteral("delegate"), tr("delegate: there is no active user \"%1\".").arg(delegateLogin));
+        throw Error::invalid(QStringLiteral("delegate"), QCoreApplication::translate("IdentityService", "delegate: there is no active user \"%1\".").arg(delegateLogin));
     if (delegateUser->id == me.id)
-        throw Error::invalid(QStringLiteral("delegate"), tr("delegate: you cannot delegate to yourself."));
+        throw Error::invalid(QStringLiteral("delegate"), QCoreApplication::translate("IdentityService", "delegate: you cannot delegate to yourself."));
     storage::Delegation delegation;
     delegation.delegatorId = me.id;
     delegation.delegateId = delegateUser->id;
@@ -307,7 +302,7 @@ void IdentityService::revokeDelegation(qint64 delegationId)
     for (const auto &delegation : repository.listFor(me.id))
         mine = mine || (delegation.id == delegationId && delegation.delegatorId == me.id);
     if (!mine)
-        throw Error::notFound(tr("You have no delegation with id %1.").arg(delegationId));
+        throw Error::notFound(QCoreApplication::translate("IdentityService", "You have no delegation with id %1.").arg(delegationId));
     repository.revoke(delegationId);
     AuditTrail(m_session).record(QStringLiteral("delegation.revoke"), QStringLiteral("delegation"), delegationId, {}, {});
     transaction.commit();

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace bizdesk::services {
+
+class Session;
+
+/// One thing waiting for the user in My Tasks.
+struct TaskItem
+{
+    QString module;     ///< "entertainment", "customers", ...: which tab opens it
+    QString kind;       ///< "approval", "follow_up", "overdue_contact", ...
+    QString entityKind; ///< "expense", "customer", ...
+    qint64 entityId = 0;
+    QString title;      ///< translated, e.g. "Approve entertainment request #12"
+    QString detail;     ///< translated, e.g. "王小明 · ¥3,000.00 · 2026-12-01"
+    QDateTime due;      ///< UTC; invalid when there is no due date
+    bool overdue = false;
+};
+
+/// Each module tells My Tasks what waits for the session's user through one of these.
+class TaskSource
+{
+public:
+    virtual ~TaskSource() = default;
+    virtual QList<TaskItem> tasksFor(Session &session) const = 0;
+};
+
+/// Collects tasks from every registered source (registered in ModuleCatalog).
+class TaskService
+{
+public:
+    static void addSource(std::unique_ptr<TaskSource> source);
+    /// Everything waiting for the session's user, overdue first, then by due date.
+    static QList<TaskItem> tasksFor(Session &session);
+};
+
+} // namespace bizdesk::services

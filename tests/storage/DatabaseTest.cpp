@@ -1,0 +1,209 @@
+#include "domain/Error.h"
+#include "storage/Database.h"
+#include "storage/DatabaseBackup.h"
+#include "storage/DatabaseCheck.h"
+#include "storage/Migrator.h"
+#include "storage/SqlQuery.h"
+#include "storage/Transaction.h"
+#include "support/TestDatabase.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace bizdesk;
+using bizdesk::testing::Backend;
+using bizdesk::testing::ScratchDatabase;
+
+namespace {
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+class DatabaseOnBackend : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        if (GetParam() == Backend::PostgreSql && bizdesk::testing::postgresAdminUrl().isEmpty())
+            GTEST_SKIP() << "PostgreSQL not available: scripts/test sets BIZDESK_TEST_POSTGRES";
+        scratch = std::make_unique<ScratchDatabase>(GetParam());
+    }
+    std::unique_ptr<storage::Database> openNew()
+    {
+        return storage::Database::open(scratch->location(), storage::Database::CreateMode::CreateIfMissing);
+    }
+    std::unique_ptr<ScratchDatabase> scratch;
+};
+
+} // namespace
+
+TEST_P(DatabaseOnBackend, migrates_a_new_database_to_the_latest_schema_without_backup)
+{
+    auto database = openNew();
+    EXPECT_EQ(database->schemaVersion(), 0);
+    const auto result = storage::Migrator::migrate(*database);
+    EXPECT_EQ(result.fromVersion, 0);
+    EXPECT_EQ(result.toVersion, storage::Migrator::latestVersion());
+    EXPECT_TRUE(result.backupPath.isEmpty());
+    EXPECT_EQ(database->schemaVersion(), storage::Migrator::latestVersion());
+    EXPECT_TRUE(storage::DatabaseCheck::structuralProblems(*database).isEmpty());
+}
+
+TEST_P(DatabaseOnBackend, transaction_rolls_back_unless_committed)
+{
+    auto database = openNew();
+    storage::Migrator::migrate(*database);
+    {
+        storage::Transaction transaction(*database);
+        storage::SqlQuery(*database, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) "
+                                                    "VALUES ('临时', 'x', 'x')"))
+            .exec();
+    }
+    EXPECT_EQ(storage::SqlQuery(*database, QStringLiteral("SELECT count(*) FROM departments")).scalar().toInt(), 0);
+    {
+        storage::Transaction transaction(*database);
+        storage::SqlQuery(*database, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) "
+                                                    "VALUES ('保留', 'x', 'x')"))
+            .exec();
+        transaction.commit();
+    }
+    EXPECT_EQ(storage::SqlQuery(*database, QStringLiteral("SELECT count(*) FROM departments")).scalar().toInt(), 1);
+}
+
+TEST_P(DatabaseOnBackend, an_abandoned_inner_transaction_rolls_back_the_whole_unit)
+{
+    auto database = openNew();
+    storage::Migrator::migrate(*database);
+    storage::Transaction outer(*database);
+    storage::SqlQuery(*database, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) VALUES ('A', 'x', 'x')"))
+        .exec();
+    {
+        storage::Transaction inner(*database);
+    }
+    EXPECT_THROW(outer.commit(), domain::Error);
+    EXPECT_EQ(storage::SqlQuery(*database, QStringLiteral("SELECT count(*) FROM departments")).scalar().toInt(), 0);
+}
+
+TEST_P(DatabaseOnBackend, unique_violation_is_a_conflict)
+{
+    auto database = openNew();
+    storage::Migrator::migrate(*database);
+    const QString insert = QStringLiteral("INSERT INTO departments (name, created_at, updated_at) VALUES ('同名', 'x', 'x')");
+    storage::SqlQuery(*database, insert).exec();
+    EXPECT_ERROR_KIND(storage::SqlQuery(*database, insert).exec(), Conflict);
+}
+
+TEST_P(DatabaseOnBackend, backup_and_restore_round_trip_into_an_empty_location)
+{
+    auto database = openNew();
+    storage::Migrator::migrate(*database);
+    storage::SqlQuery(*database, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) "
+                                                "VALUES ('商务一部', 'x', 'x')"))
+        .exec();
+    const QString backupPath = scratch->pathFor(QStringLiteral("backup.sqlite"));
+    storage::DatabaseBackup::backup(*database, backupPath);
+    EXPECT_TRUE(QFileInfo(backupPath).exists());
+    EXPECT_EQ(QFileInfo(backupPath).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), 0);
+    EXPECT_ERROR_KIND(storage::DatabaseBackup::backup(*database, backupPath), Conflict);
+
+    ScratchDatabase target(GetParam());
+    const auto summary = storage::DatabaseBackup::restore(backupPath, storage::DatabaseLocation::parse(target.location()));
+    EXPECT_EQ(summary.schemaVersion, storage::Migrator::latestVersion());
+    auto restored = storage::Database::open(target.location(), storage::Database::CreateMode::MustExist);
+    EXPECT_EQ(storage::SqlQuery(*restored, QStringLiteral("SELECT name FROM departments")).scalar().toString(),
+              QStringLiteral("商务一部"));
+    // New ids continue after the restored ones.
+    const qint64 next = storage::SqlQuery(*restored, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) "
+                                                                    "VALUES ('二部', 'x', 'x') RETURNING id"))
+                            .insertReturningId();
+    EXPECT_EQ(next, 2);
+    // Restoring again into the now non-empty location is refused.
+    EXPECT_ERROR_KIND(storage::DatabaseBackup::restore(backupPath, storage::DatabaseLocation::parse(target.location())),
+                      Conflict);
+}
+
+BIZDESK_INSTANTIATE_BACKENDS(DatabaseOnBackend);
+
+TEST(SqliteDatabase, new_file_is_private_and_in_wal_mode)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+    EXPECT_EQ(QFileInfo(scratch.location()).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), 0);
+    QSqlQuery query(database->connection());
+    query.exec(QStringLiteral("PRAGMA journal_mode"));
+    query.next();
+    EXPECT_EQ(query.value(0).toString(), QStringLiteral("wal"));
+    query.exec(QStringLiteral("PRAGMA foreign_keys"));
+    query.next();
+    EXPECT_EQ(query.value(0).toInt(), 1);
+}
+
+TEST(SqliteDatabase, missing_file_is_not_found_unless_creation_is_asked_for)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    EXPECT_ERROR_KIND(storage::Database::open(scratch.location(), storage::Database::CreateMode::MustExist), NotFound);
+    EXPECT_FALSE(QFileInfo::exists(scratch.location()));
+}
+
+TEST(SqliteDatabase, foreign_file_is_refused_and_left_byte_for_byte_untouched)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    const QString text = scratch.pathFor(QStringLiteral("notes.txt"));
+    {
+        QFile file(text);
+        file.open(QIODevice::WriteOnly);
+        file.write("这不是数据库\n");
+    }
+    const QByteArray before = fileDigest(text);
+    EXPECT_ERROR_KIND(storage::Database::open(text, storage::Database::CreateMode::CreateIfMissing), Invalid);
+    EXPECT_EQ(fileDigest(text), before);
+
+    // An SQLite file of another program is refused too.
+    const QString other = scratch.pathFor(QStringLiteral("other.sqlite"));
+    {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        connection.setDatabaseName(other);
+        connection.open();
+        QSqlQuery(connection).exec(QStringLiteral("CREATE TABLE notes (x TEXT)"));
+        connection.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    const QByteArray otherBefore = fileDigest(other);
+    EXPECT_ERROR_KIND(storage::Database::open(other, storage::Database::CreateMode::MustExist), Invalid);
+    EXPECT_EQ(fileDigest(other), otherBefore);
+}
+
+TEST(SqliteDatabase, newer_schema_is_refused_and_left_untouched)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    {
+        auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+        storage::Migrator::migrate(*database);
+        database->dialect().writeSchemaVersion(database->connection(), storage::Migrator::latestVersion() + 1);
+    }
+    const QByteArray before = fileDigest(scratch.location());
+    EXPECT_ERROR_KIND(storage::Database::open(scratch.location(), storage::Database::CreateMode::MustExist), Conflict);
+    EXPECT_EQ(fileDigest(scratch.location()), before);
+}
+
+TEST(SqliteDatabase, upgrade_of_an_existing_file_makes_a_backup_first)
+{
+    if (storage::Migrator::latestVersion() < 2)
+        GTEST_SKIP() << "needs at least two migrations";
+    ScratchDatabase scratch(Backend::Sqlite);
+    auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+    storage::Migrator::migrateTo(*database, storage::Migrator::latestVersion() - 1);
+    const auto result = storage::Migrator::migrate(*database);
+    EXPECT_EQ(result.fromVersion, storage::Migrator::latestVersion() - 1);
+    ASSERT_FALSE(result.backupPath.isEmpty());
+    auto backup = storage::Database::open(result.backupPath, storage::Database::CreateMode::MustExist);
+    EXPECT_EQ(backup->schemaVersion(), storage::Migrator::latestVersion() - 1);
+}

@@ -1,0 +1,44 @@
+#include "domain/Error.h"
+#include "domain/Money.h"
+
+#include <gtest/gtest.h>
+
+using bizdesk::domain::Error;
+using bizdesk::domain::Money;
+
+TEST(Money, parses_yuan_with_up_to_two_decimals)
+{
+    EXPECT_EQ(Money::parse(QStringLiteral("1234"))->minorUnits(), 123400);
+    EXPECT_EQ(Money::parse(QStringLiteral("1234.5"))->minorUnits(), 123450);
+    EXPECT_EQ(Money::parse(QStringLiteral("1234.56"))->minorUnits(), 123456);
+    EXPECT_EQ(Money::parse(QStringLiteral("0.01"))->minorUnits(), 1);
+}
+
+TEST(Money, refuses_over_precise_signed_and_formatted_amounts)
+{
+    for (const char *text : {"1234.567", "-5", "+5", "1e3", "1,234.00", "", "abc", ".5", "5."})
+        EXPECT_FALSE(Money::parse(QString::fromLatin1(text)).has_value()) << text;
+}
+
+TEST(Money, parse_positive_names_the_field_and_refuses_zero)
+{
+    try {
+        Money::parsePositive(QStringLiteral("--estimate"), QStringLiteral("0"));
+        FAIL() << "zero accepted";
+    } catch (const Error &error) {
+        EXPECT_EQ(error.field(), QStringLiteral("--estimate"));
+        EXPECT_TRUE(error.message().contains(QStringLiteral("--estimate")));
+    }
+}
+
+TEST(Money, prints_two_decimals)
+{
+    EXPECT_EQ(Money::fromMinor(123450).toDecimalString(), QStringLiteral("1234.50"));
+    EXPECT_EQ(Money::fromMinor(-5).toDecimalString(), QStringLiteral("-0.05"));
+}
+
+TEST(Money, percent_rounds_half_away_from_zero)
+{
+    EXPECT_EQ(Money::fromMinor(1005).percentOf(10).minorUnits(), 101); // 100.5 → 101
+    EXPECT_EQ(Money::fromMinor(500000).percentOf(110).minorUnits(), 550000);
+}
