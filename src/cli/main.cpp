@@ -4,13 +4,17 @@
 #include "support/Paths.h"
 #include "support/SettingsKeys.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QTranslator>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication application(argc, argv);
+    // PDF forms and reports lay out text with Qt's font system, which needs a GUI application;
+    // the offscreen platform gives it one without a display.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication application(argc, argv);
     bizdesk::support::Paths::applyApplicationIdentity();
     bizdesk::support::initialiseLogging(QStringLiteral("bizdeskctl"),
                                         bizdesk::support::readSetting(bizdesk::support::settings::logLevel).toString());
