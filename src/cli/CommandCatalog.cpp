@@ -4,11 +4,13 @@ namespace bizdesk::cli {
 
 void registerFoundationCommands(CommandLine &commandLine);
 void registerIdentityCommands(CommandLine &commandLine);
+void registerCustomerCommands(CommandLine &commandLine);
 
 void registerAllCommands(CommandLine &commandLine)
 {
     registerFoundationCommands(commandLine);
     registerIdentityCommands(commandLine);
+    registerCustomerCommands(commandLine);
 }
 
 } // namespace bizdesk::cli

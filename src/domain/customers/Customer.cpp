@@ -1,0 +1,286 @@
+#include "domain/customers/Customer.h"
+
+#include "domain/Error.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace bizdesk::domain {
+namespace {
+
+template <typename E>
+struct EnumInfo
+{
+    E value;
+    const char *name;
+    const char *label; ///< English source of the translated label
+    QStringList aliases; ///< zh_CN / zh_TW / English spellings accepted in files
+};
+
+const std::vector<EnumInfo<CustomerClass>> &classInfo()
+{
+    static const std::vector<EnumInfo<CustomerClass>> info{
+        {CustomerClass::Key, "key", QT_TRANSLATE_NOOP("Customers", "Key"), {QStringLiteral("重点客户"), QStringLiteral("重點客戶"), QStringLiteral("重点"), QStringLiteral("重點"), QStringLiteral("key customer"), QStringLiteral("A")}},
+        {CustomerClass::General, "general", QT_TRANSLATE_NOOP("Customers", "General"), {QStringLiteral("一般客户"), QStringLiteral("一般客戶"), QStringLiteral("一般"), QStringLiteral("general customer"), QStringLiteral("B")}},
+        {CustomerClass::Potential, "potential", QT_TRANSLATE_NOOP("Customers", "Potential"), {QStringLiteral("潜在客户"), QStringLiteral("潛在客戶"), QStringLiteral("潜在"), QStringLiteral("潛在"), QStringLiteral("potential customer"), QStringLiteral("C")}},
+    };
+    return info;
+}
+
+const std::vector<EnumInfo<Channel>> &channelInfo()
+{
+    static const std::vector<EnumInfo<Channel>> info{
+        {Channel::Online, "online", QT_TRANSLATE_NOOP("Customers", "Online"), {QStringLiteral("网络"), QStringLiteral("網路"), QStringLiteral("网络渠道"), QStringLiteral("線上"), QStringLiteral("线上"), QStringLiteral("web")}},
+        {Channel::Phone, "phone", QT_TRANSLATE_NOOP("Customers", "Telephone"), {QStringLiteral("电话"), QStringLiteral("電話"), QStringLiteral("电话营销"), QStringLiteral("電話行銷"), QStringLiteral("telephone")}},
+        {Channel::Exhibition, "exhibition", QT_TRANSLATE_NOOP("Customers", "Exhibition"), {QStringLiteral("展会"), QStringLiteral("展會"), QStringLiteral("展览"), QStringLiteral("展覽"), QStringLiteral("研讨会"), QStringLiteral("研討會"), QStringLiteral("seminar")}},
+        {Channel::Partner, "partner", QT_TRANSLATE_NOOP("Customers", "Partner referral"), {QStringLiteral("合作伙伴"), QStringLiteral("合作夥伴"), QStringLiteral("合作伙伴推荐"), QStringLiteral("合作夥伴推薦"), QStringLiteral("partner referral")}},
+        {Channel::Referral, "referral", QT_TRANSLATE_NOOP("Customers", "Customer referral"), {QStringLiteral("客户推荐"), QStringLiteral("客戶推薦"), QStringLiteral("转介绍"), QStringLiteral("轉介紹"), QStringLiteral("customer referral")}},
+    };
+    return info;
+}
+
+const std::vector<EnumInfo<Stage>> &stageInfo()
+{
+    static const std::vector<EnumInfo<Stage>> info{
+        {Stage::Lead, "lead", QT_TRANSLATE_NOOP("Customers", "Lead"), {QStringLiteral("线索"), QStringLiteral("線索"), QStringLiteral("潜在客户收集"), QStringLiteral("潛在客戶收集")}},
+        {Stage::Contacted, "contacted", QT_TRANSLATE_NOOP("Customers", "Contacted"), {QStringLiteral("初步接触"), QStringLiteral("初步接觸"), QStringLiteral("已接触"), QStringLiteral("已接觸")}},
+        {Stage::NeedsAnalysis, "needs_analysis", QT_TRANSLATE_NOOP("Customers", "Needs analysis"), {QStringLiteral("需求分析"), QStringLiteral("需求分析与方案"), QStringLiteral("需求分析與方案")}},
+        {Stage::DemoNegotiation, "demo_negotiation", QT_TRANSLATE_NOOP("Customers", "Demo & negotiation"), {QStringLiteral("产品演示与谈判"), QStringLiteral("產品演示與談判"), QStringLiteral("演示谈判"), QStringLiteral("演示談判")}},
+        {Stage::Won, "won", QT_TRANSLATE_NOOP("Customers", "Won"), {QStringLiteral("成交"), QStringLiteral("已成交")}},
+        {Stage::Lost, "lost", QT_TRANSLATE_NOOP("Customers", "Lost"), {QStringLiteral("流失"), QStringLiteral("丢单"), QStringLiteral("丟單")}},
+    };
+    return info;
+}
+
+const std::vector<EnumInfo<ContactKind>> &kindInfo()
+{
+    static const std::vector<EnumInfo<ContactKind>> info{
+        {ContactKind::Visit, "visit", QT_TRANSLATE_NOOP("Customers", "Visit"), {QStringLiteral("拜访"), QStringLiteral("拜訪")}},
+        {ContactKind::Call, "call", QT_TRANSLATE_NOOP("Customers", "Call"), {QStringLiteral("电话"), QStringLiteral("電話")}},
+        {ContactKind::Email, "email", QT_TRANSLATE_NOOP("Customers", "E-mail"), {QStringLiteral("邮件"), QStringLiteral("郵件")}},
+        {ContactKind::Meeting, "meeting", QT_TRANSLATE_NOOP("Customers", "Meeting"), {QStringLiteral("会议"), QStringLiteral("會議")}},
+        {ContactKind::Feedback, "feedback", QT_TRANSLATE_NOOP("Customers", "Feedback"), {QStringLiteral("反馈"), QStringLiteral("回饋")}},
+        {ContactKind::Complaint, "complaint", QT_TRANSLATE_NOOP("Customers", "Complaint"), {QStringLiteral("投诉"), QStringLiteral("投訴")}},
+    };
+    return info;
+}
+
+template <typename E>
+const EnumInfo<E> &infoFor(const std::vector<EnumInfo<E>> &table, E value)
+{
+    return *std::find_if(table.begin(), table.end(), [value](const auto &info) { return info.value == value; });
+}
+
+template <typename E>
+E parseEnum(const std::vector<EnumInfo<E>> &table, const QString &field, const QString &text, const char *what)
+{
+    const QString wanted = text.trimmed();
+    for (const auto &info : table) {
+        if (wanted.compare(QLatin1String(info.name), Qt::CaseInsensitive) == 0
+            || wanted.compare(QLatin1String(info.label), Qt::CaseInsensitive) == 0
+            || wanted == QCoreApplication::translate("Customers", info.label))
+            return info.value;
+        for (const QString &alias : info.aliases) {
+            if (wanted.compare(alias, Qt::CaseInsensitive) == 0)
+                return info.value;
+        }
+    }
+    QStringList accepted;
+    for (const auto &info : table)
+        accepted << QLatin1String(info.name);
+    throw Error::invalid(field, QCoreApplication::translate("Customers", "%1: unknown %2 \"%3\" (accepted: %4).")
+                                    .arg(field, QCoreApplication::translate("Customers", what), text,
+                                         accepted.join(QStringLiteral(", "))));
+}
+
+template <typename E>
+QList<E> valuesOf(const std::vector<EnumInfo<E>> &table)
+{
+    QList<E> values;
+    for (const auto &info : table)
+        values << info.value;
+    return values;
+}
+
+const char *const classWord = QT_TRANSLATE_NOOP("Customers", "class");
+const char *const channelWord = QT_TRANSLATE_NOOP("Customers", "channel");
+const char *const stageWord = QT_TRANSLATE_NOOP("Customers", "stage");
+const char *const kindWord = QT_TRANSLATE_NOOP("Customers", "contact kind");
+
+QString limited(const QString &field, const QString &value, int maximum)
+{
+    const QString trimmed = value.trimmed();
+    if (trimmed.size() > maximum)
+        throw Error::invalid(field, QCoreApplication::translate("Customers", "%1 is longer than %2 characters.").arg(field).arg(maximum));
+    return trimmed;
+}
+
+} // namespace
+
+QString CustomerRules::name(CustomerClass value) { return QLatin1String(infoFor(classInfo(), value).name); }
+QString CustomerRules::name(Channel value) { return QLatin1String(infoFor(channelInfo(), value).name); }
+QString CustomerRules::name(Stage value) { return QLatin1String(infoFor(stageInfo(), value).name); }
+QString CustomerRules::name(ContactKind value) { return QLatin1String(infoFor(kindInfo(), value).name); }
+QString CustomerRules::name(ComplaintStatus value)
+{
+    switch (value) {
+    case ComplaintStatus::Open: return QStringLiteral("open");
+    case ComplaintStatus::InProgress: return QStringLiteral("in_progress");
+    case ComplaintStatus::Resolved: return QStringLiteral("resolved");
+    case ComplaintStatus::None: break;
+    }
+    return {};
+}
+
+QString CustomerRules::label(CustomerClass value) { return QCoreApplication::translate("Customers", infoFor(classInfo(), value).label); }
+QString CustomerRules::label(Channel value) { return QCoreApplication::translate("Customers", infoFor(channelInfo(), value).label); }
+QString CustomerRules::label(Stage value) { return QCoreApplication::translate("Customers", infoFor(stageInfo(), value).label); }
+QString CustomerRules::label(ContactKind value) { return QCoreApplication::translate("Customers", infoFor(kindInfo(), value).label); }
+QString CustomerRules::label(ComplaintStatus value)
+{
+    switch (value) {
+    case ComplaintStatus::Open: return QCoreApplication::translate("Customers", "Open");
+    case ComplaintStatus::InProgress: return QCoreApplication::translate("Customers", "In progress");
+    case ComplaintStatus::Resolved: return QCoreApplication::translate("Customers", "Resolved");
+    case ComplaintStatus::None: break;
+    }
+    return {};
+}
+
+CustomerClass CustomerRules::parseClass(const QString &field, const QString &text) { return parseEnum(classInfo(), field, text, classWord); }
+Channel CustomerRules::parseChannel(const QString &field, const QString &text) { return parseEnum(channelInfo(), field, text, channelWord); }
+Stage CustomerRules::parseStage(const QString &field, const QString &text) { return parseEnum(stageInfo(), field, text, stageWord); }
+ContactKind CustomerRules::parseKind(const QString &field, const QString &text) { return parseEnum(kindInfo(), field, text, kindWord); }
+
+const QList<CustomerClass> &CustomerRules::classes() { static const auto list = valuesOf(classInfo()); return list; }
+const QList<Channel> &CustomerRules::channels() { static const auto list = valuesOf(channelInfo()); return list; }
+const QList<Stage> &CustomerRules::stages() { static const auto list = valuesOf(stageInfo()); return list; }
+const QList<ContactKind> &CustomerRules::kinds() { static const auto list = valuesOf(kindInfo()); return list; }
+
+Customer CustomerRules::validated(Customer customer)
+{
+    customer.name = limited(QStringLiteral("name"), customer.name, 200);
+    if (customer.name.isEmpty())
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("Customers", "name: the customer name is required (§3.2.1)."), QStringLiteral("3.2.1"));
+    customer.shortName = limited(QStringLiteral("short_name"), customer.shortName, 100);
+    customer.industry = limited(QStringLiteral("industry"), customer.industry, 100);
+    customer.sizeBand = limited(QStringLiteral("size"), customer.sizeBand, 50);
+    customer.address = limited(QStringLiteral("address"), customer.address, 300);
+    customer.website = limited(QStringLiteral("website"), customer.website, 300);
+    customer.tags = limited(QStringLiteral("tags"), customer.tags, 300);
+    customer.notes = limited(QStringLiteral("notes"), customer.notes, 10000);
+    customer.email = UserRules::normaliseEmail(QStringLiteral("email"), customer.email);
+    customer.phone = UserRules::normalisePhone(QStringLiteral("phone"), customer.phone);
+    if (customer.stage == Stage::Lost && customer.lostReason.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("reason"), QCoreApplication::translate("Customers", "reason: a lost customer needs a reason (§3.1.4)."), QStringLiteral("3.1.4"));
+    return customer;
+}
+
+QString CustomerRules::duplicateKey(const QString &name)
+{
+    const QString folded = name.normalized(QString::NormalizationForm_KC).toCaseFolded();
+    QString key;
+    key.reserve(folded.size());
+    for (QChar c : folded) {
+        if (!c.isSpace() && c != QLatin1Char('.') && c != QChar(0x00B7))
+            key.append(c);
+    }
+    return key;
+}
+
+QString CustomerRules::phoneKey(const QString &phone)
+{
+    QString key;
+    for (QChar c : phone.normalized(QString::NormalizationForm_KC)) {
+        if (c.isDigit())
+            key.append(c);
+    }
+    // Mainland numbers written with the country code compare equal to those without it.
+    if (key.startsWith(QLatin1String("86")) && key.size() == 13)
+        key.remove(0, 2);
+    return key;
+}
+
+QString CustomerRules::searchText(const Customer &customer, const QList<CustomerContact> &contacts)
+{
+    QStringList parts{customer.name, customer.shortName, customer.phone, customer.email, customer.address,
+                      customer.industry, customer.tags, customer.notes};
+    for (const CustomerContact &contact : contacts)
+        parts << contact.name << contact.phone << contact.email << contact.wechat;
+    parts.removeAll(QString());
+    return parts.join(QLatin1Char('\n')).normalized(QString::NormalizationForm_KC).toCaseFolded();
+}
+
+void Pipeline::requireTransition(Stage from, Stage to, const QString &reason)
+{
+    const QString clause = QStringLiteral("3.1.4");
+    if (from == to)
+        throw Error::conflict(QCoreApplication::translate("Customers", "The customer is already in stage \"%1\" (§3.1.4).").arg(CustomerRules::label(to)), clause);
+    if (to == Stage::Lost) {
+        if (!isOpen(from))
+            throw Error::conflict(QCoreApplication::translate("Customers", "Only an open customer can be marked lost; this one is \"%1\" (§3.1.4).").arg(CustomerRules::label(from)), clause);
+        if (reason.trimmed().isEmpty())
+            throw Error::invalid(QStringLiteral("reason"), QCoreApplication::translate("Customers", "reason: a lost customer needs a reason (§3.1.4)."), clause);
+        return;
+    }
+    if (from == Stage::Lost) {
+        if (to != Stage::Lead)
+            throw Error::conflict(QCoreApplication::translate("Customers", "A lost customer can only reopen as a lead (§3.1.4)."), clause);
+        return;
+    }
+    if (from == Stage::Won)
+        throw Error::conflict(QCoreApplication::translate("Customers", "The customer is already won; the pipeline is finished (§3.1.4)."), clause);
+    const int step = static_cast<int>(to) - static_cast<int>(from);
+    if (step != 1)
+        throw Error::conflict(QCoreApplication::translate("Customers", "The pipeline moves one step at a time: from \"%1\" the next stage is \"%2\", not \"%3\" (§3.1.4).")
+                                  .arg(CustomerRules::label(from), CustomerRules::label(static_cast<Stage>(static_cast<int>(from) + 1)), CustomerRules::label(to)),
+                              clause);
+}
+
+QList<Stage> Pipeline::nextStages(Stage from)
+{
+    if (from == Stage::Lost)
+        return {Stage::Lead};
+    if (from == Stage::Won)
+        return {};
+    return {static_cast<Stage>(static_cast<int>(from) + 1), Stage::Lost};
+}
+
+ChurnAssessment ChurnScore::assess(const ChurnInput &input)
+{
+    ChurnAssessment result;
+    const int interval = std::max(1, input.intervalDays);
+    if (input.daysSinceContact > interval) {
+        const double ratio = static_cast<double>(input.daysSinceContact) / interval;
+        result.score += std::min(40, static_cast<int>(10 + (ratio - 1) * 10));
+        result.reasons << QCoreApplication::translate("Customers", "no contact for %1 days, interval %2").arg(input.daysSinceContact).arg(interval);
+    }
+    if (input.openComplaints > 0) {
+        result.score += std::min(30, 15 * input.openComplaints);
+        result.reasons << QCoreApplication::translate("Customers", "%n open complaint(s)", nullptr, input.openComplaints);
+    }
+    if (input.recentComplaints > input.openComplaints) {
+        result.score += std::min(10, 5 * (input.recentComplaints - input.openComplaints));
+        result.reasons << QCoreApplication::translate("Customers", "%n complaint(s) in the last 90 days", nullptr, input.recentComplaints);
+    }
+    if (input.contractValuePrevious12 > 0 && input.contractValueLast12 < input.contractValuePrevious12) {
+        const int drop = static_cast<int>(100 - input.contractValueLast12 * 100 / input.contractValuePrevious12);
+        if (drop >= 20) {
+            result.score += std::min(25, drop / 4);
+            result.reasons << QCoreApplication::translate("Customers", "contract value down %1% on the previous 12 months").arg(drop);
+        }
+    }
+    if (input.contractsEndingSoonWithoutRenewal > 0) {
+        result.score += 15;
+        result.reasons << QCoreApplication::translate("Customers", "%n contract(s) ending soon without renewal", nullptr, input.contractsEndingSoonWithoutRenewal);
+    }
+    if (Pipeline::isOpen(input.stage) && input.daysInStage > stalledStageDays) {
+        result.score += 10;
+        result.reasons << QCoreApplication::translate("Customers", "stalled in stage \"%1\" for %2 days").arg(CustomerRules::label(input.stage)).arg(input.daysInStage);
+    }
+    result.score = std::min(100, result.score);
+    return result;
+}
+
+} // namespace bizdesk::domain

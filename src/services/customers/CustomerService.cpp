@@ -1,0 +1,578 @@
+#include "services/customers/CustomerService.h"
+
+#include "domain/Error.h"
+#include "domain/policy/PolicyCatalog.h"
+#include "services/Session.h"
+#include "services/audit/AuditTrail.h"
+#include "services/policy/PolicyService.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+#include "storage/identity/UserRepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace bizdesk::services {
+namespace {
+
+using domain::Action;
+using domain::Customer;
+using domain::CustomerRules;
+using domain::Error;
+using storage::Transaction;
+
+
+QString stamp(const QDateTime &value)
+{
+    return value.isValid() ? domain::toStorageTimestamp(value) : QString();
+}
+
+} // namespace
+
+CustomerService::CustomerService(Session &session) : m_session(session) {}
+
+storage::CustomerScope CustomerService::scope() const
+{
+    const domain::User &user = m_session.user();
+    if (m_session.may(Action::ReadAllCustomers))
+        return {storage::CustomerScope::Kind::All, 0};
+    if (m_session.may(Action::ReadDepartmentCustomers) && user.departmentId)
+        return {storage::CustomerScope::Kind::Department, *user.departmentId};
+    return {storage::CustomerScope::Kind::Own, user.id};
+}
+
+void CustomerService::requireVisible(domain::CustomerId id) const
+{
+    storage::CustomerRepository repository(m_session.database());
+    repository.require(id);
+    if (!repository.visible(id, scope()))
+        throw Error::denied(QCoreApplication::translate("Customers", "Customer #%1 belongs to someone outside your responsibility.").arg(id));
+}
+
+void CustomerService::requireEditable(const Customer &customer) const
+{
+    m_session.require(Action::EditCustomer);
+    const storage::CustomerScope visibleScope = scope();
+    if (visibleScope.kind == storage::CustomerScope::Kind::Own) {
+        if (customer.ownerId != m_session.userId())
+            throw Error::denied(customer.ownerId
+                                    ? QCoreApplication::translate("Customers", "Customer #%1 is not yours; ask its owner or your manager.").arg(customer.id)
+                                    : QCoreApplication::translate("Customers", "Customer #%1 is in the shared pool; claim it first.").arg(customer.id));
+        return;
+    }
+    if (!storage::CustomerRepository(m_session.database()).visible(customer.id, visibleScope))
+        throw Error::denied(QCoreApplication::translate("Customers", "Customer #%1 belongs to someone outside your responsibility.").arg(customer.id));
+}
+
+Customer CustomerService::prepare(const NewCustomer &input) const
+{
+    Customer customer;
+    customer.name = input.name;
+    customer.shortName = input.shortName;
+    if (!input.customerClass.trimmed().isEmpty())
+        customer.customerClass = CustomerRules::parseClass(QStringLiteral("class"), input.customerClass);
+    if (!input.channel.trimmed().isEmpty())
+        customer.channel = CustomerRules::parseChannel(QStringLiteral("channel"), input.channel);
+    customer.industry = input.industry;
+    customer.sizeBand = input.sizeBand;
+    customer.address = input.address;
+    customer.website = input.website;
+    customer.phone = input.phone;
+    customer.email = input.email;
+    customer.tags = input.tags;
+    customer.notes = input.notes;
+    customer = CustomerRules::validated(customer);
+    const QString owner = input.ownerLogin.trimmed();
+    if (owner.isEmpty()) {
+        customer.ownerId = m_session.userId();
+    } else if (owner == QLatin1String("-") || owner.compare(QLatin1String("pool"), Qt::CaseInsensitive) == 0) {
+        customer.ownerId = std::nullopt;
+    } else {
+        const domain::User user = storage::UserRepository(m_session.database()).requireByLogin(owner);
+        if (!user.active)
+            throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %1 is disabled.").arg(owner));
+        customer.ownerId = user.id;
+    }
+    if (customer.ownerId != m_session.userId() && !m_session.may(Action::ReassignCustomer))
+        throw Error::denied(QCoreApplication::translate("Customers", "Only managers may give a customer to someone else or to the pool."));
+    if (!input.contactName.trimmed().isEmpty()) {
+        domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), input.contactPhone);
+        domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), input.contactEmail);
+    }
+    return customer;
+}
+
+QList<storage::DuplicateMatch> CustomerService::duplicatesOf(const Customer &customer) const
+{
+    return storage::CustomerRepository(m_session.database()).duplicates(customer, customer.id ? std::optional(customer.id) : std::nullopt);
+}
+
+Customer CustomerService::add(const NewCustomer &input, bool allowDuplicate)
+{
+    m_session.require(Action::CreateCustomer);
+    Transaction transaction(m_session.database());
+    Customer customer = prepare(input);
+    storage::CustomerRepository repository(m_session.database());
+    if (!allowDuplicate) {
+        const auto matches = repository.duplicates(customer, std::nullopt);
+        if (!matches.isEmpty()) {
+            const auto &match = matches.first();
+            throw Error::conflict(QCoreApplication::translate("Customers", "%1: possible duplicate of customer #%2 \"%3\" (same %1).")
+                                      .arg(match.reason)
+                                      .arg(match.id)
+                                      .arg(match.name));
+        }
+    }
+    QList<domain::CustomerContact> contacts;
+    if (!input.contactName.trimmed().isEmpty()) {
+        domain::CustomerContact contact;
+        contact.name = input.contactName.trimmed();
+        contact.phone = domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), input.contactPhone);
+        contact.email = domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), input.contactEmail);
+        contacts << contact;
+    }
+    customer.stageChangedAt = m_session.now();
+    const QString now = m_session.timestamp();
+    customer.id = repository.insert(customer, CustomerRules::searchText(customer, contacts), now, m_session.userId());
+    for (domain::CustomerContact &contact : contacts) {
+        contact.customerId = customer.id;
+        contact.id = repository.insertContact(contact);
+    }
+    AuditTrail(m_session).record(QStringLiteral("customer.create"), QStringLiteral("customer"), customer.id, {}, toJson(customer));
+    transaction.commit();
+    return repository.require(customer.id);
+}
+
+Customer CustomerService::saveWithSearchText(Customer customer)
+{
+    storage::CustomerRepository repository(m_session.database());
+    const QString text = CustomerRules::searchText(customer, repository.contacts(customer.id));
+    customer.version = repository.update(customer, text, m_session.timestamp(), m_session.userId());
+    return repository.require(customer.id);
+}
+
+Customer CustomerService::update(const Customer &edited)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer before = repository.require(edited.id);
+    requireEditable(before);
+    Customer customer = CustomerRules::validated(edited);
+    // Stage and owner have their own use cases with their own rules.
+    customer.stage = before.stage;
+    customer.lostReason = before.lostReason;
+    customer.stageChangedAt = before.stageChangedAt;
+    customer.ownerId = before.ownerId;
+    customer.lastContactAt = before.lastContactAt;
+    const Customer after = saveWithSearchText(customer);
+    AuditTrail(m_session).record(QStringLiteral("customer.update"), QStringLiteral("customer"), after.id, toJson(before), toJson(after));
+    transaction.commit();
+    return after;
+}
+
+Customer CustomerService::customer(domain::CustomerId id) const
+{
+    Transaction transaction(m_session.database(), Transaction::Mode::Read);
+    requireVisible(id);
+    return storage::CustomerRepository(m_session.database()).require(id);
+}
+
+CustomerDetails CustomerService::details(domain::CustomerId id) const
+{
+    Transaction transaction(m_session.database(), Transaction::Mode::Read);
+    requireVisible(id);
+    storage::CustomerRepository repository(m_session.database());
+    CustomerDetails details;
+    details.customer = repository.require(id);
+    if (details.customer.ownerId) {
+        if (const auto owner = storage::UserRepository(m_session.database()).findById(*details.customer.ownerId)) {
+            details.ownerLogin = owner->login;
+            details.ownerName = owner->displayName;
+        }
+    }
+    if (details.customer.segmentId) {
+        for (const QVariantMap &segment : repository.segments()) {
+            if (segment.value(QStringLiteral("id")).toLongLong() == *details.customer.segmentId)
+                details.segmentName = segment.value(QStringLiteral("name")).toString();
+        }
+    }
+    details.contacts = repository.contacts(id);
+    details.log = repository.log(id, 200);
+    details.stageHistory = storage::TransitionRepository(m_session.database()).history(QStringLiteral("customer"), id);
+    details.intervalDays = intervalDays(details.customer.customerClass);
+    const QDateTime since = details.customer.lastContactAt.isValid() ? details.customer.lastContactAt : details.customer.createdAt;
+    details.contactOverdue = details.customer.ownerId && since.daysTo(m_session.now()) > details.intervalDays;
+    for (const auto &entry : details.log) {
+        if (entry.complaintStatus == domain::ComplaintStatus::Open || entry.complaintStatus == domain::ComplaintStatus::InProgress)
+            ++details.openComplaints;
+    }
+    transaction.commit();
+    return details;
+}
+
+QList<storage::CustomerRow> CustomerService::list(storage::CustomerQuery query, int limit) const
+{
+    query.scope = scope();
+    Transaction transaction(m_session.database(), Transaction::Mode::Read);
+    auto rows = storage::CustomerRepository(m_session.database()).page(query, 0, std::clamp(limit, 1, 100000));
+    transaction.commit();
+    return rows;
+}
+
+QList<storage::CustomerRow> CustomerService::search(const QString &text, int limit) const
+{
+    storage::CustomerQuery query;
+    query.text = text;
+    return list(query, limit);
+}
+
+qint64 CustomerService::count(storage::CustomerQuery query) const
+{
+    query.scope = scope();
+    return storage::CustomerRepository(m_session.database()).count(query);
+}
+
+Customer CustomerService::changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer before = repository.require(id);
+    requireEditable(before);
+    domain::Pipeline::requireTransition(before.stage, stage, reason);
+    Customer customer = before;
+    customer.stage = stage;
+    customer.lostReason = stage == domain::Stage::Lost ? reason.trimmed() : QString();
+    customer.stageChangedAt = m_session.now();
+    const Customer after = saveWithSearchText(customer);
+    storage::TransitionRecord record;
+    record.entityKind = QStringLiteral("customer");
+    record.entityId = id;
+    record.action = QStringLiteral("stage");
+    record.fromState = CustomerRules::name(before.stage);
+    record.toState = CustomerRules::name(stage);
+    record.actorId = m_session.userId();
+    record.comment = reason.trimmed();
+    record.at = m_session.timestamp();
+    record.policyVersion = PolicyService(m_session).currentVersion();
+    storage::TransitionRepository(m_session.database()).append(record);
+    AuditTrail(m_session).record(QStringLiteral("customer.stage"), QStringLiteral("customer"), id, toJson(before), toJson(after));
+    transaction.commit();
+    return after;
+}
+
+domain::ContactLogEntry CustomerService::recordContact(domain::CustomerId id, domain::ContactKind kind, const QString &note,
+                                                       const QDateTime &at, const QDate &nextFollowUp)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer customer = repository.require(id);
+    requireEditable(customer);
+    if (note.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("note"), QCoreApplication::translate("Customers", "note: every contact record needs a note (§3.2.3)."), QStringLiteral("3.2.3"));
+    if (note.size() > 10000)
+        throw Error::invalid(QStringLiteral("note"), QCoreApplication::translate("Customers", "note is longer than %1 characters.").arg(10000));
+    domain::ContactLogEntry entry;
+    entry.customerId = id;
+    entry.kind = kind;
+    entry.at = at.isValid() ? at.toUTC() : m_session.now();
+    if (entry.at > m_session.now().addSecs(3600))
+        throw Error::invalid(QStringLiteral("at"), QCoreApplication::translate("Customers", "at: a contact cannot be recorded in the future."));
+    entry.byId = m_session.userId();
+    entry.note = note.trimmed();
+    if (nextFollowUp.isValid() && nextFollowUp < entry.at.date())
+        throw Error::invalid(QStringLiteral("next"), QCoreApplication::translate("Customers", "next: the follow-up date is before the contact."));
+    entry.nextFollowUp = nextFollowUp;
+    if (kind == domain::ContactKind::Complaint)
+        entry.complaintStatus = domain::ComplaintStatus::Open;
+    entry.id = repository.insertLog(entry, m_session.timestamp());
+    repository.touchContact(id, domain::toStorageTimestamp(entry.at));
+    AuditTrail(m_session).record(QStringLiteral("customer.contact"), QStringLiteral("customer"), id, {}, toJson(entry));
+    transaction.commit();
+    return *repository.findLog(entry.id);
+}
+
+domain::ContactLogEntry CustomerService::updateComplaint(qint64 logId, domain::ComplaintStatus status, const QString &resolution)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const auto found = repository.findLog(logId);
+    if (!found || found->complaintStatus == domain::ComplaintStatus::None)
+        throw Error::notFound(QCoreApplication::translate("Customers", "There is no complaint #%1.").arg(logId));
+    requireEditable(repository.require(found->customerId));
+    domain::ContactLogEntry entry = *found;
+    if (entry.complaintStatus == domain::ComplaintStatus::Resolved)
+        throw Error::conflict(QCoreApplication::translate("Customers", "Complaint #%1 is already resolved (§3.2.3).").arg(logId), QStringLiteral("3.2.3"));
+    if (status == domain::ComplaintStatus::None || status == domain::ComplaintStatus::Open)
+        throw Error::invalid(QStringLiteral("status"), QCoreApplication::translate("Customers", "status: a complaint moves on to in_progress or resolved."));
+    if (status == domain::ComplaintStatus::Resolved && resolution.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("resolution"), QCoreApplication::translate("Customers", "resolution: say how the complaint was resolved (§3.2.3)."), QStringLiteral("3.2.3"));
+    entry.complaintStatus = status;
+    entry.resolution = resolution.trimmed();
+    if (status == domain::ComplaintStatus::Resolved)
+        entry.resolvedAt = m_session.now();
+    repository.updateComplaint(entry);
+    AuditTrail(m_session).record(QStringLiteral("customer.complaint"), QStringLiteral("customer"), entry.customerId,
+                                 toJson(*found), toJson(entry));
+    transaction.commit();
+    return *repository.findLog(logId);
+}
+
+domain::CustomerContact CustomerService::addContact(domain::CustomerContact contact)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer customer = repository.require(contact.customerId);
+    requireEditable(customer);
+    contact.name = contact.name.trimmed();
+    if (contact.name.isEmpty())
+        throw Error::invalid(QStringLiteral("contact_name"), QCoreApplication::translate("Customers", "contact_name: the contact person's name is required."));
+    contact.phone = domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), contact.phone);
+    contact.email = domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), contact.email);
+    contact.id = repository.insertContact(contact);
+    saveWithSearchText(customer);
+    AuditTrail(m_session).record(QStringLiteral("customer.contact_person"), QStringLiteral("customer"), customer.id, {},
+                                 QJsonObject{{QStringLiteral("contact"), contact.name}, {QStringLiteral("phone"), contact.phone},
+                                             {QStringLiteral("email"), contact.email}});
+    transaction.commit();
+    return contact;
+}
+
+Customer CustomerService::claim(domain::CustomerId id)
+{
+    m_session.require(Action::EditCustomer);
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer before = repository.require(id);
+    if (before.ownerId)
+        throw Error::conflict(QCoreApplication::translate("Customers", "Customer #%1 is not in the shared pool; it already has an owner.").arg(id));
+    Customer customer = before;
+    customer.ownerId = m_session.userId();
+    const Customer after = saveWithSearchText(customer);
+    AuditTrail(m_session).record(QStringLiteral("customer.claim"), QStringLiteral("customer"), id, toJson(before), toJson(after));
+    transaction.commit();
+    return after;
+}
+
+Customer CustomerService::assign(domain::CustomerId id, const QString &ownerLogin)
+{
+    m_session.require(Action::ReassignCustomer);
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer before = repository.require(id);
+    requireEditable(before);
+    const domain::User owner = storage::UserRepository(m_session.database()).requireByLogin(ownerLogin.trimmed());
+    if (!owner.active)
+        throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %1 is disabled.").arg(owner.login));
+    if (scope().kind == storage::CustomerScope::Kind::Department && owner.departmentId != m_session.user().departmentId)
+        throw Error::denied(QCoreApplication::translate("Customers", "A manager assigns customers within the own department only."));
+    Customer customer = before;
+    customer.ownerId = owner.id;
+    const Customer after = saveWithSearchText(customer);
+    AuditTrail(m_session).record(QStringLiteral("customer.assign"), QStringLiteral("customer"), id, toJson(before), toJson(after));
+    transaction.commit();
+    return after;
+}
+
+Customer CustomerService::release(domain::CustomerId id)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer before = repository.require(id);
+    requireEditable(before);
+    if (!before.ownerId)
+        throw Error::conflict(QCoreApplication::translate("Customers", "Customer #%1 is already in the shared pool.").arg(id));
+    Customer customer = before;
+    customer.ownerId = std::nullopt;
+    const Customer after = saveWithSearchText(customer);
+    AuditTrail(m_session).record(QStringLiteral("customer.release"), QStringLiteral("customer"), id, toJson(before), toJson(after));
+    transaction.commit();
+    return after;
+}
+
+int CustomerService::returnUnfollowedToPool()
+{
+    m_session.require(Action::ReassignCustomer);
+    Transaction transaction(m_session.database());
+    const qint64 days = PolicyService(m_session).integer(domain::policy::poolReturnDays);
+    const QString cutoff = domain::toStorageTimestamp(m_session.now().addDays(-days));
+    const auto ids = storage::CustomerRepository(m_session.database()).returnToPool(cutoff, m_session.timestamp());
+    for (domain::CustomerId id : ids)
+        AuditTrail(m_session).record(QStringLiteral("customer.return_to_pool"), QStringLiteral("customer"), id, {},
+                                     QJsonObject{{QStringLiteral("pool_return_days"), days}});
+    transaction.commit();
+    return static_cast<int>(ids.size());
+}
+
+int CustomerService::intervalDays(domain::CustomerClass customerClass) const
+{
+    const QString key = customerClass == domain::CustomerClass::Key       ? domain::policy::contactIntervalKey
+                        : customerClass == domain::CustomerClass::General ? domain::policy::contactIntervalGeneral
+                                                                          : domain::policy::contactIntervalPotential;
+    return static_cast<int>(PolicyService(m_session).integer(key));
+}
+
+QList<ChurnEntry> CustomerService::churn(int limit) const
+{
+    Transaction transaction(m_session.database(), Transaction::Mode::Read);
+    const QDateTime now = m_session.now();
+    const int intervals[] = {intervalDays(domain::CustomerClass::Key), intervalDays(domain::CustomerClass::General),
+                             intervalDays(domain::CustomerClass::Potential)};
+    QList<ChurnEntry> entries;
+    for (const auto &facts : storage::CustomerRepository(m_session.database()).churnFacts(scope(), domain::toStorageTimestamp(now.addDays(-90)))) {
+        const Customer &c = facts.row.customer;
+        domain::ChurnInput input;
+        input.customerClass = c.customerClass;
+        input.intervalDays = intervals[static_cast<int>(c.customerClass)];
+        const QDateTime since = c.lastContactAt.isValid() ? c.lastContactAt : c.createdAt;
+        input.daysSinceContact = static_cast<int>(since.daysTo(now));
+        input.openComplaints = facts.openComplaints;
+        input.recentComplaints = facts.recentComplaints;
+        input.stage = c.stage;
+        input.daysInStage = c.stageChangedAt.isValid() ? static_cast<int>(c.stageChangedAt.daysTo(now)) : 0;
+        // Contract value trend and renewals come from the contracts module once it records them.
+        ChurnEntry entry{facts.row, domain::ChurnScore::assess(input)};
+        if (entry.assessment.score >= domain::ChurnScore::atRiskThreshold)
+            entries << entry;
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const ChurnEntry &a, const ChurnEntry &b) {
+        return a.assessment.score > b.assessment.score;
+    });
+    if (entries.size() > limit)
+        entries.resize(limit);
+    transaction.commit();
+    return entries;
+}
+
+qint64 CustomerService::addSegment(const QString &name, const QString &traits, const QString &strategy)
+{
+    m_session.require(Action::ManageMarketResearch);
+    if (name.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("Customers", "name: a target segment needs a name (§3.1.2)."), QStringLiteral("3.1.2"));
+    Transaction transaction(m_session.database());
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertSegment(name.trimmed(), traits.trimmed(), strategy.trimmed(), m_session.timestamp(), m_session.userId());
+    AuditTrail(m_session).record(QStringLiteral("segment.create"), QStringLiteral("segment"), id, {},
+                                 QJsonObject{{QStringLiteral("name"), name.trimmed()}});
+    transaction.commit();
+    return id;
+}
+
+QList<QVariantMap> CustomerService::segments() const
+{
+    m_session.user();
+    return storage::CustomerRepository(m_session.database()).segments();
+}
+
+qint64 CustomerService::addResearch(const QString &topic, const QDate &date, const QString &findings, const QString &competitors)
+{
+    m_session.require(Action::ManageMarketResearch);
+    if (topic.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("topic"), QCoreApplication::translate("Customers", "topic: a market research record needs a topic (§3.1.1)."), QStringLiteral("3.1.1"));
+    if (!date.isValid())
+        throw Error::invalid(QStringLiteral("date"), QCoreApplication::translate("Customers", "date: give the date of the research."));
+    Transaction transaction(m_session.database());
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertResearch(topic.trimmed(), date, findings.trimmed(), competitors.trimmed(), m_session.timestamp(), m_session.userId());
+    AuditTrail(m_session).record(QStringLiteral("research.create"), QStringLiteral("market_research"), id, {},
+                                 QJsonObject{{QStringLiteral("topic"), topic.trimmed()}});
+    transaction.commit();
+    return id;
+}
+
+QList<QVariantMap> CustomerService::research() const
+{
+    m_session.user();
+    return storage::CustomerRepository(m_session.database()).research();
+}
+
+ExportTable CustomerService::exportTable(storage::CustomerQuery query) const
+{
+    m_session.require(Action::ExportCustomers);
+    using Kind = ExportTable::ColumnKind;
+    ExportTable table;
+    table.sheetName = QCoreApplication::translate("Customers", "Customers");
+    for (const char *title : {QT_TRANSLATE_NOOP("Customers", "Name"), QT_TRANSLATE_NOOP("Customers", "Short name"),
+                              QT_TRANSLATE_NOOP("Customers", "Class"), QT_TRANSLATE_NOOP("Customers", "Stage"),
+                              QT_TRANSLATE_NOOP("Customers", "Channel"), QT_TRANSLATE_NOOP("Customers", "Industry"),
+                              QT_TRANSLATE_NOOP("Customers", "Phone"), QT_TRANSLATE_NOOP("Customers", "Email"),
+                              QT_TRANSLATE_NOOP("Customers", "Address"), QT_TRANSLATE_NOOP("Customers", "Owner"),
+                              QT_TRANSLATE_NOOP("Customers", "Notes")})
+        table.columns.append({QCoreApplication::translate("Customers", title), Kind::Text});
+    table.columns.append({QCoreApplication::translate("Customers", "Last contact"), Kind::DateTime});
+    query.scope = scope();
+    Transaction transaction(m_session.database(), Transaction::Mode::Read);
+    storage::CustomerRepository repository(m_session.database());
+    QList<storage::CustomerRow> rows = repository.page(query, 0, 5000);
+    while (!rows.isEmpty()) {
+        for (const auto &row : rows) {
+            const Customer &c = row.customer;
+            table.rows.append({c.name, c.shortName, CustomerRules::label(c.customerClass), CustomerRules::label(c.stage),
+                               c.channel ? CustomerRules::label(*c.channel) : QString(), c.industry, c.phone, c.email,
+                               c.address, row.ownerLogin, c.notes,
+                               c.lastContactAt.isValid() ? QVariant(c.lastContactAt) : QVariant()});
+        }
+        if (rows.size() < 5000)
+            break;
+        rows = repository.pageAfter(query, rows.last().sortKey, rows.last().customer.id, 5000);
+    }
+    transaction.commit();
+    return table;
+}
+
+int CustomerService::exportTo(storage::CustomerQuery query, const QString &path) const
+{
+    const ExportTable table = exportTable(std::move(query));
+    TableExport::write(table, path);
+    Transaction transaction(m_session.database());
+    AuditTrail(m_session).record(QStringLiteral("customer.export"), QStringLiteral("customer"), std::nullopt, {},
+                                 QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("rows"), static_cast<int>(table.rows.size())}});
+    transaction.commit();
+    return static_cast<int>(table.rows.size());
+}
+
+QJsonObject CustomerService::toJson(const Customer &c, const QString &ownerLogin)
+{
+    QJsonObject object{{QStringLiteral("id"), c.id},
+                       {QStringLiteral("name"), c.name},
+                       {QStringLiteral("short_name"), c.shortName},
+                       {QStringLiteral("class"), CustomerRules::name(c.customerClass)},
+                       {QStringLiteral("stage"), CustomerRules::name(c.stage)},
+                       {QStringLiteral("channel"), c.channel ? QJsonValue(CustomerRules::name(*c.channel)) : QJsonValue()},
+                       {QStringLiteral("industry"), c.industry},
+                       {QStringLiteral("size"), c.sizeBand},
+                       {QStringLiteral("address"), c.address},
+                       {QStringLiteral("website"), c.website},
+                       {QStringLiteral("phone"), c.phone},
+                       {QStringLiteral("email"), c.email},
+                       {QStringLiteral("owner_id"), c.ownerId ? QJsonValue(*c.ownerId) : QJsonValue()},
+                       {QStringLiteral("tags"), c.tags},
+                       {QStringLiteral("notes"), c.notes},
+                       {QStringLiteral("last_contact_at"), c.lastContactAt.isValid() ? QJsonValue(stamp(c.lastContactAt)) : QJsonValue()},
+                       {QStringLiteral("version"), c.version}};
+    if (!c.lostReason.isEmpty())
+        object.insert(QStringLiteral("lost_reason"), c.lostReason);
+    if (!ownerLogin.isEmpty())
+        object.insert(QStringLiteral("owner"), ownerLogin);
+    return object;
+}
+
+QJsonObject CustomerService::toJson(const domain::ContactLogEntry &entry)
+{
+    QJsonObject object{{QStringLiteral("id"), entry.id},
+                       {QStringLiteral("customer"), entry.customerId},
+                       {QStringLiteral("kind"), CustomerRules::name(entry.kind)},
+                       {QStringLiteral("at"), stamp(entry.at)},
+                       {QStringLiteral("by"), entry.byId},
+                       {QStringLiteral("note"), entry.note}};
+    if (!entry.byName.isEmpty())
+        object.insert(QStringLiteral("by_name"), entry.byName);
+    if (entry.nextFollowUp.isValid())
+        object.insert(QStringLiteral("next_follow_up"), entry.nextFollowUp.toString(Qt::ISODate));
+    if (entry.complaintStatus != domain::ComplaintStatus::None) {
+        object.insert(QStringLiteral("complaint_status"), CustomerRules::name(entry.complaintStatus));
+        object.insert(QStringLiteral("resolution"), entry.resolution);
+        if (entry.resolvedAt.isValid())
+            object.insert(QStringLiteral("hours_to_resolve"), static_cast<double>(entry.at.secsTo(entry.resolvedAt)) / 3600.0);
+    }
+    return object;
+}
+
+} // namespace bizdesk::services

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "domain/customers/Customer.h"
+#include "services/exchange/TableExport.h"
+#include "storage/customers/CustomerRepository.h"
+#include "storage/workflow/TransitionRepository.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace bizdesk::services {
+
+class Session;
+
+/// What the add form / CLI / import hands in: text as typed, enumerations by name or label.
+struct NewCustomer
+{
+    QString name;
+    QString shortName;
+    QString customerClass; ///< empty: potential
+    QString channel;
+    QString industry;
+    QString sizeBand;
+    QString address;
+    QString website;
+    QString phone;
+    QString email;
+    QString ownerLogin; ///< empty: the acting user; "-" or "pool": the shared pool
+    QString tags;
+    QString notes;
+    QString contactName; ///< optional first contact person
+    QString contactPhone;
+    QString contactEmail;
+};
+
+struct CustomerDetails
+{
+    domain::Customer customer;
+    QString ownerLogin;
+    QString ownerName;
+    QString segmentName;
+    QList<domain::CustomerContact> contacts;
+    QList<domain::ContactLogEntry> log;
+    QList<storage::TransitionRecord> stageHistory;
+    int intervalDays = 0;
+    bool contactOverdue = false;
+    int openComplaints = 0;
+};
+
+struct ChurnEntry
+{
+    storage::CustomerRow row;
+    domain::ChurnAssessment assessment;
+};
+
+/// The customer use cases (§3.1, §3.2): one method = one transaction, permission checked,
+/// validated, audited.
+class CustomerService
+{
+public:
+    explicit CustomerService(Session &session);
+
+    /// The rows the acting user may see.
+    storage::CustomerScope scope() const;
+
+    /// Parses and validates without writing (import and the add form share it).
+    domain::Customer prepare(const NewCustomer &input) const;
+    QList<storage::DuplicateMatch> duplicatesOf(const domain::Customer &customer) const;
+    /// Refuses duplicates (conflict) unless `allowDuplicate`.
+    domain::Customer add(const NewCustomer &input, bool allowDuplicate = false);
+    domain::Customer update(const domain::Customer &customer);
+    CustomerDetails details(domain::CustomerId id) const;
+    domain::Customer customer(domain::CustomerId id) const;
+
+    QList<storage::CustomerRow> list(storage::CustomerQuery query, int limit) const;
+    QList<storage::CustomerRow> search(const QString &text, int limit) const;
+    qint64 count(storage::CustomerQuery query) const;
+
+    domain::Customer changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason);
+    domain::ContactLogEntry recordContact(domain::CustomerId id, domain::ContactKind kind, const QString &note,
+                                          const QDateTime &at, const QDate &nextFollowUp);
+    domain::ContactLogEntry updateComplaint(qint64 logId, domain::ComplaintStatus status, const QString &resolution);
+    domain::CustomerContact addContact(domain::CustomerContact contact);
+
+    domain::Customer claim(domain::CustomerId id);
+    domain::Customer assign(domain::CustomerId id, const QString &ownerLogin);
+    domain::Customer release(domain::CustomerId id);
+    /// Customers unfollowed for customer.pool_return_days go back to the pool; returns how many.
+    int returnUnfollowedToPool();
+
+    int intervalDays(domain::CustomerClass customerClass) const;
+    QList<ChurnEntry> churn(int limit) const;
+
+    qint64 addSegment(const QString &name, const QString &traits, const QString &strategy);
+    QList<QVariantMap> segments() const;
+    qint64 addResearch(const QString &topic, const QDate &date, const QString &findings, const QString &competitors);
+    QList<QVariantMap> research() const;
+
+    /// The list with its filters, as a table for CSV / xlsx.
+    ExportTable exportTable(storage::CustomerQuery query) const;
+    /// Writes the filtered list to FILE (.csv / .xlsx); returns the row count.
+    int exportTo(storage::CustomerQuery query, const QString &path) const;
+
+    static QJsonObject toJson(const domain::Customer &customer, const QString &ownerLogin = {});
+    static QJsonObject toJson(const domain::ContactLogEntry &entry);
+
+private:
+    void requireEditable(const domain::Customer &customer) const;
+    void requireVisible(domain::CustomerId id) const;
+    domain::Customer saveWithSearchText(domain::Customer customer);
+
+    Session &m_session;
+};
+
+} // namespace bizdesk::services
