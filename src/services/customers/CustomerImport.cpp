@@ -6,6 +6,7 @@
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
 #include "services/customers/CustomerService.h"
+#include "services/exchange/ZipReader.h"
 #include "storage/Transaction.h"
 #include "storage/customers/CustomerRepository.h"
 
@@ -16,10 +17,9 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QStringDecoder>
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
-#include <quazip.h>
-#include <quazipfile.h>
 
 #include <map>
 
@@ -97,21 +97,11 @@ int columnOf(QStringView reference)
     return column - 1;
 }
 
-QByteArray readZipEntry(QuaZip &zip, const QString &name, bool required)
+QByteArray readZipEntry(const ZipReader &zip, const QString &name, bool required)
 {
-    if (!zip.setCurrentFile(name)) {
-        if (required)
-            throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "the workbook has no %1; it is not a complete .xlsx file.").arg(name)));
+    if (!required && !zip.contains(name))
         return {};
-    }
-    QuaZipFile file(&zip);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "%1 cannot be read from the workbook.").arg(name)));
-    QByteArray data = file.readAll();
-    file.close();
-    if (file.getZipError() != 0)
-        throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "the workbook is damaged or truncated.")));
-    return data;
+    return zip.read(name);
 }
 
 bool isDateFormat(int id, const std::map<int, QString> &custom)
@@ -299,9 +289,10 @@ ImportTable CustomerImport::parseCsv(const QByteArray &bytes, const QString &req
 
 ImportTable CustomerImport::readXlsx(const QString &path)
 {
-    QuaZip zip(path);
-    if (!zip.open(QuaZip::mdUnzip))
-        throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "%1 is not a readable .xlsx workbook (damaged or truncated).").arg(path)));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "%1 cannot be read.").arg(path)));
+    const ZipReader zip(file.readAll());
 
     // The first sheet: workbook.xml names it, its relationship gives the part.
     QString firstSheetRel;

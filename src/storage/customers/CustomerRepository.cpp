@@ -108,9 +108,9 @@ void bindCustomer(SqlQuery &query, const Customer &c, const QString &searchText)
         .bind(":segment", nullableId(c.segmentId))
         .bind(":tags", notNull(c.tags))
         .bind(":notes", notNull(c.notes))
-        .bind(":name_key", CustomerRules::duplicateKey(c.name))
-        .bind(":phone_key", CustomerRules::phoneKey(c.phone))
-        .bind(":search_text", searchText)
+        .bind(":name_key", notNull(CustomerRules::duplicateKey(c.name)))
+        .bind(":phone_key", notNull(CustomerRules::phoneKey(c.phone)))
+        .bind(":search_text", notNull(searchText))
         .bind(":last_contact", nullableTimestamp(c.lastContactAt))
         .bind(":stage_changed", nullableTimestamp(c.stageChangedAt));
 }
@@ -229,7 +229,7 @@ int CustomerRepository::update(const Customer &customer, const QString &searchTe
 void CustomerRepository::setSearchText(domain::CustomerId id, const QString &searchText)
 {
     SqlQuery(m_database, QStringLiteral("UPDATE customers SET search_text = :text WHERE id = :id"))
-        .bind(":text", searchText)
+        .bind(":text", notNull(searchText))
         .bind(":id", id)
         .exec();
 }

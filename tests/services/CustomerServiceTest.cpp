@@ -1,0 +1,326 @@
+#include "domain/Error.h"
+#include "services/customers/CustomerImport.h"
+#include "services/customers/CustomerService.h"
+#include "services/exchange/TableExport.h"
+#include "services/policy/PolicyService.h"
+#include "services/tasks/TaskSource.h"
+#include "services/ModuleCatalog.h"
+#include "storage/SqlQuery.h"
+#include "support/TestDatabase.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+using namespace bizdesk;
+using bizdesk::testing::BackendTest;
+using domain::Stage;
+
+namespace {
+
+class CustomerServiceTest : public BackendTest
+{
+protected:
+    services::NewCustomer company(const QString &name)
+    {
+        services::NewCustomer input;
+        input.name = name;
+        input.customerClass = QStringLiteral("key"); // contact interval 30 days by default
+        return input;
+    }
+    qint64 rows(const char *table)
+    {
+        return storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))).scalar().toLongLong();
+    }
+    static QString fixture(const char *name)
+    {
+        return QStringLiteral(BIZDESK_SOURCE_DIR "/tests/fixtures/customers/") + QLatin1String(name);
+    }
+};
+
+} // namespace
+
+TEST_P(CustomerServiceTest, adds_a_customer_owned_by_the_creator_with_audit_entry)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const qint64 audits = rows("audit_log");
+    auto input = company(QStringLiteral("x'); DROP TABLE users;-- <b>华信</b>"));
+    input.phone = QStringLiteral("010-62345678");
+    input.contactName = QStringLiteral("张伟");
+    const domain::Customer customer = service.add(input);
+    EXPECT_EQ(customer.name, input.name);
+    EXPECT_EQ(customer.ownerId, organisation().id(QStringLiteral("sales1")));
+    EXPECT_EQ(customer.stage, Stage::Lead);
+    EXPECT_EQ(rows("audit_log"), audits + 1);
+    EXPECT_EQ(service.details(customer.id).contacts.size(), 1);
+}
+
+TEST_P(CustomerServiceTest, bad_input_writes_nothing)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    auto input = company(QStringLiteral(" "));
+    EXPECT_ERROR_KIND(service.add(input), Invalid);
+    input = company(QStringLiteral("华信"));
+    input.email = QStringLiteral("bad@");
+    EXPECT_ERROR_KIND(service.add(input), Invalid);
+    input = company(QStringLiteral("华信"));
+    input.customerClass = QStringLiteral("vip");
+    EXPECT_ERROR_KIND(service.add(input), Invalid);
+    input = company(QStringLiteral("华信"));
+    input.channel = QStringLiteral("tv");
+    EXPECT_ERROR_KIND(service.add(input), Invalid);
+    input = company(QStringLiteral("华信"));
+    input.ownerLogin = QStringLiteral("sales2");
+    EXPECT_ERROR_KIND(service.add(input), Denied);
+    EXPECT_EQ(rows("customers"), 0);
+}
+
+TEST_P(CustomerServiceTest, duplicates_by_normalised_name_phone_or_email_are_refused_unless_allowed)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    auto first = company(QStringLiteral("Acme Trading Ltd"));
+    first.phone = QStringLiteral("+86 138 0000 1111");
+    first.email = QStringLiteral("Info@Acme.example");
+    service.add(first);
+    EXPECT_ERROR_KIND(service.add(company(QStringLiteral("ＡＣＭＥ  trading ltd"))), Conflict);
+    auto samePhone = company(QStringLiteral("Other"));
+    samePhone.phone = QStringLiteral("13800001111");
+    EXPECT_ERROR_KIND(service.add(samePhone), Conflict);
+    auto sameEmail = company(QStringLiteral("Other 2"));
+    sameEmail.email = QStringLiteral("info@acme.example");
+    EXPECT_ERROR_KIND(service.add(sameEmail), Conflict);
+    EXPECT_NO_THROW(service.add(samePhone, true));
+    EXPECT_EQ(rows("customers"), 2);
+}
+
+TEST_P(CustomerServiceTest, pipeline_records_each_step_and_refuses_skips)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const auto customer = service.add(company(QStringLiteral("华信")));
+    EXPECT_ERROR_KIND(service.changeStage(customer.id, Stage::Won, {}), Conflict);
+    service.changeStage(customer.id, Stage::Contacted, {});
+    EXPECT_ERROR_KIND(service.changeStage(customer.id, Stage::Lost, {}), Invalid);
+    service.changeStage(customer.id, Stage::Lost, QStringLiteral("预算取消"));
+    service.changeStage(customer.id, Stage::Lead, {});
+    const auto details = service.details(customer.id);
+    ASSERT_EQ(details.stageHistory.size(), 3);
+    EXPECT_EQ(details.stageHistory.at(1).toState, QStringLiteral("lost"));
+    EXPECT_EQ(details.stageHistory.at(1).comment, QStringLiteral("预算取消"));
+    EXPECT_EQ(details.stageHistory.at(0).actorLogin, QStringLiteral("sales1"));
+}
+
+TEST_P(CustomerServiceTest, visibility_and_editing_follow_ownership)
+{
+    const auto own = services::CustomerService(as(QStringLiteral("sales1"))).add(company(QStringLiteral("一部客户")));
+    const auto other = services::CustomerService(as(QStringLiteral("sales3"))).add(company(QStringLiteral("二部客户")));
+    services::CustomerService sales2(as(QStringLiteral("sales2")));
+    EXPECT_ERROR_KIND(sales2.details(own.id), Denied);
+    EXPECT_ERROR_KIND(sales2.changeStage(own.id, Stage::Contacted, {}), Denied);
+    EXPECT_EQ(sales2.list({}, 100).size(), 0);
+    services::CustomerService manager1(as(QStringLiteral("manager1")));
+    EXPECT_EQ(manager1.list({}, 100).size(), 1);
+    EXPECT_ERROR_KIND(manager1.details(other.id), Denied);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("director"))).list({}, 100).size(), 2);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("executive"))).changeStage(own.id, Stage::Contacted, {}), Denied);
+}
+
+TEST_P(CustomerServiceTest, pool_claim_assign_and_return)
+{
+    services::CustomerService manager(as(QStringLiteral("manager1")));
+    auto pooled = company(QStringLiteral("公海客户"));
+    pooled.ownerLogin = QStringLiteral("pool");
+    const auto customer = manager.add(pooled);
+    EXPECT_FALSE(customer.ownerId.has_value());
+    services::CustomerService sales2(as(QStringLiteral("sales2")));
+    EXPECT_EQ(sales2.list({}, 10).size(), 1); // everyone sees the pool
+    EXPECT_ERROR_KIND(sales2.recordContact(customer.id, domain::ContactKind::Call, QStringLiteral("x"), {}, {}), Denied);
+    EXPECT_EQ(sales2.claim(customer.id).ownerId, organisation().id(QStringLiteral("sales2")));
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).claim(customer.id), Conflict);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).assign(customer.id, QStringLiteral("sales1")), Denied);
+    EXPECT_EQ(manager.assign(customer.id, QStringLiteral("sales1")).ownerId, organisation().id(QStringLiteral("sales1")));
+    EXPECT_ERROR_KIND(manager.assign(customer.id, QStringLiteral("sales3")), Denied);
+
+    services::PolicyService(as(QStringLiteral("director"))).set(domain::policy::poolReturnDays, QStringLiteral("30"));
+    m_clock.advanceSeconds(31 * 86400);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).returnUnfollowedToPool(), 1);
+    EXPECT_FALSE(services::CustomerService(as(QStringLiteral("director"))).customer(customer.id).ownerId.has_value());
+}
+
+TEST_P(CustomerServiceTest, contact_log_needs_a_note_and_feeds_my_tasks)
+{
+    services::ModuleCatalog::registerAll();
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const auto customer = service.add(company(QStringLiteral("华信")));
+    EXPECT_ERROR_KIND(service.recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("  "), {}, {}), Invalid);
+    service.recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("上门拜访"), m_clock.nowUtc(),
+                          m_clock.nowUtc().date().addDays(3));
+    EXPECT_EQ(service.details(customer.id).customer.lastContactAt, m_clock.nowUtc());
+    m_clock.advanceSeconds(4 * 86400);
+    const auto tasks = services::TaskService::tasksFor(as(QStringLiteral("sales1")));
+    ASSERT_FALSE(tasks.isEmpty());
+    EXPECT_EQ(tasks.first().kind, QStringLiteral("follow_up"));
+    EXPECT_TRUE(tasks.first().overdue);
+
+    // A key customer (interval 30 by default) not contacted for 40 days is overdue.
+    m_clock.advanceSeconds(40 * 86400);
+    bool overdue = false;
+    for (const auto &task : services::TaskService::tasksFor(as(QStringLiteral("sales1"))))
+        overdue = overdue || (task.kind == QLatin1String("overdue_contact") && task.entityId == customer.id);
+    EXPECT_TRUE(overdue);
+}
+
+TEST_P(CustomerServiceTest, complaints_move_to_resolved_with_notes_and_count_in_churn)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const auto customer = service.add(company(QStringLiteral("华信")));
+    const auto complaint = service.recordContact(customer.id, domain::ContactKind::Complaint, QStringLiteral("交付延期"), {}, {});
+    EXPECT_EQ(complaint.complaintStatus, domain::ComplaintStatus::Open);
+    m_clock.advanceSeconds(45 * 86400);
+    const auto churn = service.churn(10);
+    ASSERT_EQ(churn.size(), 1);
+    EXPECT_TRUE(churn.first().assessment.reasons.join(QLatin1Char('|')).contains(QStringLiteral("open complaint")));
+    EXPECT_TRUE(churn.first().assessment.reasons.first().startsWith(QStringLiteral("no contact for 45 days, interval 30")));
+    EXPECT_ERROR_KIND(service.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, {}), Invalid);
+    service.updateComplaint(complaint.id, domain::ComplaintStatus::InProgress, {});
+    const auto resolved = service.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("补发货物"));
+    EXPECT_EQ(resolved.resolvedAt, m_clock.nowUtc());
+    EXPECT_ERROR_KIND(service.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("x")), Conflict);
+    EXPECT_EQ(service.details(customer.id).openComplaints, 0);
+}
+
+TEST_P(CustomerServiceTest, substring_search_finds_chinese_latin_contacts_and_short_queries)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    auto a = company(QStringLiteral("北京华信软件有限公司"));
+    a.contactName = QStringLiteral("欧阳娜娜");
+    a.notes = QStringLiteral("关注100%数据安全_本地部署");
+    service.add(a);
+    auto b = company(QStringLiteral("Globex Corporation"));
+    b.email = QStringLiteral("sales@globex.example");
+    service.add(b);
+    service.add(company(QStringLiteral("上海远航物流")));
+    EXPECT_EQ(service.search(QStringLiteral("华信软件"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("欧阳娜"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("GLOBEX.EX"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("远"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("公司"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("100%"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("%"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("_本地"), 10).size(), 1);
+    EXPECT_EQ(service.search(QStringLiteral("\"'); DROP"), 10).size(), 0);
+    EXPECT_EQ(service.search(QStringLiteral("不存在的"), 10).size(), 0);
+}
+
+TEST_P(CustomerServiceTest, list_sorts_filters_and_pages_in_sql)
+{
+    services::CustomerService service(as(QStringLiteral("director")));
+    for (int i = 0; i < 30; ++i) {
+        auto input = company(QStringLiteral("客户%1").arg(i, 2, 10, QLatin1Char('0')));
+        input.customerClass = i % 3 == 0 ? QStringLiteral("key") : QStringLiteral("general");
+        service.add(input);
+    }
+    storage::CustomerQuery query;
+    query.customerClass = domain::CustomerClass::Key;
+    EXPECT_EQ(service.count(query), 10);
+    storage::CustomerRepository repository(database());
+    query.scope = service.scope();
+    const auto first = repository.page(query, 0, 4);
+    ASSERT_EQ(first.size(), 4);
+    const auto next = repository.pageAfter(query, first.last().sortKey, first.last().customer.id, 4);
+    const auto byOffset = repository.page(query, 4, 4);
+    ASSERT_EQ(next.size(), byOffset.size());
+    for (int i = 0; i < next.size(); ++i)
+        EXPECT_EQ(next.at(i).customer.id, byOffset.at(i).customer.id);
+    EXPECT_EQ(next.first().customer.name, QStringLiteral("客户12"));
+    query.descending = true;
+    EXPECT_EQ(repository.page(query, 0, 1).first().customer.name, QStringLiteral("客户27"));
+}
+
+TEST_P(CustomerServiceTest, imports_gbk_excel_csv_and_rejects_bad_rows_by_line)
+{
+    services::CustomerImport import(as(QStringLiteral("sales1")));
+    const auto gbk = services::CustomerImport::read(fixture("gbk-excel.csv"));
+    EXPECT_EQ(gbk.encoding, QStringLiteral("gb18030"));
+    auto report = import.run(gbk, services::CustomerImport::guessMapping(gbk.headers), false);
+    EXPECT_EQ(report.imported, 3);
+    EXPECT_TRUE(report.rejected.isEmpty());
+
+    const auto tw = services::CustomerImport::read(fixture("utf8-bom-zh_TW.csv"));
+    EXPECT_EQ(tw.encoding, QStringLiteral("utf-8"));
+    ASSERT_EQ(tw.rows.size(), 6);
+    EXPECT_EQ(tw.rows.first().at(8), QStringLiteral("第一行\n第二行，含\"引號\""));
+    report = import.run(tw, services::CustomerImport::guessMapping(tw.headers), false);
+    EXPECT_EQ(report.imported, 2);
+    ASSERT_EQ(report.rejected.size(), 4);
+    EXPECT_EQ(report.rejected.at(0).line, 4);
+    EXPECT_TRUE(report.rejected.at(0).error.contains(QStringLiteral("name")));
+    EXPECT_EQ(report.rejected.at(1).line, 5);
+    EXPECT_TRUE(report.rejected.at(1).error.contains(QStringLiteral("e-mail")));
+    EXPECT_EQ(report.rejected.at(2).line, 6);
+    EXPECT_EQ(report.rejected.at(3).line, 7);
+    EXPECT_TRUE(report.rejected.at(3).error.contains(QStringLiteral("duplicate")));
+
+    const auto en = services::CustomerImport::read(fixture("english-lf.csv"));
+    report = import.run(en, services::CustomerImport::guessMapping(en.headers), false);
+    EXPECT_EQ(report.imported, 1);
+    ASSERT_EQ(report.rejected.size(), 1);
+    EXPECT_EQ(report.rejected.first().line, 3); // Globex: same phone as 上海远航
+    EXPECT_EQ(rows("customers"), 6);
+}
+
+TEST_P(CustomerServiceTest, dry_run_and_cancel_write_nothing)
+{
+    services::CustomerImport import(as(QStringLiteral("sales1")));
+    const auto gbk = services::CustomerImport::read(fixture("gbk-excel.csv"));
+    const auto mapping = services::CustomerImport::guessMapping(gbk.headers);
+    const qint64 audits = rows("audit_log");
+    EXPECT_EQ(import.run(gbk, mapping, true).imported, 3);
+    EXPECT_EQ(rows("customers"), 0);
+    EXPECT_ERROR_KIND(import.run(gbk, mapping, false, [](int, int) { return false; }), Conflict);
+    EXPECT_EQ(rows("customers"), 0);
+    EXPECT_EQ(rows("audit_log"), audits);
+}
+
+TEST_P(CustomerServiceTest, unreadable_files_are_refused_with_a_reason)
+{
+    EXPECT_ERROR_KIND(services::CustomerImport::read(fixture("truncated.csv")), Invalid);
+    EXPECT_ERROR_KIND(services::CustomerImport::read(fixture("not-a-csv.csv")), Invalid);
+    EXPECT_ERROR_KIND(services::CustomerImport::read(fixture("missing.csv")), NotFound);
+    QFile broken(m_scratch->pathFor(QStringLiteral("broken.xlsx")));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("PK\x03\x04 this is not really a zip");
+    broken.close();
+    EXPECT_ERROR_KIND(services::CustomerImport::read(broken.fileName()), Invalid);
+    try {
+        services::CustomerImport::read(fixture("truncated.csv"));
+    } catch (const domain::Error &error) {
+        EXPECT_TRUE(error.message().contains(QStringLiteral("line 2"))) << error.message().toStdString();
+    }
+}
+
+TEST_P(CustomerServiceTest, export_then_import_xlsx_round_trip)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    auto input = company(QStringLiteral("北京华信软件有限公司"));
+    input.phone = QStringLiteral("13800001111");
+    input.notes = QStringLiteral("多行\n备注, 含逗号");
+    service.add(input);
+    const QString xlsx = m_scratch->pathFor(QStringLiteral("customers.xlsx"));
+    const QString csv = m_scratch->pathFor(QStringLiteral("customers.csv"));
+    EXPECT_EQ(service.exportTo({}, xlsx), 1);
+    EXPECT_EQ(service.exportTo({}, csv), 1);
+    const auto fromXlsx = services::CustomerImport::read(xlsx);
+    EXPECT_EQ(fromXlsx.encoding, QStringLiteral("xlsx"));
+    ASSERT_EQ(fromXlsx.rows.size(), 1);
+    const auto mapping = services::CustomerImport::guessMapping(fromXlsx.headers);
+    EXPECT_EQ(fromXlsx.rows.first().at(mapping.indexOf(QStringLiteral("name"))), input.name);
+    EXPECT_EQ(fromXlsx.rows.first().at(mapping.indexOf(QStringLiteral("notes"))), input.notes);
+    const auto fromCsv = services::CustomerImport::read(csv);
+    EXPECT_EQ(fromCsv.rows.first().at(services::CustomerImport::guessMapping(fromCsv.headers).indexOf(QStringLiteral("notes"))), input.notes);
+    // Importing its own export again: every row is a duplicate.
+    const auto report = services::CustomerImport(as(QStringLiteral("sales1"))).run(fromXlsx, mapping, false);
+    EXPECT_EQ(report.imported, 0);
+    EXPECT_EQ(report.rejected.size(), 1);
+}
+
+BIZDESK_INSTANTIATE_BACKENDS(CustomerServiceTest);
