@@ -232,6 +232,18 @@ qint64 CustomerService::count(storage::CustomerQuery query) const
     return storage::CustomerRepository(m_session.database()).count(query);
 }
 
+QList<storage::CustomerRow> CustomerService::page(storage::CustomerQuery query, int offset, int limit) const
+{
+    query.scope = scope();
+    return storage::CustomerRepository(m_session.database()).page(query, offset, limit);
+}
+
+QList<storage::CustomerRow> CustomerService::pageAfter(storage::CustomerQuery query, const storage::CustomerRow &last, int limit) const
+{
+    query.scope = scope();
+    return storage::CustomerRepository(m_session.database()).pageAfter(query, last.sortKey, last.customer.id, limit);
+}
+
 Customer CustomerService::changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason)
 {
     Transaction transaction(m_session.database());

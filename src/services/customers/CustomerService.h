@@ -77,6 +77,9 @@ public:
     QList<storage::CustomerRow> list(storage::CustomerQuery query, int limit) const;
     QList<storage::CustomerRow> search(const QString &text, int limit) const;
     qint64 count(storage::CustomerQuery query) const;
+    /// One window of the list for the windowed model: by offset, or after the last row seen.
+    QList<storage::CustomerRow> page(storage::CustomerQuery query, int offset, int limit) const;
+    QList<storage::CustomerRow> pageAfter(storage::CustomerQuery query, const storage::CustomerRow &last, int limit) const;
 
     domain::Customer changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason);
     domain::ContactLogEntry recordContact(domain::CustomerId id, domain::ContactKind kind, const QString &note,

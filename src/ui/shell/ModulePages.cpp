@@ -2,6 +2,7 @@
 
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlannedModulePage.h"
+#include "ui/customers/CustomersPage.h"
 
 namespace bizdesk::ui {
 
@@ -12,11 +13,7 @@ void ModulePages::populate(MainWindow &window)
                                               MainWindow::tr("Everything waiting for you across modules: approvals, "
                                                              "follow-ups and reminders."),
                                               QStringLiteral("§2.2, §6.3"), &window));
-    window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"),
-                        new PlannedModulePage(MainWindow::tr("Customers"),
-                                              MainWindow::tr("The customer archive, development pipeline, contact log, "
-                                                             "churn warning, import and export."),
-                                              QStringLiteral("§3.1, §3.2"), &window));
+    window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"), new CustomersPage(window.session(), &window));
     window.addModuleTab(QStringLiteral("negotiations"), MainWindow::tr("Negotiations"),
                         new PlannedModulePage(MainWindow::tr("Negotiations"),
                                               MainWindow::tr("Negotiation preparation, stages, offers and the summary "

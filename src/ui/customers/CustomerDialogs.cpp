@@ -1,0 +1,278 @@
+#include "ui/customers/CustomerDialogs.h"
+
+#include "ui_ContactLogDialog.h"
+#include "ui_CustomerDialog.h"
+#include "ui_CustomerImportDialog.h"
+
+#include "domain/Error.h"
+#include "services/Session.h"
+#include "services/customers/CustomerService.h"
+#include "services/identity/IdentityService.h"
+#include "ui/common/ErrorPresenter.h"
+#include "ui/common/Style.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+
+namespace bizdesk::ui {
+
+using domain::CustomerRules;
+
+CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ui(std::make_unique<Ui::CustomerDialog>())
+{
+    m_ui->setupUi(this);
+    for (auto value : CustomerRules::classes())
+        m_ui->classCombo->addItem(CustomerRules::label(value), CustomerRules::name(value));
+    m_ui->classCombo->setCurrentIndex(2);
+    m_ui->channelCombo->addItem(tr("(not recorded)"), QString());
+    for (auto value : CustomerRules::channels())
+        m_ui->channelCombo->addItem(CustomerRules::label(value), CustomerRules::name(value));
+    m_ui->ownerCombo->addItem(tr("Me (%1)").arg(session.user().displayName), QString());
+    if (session.may(domain::Action::ReassignCustomer)) {
+        m_ui->ownerCombo->addItem(tr("Shared pool"), QStringLiteral("pool"));
+        for (const domain::User &user : services::IdentityService(session).users()) {
+            if (user.active && user.id != session.userId() && user.roles.has(domain::Role::Specialist))
+                m_ui->ownerCombo->addItem(user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')'), user.login);
+        }
+    }
+    Style::markAsError(m_ui->errorLabel);
+    Style::markAsError(m_ui->duplicateLabel);
+    for (QLineEdit *edit : {m_ui->nameEdit, m_ui->phoneEdit, m_ui->emailEdit})
+        connect(edit, &QLineEdit::textChanged, this, &CustomerDialog::validate);
+    validate();
+}
+
+CustomerDialog::~CustomerDialog() = default;
+
+void CustomerDialog::setName(const QString &name)
+{
+    m_ui->nameEdit->setText(name);
+}
+
+QString CustomerDialog::duplicateWarning() const
+{
+    return m_ui->duplicateLabel->text();
+}
+
+void CustomerDialog::validate()
+{
+    QString error;
+    QString duplicate;
+    try {
+        domain::Customer probe;
+        probe.name = m_ui->nameEdit->text();
+        probe.phone = m_ui->phoneEdit->text();
+        probe.email = m_ui->emailEdit->text();
+        probe = CustomerRules::validated(probe);
+        const auto matches = services::CustomerService(m_session).duplicatesOf(probe);
+        if (!matches.isEmpty())
+            duplicate = tr("Possible duplicate: customer #%1 \"%2\" has the same %3.")
+                            .arg(matches.first().id)
+                            .arg(matches.first().name, matches.first().reason);
+    } catch (const domain::Error &e) {
+        if (!m_ui->nameEdit->text().isEmpty() || e.field() != QLatin1String("name"))
+            error = ErrorPresenter::describe(e);
+    }
+    m_ui->errorLabel->setText(error);
+    m_ui->duplicateLabel->setText(duplicate);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty() && !m_ui->nameEdit->text().trimmed().isEmpty());
+}
+
+void CustomerDialog::accept()
+{
+    services::NewCustomer input;
+    input.name = m_ui->nameEdit->text();
+    input.shortName = m_ui->shortNameEdit->text();
+    input.customerClass = m_ui->classCombo->currentData().toString();
+    input.channel = m_ui->channelCombo->currentData().toString();
+    input.industry = m_ui->industryEdit->text();
+    input.phone = m_ui->phoneEdit->text();
+    input.email = m_ui->emailEdit->text();
+    input.address = m_ui->addressEdit->text();
+    input.contactName = m_ui->contactEdit->text();
+    input.ownerLogin = m_ui->ownerCombo->currentData().toString();
+    input.notes = m_ui->notesEdit->toPlainText();
+    bool allowDuplicate = false;
+    if (!m_ui->duplicateLabel->text().isEmpty()) {
+        if (QMessageBox::question(this, tr("Possible duplicate"), m_ui->duplicateLabel->text() + QLatin1Char('\n') + tr("Add the customer anyway?"))
+            != QMessageBox::Yes)
+            return;
+        allowDuplicate = true;
+    }
+    try {
+        m_createdId = services::CustomerService(m_session).add(input, allowDuplicate).id;
+        QDialog::accept();
+    } catch (const domain::Error &error) {
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+ContactLogDialog::ContactLogDialog(services::Session &session, domain::CustomerId customer, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_customer(customer)
+    , m_ui(std::make_unique<Ui::ContactLogDialog>())
+{
+    m_ui->setupUi(this);
+    for (auto kind : CustomerRules::kinds())
+        m_ui->kindCombo->addItem(CustomerRules::label(kind), static_cast<int>(kind));
+    m_ui->atEdit->setDateTime(session.now().toLocalTime());
+    m_ui->followUpEdit->setDate(session.now().toLocalTime().date().addDays(7));
+    m_ui->followUpEdit->setEnabled(false);
+    connect(m_ui->followUpCheck, &QCheckBox::toggled, m_ui->followUpEdit, &QWidget::setEnabled);
+    Style::markAsError(m_ui->errorLabel);
+    auto validate = [this] {
+        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->noteEdit->toPlainText().trimmed().isEmpty());
+    };
+    connect(m_ui->noteEdit, &QPlainTextEdit::textChanged, this, validate);
+    validate();
+}
+
+ContactLogDialog::~ContactLogDialog() = default;
+
+void ContactLogDialog::accept()
+{
+    try {
+        services::CustomerService(m_session).recordContact(
+            m_customer, static_cast<domain::ContactKind>(m_ui->kindCombo->currentData().toInt()), m_ui->noteEdit->toPlainText(),
+            m_ui->atEdit->dateTime().toUTC(), m_ui->followUpCheck->isChecked() ? m_ui->followUpEdit->date() : QDate());
+        QDialog::accept();
+    } catch (const domain::Error &error) {
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+CustomerImportDialog::CustomerImportDialog(services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ui(std::make_unique<Ui::CustomerImportDialog>())
+{
+    m_ui->setupUi(this);
+    m_ui->encodingCombo->addItem(tr("Detect"), QStringLiteral("auto"));
+    m_ui->encodingCombo->addItem(QStringLiteral("UTF-8"), QStringLiteral("utf-8"));
+    m_ui->encodingCombo->addItem(tr("GB18030 / GBK (Excel on Chinese Windows)"), QStringLiteral("gb18030"));
+    Style::markAsError(m_ui->summaryLabel);
+    m_ui->dryRunButton->setEnabled(false);
+    m_ui->importButton->setEnabled(false);
+    connect(m_ui->browseButton, &QPushButton::clicked, this, &CustomerImportDialog::chooseFile);
+    connect(m_ui->encodingCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_path.isEmpty())
+            load(m_path);
+    });
+    connect(m_ui->dryRunButton, &QPushButton::clicked, this, [this] { run(true); });
+    connect(m_ui->importButton, &QPushButton::clicked, this, [this] { run(false); });
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+CustomerImportDialog::~CustomerImportDialog() = default;
+
+void CustomerImportDialog::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import customers"), {},
+                                                      tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        load(path);
+}
+
+bool CustomerImportDialog::load(const QString &path)
+{
+    m_path = path;
+    m_ui->fileEdit->setText(path);
+    m_ui->reportEdit->clear();
+    try {
+        m_table = services::CustomerImport::read(path, m_ui->encodingCombo->currentData().toString());
+    } catch (const domain::Error &error) {
+        m_table = {};
+        m_ui->previewTable->clear();
+        m_ui->previewTable->setRowCount(0);
+        m_ui->previewTable->setColumnCount(0);
+        m_ui->summaryLabel->setText(ErrorPresenter::describe(error));
+        m_ui->dryRunButton->setEnabled(false);
+        m_ui->importButton->setEnabled(false);
+        return false;
+    }
+    m_ui->summaryLabel->setText(tr("%n data row(s), encoding %1.", nullptr, static_cast<int>(m_table.rows.size())).arg(m_table.encoding));
+    showPreview();
+    m_ui->dryRunButton->setEnabled(true);
+    m_ui->importButton->setEnabled(true);
+    return true;
+}
+
+void CustomerImportDialog::showPreview()
+{
+    const QStringList guessed = services::CustomerImport::guessMapping(m_table.headers);
+    const int previewRows = static_cast<int>(std::min<qsizetype>(m_table.rows.size(), 50));
+    auto *table = m_ui->previewTable;
+    table->clear();
+    table->setColumnCount(static_cast<int>(m_table.headers.size()));
+    table->setRowCount(previewRows + 1);
+    table->setHorizontalHeaderLabels(m_table.headers);
+    QStringList rowLabels{tr("Maps to")};
+    for (int r = 0; r < previewRows; ++r)
+        rowLabels << QString::number(m_table.lines.value(r));
+    table->setVerticalHeaderLabels(rowLabels);
+    for (int c = 0; c < m_table.headers.size(); ++c) {
+        auto *combo = new QComboBox(table);
+        combo->addItem(services::CustomerImport::fieldLabel({}), QString());
+        for (const QString &field : services::CustomerImport::fields())
+            combo->addItem(services::CustomerImport::fieldLabel(field), field);
+        combo->setCurrentIndex(std::max(0, combo->findData(guessed.value(c))));
+        table->setCellWidget(0, c, combo);
+        for (int r = 0; r < previewRows; ++r)
+            table->setItem(r + 1, c, new QTableWidgetItem(m_table.rows.at(r).value(c)));
+    }
+    table->resizeColumnsToContents();
+}
+
+QStringList CustomerImportDialog::mapping() const
+{
+    QStringList fields;
+    for (int c = 0; c < m_ui->previewTable->columnCount(); ++c) {
+        auto *combo = qobject_cast<QComboBox *>(m_ui->previewTable->cellWidget(0, c));
+        fields << (combo ? combo->currentData().toString() : QString());
+    }
+    return fields;
+}
+
+QString CustomerImportDialog::summary() const
+{
+    return m_ui->summaryLabel->text();
+}
+
+void CustomerImportDialog::run(bool dryRun)
+{
+    QProgressDialog progress(dryRun ? tr("Checking…") : tr("Importing…"), tr("Cancel"), 0,
+                             static_cast<int>(m_table.rows.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    try {
+        const auto report = services::CustomerImport(m_session).run(m_table, mapping(), dryRun, [&progress](int done, int) {
+            progress.setValue(done);
+            return !progress.wasCanceled();
+        });
+        progress.reset();
+        QStringList lines;
+        for (const auto &rejection : report.rejected)
+            lines << tr("line %1: %2").arg(rejection.line).arg(rejection.error);
+        m_ui->reportEdit->setPlainText(lines.join(QLatin1Char('\n')));
+        const QString counts = dryRun ? tr("Dry run: %1 row(s) would be imported, %2 rejected; nothing was written.")
+                                      : tr("%1 row(s) imported, %2 rejected.");
+        m_ui->summaryLabel->setText(counts.arg(report.imported).arg(report.rejected.size()));
+        if (!dryRun) {
+            m_imported += report.imported;
+            m_ui->importButton->setEnabled(false);
+        }
+    } catch (const domain::Error &error) {
+        progress.reset();
+        m_ui->summaryLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+} // namespace bizdesk::ui

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "domain/customers/Customer.h"
+#include "services/customers/CustomerImport.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class CustomerDialog;
+class ContactLogDialog;
+class CustomerImportDialog;
+}
+
+namespace bizdesk::services {
+class Session;
+}
+
+namespace bizdesk::ui {
+
+/// New customer (§3.2.1): validates as the user types, warns about possible duplicates and
+/// asks before adding one anyway.
+class CustomerDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit CustomerDialog(services::Session &session, QWidget *parent = nullptr);
+    ~CustomerDialog() override;
+    domain::CustomerId createdId() const { return m_createdId; }
+    void setName(const QString &name);
+    QString duplicateWarning() const;
+
+protected:
+    void accept() override;
+
+private:
+    void validate();
+    services::Session &m_session;
+    std::unique_ptr<Ui::CustomerDialog> m_ui;
+    domain::CustomerId m_createdId = 0;
+};
+
+/// Records one contact (§3.2.3): kind, time, note (required), next follow-up.
+class ContactLogDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ContactLogDialog(services::Session &session, domain::CustomerId customer, QWidget *parent = nullptr);
+    ~ContactLogDialog() override;
+
+protected:
+    void accept() override;
+
+private:
+    services::Session &m_session;
+    domain::CustomerId m_customer;
+    std::unique_ptr<Ui::ContactLogDialog> m_ui;
+};
+
+/// File → Import: preview with an editable column mapping, dry run, then the import in one
+/// transaction with a cancellable progress dialog (cancel = nothing written).
+class CustomerImportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    CustomerImportDialog(services::Session &session, QWidget *parent = nullptr);
+    ~CustomerImportDialog() override;
+    /// Loads a file into the preview (the Choose file button calls it).
+    bool load(const QString &path);
+    QStringList mapping() const;
+    int imported() const { return m_imported; }
+    QString summary() const;
+
+private:
+    void chooseFile();
+    void run(bool dryRun);
+    void showPreview();
+
+    services::Session &m_session;
+    std::unique_ptr<Ui::CustomerImportDialog> m_ui;
+    services::ImportTable m_table;
+    QString m_path;
+    int m_imported = 0;
+};
+
+} // namespace bizdesk::ui

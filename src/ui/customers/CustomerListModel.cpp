@@ -1,0 +1,223 @@
+#include "ui/customers/CustomerListModel.h"
+
+#include "domain/Error.h"
+#include "services/Session.h"
+#include "services/customers/CustomerService.h"
+#include "storage/Database.h"
+#include "support/Logging.h"
+
+#include <QColor>
+#include <QLocale>
+#include <QPointer>
+#include <QThread>
+
+namespace bizdesk::ui {
+
+using domain::CustomerRules;
+using Sort = storage::CustomerQuery::Sort;
+
+CustomerListModel::CustomerListModel(services::Session &session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+}
+
+CustomerListModel::~CustomerListModel()
+{
+    ++m_generation;
+}
+
+int CustomerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int CustomerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name: return tr("Customer");
+    case Class: return tr("Class");
+    case Stage: return tr("Stage");
+    case Owner: return tr("Owner");
+    case Phone: return tr("Phone");
+    case Industry: return tr("Industry");
+    case LastContact: return tr("Last contact");
+    default: return {};
+    }
+}
+
+const QList<storage::CustomerRow> &CustomerListModel::loadPage(int page) const
+{
+    auto it = m_pages.find(page);
+    if (it != m_pages.end()) {
+        m_recent.removeOne(page);
+        m_recent.append(page);
+        return *it;
+    }
+    QList<storage::CustomerRow> rows;
+    try {
+        services::CustomerService service(m_session);
+        const auto previous = m_pages.constFind(page - 1);
+        if (page > 0 && previous != m_pages.cend() && !previous->isEmpty())
+            rows = service.pageAfter(m_query, previous->last(), pageSize); // keyset: no OFFSET scan
+        else
+            rows = service.page(m_query, page * pageSize, pageSize);
+    } catch (const domain::Error &error) {
+        BIZDESK_LOG_ERROR("customer list page {} failed: {}", page, error.message().toStdString());
+    }
+    ++m_pagesFetched;
+    if (m_recent.size() >= cachedPages) {
+        m_pages.remove(m_recent.takeFirst());
+    }
+    m_recent.append(page);
+    return *m_pages.insert(page, rows);
+}
+
+const storage::CustomerRow *CustomerListModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return nullptr;
+    const auto &rows = loadPage(row / pageSize);
+    const int offset = row % pageSize;
+    return offset < rows.size() ? &rows.at(offset) : nullptr;
+}
+
+qint64 CustomerListModel::idAt(int row) const
+{
+    const auto *found = rowAt(row);
+    return found ? found->customer.id : 0;
+}
+
+QVariant CustomerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows || index.column() >= ColumnCount)
+        return {};
+    if (role != Qt::DisplayRole && role != IdRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole)
+        return {};
+    const auto *row = rowAt(index.row());
+    if (!row)
+        return {};
+    const domain::Customer &c = row->customer;
+    if (role == IdRole)
+        return c.id;
+    if (role == Qt::ForegroundRole) {
+        if (index.column() == Stage && c.stage == domain::Stage::Lost)
+            return QColor(0xc0, 0x39, 0x2b);
+        if (index.column() == Stage && c.stage == domain::Stage::Won)
+            return QColor(0x2e, 0x8b, 0x57);
+        return {};
+    }
+    switch (index.column()) {
+    case Name:
+        return role == Qt::ToolTipRole && !c.shortName.isEmpty() ? QVariant(c.shortName) : QVariant(c.name);
+    case Class: return CustomerRules::label(c.customerClass);
+    case Stage: return CustomerRules::label(c.stage);
+    case Owner: return row->ownerName.isEmpty() ? tr("(shared pool)") : row->ownerName;
+    case Phone: return c.phone;
+    case Industry: return c.industry;
+    case LastContact:
+        return c.lastContactAt.isValid() ? QVariant(c.lastContactAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))) : QVariant(tr("never"));
+    default: return {};
+    }
+}
+
+void CustomerListModel::sort(int column, Qt::SortOrder order)
+{
+    Sort sort;
+    switch (column) {
+    case Name: sort = Sort::Name; break;
+    case Class: sort = Sort::Class; break;
+    case Stage: sort = Sort::Stage; break;
+    case Owner: sort = Sort::Owner; break;
+    case LastContact: sort = Sort::LastContact; break;
+    default: return; // phone and industry are not indexed for sorting
+    }
+    storage::CustomerQuery query = m_query;
+    query.sort = sort;
+    query.descending = order == Qt::DescendingOrder;
+    if (query.sort == m_query.sort && query.descending == m_query.descending)
+        return;
+    // Same rows, new order: only the cache is dropped, the count stays.
+    emit layoutAboutToBeChanged();
+    m_query = query;
+    m_pages.clear();
+    m_recent.clear();
+    emit layoutChanged();
+}
+
+void CustomerListModel::setQuery(const storage::CustomerQuery &query)
+{
+    const Sort sort = m_query.sort;
+    const bool descending = m_query.descending;
+    m_query = query;
+    m_query.sort = sort;
+    m_query.descending = descending;
+    reload();
+}
+
+void CustomerListModel::reload()
+{
+    beginResetModel();
+    ++m_generation;
+    m_pages.clear();
+    m_recent.clear();
+    m_rows = 0;
+    // The first page tells whether counting is needed at all.
+    const int firstPage = static_cast<int>(loadPage(0).size());
+    m_rows = firstPage;
+    m_counting = firstPage == pageSize;
+    endResetModel();
+    if (m_counting)
+        startCount();
+    else
+        emit counted(m_rows);
+}
+
+void CustomerListModel::startCount()
+{
+    const quint64 generation = m_generation;
+    storage::CustomerQuery query = m_query;
+    query.scope = services::CustomerService(m_session).scope();
+    auto apply = [this, generation](qint64 total) {
+        if (generation != m_generation)
+            return;
+        m_counting = false;
+        const int rows = static_cast<int>(std::min<qint64>(total, std::numeric_limits<int>::max()));
+        if (rows > m_rows) {
+            beginInsertRows({}, m_rows, rows - 1);
+            m_rows = rows;
+            endInsertRows();
+        }
+        emit counted(total);
+    };
+    if (!m_countInBackground) {
+        apply(storage::CustomerRepository(m_session.database()).count(query));
+        return;
+    }
+    const auto location = m_session.database().location();
+    QPointer<CustomerListModel> self(this);
+    QThread *thread = QThread::create([self, location, query, apply]() {
+        qint64 total = 0;
+        try {
+            // Its own connection: QSqlDatabase connections belong to one thread.
+            auto database = storage::Database::open(location, storage::Database::CreateMode::MustExist);
+            total = storage::CustomerRepository(*database).count(query);
+        } catch (const domain::Error &error) {
+            BIZDESK_LOG_ERROR("customer count failed: {}", error.message().toStdString());
+            return;
+        }
+        if (self)
+            QMetaObject::invokeMethod(self.data(), [self, apply, total] { if (self) apply(total); }, Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start(QThread::LowPriority);
+}
+
+} // namespace bizdesk::ui

@@ -1,0 +1,611 @@
+#include "ui/customers/CustomersPage.h"
+
+#include "domain/Error.h"
+#include "services/Session.h"
+#include "services/customers/CustomerService.h"
+#include "ui/common/ErrorPresenter.h"
+#include "ui/common/Style.h"
+#include "ui/customers/CustomerDialogs.h"
+#include "ui/customers/CustomerListModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace bizdesk::ui {
+
+using domain::CustomerRules;
+using domain::Stage;
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+/// One board column; a drop asks the board to move the dragged card.
+class StageList final : public QListWidget
+{
+public:
+    StageList(PipelineBoard *board, Stage stage, QWidget *parent) : QListWidget(parent), m_board(board), m_stage(stage)
+    {
+        setDragEnabled(true);
+        setAcceptDrops(true);
+        setDropIndicatorShown(true);
+        setDragDropMode(QAbstractItemView::DragDrop);
+        setDefaultDropAction(Qt::MoveAction);
+        setSpacing(2);
+        setWordWrap(true);
+    }
+
+protected:
+    void dropEvent(QDropEvent *event) override
+    {
+        auto *source = qobject_cast<QListWidget *>(event->source());
+        if (!source || source == this || !source->currentItem()) {
+            event->ignore();
+            return;
+        }
+        const qint64 id = source->currentItem()->data(Qt::UserRole).toLongLong();
+        event->setDropAction(Qt::IgnoreAction); // the board reloads from the database instead
+        event->accept();
+        QTimer::singleShot(0, m_board, [board = m_board, id, stage = m_stage] { board->moveCustomer(id, stage); });
+    }
+
+private:
+    PipelineBoard *m_board;
+    Stage m_stage;
+};
+
+} // namespace
+
+PipelineBoard::PipelineBoard(services::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *hint = new QLabel(tr("Drag a customer to the next stage. The pipeline moves one step at a time; a lost customer needs a reason and reopens as a lead (§3.1.4)."), this);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    Style::markAsError(m_message);
+    layout->addWidget(m_message);
+    auto *columns = new QHBoxLayout;
+    for (Stage stage : CustomerRules::stages()) {
+        auto *box = new QVBoxLayout;
+        auto *title = new QLabel(CustomerRules::label(stage), this);
+        Style::markAsHeading(title);
+        box->addWidget(title);
+        auto *list = new StageList(this, stage, this);
+        list->setObjectName(CustomerRules::name(stage));
+        connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+            emit customerChosen(item->data(Qt::UserRole).toLongLong());
+        });
+        box->addWidget(list);
+        columns->addLayout(box);
+        m_columns << list;
+    }
+    layout->addLayout(columns, 1);
+}
+
+QListWidget *PipelineBoard::column(Stage stage) const
+{
+    return m_columns.value(static_cast<int>(stage));
+}
+
+QString PipelineBoard::message() const
+{
+    return m_message->text();
+}
+
+void PipelineBoard::refresh()
+{
+    services::CustomerService service(m_session);
+    for (Stage stage : CustomerRules::stages()) {
+        QListWidget *list = column(stage);
+        list->clear();
+        storage::CustomerQuery query;
+        query.stage = stage;
+        if (!m_session.may(domain::Action::ReadDepartmentCustomers))
+            query.ownerId = m_session.userId();
+        query.sort = storage::CustomerQuery::Sort::Updated;
+        query.descending = true;
+        const auto rows = service.list(query, 100);
+        for (const auto &row : rows) {
+            auto *item = new QListWidgetItem(row.customer.name + QLatin1Char('\n') + CustomerRules::label(row.customer.customerClass)
+                                                 + QStringLiteral(" · ") + (row.ownerName.isEmpty() ? tr("shared pool") : row.ownerName),
+                                             list);
+            item->setData(Qt::UserRole, row.customer.id);
+            item->setToolTip(row.customer.name);
+        }
+        const qint64 total = service.count(query);
+        if (total > rows.size())
+            list->addItem(tr("… and %1 more (see the list)").arg(total - rows.size()));
+    }
+}
+
+bool PipelineBoard::moveCustomer(domain::CustomerId id, Stage to)
+{
+    QString reason;
+    if (to == Stage::Lost) {
+        bool ok = false;
+        reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was the customer lost? (required, §3.1.4)"), QLineEdit::Normal, {}, &ok);
+        if (!ok)
+            return false;
+    }
+    try {
+        services::CustomerService(m_session).changeStage(id, to, reason);
+        m_message->clear();
+        refresh();
+        emit moved();
+        return true;
+    } catch (const domain::Error &error) {
+        m_message->setText(ErrorPresenter::describe(error));
+        return false;
+    }
+}
+
+CustomersPage::CustomersPage(services::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createListTab(), tr("Customer list"));
+    m_board = new PipelineBoard(session, this);
+    connect(m_board, &PipelineBoard::customerChosen, this, [this](domain::CustomerId id) {
+        m_tabs->setCurrentIndex(0);
+        showCustomer(id);
+    });
+    connect(m_board, &PipelineBoard::moved, this, [this] { m_model->reload(); });
+    m_tabs->addTab(m_board, tr("Pipeline board"));
+    m_tabs->addTab(createChurnTab(), tr("Churn warning"));
+    m_tabs->addTab(createResearchTab(), tr("Research and segments"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            m_board->refresh();
+        else if (index == 2)
+            refreshChurn();
+        else if (index == 3)
+            refreshResearch();
+    });
+    layout->addWidget(m_tabs);
+    applyFilters();
+}
+
+QWidget *CustomersPage::createListTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *toolbar = new QHBoxLayout;
+    auto *newButton = new QPushButton(tr("&New customer"), page);
+    newButton->setShortcut(QKeySequence::New);
+    newButton->setEnabled(m_session.may(domain::Action::CreateCustomer));
+    connect(newButton, &QPushButton::clicked, this, &CustomersPage::newCustomer);
+    auto *importButton = new QPushButton(tr("&Import…"), page);
+    importButton->setEnabled(m_session.may(domain::Action::ImportCustomers));
+    connect(importButton, &QPushButton::clicked, this, &CustomersPage::importCustomers);
+    auto *exportButton = new QPushButton(tr("E&xport…"), page);
+    exportButton->setEnabled(m_session.may(domain::Action::ExportCustomers));
+    connect(exportButton, &QPushButton::clicked, this, &CustomersPage::exportCustomers);
+    toolbar->addWidget(newButton);
+    toolbar->addWidget(importButton);
+    toolbar->addWidget(exportButton);
+    toolbar->addStretch();
+    m_classFilter = new QComboBox(page);
+    m_classFilter->addItem(tr("All classes"), -1);
+    for (auto value : CustomerRules::classes())
+        m_classFilter->addItem(CustomerRules::label(value), static_cast<int>(value));
+    m_stageFilter = new QComboBox(page);
+    m_stageFilter->addItem(tr("All stages"), -1);
+    for (auto value : CustomerRules::stages())
+        m_stageFilter->addItem(CustomerRules::label(value), static_cast<int>(value));
+    m_mineOnly = new QCheckBox(tr("Mine"), page);
+    m_poolOnly = new QCheckBox(tr("Shared pool"), page);
+    m_search = new QLineEdit(page);
+    m_search->setPlaceholderText(tr("Search name, contact, phone, e-mail, address, notes…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(280);
+    auto *find = new QAction(m_search);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_search, [this] { m_search->setFocus(); m_search->selectAll(); });
+    page->addAction(find);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_classFilter, m_stageFilter, m_mineOnly, m_poolOnly, m_search})
+        toolbar->addWidget(w);
+    layout->addLayout(toolbar);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(200);
+    connect(m_searchTimer, &QTimer::timeout, this, &CustomersPage::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_classFilter, &QComboBox::currentIndexChanged, this, &CustomersPage::applyFilters);
+    connect(m_stageFilter, &QComboBox::currentIndexChanged, this, &CustomersPage::applyFilters);
+    connect(m_mineOnly, &QCheckBox::toggled, this, &CustomersPage::applyFilters);
+    connect(m_poolOnly, &QCheckBox::toggled, this, &CustomersPage::applyFilters);
+
+    auto *splitter = new QSplitter(page);
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_model = new CustomerListModel(m_session, this);
+    m_view = new QTableView(left);
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(CustomerListModel::Name, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(CustomerListModel::Name, 260);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            showCustomer(m_model->idAt(index.row()));
+    });
+    connect(m_model, &CustomerListModel::counted, this, [this](qint64 total) {
+        m_countLabel->setText(tr("%n customer(s)", nullptr, static_cast<int>(std::min<qint64>(total, INT_MAX))));
+        m_emptyLabel->setVisible(total == 0);
+    });
+    m_emptyLabel = new QLabel(tr("No customers here yet — create one with New customer or import an Excel file."), left);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setVisible(false);
+    m_countLabel = new QLabel(left);
+    leftLayout->addWidget(m_emptyLabel);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_countLabel);
+
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_messageLabel = new QLabel(right);
+    m_messageLabel->setWordWrap(true);
+    Style::markAsError(m_messageLabel);
+    rightLayout->addWidget(m_messageLabel);
+    auto *actions = new QHBoxLayout;
+    m_contactButton = new QPushButton(tr("Record &contact…"), right);
+    m_advanceButton = new QPushButton(tr("&Advance stage"), right);
+    m_lostButton = new QPushButton(tr("Mark &lost…"), right);
+    m_claimButton = new QPushButton(tr("C&laim from pool"), right);
+    for (QPushButton *button : {m_contactButton, m_advanceButton, m_lostButton, m_claimButton})
+        actions->addWidget(button);
+    actions->addStretch();
+    connect(m_contactButton, &QPushButton::clicked, this, &CustomersPage::recordContact);
+    connect(m_advanceButton, &QPushButton::clicked, this, &CustomersPage::advanceStage);
+    connect(m_lostButton, &QPushButton::clicked, this, &CustomersPage::markLost);
+    connect(m_claimButton, &QPushButton::clicked, this, &CustomersPage::claim);
+    rightLayout->addLayout(actions);
+    m_detail = new QTextBrowser(right);
+    m_detail->setOpenLinks(false);
+    rightLayout->addWidget(m_detail, 1);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+    updateActions();
+    return page;
+}
+
+QWidget *CustomersPage::createChurnTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *hint = new QLabel(tr("Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4)."), page);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    m_churnSummary = new QLabel(page);
+    layout->addWidget(m_churnSummary);
+    m_churnTable = new QTableWidget(page);
+    m_churnTable->setColumnCount(4);
+    m_churnTable->setHorizontalHeaderLabels({tr("Score"), tr("Customer"), tr("Owner"), tr("Reasons")});
+    m_churnTable->horizontalHeader()->setStretchLastSection(true);
+    m_churnTable->verticalHeader()->hide();
+    m_churnTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_churnTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_churnTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        m_tabs->setCurrentIndex(0);
+        showCustomer(m_churnTable->item(row, 1)->data(Qt::UserRole).toLongLong());
+    });
+    layout->addWidget(m_churnTable, 1);
+    return page;
+}
+
+QWidget *CustomersPage::createResearchTab()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *researchTitle = new QLabel(tr("Market research (§3.1.1)"), page);
+    Style::markAsHeading(researchTitle);
+    layout->addWidget(researchTitle);
+    m_researchTable = new QTableWidget(page);
+    m_researchTable->setColumnCount(4);
+    m_researchTable->setHorizontalHeaderLabels({tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")});
+    m_researchTable->horizontalHeader()->setStretchLastSection(true);
+    m_researchTable->verticalHeader()->hide();
+    m_researchTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_researchTable, 1);
+    auto *segmentTitle = new QLabel(tr("Target segments (§3.1.2)"), page);
+    Style::markAsHeading(segmentTitle);
+    layout->addWidget(segmentTitle);
+    m_segmentTable = new QTableWidget(page);
+    m_segmentTable->setColumnCount(4);
+    m_segmentTable->setHorizontalHeaderLabels({tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")});
+    m_segmentTable->horizontalHeader()->setStretchLastSection(true);
+    m_segmentTable->verticalHeader()->hide();
+    m_segmentTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_segmentTable, 1);
+    return page;
+}
+
+void CustomersPage::refresh()
+{
+    m_model->reload();
+    if (m_current)
+        showCustomer(m_current);
+    if (m_tabs->currentIndex() == 1)
+        m_board->refresh();
+    else if (m_tabs->currentIndex() == 2)
+        refreshChurn();
+    else if (m_tabs->currentIndex() == 3)
+        refreshResearch();
+}
+
+void CustomersPage::applyFilters()
+{
+    storage::CustomerQuery query;
+    query.text = m_search->text();
+    if (m_classFilter->currentData().toInt() >= 0)
+        query.customerClass = static_cast<domain::CustomerClass>(m_classFilter->currentData().toInt());
+    if (m_stageFilter->currentData().toInt() >= 0)
+        query.stage = static_cast<Stage>(m_stageFilter->currentData().toInt());
+    if (m_mineOnly->isChecked())
+        query.ownerId = m_session.userId();
+    query.poolOnly = m_poolOnly->isChecked();
+    m_model->setQuery(query);
+    m_countLabel->setText(m_model->isCounting() ? tr("Counting…") : tr("%n customer(s)", nullptr, m_model->rowCount()));
+    m_emptyLabel->setVisible(!m_model->isCounting() && m_model->rowCount() == 0);
+}
+
+void CustomersPage::showCustomer(domain::CustomerId id)
+{
+    m_current = id;
+    m_messageLabel->clear();
+    if (!id) {
+        m_detail->clear();
+        updateActions();
+        return;
+    }
+    try {
+        const services::CustomerDetails d = services::CustomerService(m_session).details(id);
+        const domain::Customer &c = d.customer;
+        QString html = QStringLiteral("<h2>%1</h2>").arg(esc(c.name));
+        html += QStringLiteral("<p><b>%1</b> · <b>%2</b> · %3</p>")
+                    .arg(esc(CustomerRules::label(c.customerClass)), esc(CustomerRules::label(c.stage)),
+                         d.ownerName.isEmpty() ? tr("shared pool") : esc(d.ownerName));
+        if (d.contactOverdue)
+            html += QStringLiteral("<p style='color:#c0392b'>%1</p>")
+                        .arg(tr("Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).", nullptr, d.intervalDays));
+        if (d.openComplaints > 0)
+            html += QStringLiteral("<p style='color:#c0392b'>%1</p>").arg(tr("%n open complaint(s)", nullptr, d.openComplaints));
+        html += QStringLiteral("<table cellpadding='3'>");
+        auto row = [&html](const QString &label, const QString &value) {
+            if (!value.isEmpty())
+                html += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>").arg(esc(label), esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        };
+        row(tr("Short name"), c.shortName);
+        row(tr("Industry"), c.industry);
+        row(tr("Size"), c.sizeBand);
+        row(tr("Channel"), c.channel ? CustomerRules::label(*c.channel) : QString());
+        row(tr("Phone"), c.phone);
+        row(tr("E-mail"), c.email);
+        row(tr("Address"), c.address);
+        row(tr("Website"), c.website);
+        row(tr("Segment"), d.segmentName);
+        row(tr("Tags"), c.tags);
+        row(tr("Notes"), c.notes);
+        row(tr("Lost reason"), c.lostReason);
+        row(tr("Last contact"), c.lastContactAt.isValid() ? c.lastContactAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : tr("never"));
+        html += QStringLiteral("</table>");
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("Contacts"));
+        if (d.contacts.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(tr("No contact persons yet."));
+        for (const auto &person : d.contacts)
+            html += QStringLiteral("<p>%1 %2 %3 %4</p>").arg(esc(person.name), esc(person.title), esc(person.phone), esc(person.email));
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("Contact log"));
+        if (d.log.isEmpty())
+            html += QStringLiteral("<p>%1</p>").arg(tr("No contact recorded yet."));
+        for (const auto &entry : d.log) {
+            QString status;
+            if (entry.complaintStatus != domain::ComplaintStatus::None)
+                status = QStringLiteral(" [%1]").arg(CustomerRules::label(entry.complaintStatus));
+            html += QStringLiteral("<p><b>%1</b> %2 · %3%4<br>%5").arg(entry.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                                      esc(CustomerRules::label(entry.kind)), esc(entry.byName), esc(status),
+                                                                      esc(entry.note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+            if (entry.nextFollowUp.isValid())
+                html += QStringLiteral("<br><i>%1</i>").arg(tr("Next follow-up: %1").arg(entry.nextFollowUp.toString(QStringLiteral("yyyy-MM-dd"))));
+            html += QStringLiteral("</p>");
+        }
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("Stage history"));
+        for (const auto &step : d.stageHistory) {
+            html += QStringLiteral("<p>%1 · %2 · %3 → %4 %5</p>")
+                        .arg(domain::fromStorageTimestamp(step.at).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), esc(step.actorName),
+                             esc(CustomerRules::label(CustomerRules::parseStage(QStringLiteral("from"), step.fromState))),
+                             esc(CustomerRules::label(CustomerRules::parseStage(QStringLiteral("to"), step.toState))), esc(step.comment));
+        }
+        m_detail->setHtml(html);
+    } catch (const domain::Error &error) {
+        m_detail->clear();
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+    updateActions();
+}
+
+void CustomersPage::updateActions()
+{
+    domain::Customer customer;
+    bool found = false;
+    if (m_current) {
+        try {
+            customer = services::CustomerService(m_session).customer(m_current);
+            found = true;
+        } catch (const domain::Error &) {
+        }
+    }
+    const bool editable = found && m_session.may(domain::Action::EditCustomer)
+                          && (customer.ownerId == m_session.userId() || m_session.may(domain::Action::ReassignCustomer));
+    m_contactButton->setEnabled(editable && customer.ownerId);
+    const auto next = found ? domain::Pipeline::nextStages(customer.stage) : QList<Stage>{};
+    m_advanceButton->setEnabled(editable && !next.isEmpty() && next.first() != Stage::Lost);
+    if (!next.isEmpty())
+        m_advanceButton->setText(tr("&Advance to %1").arg(CustomerRules::label(next.first())));
+    m_lostButton->setEnabled(editable && domain::Pipeline::isOpen(customer.stage));
+    m_claimButton->setEnabled(found && !customer.ownerId && m_session.may(domain::Action::EditCustomer));
+}
+
+void CustomersPage::newCustomer()
+{
+    CustomerDialog dialog(m_session, this);
+    if (!m_search->text().isEmpty())
+        dialog.setName(m_search->text());
+    if (dialog.exec() == QDialog::Accepted) {
+        m_model->reload();
+        showCustomer(dialog.createdId());
+    }
+}
+
+void CustomersPage::importCustomers()
+{
+    CustomerImportDialog dialog(m_session, this);
+    dialog.exec();
+    if (dialog.imported() > 0)
+        m_model->reload();
+}
+
+void CustomersPage::exportCustomers()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export customers"), tr("customers.xlsx"),
+                                                      tr("Excel workbook (*.xlsx);;CSV, UTF-8 with BOM (*.csv)"));
+    if (path.isEmpty())
+        return;
+    ErrorPresenter::attempt(this, [&] {
+        const int rows = services::CustomerService(m_session).exportTo(m_model->query(), path);
+        m_messageLabel->setText(tr("%n customer(s) exported to %1.", nullptr, rows).arg(path));
+    });
+}
+
+void CustomersPage::recordContact()
+{
+    ContactLogDialog dialog(m_session, m_current, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        showCustomer(m_current);
+        m_model->reload();
+    }
+}
+
+void CustomersPage::advanceStage()
+{
+    try {
+        const auto customer = services::CustomerService(m_session).customer(m_current);
+        const auto next = domain::Pipeline::nextStages(customer.stage);
+        if (next.isEmpty())
+            return;
+        services::CustomerService(m_session).changeStage(m_current, next.first(), {});
+        m_model->reload();
+        showCustomer(m_current);
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::markLost()
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was the customer lost? (required, §3.1.4)"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    try {
+        services::CustomerService(m_session).changeStage(m_current, Stage::Lost, reason);
+        m_model->reload();
+        showCustomer(m_current);
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::claim()
+{
+    try {
+        services::CustomerService(m_session).claim(m_current);
+        m_model->reload();
+        showCustomer(m_current);
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::refreshChurn()
+{
+    try {
+        const auto entries = services::CustomerService(m_session).churn(500);
+        m_churnTable->setRowCount(static_cast<int>(entries.size()));
+        for (int r = 0; r < entries.size(); ++r) {
+            const auto &entry = entries.at(r);
+            auto *score = new QTableWidgetItem;
+            score->setData(Qt::DisplayRole, entry.assessment.score);
+            score->setForeground(entry.assessment.score >= 60 ? QColor(0xc0, 0x39, 0x2b) : QColor(0xd3, 0x8b, 0x00));
+            m_churnTable->setItem(r, 0, score);
+            auto *name = new QTableWidgetItem(entry.row.customer.name);
+            name->setData(Qt::UserRole, entry.row.customer.id);
+            m_churnTable->setItem(r, 1, name);
+            m_churnTable->setItem(r, 2, new QTableWidgetItem(entry.row.ownerName.isEmpty() ? tr("shared pool") : entry.row.ownerName));
+            m_churnTable->setItem(r, 3, new QTableWidgetItem(entry.assessment.reasons.join(tr("; "))));
+        }
+        m_churnTable->resizeColumnToContents(0);
+        m_churnTable->setColumnWidth(1, 260);
+        m_churnSummary->setText(tr("%n customer(s) at risk.", nullptr, static_cast<int>(entries.size())));
+    } catch (const domain::Error &error) {
+        m_churnSummary->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::refreshResearch()
+{
+    services::CustomerService service(m_session);
+    const auto research = service.research();
+    m_researchTable->setRowCount(static_cast<int>(research.size()));
+    for (int r = 0; r < research.size(); ++r) {
+        int c = 0;
+        for (const char *key : {"date", "topic", "findings", "competitors"})
+            m_researchTable->setItem(r, c++, new QTableWidgetItem(research.at(r).value(QLatin1String(key)).toString()));
+    }
+    const auto segments = service.segments();
+    m_segmentTable->setRowCount(static_cast<int>(segments.size()));
+    for (int r = 0; r < segments.size(); ++r) {
+        int c = 0;
+        for (const char *key : {"name", "traits", "strategy", "customers"})
+            m_segmentTable->setItem(r, c++, new QTableWidgetItem(segments.at(r).value(QLatin1String(key)).toString()));
+    }
+    m_researchTable->resizeColumnsToContents();
+    m_segmentTable->resizeColumnsToContents();
+}
+
+} // namespace bizdesk::ui

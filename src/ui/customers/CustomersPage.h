@@ -1,0 +1,118 @@
+#pragma once
+
+#include "domain/customers/Customer.h"
+#include "ui/shell/MainWindow.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+
+namespace bizdesk::services {
+class Session;
+}
+
+namespace bizdesk::ui {
+
+class CustomerListModel;
+class PipelineBoard;
+
+/// The Customers tab (§3): list with search-as-you-type and detail pane, pipeline board,
+/// churn warning, market research and target segments.
+class CustomersPage : public QWidget, public ModulePage
+{
+    Q_OBJECT
+
+public:
+    explicit CustomersPage(services::Session &session, QWidget *parent = nullptr);
+
+    void refresh() override;
+    int badgeCount() const override { return -1; }
+
+    CustomerListModel *model() const { return m_model; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QTableView *view() const { return m_view; }
+    PipelineBoard *board() const { return m_board; }
+    QTextBrowser *detail() const { return m_detail; }
+    /// Applies the search box and filters to the model (the debounce timer calls it).
+    void applyFilters();
+    void showCustomer(domain::CustomerId id);
+    domain::CustomerId currentId() const { return m_current; }
+
+public slots:
+    void newCustomer();
+    void importCustomers();
+    void exportCustomers();
+
+private:
+    QWidget *createListTab();
+    QWidget *createChurnTab();
+    QWidget *createResearchTab();
+    void refreshChurn();
+    void refreshResearch();
+    void updateActions();
+    void recordContact();
+    void advanceStage();
+    void markLost();
+    void claim();
+
+    services::Session &m_session;
+    QTabWidget *m_tabs = nullptr;
+    CustomerListModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_classFilter = nullptr;
+    QComboBox *m_stageFilter = nullptr;
+    QCheckBox *m_mineOnly = nullptr;
+    QCheckBox *m_poolOnly = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_emptyLabel = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QPushButton *m_contactButton = nullptr;
+    QPushButton *m_advanceButton = nullptr;
+    QPushButton *m_lostButton = nullptr;
+    QPushButton *m_claimButton = nullptr;
+    PipelineBoard *m_board = nullptr;
+    QTableWidget *m_churnTable = nullptr;
+    QLabel *m_churnSummary = nullptr;
+    QTableWidget *m_researchTable = nullptr;
+    QTableWidget *m_segmentTable = nullptr;
+    domain::CustomerId m_current = 0;
+};
+
+/// Kanban board: one column per open stage plus won and lost. Dragging a card to another
+/// column asks the service; a refused move stays put and the message says why (§3.1.4).
+class PipelineBoard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PipelineBoard(services::Session &session, QWidget *parent = nullptr);
+    void refresh();
+    /// What a drop does; returns false (and shows the reason) when the service refuses.
+    bool moveCustomer(domain::CustomerId id, domain::Stage to);
+    QString message() const;
+    QListWidget *column(domain::Stage stage) const;
+
+signals:
+    void customerChosen(domain::CustomerId id);
+    void moved();
+
+private:
+    services::Session &m_session;
+    QList<QListWidget *> m_columns;
+    QLabel *m_message = nullptr;
+};
+
+} // namespace bizdesk::ui
