@@ -131,6 +131,855 @@
     </message>
 </context>
 <context>
+    <name>ContactLogDialog</name>
+    <message>
+        <source>Record contact</source>
+        <translation>記錄溝通</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>方式(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>時間(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Note: *</source>
+        <translation>內容(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up:</source>
+        <translation>跟進(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Next follow-up on</source>
+        <translation>下次跟進日期</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;date:</source>
+        <translation>跟進日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCommands</name>
+    <message>
+        <source>(pool)</source>
+        <translation>（公海）</translation>
+    </message>
+    <message>
+        <source>No customers.</source>
+        <translation>沒有客戶。</translation>
+    </message>
+    <message>
+        <source>--status: use in_progress or resolved, not "%1".</source>
+        <translation>--status：請使用 in_progress 或 resolved，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>客戶名稱</translation>
+    </message>
+    <message>
+        <source>classification (§3.2.2)</source>
+        <translation>客戶類別（§3.2.2）</translation>
+    </message>
+    <message>
+        <source>source channel (§3.1.3)</source>
+        <translation>來源渠道（§3.1.3）</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>owner (default: you; "pool" for the shared pool)</source>
+        <translation>負責人（預設為本人；“pool”表示放入公海）</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>郵箱</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>first contact person</source>
+        <translation>首位聯絡人</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>add even when name, phone or e-mail match a customer</source>
+        <translation>即使名稱、電話或郵箱與已有客戶相同也新增</translation>
+    </message>
+    <message>
+        <source>Add a customer to the archive (§3.2.1).</source>
+        <translation>將客戶加入客戶檔案（§3.2.1）。</translation>
+    </message>
+    <message>
+        <source>Show a customer with contacts, contact log and stage history.</source>
+        <translation>顯示客戶及其聯絡人、溝通記錄和階段歷史。</translation>
+    </message>
+    <message>
+        <source>key, general or potential</source>
+        <translation>key（重點）、general（一般）或 potential（潛在）</translation>
+    </message>
+    <message>
+        <source>pipeline stage</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>only the shared pool</source>
+        <translation>僅公海客戶</translation>
+    </message>
+    <message>
+        <source>substring search</source>
+        <translation>子串搜尋</translation>
+    </message>
+    <message>
+        <source>at most N rows (default 50)</source>
+        <translation>最多 N 行（預設 50）</translation>
+    </message>
+    <message>
+        <source>List the customers you may see, sorted by name.</source>
+        <translation>按名稱列出您可檢視的客戶。</translation>
+    </message>
+    <message>
+        <source>Substring search over names, contacts, phones, e-mail, address, industry and notes (Chinese included).</source>
+        <translation>在名稱、聯絡人、電話、郵箱、地址、行業和備註中進行子串搜尋（支援中文）。</translation>
+    </message>
+    <message>
+        <source>why the customer was lost (required for lost)</source>
+        <translation>客戶流失原因（標記為流失時必填）</translation>
+    </message>
+    <message>
+        <source>Move a customer one pipeline step (§3.1.4): lead, contacted, needs_analysis, demo_negotiation, won, lost.</source>
+        <translation>將客戶推進一個開發階段（§3.1.4）：lead、contacted、needs_analysis、demo_negotiation、won、lost。</translation>
+    </message>
+    <message>
+        <source>kind of contact</source>
+        <translation>溝通方式</translation>
+    </message>
+    <message>
+        <source>what was discussed (required)</source>
+        <translation>溝通內容（必填）</translation>
+    </message>
+    <message>
+        <source>when (default: now)</source>
+        <translation>時間（預設為現在）</translation>
+    </message>
+    <message>
+        <source>next follow-up date (appears in My Tasks)</source>
+        <translation>下次跟進日期（顯示在“我的任務”中）</translation>
+    </message>
+    <message>
+        <source>Record a contact with a customer (§3.2.3).</source>
+        <translation>記錄一次客戶溝通（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>new status</source>
+        <translation>新狀態</translation>
+    </message>
+    <message>
+        <source>how it was resolved (required for resolved)</source>
+        <translation>處理結果（解決時必填）</translation>
+    </message>
+    <message>
+        <source>Move a complaint on: open → in_progress → resolved (§3.2.3).</source>
+        <translation>推進投訴處理：open（待處理）→ in_progress（處理中）→ resolved（已解決）（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>contact person's name</source>
+        <translation>聯絡人姓名</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>職務</translation>
+    </message>
+    <message>
+        <source>WeChat id</source>
+        <translation>微訊號</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Add a contact person to a customer.</source>
+        <translation>為客戶新增聯絡人。</translation>
+    </message>
+    <message>
+        <source>CSV encoding (default: detected)</source>
+        <translation>CSV 編碼（預設自動識別）</translation>
+    </message>
+    <message>
+        <source>report what would happen, write nothing</source>
+        <translation>僅報告將會發生的情況，不寫入任何資料</translation>
+    </message>
+    <message>
+        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction.</source>
+        <translation>從 CSV（GB18030 或 UTF-8）或 .xlsx 匯入客戶；整個匯入為一個事務。</translation>
+    </message>
+    <message>
+        <source>Export the customers you may see to .csv (UTF-8 with BOM) or .xlsx.</source>
+        <translation>將您可檢視的客戶匯出為 .csv（帶 BOM 的 UTF-8）或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>at most N customers (default 50)</source>
+        <translation>最多 N 個客戶（預設 50）</translation>
+    </message>
+    <message>
+        <source>At-risk customers ranked by churn score, each with its reasons (§3.2.4).</source>
+        <translation>按流失風險分數排列的高風險客戶及其原因（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>No customer is at risk.</source>
+        <translation>沒有存在流失風險的客戶。</translation>
+    </message>
+    <message>
+        <source>Take a customer from the shared pool.</source>
+        <translation>從公海領取客戶。</translation>
+    </message>
+    <message>
+        <source>Give a customer to another owner (managers).</source>
+        <translation>將客戶分配給其他負責人（經理）。</translation>
+    </message>
+    <message>
+        <source>Put a customer back into the shared pool.</source>
+        <translation>將客戶退回公海。</translation>
+    </message>
+    <message>
+        <source>List the shared pool.</source>
+        <translation>列出公海客戶。</translation>
+    </message>
+    <message>
+        <source>Return customers not followed for customer.pool_return_days to the shared pool.</source>
+        <translation>將超過 customer.pool_return_days 天未跟進的客戶退回公海。</translation>
+    </message>
+    <message>
+        <source>what the group has in common</source>
+        <translation>該客戶群的共同特徵</translation>
+    </message>
+    <message>
+        <source>how we approach it</source>
+        <translation>針對該客戶群的策略</translation>
+    </message>
+    <message>
+        <source>Define a target segment (§3.1.2).</source>
+        <translation>定義目標客戶群（§3.1.2）。</translation>
+    </message>
+    <message>
+        <source>List target segments.</source>
+        <translation>列出目標客戶群。</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>date of the study</source>
+        <translation>調研日期</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>調研結論</translation>
+    </message>
+    <message>
+        <source>competitors</source>
+        <translation>競爭對手</translation>
+    </message>
+    <message>
+        <source>Record a market research study (§3.1.1).</source>
+        <translation>記錄一次市場調研（§3.1.1）。</translation>
+    </message>
+    <message>
+        <source>List market research records.</source>
+        <translation>列出市場調研記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新建客戶</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name: *</source>
+        <translation>客戶名稱(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>簡稱(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Class:</source>
+        <translation>客戶類別(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Source c&amp;hannel:</source>
+        <translation>來源渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>行業(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>電話(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>010-62345678</source>
+        <translation>010-62345678</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>郵箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>name@company.cn</source>
+        <translation>name@company.cn</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>聯絡人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>負責人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>備註(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImport</name>
+    <message>
+        <source>Customer name</source>
+        <translation>客戶名稱</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>郵箱</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客戶類別</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>FILE: %1</source>
+        <translation>檔案：%1</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>encoding: use auto, utf-8 or gb18030, not "%1".</source>
+        <translation>編碼：請使用 auto、utf-8 或 gb18030，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>this is not a CSV or .xlsx file (it contains binary data).</source>
+        <translation>這不是 CSV 或 .xlsx 檔案（含有二進位制資料）。</translation>
+    </message>
+    <message>
+        <source>encoding: the file is not valid UTF-8; try --encoding gb18030.</source>
+        <translation>編碼：檔案不是有效的 UTF-8，請嘗試 --encoding gb18030。</translation>
+    </message>
+    <message>
+        <source>line %1: a quoted field is not closed; the file is truncated or not a CSV file.</source>
+        <translation>第 %1 行：引號欄位沒有閉合；檔案不完整或不是 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>檔案為空。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>無法讀取 %1。</translation>
+    </message>
+    <message>
+        <source>the first sheet is damaged (%1).</source>
+        <translation>第一個工作表已損壞（%1）。</translation>
+    </message>
+    <message>
+        <source>the first sheet is empty.</source>
+        <translation>第一個工作表為空。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>檔案 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>FILE: no column holds the customer name (客户名称 / 客戶名稱 / Name).</source>
+        <translation>檔案：沒有任何一列是客戶名稱（客戶名稱 / 客戶名稱 / Name）。</translation>
+    </message>
+    <message>
+        <source>duplicate: the name "%1" appears earlier in the file</source>
+        <translation>重複：名稱“%1”在檔案前面已出現</translation>
+    </message>
+    <message>
+        <source>duplicate: the phone %1 appears earlier in the file</source>
+        <translation>重複：電話 %1 在檔案前面已出現</translation>
+    </message>
+    <message>
+        <source>duplicate: the e-mail %1 appears earlier in the file</source>
+        <translation>重複：郵箱 %1 在檔案前面已出現</translation>
+    </message>
+    <message>
+        <source>duplicate: same %1 as customer #%2 "%3"</source>
+        <translation>重複：與客戶 #%2“%3”的 %1 相同</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>匯入已取消，未寫入任何資料。</translation>
+    </message>
+    <message>
+        <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
+        <translation>檔案：工作簿已損壞或不完整（不是完整的 .xlsx 檔案）。</translation>
+    </message>
+    <message>
+        <source>FILE: the workbook has no %1; it is not a complete .xlsx file.</source>
+        <translation>檔案：工作簿中沒有 %1，不是完整的 .xlsx 檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerImportDialog</name>
+    <message>
+        <source>Import customers</source>
+        <translation>匯入客戶</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>選擇檔案(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>編碼(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Check the column mapping in the first row of the preview; rows with errors or duplicates are reported and skipped.</source>
+        <translation>請在預覽第一行核對列對應關係；有錯誤或重複的行會被列出並跳過。</translation>
+    </message>
+    <message>
+        <source>&amp;Check (dry run)</source>
+        <translation>檢查(&amp;C)（試執行）</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>Key</source>
+        <translation>重點客戶</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般客戶</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潛在客戶</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>網路渠道</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>電話營銷</translation>
+    </message>
+    <message>
+        <source>Exhibition</source>
+        <translation>展會/研討會</translation>
+    </message>
+    <message>
+        <source>Partner referral</source>
+        <translation>合作伙伴推薦</translation>
+    </message>
+    <message>
+        <source>Customer referral</source>
+        <translation>客戶推薦</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>線索收集</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>初步接觸</translation>
+    </message>
+    <message>
+        <source>Needs analysis</source>
+        <translation>需求分析與方案</translation>
+    </message>
+    <message>
+        <source>Demo &amp; negotiation</source>
+        <translation>產品演示與談判</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜訪</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>郵箱</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>會議</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反饋</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>%1: unknown %2 "%3" (accepted: %4).</source>
+        <translation>%1：未知的%2“%3”（可用值：%4）。</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>客戶類別</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>contact kind</source>
+        <translation>溝通方式</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1 超過 %2 個字元。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>name: the customer name is required (§3.2.1).</source>
+        <translation>name：客戶名稱為必填項（§3.2.1）。</translation>
+    </message>
+    <message>
+        <source>reason: a lost customer needs a reason (§3.1.4).</source>
+        <translation>reason：標記客戶流失必須填寫原因（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>The customer is already in stage "%1" (§3.1.4).</source>
+        <translation>客戶已處於“%1”階段（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>Only an open customer can be marked lost; this one is "%1" (§3.1.4).</source>
+        <translation>只有開發中的客戶可以標記為流失；該客戶處於“%1”（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>A lost customer can only reopen as a lead (§3.1.4).</source>
+        <translation>流失客戶只能重新作為線索開始（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>The customer is already won; the pipeline is finished (§3.1.4).</source>
+        <translation>客戶已成交，開發流程已結束（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>The pipeline moves one step at a time: from "%1" the next stage is "%2", not "%3" (§3.1.4).</source>
+        <translation>開發流程須逐步推進：“%1”的下一階段是“%2”，而不是“%3”（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>no contact for %1 days, interval %2</source>
+        <translation>已 %1 天未聯絡，聯絡週期 %2 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaint(s)</source>
+        <translation>
+            <numerusform>%n 個未解決投訴</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) in the last 90 days</source>
+        <translation>
+            <numerusform>近 90 天內 %n 次投訴</numerusform></translation>
+    </message>
+    <message>
+        <source>contract value down %1% on the previous 12 months</source>
+        <translation>合同金額較前 12 個月下降 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s) ending soon without renewal</source>
+        <translation>
+            <numerusform>%n 份合同即將到期且未續約</numerusform></translation>
+    </message>
+    <message>
+        <source>stalled in stage "%1" for %2 days</source>
+        <translation>在“%1”階段停滯 %2 天</translation>
+    </message>
+    <message>
+        <source>Follow up %1</source>
+        <translation>跟進 %1</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>聯絡 %1</translation>
+    </message>
+    <message>
+        <source>%1 customer · no contact for %2 days, interval %3</source>
+        <translation>%1 · 已 %2 天未聯絡，聯絡週期 %3 天</translation>
+    </message>
+    <message>
+        <source>Customer #%1 belongs to someone outside your responsibility.</source>
+        <translation>客戶 #%1 不在您的負責範圍內。</translation>
+    </message>
+    <message>
+        <source>Customer #%1 is not yours; ask its owner or your manager.</source>
+        <translation>客戶 #%1 不屬於您；請聯絡其負責人或您的經理。</translation>
+    </message>
+    <message>
+        <source>Customer #%1 is in the shared pool; claim it first.</source>
+        <translation>客戶 #%1 在公海中，請先領取。</translation>
+    </message>
+    <message>
+        <source>owner: %1 is disabled.</source>
+        <translation>owner：%1 已停用。</translation>
+    </message>
+    <message>
+        <source>Only managers may give a customer to someone else or to the pool.</source>
+        <translation>只有經理可以將客戶分配給他人或放入公海。</translation>
+    </message>
+    <message>
+        <source>%1: possible duplicate of customer #%2 "%3" (same %1).</source>
+        <translation>%1：可能與客戶 #%2“%3”重複（%1 相同）。</translation>
+    </message>
+    <message>
+        <source>note: every contact record needs a note (§3.2.3).</source>
+        <translation>note：每條溝通記錄都必須填寫內容（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>note is longer than %1 characters.</source>
+        <translation>note 超過 %1 個字元。</translation>
+    </message>
+    <message>
+        <source>at: a contact cannot be recorded in the future.</source>
+        <translation>at：不能記錄未來時間的溝通。</translation>
+    </message>
+    <message>
+        <source>next: the follow-up date is before the contact.</source>
+        <translation>next：跟進日期早於溝通日期。</translation>
+    </message>
+    <message>
+        <source>There is no complaint #%1.</source>
+        <translation>投訴 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Complaint #%1 is already resolved (§3.2.3).</source>
+        <translation>投訴 #%1 已解決（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>status: a complaint moves on to in_progress or resolved.</source>
+        <translation>status：投訴只能推進到 in_progress（處理中）或 resolved（已解決）。</translation>
+    </message>
+    <message>
+        <source>resolution: say how the complaint was resolved (§3.2.3).</source>
+        <translation>resolution：請說明投訴的處理結果（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>contact_name: the contact person's name is required.</source>
+        <translation>contact_name：聯絡人姓名為必填項。</translation>
+    </message>
+    <message>
+        <source>Customer #%1 is not in the shared pool; it already has an owner.</source>
+        <translation>客戶 #%1 不在公海中，已有負責人。</translation>
+    </message>
+    <message>
+        <source>A manager assigns customers within the own department only.</source>
+        <translation>經理只能在本部門內分配客戶。</translation>
+    </message>
+    <message>
+        <source>Customer #%1 is already in the shared pool.</source>
+        <translation>客戶 #%1 已在公海中。</translation>
+    </message>
+    <message>
+        <source>name: a target segment needs a name (§3.1.2).</source>
+        <translation>name：目標客戶群必須有名稱（§3.1.2）。</translation>
+    </message>
+    <message>
+        <source>topic: a market research record needs a topic (§3.1.1).</source>
+        <translation>topic：市場調研記錄必須有主題（§3.1.1）。</translation>
+    </message>
+    <message>
+        <source>date: give the date of the research.</source>
+        <translation>date：請填寫調研日期。</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客戶管理</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客戶類別</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>郵箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>Customer #%1 was changed by someone else; reload and try again.</source>
+        <translation>客戶 #%1 已被他人修改，請重新整理後重試。</translation>
+    </message>
+    <message>
+        <source>There is no customer #%1.</source>
+        <translation>客戶 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Complaint #%1 was changed by someone else; reload and try again.</source>
+        <translation>投訴 #%1 已被他人修改，請重新整理後重試。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>This record already exists (%1).</source>
@@ -766,6 +1615,25 @@
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FILE: "%1" must end in .csv or .xlsx.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the folder is not writable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>could not replace the file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>There is no user "%1".</source>
@@ -821,6 +1689,392 @@
     <message>
         <source>%1: "%2" is not a valid phone number.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::CustomerDialog</name>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未記錄）</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>本人（%1）</translation>
+    </message>
+    <message>
+        <source>Shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: customer #%1 "%2" has the same %3.</source>
+        <translation>可能重複：客戶 #%1“%2”的 %3 相同。</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重複</translation>
+    </message>
+    <message>
+        <source>Add the customer anyway?</source>
+        <translation>仍然新增該客戶嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::CustomerImportDialog</name>
+    <message>
+        <source>Detect</source>
+        <translation>自動識別</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK (Excel on Chinese Windows)</source>
+        <translation>GB18030 / GBK（中文 Windows 版 Excel）</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>匯入客戶</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>電子表格 (*.csv *.xlsx *.txt);;所有檔案 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s), encoding %1.</source>
+        <translation>
+            <numerusform>%n 行資料，編碼 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Maps to</source>
+        <translation>對應欄位</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在檢查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 row(s) would be imported, %2 rejected; nothing was written.</source>
+        <translation>試執行：將匯入 %1 行，拒絕 %2 行；未寫入任何資料。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) imported, %2 rejected.</source>
+        <translation>已匯入 %1 行，拒絕 %2 行。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::CustomerListModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客戶類別</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>(shared pool)</source>
+        <translation>（公海）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未聯絡</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::CustomersPage</name>
+    <message>
+        <source>Customer list</source>
+        <translation>客戶列表</translation>
+    </message>
+    <message>
+        <source>Pipeline board</source>
+        <translation>開發看板</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失預警</translation>
+    </message>
+    <message>
+        <source>Research and segments</source>
+        <translation>市場調研與目標客戶</translation>
+    </message>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>新建客戶(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部類別</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部階段</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>Search name, contact, phone, e-mail, address, notes…</source>
+        <translation>搜尋名稱、聯絡人、電話、郵箱、地址、備註…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 個客戶</numerusform></translation>
+    </message>
+    <message>
+        <source>No customers here yet — create one with New customer or import an Excel file.</source>
+        <translation>還沒有客戶 — 新建客戶或匯入 Excel 檔案。</translation>
+    </message>
+    <message>
+        <source>Record &amp;contact…</source>
+        <translation>記錄溝通(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Advance stage</source>
+        <translation>推進階段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;lost…</source>
+        <translation>標記流失(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>C&amp;laim from pool</source>
+        <translation>從公海領取(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
+        <translation>存在流失風險的客戶，按分數從高到低排列。分數由以下因素累加：超出該類別聯絡週期未聯絡、未解決及近期投訴、合同金額下降、合同到期未續約、開發階段停滯（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Market research (§3.1.1)</source>
+        <translation>市場調研（§3.1.1）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>調研結論</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競爭對手</translation>
+    </message>
+    <message>
+        <source>Target segments (§3.1.2)</source>
+        <translation>目標客戶群（§3.1.2）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客戶群</translation>
+    </message>
+    <message>
+        <source>Traits</source>
+        <translation>特徵</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客戶管理</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在統計…</translation>
+    </message>
+    <message>
+        <source>shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
+        <translation>
+            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaint(s)</source>
+        <translation>
+            <numerusform>%n 個未解決投訴</numerusform></translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>郵箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未聯絡</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>No contact persons yet.</source>
+        <translation>還沒有聯絡人。</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>溝通記錄</translation>
+    </message>
+    <message>
+        <source>No contact recorded yet.</source>
+        <translation>還沒有溝通記錄。</translation>
+    </message>
+    <message>
+        <source>Next follow-up: %1</source>
+        <translation>下次跟進：%1</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>階段歷史</translation>
+    </message>
+    <message>
+        <source>&amp;Advance to %1</source>
+        <translation>推進到“%1”(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>匯出客戶</translation>
+    </message>
+    <message>
+        <source>customers.xlsx</source>
+        <translation>客戶.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，帶 BOM 的 UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) exported to %1.</source>
+        <translation>
+            <numerusform>已匯出 %n 個客戶到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>標記為流失</translation>
+    </message>
+    <message>
+        <source>Why was the customer lost? (required, §3.1.4)</source>
+        <translation>客戶為什麼流失？（必填，§3.1.4）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) at risk.</source>
+        <translation>
+            <numerusform>%n 個客戶存在流失風險。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1011,11 +2265,7 @@
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer archive, development pipeline, contact log, churn warning, import and export.</source>
-        <translation type="unfinished" />
+        <translation>客戶管理</translation>
     </message>
     <message>
         <source>Negotiations</source>
@@ -1059,6 +2309,29 @@
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::PipelineBoard</name>
+    <message>
+        <source>Drag a customer to the next stage. The pipeline moves one step at a time; a lost customer needs a reason and reopens as a lead (§3.1.4).</source>
+        <translation>將客戶拖到下一階段。開發流程須逐步推進；標記流失需填寫原因，流失客戶可重新作為線索開始（§3.1.4）。</translation>
+    </message>
+    <message>
+        <source>shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the list)</source>
+        <translation>… 另有 %1 個（見列表）</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>標記為流失</translation>
+    </message>
+    <message>
+        <source>Why was the customer lost? (required, §3.1.4)</source>
+        <translation>客戶為什麼流失？（必填，§3.1.4）</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::PlannedModulePage</name>
     <message>
         <source>Regulation: %1</source>
@@ -1089,7 +2362,7 @@
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>重點客戶</translation>
     </message>
 </context>
 <context>
