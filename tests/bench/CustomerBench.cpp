@@ -198,7 +198,7 @@ BenchResult customerSearch(const BenchOptions &options)
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
     sqlite3_stmt *like = nullptr;
-    sqlite3_prepare_v2(db, "SELECT id, name FROM customers WHERE search_text LIKE ? ORDER BY name LIMIT 50", -1, &like, nullptr);
+    sqlite3_prepare_v2(db, "SELECT id, name FROM customers WHERE search_text LIKE ? ORDER BY id LIMIT 50", -1, &like, nullptr);
     for (const QString &query : queries) {
         const QByteArray pattern = QStringLiteral("%%1%").arg(query).toUtf8();
         reference.push_back(millisecondsOf([&] {

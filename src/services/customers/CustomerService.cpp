@@ -223,6 +223,8 @@ QList<storage::CustomerRow> CustomerService::search(const QString &text, int lim
 {
     storage::CustomerQuery query;
     query.text = text;
+    // In index order, so the search stops after `limit` matches instead of sorting them all.
+    query.sort = storage::CustomerQuery::Sort::Id;
     return list(query, limit);
 }
 

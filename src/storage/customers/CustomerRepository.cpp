@@ -268,20 +268,27 @@ QList<DuplicateMatch> CustomerRepository::duplicates(const Customer &customer, s
     const QString phoneKey = CustomerRules::phoneKey(customer.phone);
     const QString email = customer.email.trimmed().toLower();
     QList<DuplicateMatch> matches;
-    auto collect = [&](const QString &column, const QString &value, const QString &reason) {
-        if (value.isEmpty())
-            return;
-        SqlQuery &query = cached(QStringLiteral("SELECT id, name FROM customers WHERE %1 = :value AND id <> :except "
-                                                "ORDER BY id LIMIT 5")
-                                     .arg(column));
-        query.bind(":value", value).bind(":except", except.value_or(0)).exec();
-        while (query.next())
-            matches.append({query.value(0).toLongLong(), query.value(1).toString(), reason});
-        query.raw().finish();
-    };
-    collect(QStringLiteral("name_key"), nameKey, QStringLiteral("name"));
-    collect(QStringLiteral("phone_key"), phoneKey, QStringLiteral("phone"));
-    collect(QStringLiteral("email"), email, QStringLiteral("email"));
+    // One statement (SQLite and PostgreSQL both use the three indexes for the OR).
+    SqlQuery &query = cached(QStringLiteral(
+        "SELECT id, name, name_key = :name_key1, phone_key = :phone_key1, email = :email1 FROM customers "
+        "WHERE (name_key = :name_key2 OR phone_key = :phone_key2 OR email = :email2) AND id <> :except "
+        "ORDER BY id LIMIT 5"));
+    // An empty key must not match other empty keys.
+    const QString none = QStringLiteral("\x01");
+    const QString phone = phoneKey.isEmpty() ? none : phoneKey;
+    const QString mail = email.isEmpty() ? none : email;
+    query.bind(":name_key1", nameKey).bind(":name_key2", nameKey.isEmpty() ? none : nameKey)
+        .bind(":phone_key1", phone).bind(":phone_key2", phone)
+        .bind(":email1", mail).bind(":email2", mail)
+        .bind(":except", except.value_or(0))
+        .exec();
+    while (query.next()) {
+        const QString reason = query.value(2).toBool()   ? QStringLiteral("name")
+                               : query.value(3).toBool() ? QStringLiteral("phone")
+                                                         : QStringLiteral("email");
+        matches.append({query.value(0).toLongLong(), query.value(1).toString(), reason});
+    }
+    query.raw().finish();
     return matches;
 }
 
@@ -385,19 +392,21 @@ qint64 CustomerRepository::count(const CustomerQuery &query) const
 
 qint64 CustomerRepository::insertContact(const domain::CustomerContact &contact)
 {
-    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_contacts (customer_id, name, title, phone, email, "
-                                               "wechat, birthday, notes) VALUES (:customer, :name, :title, :phone, "
-                                               ":email, :wechat, :birthday, :notes) RETURNING id"))
-        .bind(":customer", contact.customerId)
-        .bind(":name", contact.name)
-        .bind(":title", notNull(contact.title))
-        .bind(":phone", notNull(contact.phone))
-        .bind(":email", notNull(contact.email))
-        .bind(":wechat", notNull(contact.wechat))
-        .bind(":birthday", contact.birthday.isValid() ? QVariant(contact.birthday.toString(Qt::ISODate))
-                                                      : QVariant(QMetaType(QMetaType::QString)))
-        .bind(":notes", notNull(contact.notes))
-        .insertReturningId();
+    SqlQuery &insert = cached(QStringLiteral("INSERT INTO customer_contacts (customer_id, name, title, phone, email, "
+                                             "wechat, birthday, notes) VALUES (:customer, :name, :title, :phone, "
+                                             ":email, :wechat, :birthday, :notes) RETURNING id"));
+    const qint64 id = insert.bind(":customer", contact.customerId)
+                          .bind(":name", contact.name)
+                          .bind(":title", notNull(contact.title))
+                          .bind(":phone", notNull(contact.phone))
+                          .bind(":email", notNull(contact.email))
+                          .bind(":wechat", notNull(contact.wechat))
+                          .bind(":birthday", contact.birthday.isValid() ? QVariant(contact.birthday.toString(Qt::ISODate))
+                                                                        : QVariant(QMetaType(QMetaType::QString)))
+                          .bind(":notes", notNull(contact.notes))
+                          .insertReturningId();
+    insert.raw().finish();
+    return id;
 }
 
 QList<domain::CustomerContact> CustomerRepository::contacts(domain::CustomerId id) const
