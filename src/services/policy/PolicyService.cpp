@@ -45,6 +45,14 @@ int PolicyService::currentVersion() const
     return storage::PolicyRepository(m_session.database()).currentVersion();
 }
 
+QList<storage::PolicyChange> PolicyService::history(const QString &key, int limit) const
+{
+    m_session.user();
+    if (!key.isEmpty())
+        domain::PolicyCatalog::find(key);
+    return storage::PolicyRepository(m_session.database()).history(key, limit);
+}
+
 int PolicyService::set(const QString &key, const QString &value)
 {
     m_session.require(domain::Action::EditPolicy);
