@@ -1,0 +1,106 @@
+#include "services/policy/PolicyService.h"
+#include "support/TestDatabase.h"
+#include "ui/identity/PolicySettingsDialog.h"
+#include "ui/shell/MainWindow.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace bizdesk;
+
+namespace {
+
+class PolicySettingsDialogTest : public bizdesk::testing::BackendTest
+{
+};
+
+const QString threshold = QStringLiteral("entertainment.executive_threshold");
+
+} // namespace
+
+TEST_P(PolicySettingsDialogTest, lists_every_setting_with_clause_value_and_default)
+{
+    ui::PolicySettingsDialog dialog(as(QStringLiteral("director")));
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("settingsTable"));
+    EXPECT_EQ(table->rowCount(), domain::PolicyCatalog::definitions().size());
+    ASSERT_TRUE(dialog.selectKey(threshold));
+    const int row = table->currentRow();
+    EXPECT_EQ(table->item(row, 0)->text(), QStringLiteral("§6.3.3"));
+    EXPECT_TRUE(table->item(row, 3)->text().startsWith(QStringLiteral("5000.00")));
+}
+
+TEST_P(PolicySettingsDialogTest, director_changes_a_value_and_sees_the_new_version_in_history)
+{
+    services::Session &session = as(QStringLiteral("director"));
+    ui::PolicySettingsDialog dialog(session);
+    dialog.show();
+    ASSERT_TRUE(dialog.selectKey(threshold));
+    auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+    auto *apply = dialog.findChild<QPushButton *>(QStringLiteral("applyButton"));
+    EXPECT_EQ(value->text(), QStringLiteral("5000.00"));
+    value->clear();
+    QTest::keyClicks(value, QStringLiteral("8000"));
+    ASSERT_TRUE(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+
+    EXPECT_EQ(services::PolicyService(session).text(threshold), QStringLiteral("8000.00"));
+    EXPECT_EQ(dialog.selectedKey(), threshold);
+    auto *history = dialog.findChild<QTableWidget *>(QStringLiteral("historyTable"));
+    ASSERT_EQ(history->rowCount(), 1);
+    EXPECT_EQ(history->item(0, 0)->text(), QStringLiteral("2"));
+    EXPECT_EQ(history->item(0, 4)->text(), QStringLiteral("5000.00"));
+    EXPECT_EQ(history->item(0, 5)->text(), QStringLiteral("8000.00"));
+    EXPECT_TRUE(dialog.findChild<QLabel *>(QStringLiteral("versionLabel"))->text().contains(QStringLiteral("2")));
+}
+
+TEST_P(PolicySettingsDialogTest, a_wrong_value_shows_the_services_message_and_changes_nothing)
+{
+    services::Session &session = as(QStringLiteral("director"));
+    ui::PolicySettingsDialog dialog(session);
+    dialog.show();
+    ASSERT_TRUE(dialog.selectKey(threshold));
+    auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+    value->clear();
+    QTest::keyClicks(value, QStringLiteral("五千"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("6.3.3"))) << error->text().toStdString();
+    EXPECT_EQ(services::PolicyService(session).currentVersion(), 1);
+}
+
+TEST_P(PolicySettingsDialogTest, others_may_look_but_not_change)
+{
+    services::Session &session = as(QStringLiteral("manager1"));
+    ui::PolicySettingsDialog dialog(session);
+    dialog.show();
+    ASSERT_TRUE(dialog.selectKey(threshold));
+    auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+    EXPECT_TRUE(value->isReadOnly());
+    EXPECT_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("applyButton"))->isEnabled());
+    EXPECT_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("defaultButton"))->isEnabled());
+    // Even forced, the service refuses.
+    value->setReadOnly(false);
+    value->setText(QStringLiteral("1"));
+    dialog.applyValue();
+    EXPECT_EQ(services::PolicyService(session).text(threshold), QStringLiteral("5000.00"));
+}
+
+TEST_P(PolicySettingsDialogTest, the_settings_menu_offers_policy_to_the_director_only)
+{
+    ui::MainWindow forDirector(as(QStringLiteral("director")));
+    EXPECT_TRUE(forDirector.policyAction()->isVisible());
+    ui::MainWindow forManager(as(QStringLiteral("manager1")));
+    EXPECT_FALSE(forManager.policyAction()->isVisible());
+    ui::MainWindow forAdmin(as(QStringLiteral("admin")));
+    EXPECT_FALSE(forAdmin.policyAction()->isVisible());
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, PolicySettingsDialogTest, ::testing::Values(bizdesk::testing::Backend::Sqlite),
+                         bizdesk::testing::backendLabel);
