@@ -5,8 +5,6 @@
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
 
-#include <QCoreApplication>
-#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -18,16 +16,20 @@ namespace {
 
 QString moduleTitle(const QString &module)
 {
-    static const QHash<QString, const char *> titles{
-        {QStringLiteral("customers"), QT_TRANSLATE_NOOP("MainWindow", "Customers")},
-        {QStringLiteral("negotiations"), QT_TRANSLATE_NOOP("MainWindow", "Negotiations")},
-        {QStringLiteral("contracts"), QT_TRANSLATE_NOOP("MainWindow", "Contracts")},
-        {QStringLiteral("entertainment"), QT_TRANSLATE_NOOP("MainWindow", "Entertainment")},
-        {QStringLiteral("team"), QT_TRANSLATE_NOOP("MainWindow", "Team")},
-        {QStringLiteral("reports"), QT_TRANSLATE_NOOP("MainWindow", "Reports")},
-    };
-    const char *title = titles.value(module);
-    return title ? QCoreApplication::translate("MainWindow", title) : module;
+    // The tab titles as MainWindow names them (same translation context).
+    if (module == QLatin1String("customers"))
+        return MainWindow::tr("Customers");
+    if (module == QLatin1String("negotiations"))
+        return MainWindow::tr("Negotiations");
+    if (module == QLatin1String("contracts"))
+        return MainWindow::tr("Contracts");
+    if (module == QLatin1String("entertainment"))
+        return MainWindow::tr("Entertainment");
+    if (module == QLatin1String("team"))
+        return MainWindow::tr("Team");
+    if (module == QLatin1String("reports"))
+        return MainWindow::tr("Reports");
+    return module;
 }
 
 } // namespace
