@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QDir>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <unistd.h>
 
@@ -205,4 +207,28 @@ TEST(FoundationCommandLine, unusable_path_is_a_clear_invalid_error)
                                   QStringLiteral("boss"), QStringLiteral("--name"), QStringLiteral("老板")});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_EQ(result.error().value(QStringLiteral("field")).toString(), QStringLiteral("--db"));
+}
+
+TEST(FoundationCommandLine, locked_database_is_a_conflict_and_changes_nothing)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    CliHarness cli(scratch.location());
+    ASSERT_EQ(cli.init().exitCode, 0);
+    {
+        // Another program holds the write lock for longer than the busy timeout.
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        other.setDatabaseName(scratch.location());
+        ASSERT_TRUE(other.open());
+        QSqlQuery(other).exec(QStringLiteral("BEGIN IMMEDIATE"));
+        const auto result = cli.runAs(QStringLiteral("boss"), {QStringLiteral("--json"), QStringLiteral("policy"), QStringLiteral("set"),
+                                                               QStringLiteral("auth.lockout_attempts"), QStringLiteral("3")});
+        EXPECT_EQ(result.exitCode, 4) << result.err.toStdString();
+        EXPECT_EQ(result.error().value(QStringLiteral("kind")).toString(), QStringLiteral("conflict"));
+        QSqlQuery(other).exec(QStringLiteral("ROLLBACK"));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    const auto shown = cli.runAs(QStringLiteral("boss"), {QStringLiteral("--json"), QStringLiteral("policy"), QStringLiteral("show")});
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("\"key\":\"auth.lockout_attempts\"")));
+    EXPECT_EQ(shown.json().value(QStringLiteral("version")).toInt(), 1) << "the refused change left no trace";
 }
