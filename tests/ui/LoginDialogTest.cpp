@@ -1,3 +1,5 @@
+#include "UiTestSupport.h"
+
 #include "services/Session.h"
 #include "storage/identity/UserRepository.h"
 #include "support/TestDatabase.h"
@@ -24,9 +26,9 @@ protected:
         auto *loginEdit = dialog.findChild<QLineEdit *>(QStringLiteral("loginEdit"));
         auto *passwordEdit = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
         loginEdit->clear();
-        QTest::keyClicks(loginEdit, login);
+        bizdesk::testing::typeText(loginEdit, login);
         passwordEdit->clear();
-        QTest::keyClicks(passwordEdit, password);
+        bizdesk::testing::typeText(passwordEdit, password);
         auto *buttons = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
         QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     }

@@ -72,16 +72,16 @@ TEST_P(PeoplePageTest, admin_adds_a_person_by_typing_into_the_dialog)
     bizdesk::testing::whenModalShown<ui::UserEditDialog>([&](ui::UserEditDialog *dialog) {
         interacted = true;
         EXPECT_FALSE(saveButton(dialog)->isEnabled());
-        QTest::keyClicks(child<QLineEdit>(dialog, "loginEdit"), QStringLiteral("wangxm"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("王小明"));
+        bizdesk::testing::typeText(child<QLineEdit>(dialog, "loginEdit"), QStringLiteral("wangxm"));
+        bizdesk::testing::typeText(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("王小明"));
         QTest::mouseClick(child<QCheckBox>(dialog, "roleSpecialist"), Qt::LeftButton, {}, QPoint(5, 5));
         auto *department = child<QComboBox>(dialog, "departmentCombo");
         department->setCurrentIndex(department->findText(QStringLiteral("商务一部")));
         auto *superior = child<QComboBox>(dialog, "superiorCombo");
         superior->setCurrentIndex(superior->findData(organisation().id(QStringLiteral("manager1"))));
-        QTest::keyClicks(child<QLineEdit>(dialog, "emailEdit"), QStringLiteral("wangxm@example.cn"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("long-enough-1"));
-        QTest::keyClicks(child<QLineEdit>(dialog, "repeatEdit"), QStringLiteral("long-enough-1"));
+        bizdesk::testing::typeText(child<QLineEdit>(dialog, "emailEdit"), QStringLiteral("wangxm@example.cn"));
+        bizdesk::testing::typeText(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("long-enough-1"));
+        bizdesk::testing::typeText(child<QLineEdit>(dialog, "repeatEdit"), QStringLiteral("long-enough-1"));
         EXPECT_TRUE(saveButton(dialog)->isEnabled()) << dialog->fieldError(QStringLiteral("password")).toStdString();
         QTest::mouseClick(saveButton(dialog), Qt::LeftButton);
     });
@@ -105,24 +105,24 @@ TEST_P(PeoplePageTest, weak_password_keeps_save_disabled_and_says_why)
 {
     ui::UserEditDialog dialog(as(QStringLiteral("admin")), std::nullopt);
     dialog.show();
-    QTest::keyClicks(child<QLineEdit>(&dialog, "loginEdit"), QStringLiteral("zhaol"));
-    QTest::keyClicks(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("赵丽"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "loginEdit"), QStringLiteral("zhaol"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("赵丽"));
     child<QCheckBox>(&dialog, "roleFinance")->setChecked(true);
-    QTest::keyClicks(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("short"));
-    QTest::keyClicks(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("short"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("short"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("short"));
     EXPECT_FALSE(saveButton(&dialog)->isEnabled());
     EXPECT_FALSE(dialog.fieldError(QStringLiteral("password")).isEmpty());
     EXPECT_TRUE(dialog.fieldError(QStringLiteral("login")).isEmpty());
 
-    QTest::keyClicks(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("-but-longer"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("-but-longer"));
     EXPECT_TRUE(dialog.fieldError(QStringLiteral("password")).isEmpty());
     EXPECT_FALSE(saveButton(&dialog)->isEnabled()) << "the repeat no longer matches";
     EXPECT_FALSE(dialog.fieldError(QStringLiteral("repeat")).isEmpty());
-    QTest::keyClicks(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("-but-longer"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("-but-longer"));
     EXPECT_TRUE(saveButton(&dialog)->isEnabled());
 
     // A bad e-mail is flagged as typed and blocks Save again.
-    QTest::keyClicks(child<QLineEdit>(&dialog, "emailEdit"), QStringLiteral("not-an-address"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "emailEdit"), QStringLiteral("not-an-address"));
     EXPECT_FALSE(dialog.fieldError(QStringLiteral("email")).isEmpty());
     EXPECT_FALSE(saveButton(&dialog)->isEnabled());
 }
@@ -131,11 +131,11 @@ TEST_P(PeoplePageTest, service_errors_appear_under_their_field)
 {
     ui::UserEditDialog dialog(as(QStringLiteral("admin")), std::nullopt);
     dialog.show();
-    QTest::keyClicks(child<QLineEdit>(&dialog, "loginEdit"), QStringLiteral("sales1")); // taken
-    QTest::keyClicks(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("<b>重名</b>"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "loginEdit"), QStringLiteral("sales1")); // taken
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("<b>重名</b>"));
     child<QCheckBox>(&dialog, "roleSpecialist")->setChecked(true);
-    QTest::keyClicks(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("long-enough"));
-    QTest::keyClicks(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("long-enough"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("long-enough"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("long-enough"));
     ASSERT_TRUE(saveButton(&dialog)->isEnabled());
     QTest::mouseClick(saveButton(&dialog), Qt::LeftButton);
     EXPECT_TRUE(dialog.isVisible());

@@ -1,3 +1,5 @@
+#include "UiTestSupport.h"
+
 #include "services/policy/PolicyService.h"
 #include "support/TestDatabase.h"
 #include "ui/identity/PolicySettingsDialog.h"
@@ -45,7 +47,7 @@ TEST_P(PolicySettingsDialogTest, director_changes_a_value_and_sees_the_new_versi
     auto *apply = dialog.findChild<QPushButton *>(QStringLiteral("applyButton"));
     EXPECT_EQ(value->text(), QStringLiteral("5000.00"));
     value->clear();
-    QTest::keyClicks(value, QStringLiteral("8000"));
+    bizdesk::testing::typeText(value, QStringLiteral("8000"));
     ASSERT_TRUE(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
 
@@ -67,7 +69,7 @@ TEST_P(PolicySettingsDialogTest, a_wrong_value_shows_the_services_message_and_ch
     ASSERT_TRUE(dialog.selectKey(threshold));
     auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
     value->clear();
-    QTest::keyClicks(value, QStringLiteral("五千"));
+    bizdesk::testing::typeText(value, QStringLiteral("五千"));
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
     EXPECT_TRUE(error->isVisible());

@@ -3,6 +3,8 @@
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QInputMethodEvent>
+#include <QTest>
 #include <QTimer>
 
 #include <functional>
@@ -32,6 +34,29 @@ void whenModalShown(std::function<void(T *)> interact, int timeoutMs = 5000)
             dialog->reject();
     });
     timer->start();
+}
+
+/// Types `text` into a widget as a user would: ASCII as key clicks, Chinese as an input-method
+/// commit (how a pinyin IME delivers it; QTest::keyClicks only knows Latin keys).
+inline void typeText(QWidget *widget, const QString &text)
+{
+    QString ascii;
+    const auto flush = [&] {
+        if (!ascii.isEmpty())
+            QTest::keyClicks(widget, ascii);
+        ascii.clear();
+    };
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80) {
+            ascii += c;
+            continue;
+        }
+        flush();
+        QInputMethodEvent event;
+        event.setCommitString(QString(c));
+        QApplication::sendEvent(widget, &event);
+    }
+    flush();
 }
 
 } // namespace bizdesk::testing
