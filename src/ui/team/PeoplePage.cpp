@@ -131,6 +131,11 @@ PeoplePage::PeoplePage(services::Session &session, QWidget *parent)
         updateActions();
     });
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        // Keep the same person selected when switching between the list and the chart.
+        QTreeWidget *shown = m_views->currentWidget() == m_orgChart ? m_orgChart : m_people;
+        QTreeWidget *other = shown == m_orgChart ? m_people : m_orgChart;
+        if (m_views->currentWidget() != m_departments && other->currentItem())
+            selectUser(other->currentItem()->data(0, IdRole).toLongLong());
         updateDetail();
         updateActions();
     });
@@ -257,6 +262,9 @@ void PeoplePage::fillOrgChart()
     m_orgChart->expandAll();
     for (int column = 0; column < m_orgChart->columnCount(); ++column)
         m_orgChart->resizeColumnToContents(column);
+    // Deep reporting lines indent the name column; keep room for the deepest names.
+    m_orgChart->setColumnWidth(0, qMax(m_orgChart->columnWidth(0), m_orgChart->indentation() * 5
+                                                                       + m_orgChart->fontMetrics().horizontalAdvance(QStringLiteral("商务专员张三丰"))));
 }
 
 void PeoplePage::fillDepartments()
