@@ -1056,6 +1056,118 @@
         <source>The change history is visible to the director, executives and administrators (§7).</source>
         <translation>变更历史仅对商务总监、公司高层和系统管理员可见（§7）。</translation>
     </message>
+    <message>
+        <source>First account created</source>
+        <translation>创建首个账户</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人员资料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账户</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账户被锁定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>设置部门负责人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>设立审批授权</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤销审批授权</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度参数</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>superior</source>
+        <translation>直接上级</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>代批人</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>结束日期</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ChangePasswordDialog</name>

@@ -1056,6 +1056,118 @@
         <source>The change history is visible to the director, executives and administrators (§7).</source>
         <translation>變更歷史僅對商務總監、公司高層和系統管理員可見（§7）。</translation>
     </message>
+    <message>
+        <source>First account created</source>
+        <translation>建立首個賬戶</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人員</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人員資料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解鎖賬戶</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登入失敗</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>賬戶被鎖定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部門</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>設定部門負責人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>設立審批授權</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤銷審批授權</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度引數</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登入名</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>superior</source>
+        <translation>直接上級</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>鎖定至</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>代批人</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>結束日期</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ChangePasswordDialog</name>

@@ -98,7 +98,7 @@ TEST_P(PeoplePageTest, admin_adds_a_person_by_typing_into_the_dialog)
     EXPECT_EQ(page.selectedUser()->login, QStringLiteral("wangxm"));
     // The detail pane's history shows the creation.
     EXPECT_GE(page.history()->list()->topLevelItemCount(), 1);
-    EXPECT_TRUE(listHas(page.history()->list(), 3, QStringLiteral("user.add")));
+    EXPECT_TRUE(listHas(page.history()->list(), 3, ui::AuditHistoryView::actionLabel(QStringLiteral("user.add"))));
 }
 
 TEST_P(PeoplePageTest, weak_password_keeps_save_disabled_and_says_why)
@@ -176,6 +176,17 @@ TEST_P(PeoplePageTest, show_record_selects_the_person)
     ASSERT_TRUE(page.selectedUser().has_value());
     EXPECT_EQ(page.selectedUser()->login, QStringLiteral("sales2"));
     EXPECT_FALSE(page.showRecord(QStringLiteral("customer"), 1));
+}
+
+TEST(AuditHistoryView, describes_what_changed_from_before_to_after)
+{
+    const QString text = ui::AuditHistoryView::describeChange(
+        QStringLiteral("{\"id\":3,\"name\":\"王小明\",\"email\":\"a@b.cn\",\"version\":1}"),
+        QStringLiteral("{\"id\":3,\"name\":\"<b>王大明</b>\",\"email\":\"a@b.cn\",\"version\":2}"));
+    EXPECT_TRUE(text.contains(QStringLiteral("王小明 → <b>王大明</b>"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("a@b.cn"))) << "unchanged fields are left out";
+    EXPECT_FALSE(text.contains(QStringLiteral("version")));
+    EXPECT_EQ(ui::AuditHistoryView::actionLabel(QStringLiteral("module.unknown")), QStringLiteral("module.unknown"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, PeoplePageTest, ::testing::Values(bizdesk::testing::Backend::Sqlite),

@@ -6,6 +6,7 @@
 #include "services/audit/AuditTrail.h"
 #include "ui/common/ErrorPresenter.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,6 +71,50 @@ void AuditHistoryView::clear()
     m_note->hide();
 }
 
+QString AuditHistoryView::actionLabel(const QString &action)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("user.create_first"), QT_TR_NOOP("First account created")},
+        {QStringLiteral("user.add"), QT_TR_NOOP("Person added")},
+        {QStringLiteral("user.update"), QT_TR_NOOP("Person changed")},
+        {QStringLiteral("user.unlock"), QT_TR_NOOP("Account unlocked")},
+        {QStringLiteral("user.change_password"), QT_TR_NOOP("Password changed")},
+        {QStringLiteral("auth.login"), QT_TR_NOOP("Logged in")},
+        {QStringLiteral("auth.login_failed"), QT_TR_NOOP("Login failed")},
+        {QStringLiteral("auth.locked"), QT_TR_NOOP("Account locked")},
+        {QStringLiteral("department.add"), QT_TR_NOOP("Department added")},
+        {QStringLiteral("department.set_head"), QT_TR_NOOP("Department head set")},
+        {QStringLiteral("delegation.add"), QT_TR_NOOP("Delegation given")},
+        {QStringLiteral("delegation.revoke"), QT_TR_NOOP("Delegation revoked")},
+        {QStringLiteral("policy.set"), QT_TR_NOOP("Policy setting changed")},
+    };
+    const char *label = labels.value(action);
+    return label ? tr(label) : action;
+}
+
+QString AuditHistoryView::fieldLabel(const QString &key)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("login"), QT_TR_NOOP("login")},
+        {QStringLiteral("name"), QT_TR_NOOP("name")},
+        {QStringLiteral("roles"), QT_TR_NOOP("roles")},
+        {QStringLiteral("active"), QT_TR_NOOP("active")},
+        {QStringLiteral("department_id"), QT_TR_NOOP("department")},
+        {QStringLiteral("superior_id"), QT_TR_NOOP("superior")},
+        {QStringLiteral("head_id"), QT_TR_NOOP("head")},
+        {QStringLiteral("email"), QT_TR_NOOP("e-mail")},
+        {QStringLiteral("phone"), QT_TR_NOOP("phone")},
+        {QStringLiteral("locked_until"), QT_TR_NOOP("locked until")},
+        {QStringLiteral("reason"), QT_TR_NOOP("reason")},
+        {QStringLiteral("attempt"), QT_TR_NOOP("attempt")},
+        {QStringLiteral("delegate"), QT_TR_NOOP("delegate")},
+        {QStringLiteral("from"), QT_TR_NOOP("from")},
+        {QStringLiteral("to"), QT_TR_NOOP("to")},
+    };
+    const char *label = labels.value(key);
+    return label ? tr(label) : key;
+}
+
 QString AuditHistoryView::describeChange(const QString &beforeJson, const QString &afterJson)
 {
     const QJsonObject before = QJsonDocument::fromJson(beforeJson.toUtf8()).object();
@@ -81,14 +126,17 @@ QString AuditHistoryView::describeChange(const QString &beforeJson, const QStrin
     }
     QStringList parts;
     for (const QString &key : std::as_const(keys)) {
+        // Row bookkeeping, not content.
+        if (key == QLatin1String("id") || key == QLatin1String("version"))
+            continue;
         const QJsonValue old = before.value(key);
         const QJsonValue now = after.value(key);
         if (old == now)
             continue;
         if (before.isEmpty())
-            parts << tr("%1: %2").arg(key, valueText(now));
+            parts << tr("%1: %2").arg(fieldLabel(key), valueText(now));
         else
-            parts << tr("%1: %2 → %3").arg(key, valueText(old), valueText(now));
+            parts << tr("%1: %2 → %3").arg(fieldLabel(key), valueText(old), valueText(now));
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -107,7 +155,8 @@ void AuditHistoryView::reload()
             item->setText(0, QLocale().toString(at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")));
             item->setText(1, entry.actorLogin);
             item->setText(2, entry.onBehalfOfLogin);
-            item->setText(3, entry.action);
+            item->setText(3, actionLabel(entry.action));
+            item->setToolTip(3, entry.action);
             const QString change = describeChange(entry.beforeJson, entry.afterJson);
             item->setText(4, change);
             item->setToolTip(4, change);

@@ -28,6 +28,10 @@ public:
 
     /// "name: 张三 → 李四; roles: specialist → manager" from two compact JSON objects.
     static QString describeChange(const QString &beforeJson, const QString &afterJson);
+    /// Translated name of an audit action ("user.add" → "Person added"); the action itself when unknown.
+    static QString actionLabel(const QString &action);
+    /// Translated name of a recorded field ("superior_id" → "Superior"); the key itself when unknown.
+    static QString fieldLabel(const QString &key);
 
 private:
     services::Session &m_session;
