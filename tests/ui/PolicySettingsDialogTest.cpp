@@ -18,11 +18,23 @@ using namespace bizdesk;
 
 namespace {
 
+const QString threshold = QStringLiteral("entertainment.executive_threshold");
+
 class PolicySettingsDialogTest : public bizdesk::testing::BackendTest
 {
+protected:
+    /// Selects the executive threshold, types `text` as its new value and clicks Apply.
+    static void enterThreshold(ui::PolicySettingsDialog &dialog, const QString &text)
+    {
+        ASSERT_TRUE(dialog.selectKey(threshold));
+        auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+        value->clear();
+        bizdesk::testing::typeText(value, text);
+        auto *apply = dialog.findChild<QPushButton *>(QStringLiteral("applyButton"));
+        ASSERT_TRUE(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+    }
 };
-
-const QString threshold = QStringLiteral("entertainment.executive_threshold");
 
 } // namespace
 
@@ -43,13 +55,8 @@ TEST_P(PolicySettingsDialogTest, director_changes_a_value_and_sees_the_new_versi
     ui::PolicySettingsDialog dialog(session);
     dialog.show();
     ASSERT_TRUE(dialog.selectKey(threshold));
-    auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
-    auto *apply = dialog.findChild<QPushButton *>(QStringLiteral("applyButton"));
-    EXPECT_EQ(value->text(), QStringLiteral("5000.00"));
-    value->clear();
-    bizdesk::testing::typeText(value, QStringLiteral("8000"));
-    ASSERT_TRUE(apply->isEnabled());
-    QTest::mouseClick(apply, Qt::LeftButton);
+    EXPECT_EQ(dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"))->text(), QStringLiteral("5000.00"));
+    enterThreshold(dialog, QStringLiteral("8000"));
 
     EXPECT_EQ(services::PolicyService(session).text(threshold), QStringLiteral("8000.00"));
     EXPECT_EQ(dialog.selectedKey(), threshold);
@@ -66,11 +73,7 @@ TEST_P(PolicySettingsDialogTest, a_wrong_value_shows_the_services_message_and_ch
     services::Session &session = as(QStringLiteral("director"));
     ui::PolicySettingsDialog dialog(session);
     dialog.show();
-    ASSERT_TRUE(dialog.selectKey(threshold));
-    auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
-    value->clear();
-    bizdesk::testing::typeText(value, QStringLiteral("五千"));
-    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
+    enterThreshold(dialog, QStringLiteral("五千"));
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
     EXPECT_TRUE(error->isVisible());
     EXPECT_TRUE(error->text().contains(QStringLiteral("6.3.3"))) << error->text().toStdString();

@@ -175,26 +175,34 @@ void PeoplePage::refresh()
     updateActions();
 }
 
+const domain::User *PeoplePage::findUser(std::optional<domain::UserId> id) const
+{
+    for (const domain::User &user : m_users) {
+        if (id && user.id == *id)
+            return &user;
+    }
+    return nullptr;
+}
+
+const domain::Department *PeoplePage::findDepartment(std::optional<domain::DepartmentId> id) const
+{
+    for (const domain::Department &department : m_departmentRows) {
+        if (id && department.id == *id)
+            return &department;
+    }
+    return nullptr;
+}
+
 QString PeoplePage::nameOf(std::optional<domain::UserId> id) const
 {
-    if (!id)
-        return {};
-    for (const domain::User &user : m_users) {
-        if (user.id == *id)
-            return user.displayName;
-    }
-    return {};
+    const domain::User *user = findUser(id);
+    return user ? user->displayName : QString();
 }
 
 QString PeoplePage::departmentName(std::optional<domain::DepartmentId> id) const
 {
-    if (!id)
-        return {};
-    for (const domain::Department &department : m_departmentRows) {
-        if (department.id == *id)
-            return department.name;
-    }
-    return {};
+    const domain::Department *department = findDepartment(id);
+    return department ? department->name : QString();
 }
 
 QString PeoplePage::statusText(const domain::User &user) const
@@ -308,24 +316,16 @@ std::optional<domain::User> PeoplePage::selectedUser() const
     QTreeWidget *list = m_views->currentWidget() == m_orgChart ? m_orgChart : m_people;
     if (m_views->currentWidget() == m_departments || !list->currentItem())
         return std::nullopt;
-    const domain::UserId id = list->currentItem()->data(0, IdRole).toLongLong();
-    for (const domain::User &user : m_users) {
-        if (user.id == id)
-            return user;
-    }
-    return std::nullopt;
+    const domain::User *user = findUser(list->currentItem()->data(0, IdRole).toLongLong());
+    return user ? std::optional<domain::User>(*user) : std::nullopt;
 }
 
 std::optional<domain::Department> PeoplePage::selectedDepartment() const
 {
     if (m_views->currentWidget() != m_departments || !m_departments->currentItem())
         return std::nullopt;
-    const domain::DepartmentId id = m_departments->currentItem()->data(0, IdRole).toLongLong();
-    for (const domain::Department &department : m_departmentRows) {
-        if (department.id == id)
-            return department;
-    }
-    return std::nullopt;
+    const domain::Department *department = findDepartment(m_departments->currentItem()->data(0, IdRole).toLongLong());
+    return department ? std::optional<domain::Department>(*department) : std::nullopt;
 }
 
 void PeoplePage::selectUser(domain::UserId id)

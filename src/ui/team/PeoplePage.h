@@ -66,6 +66,8 @@ private:
     void selectUser(domain::UserId id);
     std::optional<domain::Department> selectedDepartment() const;
     QString statusText(const domain::User &user) const;
+    const domain::User *findUser(std::optional<domain::UserId> id) const;
+    const domain::Department *findDepartment(std::optional<domain::DepartmentId> id) const;
     QString nameOf(std::optional<domain::UserId> id) const;
     QString departmentName(std::optional<domain::DepartmentId> id) const;
 
