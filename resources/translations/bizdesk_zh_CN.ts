@@ -547,6 +547,14 @@
         <source>List audit entries, newest first.</source>
         <translation>列出审计记录，最新的在前。</translation>
     </message>
+    <message>
+        <source>only changes of this setting</source>
+        <translation>只显示该参数的修改</translation>
+    </message>
+    <message>
+        <source>List the versioned changes of the policy settings, newest first.</source>
+        <translation>列出制度参数的版本化修改记录，最新的在前。</translation>
+    </message>
 </context>
 <context>
     <name>IdentityService</name>

@@ -547,6 +547,14 @@
         <source>List audit entries, newest first.</source>
         <translation>列出審計記錄，最新的在前。</translation>
     </message>
+    <message>
+        <source>only changes of this setting</source>
+        <translation>只顯示該引數的修改</translation>
+    </message>
+    <message>
+        <source>List the versioned changes of the policy settings, newest first.</source>
+        <translation>列出制度引數的版本化修改記錄，最新的在前。</translation>
+    </message>
 </context>
 <context>
     <name>IdentityService</name>
