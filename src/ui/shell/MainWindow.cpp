@@ -128,6 +128,13 @@ void MainWindow::refreshCurrent()
 {
     if (auto *page = dynamic_cast<ModulePage *>(m_tabs->currentWidget()))
         page->refresh();
+    // What the user just did elsewhere may have settled or created tasks: keep My Tasks' count current.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i) != m_tabs->currentWidget() && m_tabs->widget(i)->objectName() == QLatin1String("tasks")) {
+            if (auto *tasks = dynamic_cast<ModulePage *>(m_tabs->widget(i)))
+                tasks->refresh();
+        }
+    }
     updateStatus();
 }
 

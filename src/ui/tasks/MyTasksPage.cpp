@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -59,6 +60,11 @@ MyTasksPage::MyTasksPage(services::Session &session, QWidget *parent)
     layout->addWidget(m_list, 1);
     connect(m_list, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem *item) { openTask(m_list->indexOfTopLevelItem(item)); });
+    // Tasks also arrive from other people's actions (a request submitted to me): look again every minute.
+    auto *timer = new QTimer(this);
+    timer->setInterval(60 * 1000);
+    connect(timer, &QTimer::timeout, this, &MyTasksPage::refresh);
+    timer->start();
     refresh();
 }
 
