@@ -638,6 +638,10 @@
         <source>You have no delegation with id %1.</source>
         <translation>您没有编号为 %1 的授权。</translation>
     </message>
+    <message>
+        <source>The account %1 is already active.</source>
+        <translation>账户 %1 已处于启用状态。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1612,6 +1616,10 @@
         <source>Disable the account of %1 (%2)? They can no longer log in; their records stay.</source>
         <translation>停用 %1（%2）的账户？停用后无法登录，其记录仍会保留。</translation>
     </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::PlannedModulePage</name>
@@ -1708,6 +1716,10 @@
     <message>
         <source>§%1 %2 (%3); default %4</source>
         <translation>§%1 %2（%3）；默认值 %4</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
     </message>
 </context>
 <context>

@@ -638,6 +638,10 @@
         <source>You have no delegation with id %1.</source>
         <translation>您沒有編號為 %1 的授權。</translation>
     </message>
+    <message>
+        <source>The account %1 is already active.</source>
+        <translation>賬戶 %1 已處於啟用狀態。</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1612,6 +1616,10 @@
         <source>Disable the account of %1 (%2)? They can no longer log in; their records stay.</source>
         <translation>停用 %1（%2）的賬戶？停用後無法登入，其記錄仍會保留。</translation>
     </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>啟用(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::PlannedModulePage</name>
@@ -1708,6 +1716,10 @@
     <message>
         <source>§%1 %2 (%3); default %4</source>
         <translation>§%1 %2（%3）；預設值 %4</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,15 @@ TEST_P(PolicyServiceTest, bad_values_name_the_key_and_clause_and_change_nothing)
     EXPECT_ERROR_KIND(policy.set(QStringLiteral("no.such.key"), QStringLiteral("1")), Invalid);
 }
 
+TEST_P(PolicyServiceTest, setting_the_value_in_force_writes_no_version)
+{
+    services::PolicyService policy(as(QStringLiteral("director")));
+    EXPECT_EQ(policy.set(QStringLiteral("entertainment.executive_threshold"), QStringLiteral("5000")), 1);
+    EXPECT_EQ(policy.set(QStringLiteral("auth.lockout_attempts"), QStringLiteral("7")), 2);
+    EXPECT_EQ(policy.set(QStringLiteral("auth.lockout_attempts"), QStringLiteral(" 7 ")), 2);
+    EXPECT_EQ(policy.history().size(), 1);
+}
+
 TEST_P(PolicyServiceTest, only_the_director_changes_policy)
 {
     for (const QString login : {QStringLiteral("manager1"), QStringLiteral("executive"), QStringLiteral("admin"),

@@ -169,6 +169,29 @@ TEST_P(PeoplePageTest, only_permitted_actions_are_shown)
     EXPECT_TRUE(asDirector.departmentHeadAction()->isVisible());
 }
 
+TEST_P(PeoplePageTest, unlock_and_enable_act_on_the_selected_person)
+{
+    services::Session &session = as(QStringLiteral("admin"));
+    services::IdentityService(session).disableUser(QStringLiteral("sales3"));
+    services::Session anonymous(database(), m_clock);
+    for (int attempt = 0; attempt < 5; ++attempt)
+        EXPECT_ANY_THROW(services::IdentityService(anonymous).logIn(QStringLiteral("sales1"), QStringLiteral("wrong-password")));
+
+    ui::PeoplePage page(session);
+    ASSERT_TRUE(page.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales1"))));
+    EXPECT_TRUE(page.unlockPersonAction()->isEnabled());
+    EXPECT_FALSE(page.enablePersonAction()->isEnabled());
+    page.unlockPersonAction()->trigger();
+    EXPECT_FALSE(services::IdentityService(session).user(QStringLiteral("sales1")).isLockedAt(m_clock.nowUtc()));
+    EXPECT_FALSE(page.unlockPersonAction()->isEnabled());
+
+    ASSERT_TRUE(page.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales3"))));
+    EXPECT_TRUE(page.enablePersonAction()->isEnabled());
+    EXPECT_FALSE(page.disablePersonAction()->isEnabled());
+    page.enablePersonAction()->trigger();
+    EXPECT_TRUE(services::IdentityService(session).user(QStringLiteral("sales3")).active);
+}
+
 TEST_P(PeoplePageTest, show_record_selects_the_person)
 {
     ui::PeoplePage page(as(QStringLiteral("admin")));

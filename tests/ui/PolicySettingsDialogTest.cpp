@@ -2,6 +2,8 @@
 
 #include "services/policy/PolicyService.h"
 #include "support/TestDatabase.h"
+#include "domain/Money.h"
+#include "ui/common/Formats.h"
 #include "ui/identity/PolicySettingsDialog.h"
 #include "ui/shell/MainWindow.h"
 
@@ -46,7 +48,7 @@ TEST_P(PolicySettingsDialogTest, lists_every_setting_with_clause_value_and_defau
     ASSERT_TRUE(dialog.selectKey(threshold));
     const int row = table->currentRow();
     EXPECT_EQ(table->item(row, 0)->text(), QStringLiteral("§6.3.3"));
-    EXPECT_TRUE(table->item(row, 3)->text().startsWith(QStringLiteral("5000.00")));
+    EXPECT_EQ(table->item(row, 3)->text(), ui::Formats::money(domain::Money::fromMinor(500000)));
 }
 
 TEST_P(PolicySettingsDialogTest, director_changes_a_value_and_sees_the_new_version_in_history)
@@ -63,8 +65,8 @@ TEST_P(PolicySettingsDialogTest, director_changes_a_value_and_sees_the_new_versi
     auto *history = dialog.findChild<QTableWidget *>(QStringLiteral("historyTable"));
     ASSERT_EQ(history->rowCount(), 1);
     EXPECT_EQ(history->item(0, 0)->text(), QStringLiteral("2"));
-    EXPECT_EQ(history->item(0, 4)->text(), QStringLiteral("5000.00"));
-    EXPECT_EQ(history->item(0, 5)->text(), QStringLiteral("8000.00"));
+    EXPECT_EQ(history->item(0, 4)->text(), ui::Formats::money(domain::Money::fromMinor(500000)));
+    EXPECT_EQ(history->item(0, 5)->text(), ui::Formats::money(domain::Money::fromMinor(800000)));
     EXPECT_TRUE(dialog.findChild<QLabel *>(QStringLiteral("versionLabel"))->text().contains(QStringLiteral("2")));
 }
 
@@ -105,6 +107,19 @@ TEST_P(PolicySettingsDialogTest, the_settings_menu_offers_policy_to_the_director
     EXPECT_FALSE(forManager.policyAction()->isVisible());
     ui::MainWindow forAdmin(as(QStringLiteral("admin")));
     EXPECT_FALSE(forAdmin.policyAction()->isVisible());
+}
+
+TEST(Formats, money_uses_the_locale_and_no_floating_point)
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    EXPECT_EQ(ui::Formats::money(domain::Money::fromMinor(123456789)), QStringLiteral("¥1,234,567.89"));
+    EXPECT_EQ(ui::Formats::money(domain::Money::fromMinor(5)), QStringLiteral("¥0.05"));
+    EXPECT_EQ(ui::Formats::money(domain::Money::fromMinor(-150)), QStringLiteral("-¥1.50"));
+    EXPECT_EQ(ui::Formats::money(domain::Money::fromMinor(900719925474099199)), QStringLiteral("¥9,007,199,254,740,991.99"));
+    const auto &days = domain::PolicyCatalog::find(QStringLiteral("customer.pool_return_days"));
+    EXPECT_TRUE(ui::Formats::policyValue(days, QStringLiteral("90")).startsWith(QStringLiteral("90 ")));
+    QLocale::setDefault(saved);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, PolicySettingsDialogTest, ::testing::Values(bizdesk::testing::Backend::Sqlite),

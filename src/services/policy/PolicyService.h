@@ -29,7 +29,8 @@ public:
     qint64 integer(const QString &key) const;
     domain::Money money(const QString &key) const;
     int currentVersion() const;
-    /// Validates by type and range; throws invalid naming the key and clause. Returns the new version.
+    /// Validates by type and range; throws invalid naming the key and clause. Returns the new version
+    /// (the current one, with nothing written, when the value is already in force).
     int set(const QString &key, const QString &value);
     /// The versioned changes (newest first), for everybody who may read the rules; `key` filters.
     QList<storage::PolicyChange> history(const QString &key = {}, int limit = 1000) const;

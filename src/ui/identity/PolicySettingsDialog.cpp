@@ -7,6 +7,7 @@
 #include "services/Session.h"
 #include "services/policy/PolicyService.h"
 #include "ui/common/ErrorPresenter.h"
+#include "ui/common/Formats.h"
 #include "ui/common/Style.h"
 
 #include <QHeaderView>
@@ -20,7 +21,16 @@ enum Column { ClauseColumn, RuleColumn, ValueColumn, DefaultColumn, KeyColumn };
 
 QString withUnit(const QString &value, const domain::PolicyDefinition &definition)
 {
-    return QStringLiteral("%1 %2").arg(value, definition.translatedUnit()).trimmed();
+    return Formats::policyValue(definition, value);
+}
+
+QString historyValue(const QString &key, const QString &value)
+{
+    try {
+        return Formats::policyValue(domain::PolicyCatalog::find(key), value);
+    } catch (const domain::Error &) {
+        return value; // a setting this program no longer knows: show what was stored
+    }
 }
 
 } // namespace
@@ -117,8 +127,8 @@ void PolicySettingsDialog::reload()
                                                                          : tr("%1 (%2)").arg(change.changedByName,
                                                                                              change.changedByLogin)));
             m_ui->historyTable->setItem(row, 3, new QTableWidgetItem(change.key));
-            m_ui->historyTable->setItem(row, 4, new QTableWidgetItem(change.oldValue));
-            m_ui->historyTable->setItem(row, 5, new QTableWidgetItem(change.newValue));
+            m_ui->historyTable->setItem(row, 4, new QTableWidgetItem(historyValue(change.key, change.oldValue)));
+            m_ui->historyTable->setItem(row, 5, new QTableWidgetItem(historyValue(change.key, change.newValue)));
             ++row;
         }
         for (int column = 0; column < 5; ++column)
@@ -163,7 +173,8 @@ void PolicySettingsDialog::showSelected()
         m_ui->selectedLabel->setText(tr("§%1 %2 (%3); default %4")
                                          .arg(definition.clause, definition.translatedDescription(), definition.key,
                                               withUnit(definition.defaultValue, definition)));
-        m_ui->unitLabel->setText(definition.translatedUnit());
+        m_ui->unitLabel->setText(definition.kind == domain::PolicyDefinition::Kind::Money ? tr("yuan")
+                                                                                          : definition.translatedUnit());
         m_ui->valueEdit->setText(services::PolicyService(m_session).text(key));
         m_ui->defaultButton->setEnabled(m_mayEdit);
     } catch (const domain::Error &error) {

@@ -58,6 +58,7 @@ PeoplePage::PeoplePage(services::Session &session, QWidget *parent)
     m_editPerson = toolbar->addAction(tr("&Edit…"), this, &PeoplePage::editPerson);
     m_disablePerson = toolbar->addAction(tr("&Disable"), this, &PeoplePage::disablePerson);
     m_unlockPerson = toolbar->addAction(tr("&Unlock"), this, &PeoplePage::unlockPerson);
+    m_enablePerson = toolbar->addAction(tr("E&nable"), this, &PeoplePage::enablePerson);
     toolbar->addSeparator();
     m_newDepartment = toolbar->addAction(tr("New de&partment…"), this, &PeoplePage::addDepartment);
     m_departmentHead = toolbar->addAction(tr("Department &head…"), this, &PeoplePage::setDepartmentHead);
@@ -144,6 +145,7 @@ PeoplePage::PeoplePage(services::Session &session, QWidget *parent)
     m_editPerson->setVisible(session.may(domain::Action::ManageUsers));
     m_disablePerson->setVisible(session.may(domain::Action::ManageUsers));
     m_unlockPerson->setVisible(session.may(domain::Action::ManageUsers));
+    m_enablePerson->setVisible(session.may(domain::Action::ManageUsers));
     m_newDepartment->setVisible(session.may(domain::Action::ManageDepartments));
     m_departmentHead->setVisible(session.may(domain::Action::ManageDepartments));
     refresh();
@@ -402,6 +404,7 @@ void PeoplePage::updateActions()
     m_editPerson->setEnabled(user.has_value());
     m_disablePerson->setEnabled(user && user->active && user->id != m_session.userId());
     m_unlockPerson->setEnabled(user && (user->isLockedAt(m_session.now()) || user->failedAttempts > 0));
+    m_enablePerson->setEnabled(user && !user->active);
     m_departmentHead->setEnabled(selectedDepartment().has_value());
 }
 
@@ -445,6 +448,15 @@ void PeoplePage::unlockPerson()
     if (!user)
         return;
     ErrorPresenter::attempt(this, [&] { services::IdentityService(m_session).unlockUser(user->login); });
+    refresh();
+}
+
+void PeoplePage::enablePerson()
+{
+    const auto user = selectedUser();
+    if (!user)
+        return;
+    ErrorPresenter::attempt(this, [&] { services::IdentityService(m_session).enableUser(user->login); });
     refresh();
 }
 

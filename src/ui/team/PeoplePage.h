@@ -43,6 +43,7 @@ public:
     QAction *editPersonAction() const { return m_editPerson; }
     QAction *disablePersonAction() const { return m_disablePerson; }
     QAction *unlockPersonAction() const { return m_unlockPerson; }
+    QAction *enablePersonAction() const { return m_enablePerson; }
     QAction *newDepartmentAction() const { return m_newDepartment; }
     QAction *departmentHeadAction() const { return m_departmentHead; }
     AuditHistoryView *history() const { return m_history; }
@@ -53,6 +54,7 @@ public slots:
     void editPerson();
     void disablePerson();
     void unlockPerson();
+    void enablePerson();
     void addDepartment();
     void setDepartmentHead();
 
@@ -78,6 +80,7 @@ private:
     QAction *m_editPerson = nullptr;
     QAction *m_disablePerson = nullptr;
     QAction *m_unlockPerson = nullptr;
+    QAction *m_enablePerson = nullptr;
     QAction *m_newDepartment = nullptr;
     QAction *m_departmentHead = nullptr;
     QLineEdit *m_search = nullptr;
