@@ -53,8 +53,12 @@ PolicySettingsDialog::PolicySettingsDialog(services::Session &session, QWidget *
         {tr("Version"), tr("When"), tr("Changed by"), tr("Key"), tr("Old value"), tr("New value")});
     m_ui->historyTable->verticalHeader()->hide();
     m_ui->historyTable->horizontalHeader()->setStretchLastSection(true);
+    const int rowHeight = fontMetrics().height() + 10;
+    m_ui->settingsTable->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_ui->historyTable->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_ui->historyTable->setMinimumHeight(rowHeight * 5);
     m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setStretchFactor(1, 2);
     if (!m_mayEdit) {
         m_ui->editBox->setTitle(tr("Only the Business Director changes policy settings (§1.3)."));
         m_ui->valueEdit->setReadOnly(true);
