@@ -29,6 +29,30 @@
         <source>Log in as LOGIN (password from $BIZDESK_PASSWORD).</source>
         <translation>以该登录名登录（密码取自 $BIZDESK_PASSWORD）。</translation>
     </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>BizDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite)</source>
+        <translation>BizDesk 数据库 (*.sqlite)</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrail</name>

@@ -29,6 +29,30 @@
         <source>Log in as LOGIN (password from $BIZDESK_PASSWORD).</source>
         <translation>以該登入名登入（密碼取自 $BIZDESK_PASSWORD）。</translation>
     </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>開啟其他資料庫…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>新建資料庫…</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>BizDesk 資料庫 (*.sqlite *.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建資料庫</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite)</source>
+        <translation>BizDesk 資料庫 (*.sqlite)</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrail</name>
