@@ -74,13 +74,12 @@ void DelegationDialog::updateButtons()
     m_ui->addButton->setEnabled(m_ui->delegateCombo->currentIndex() > 0);
 }
 
-void DelegationDialog::addDelegation()
+void DelegationDialog::attempt(const std::function<void(services::IdentityService &)> &work)
 {
     m_ui->errorLabel->hide();
     try {
-        services::IdentityService(m_session).delegate(m_ui->delegateCombo->currentData().toString(),
-                                                      m_ui->fromDate->date(), m_ui->toDate->date());
-        m_ui->delegateCombo->setCurrentIndex(0);
+        services::IdentityService identity(m_session);
+        work(identity);
         reload();
     } catch (const domain::Error &error) {
         m_ui->errorLabel->setText(ErrorPresenter::describe(error));
@@ -88,19 +87,21 @@ void DelegationDialog::addDelegation()
     }
 }
 
+void DelegationDialog::addDelegation()
+{
+    attempt([this](services::IdentityService &identity) {
+        identity.delegate(m_ui->delegateCombo->currentData().toString(), m_ui->fromDate->date(), m_ui->toDate->date());
+        m_ui->delegateCombo->setCurrentIndex(0);
+    });
+}
+
 void DelegationDialog::revokeSelected()
 {
     const QTreeWidgetItem *current = m_ui->delegationList->currentItem();
     if (!current)
         return;
-    m_ui->errorLabel->hide();
-    try {
-        services::IdentityService(m_session).revokeDelegation(current->data(0, Qt::UserRole).toLongLong());
-        reload();
-    } catch (const domain::Error &error) {
-        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
-        m_ui->errorLabel->show();
-    }
+    const qint64 id = current->data(0, Qt::UserRole).toLongLong();
+    attempt([id](services::IdentityService &identity) { identity.revokeDelegation(id); });
 }
 
 } // namespace bizdesk::ui

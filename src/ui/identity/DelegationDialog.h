@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -9,8 +10,9 @@ class DelegationDialog;
 }
 
 namespace bizdesk::services {
+class IdentityService;
 class Session;
-}
+} // namespace bizdesk::services
 
 namespace bizdesk::ui {
 
@@ -30,6 +32,8 @@ public:
 
 private:
     void updateButtons();
+    /// Runs a change, reloads the list, and shows the service's refusal under the form.
+    void attempt(const std::function<void(services::IdentityService &)> &work);
     std::unique_ptr<Ui::DelegationDialog> m_ui;
     services::Session &m_session;
 };

@@ -436,28 +436,30 @@ void PeoplePage::disablePerson()
     if (QMessageBox::question(this, tr("Disable"),
                               tr("Disable the account of %1 (%2)? They can no longer log in; their records stay.")
                                   .arg(user->displayName, user->login))
-        != QMessageBox::Yes)
+        == QMessageBox::Yes)
+        actOnSelected(&services::IdentityService::disableUser);
+}
+
+void PeoplePage::actOnSelected(void (services::IdentityService::*action)(const QString &login))
+{
+    const auto user = selectedUser();
+    if (!user)
         return;
-    ErrorPresenter::attempt(this, [&] { services::IdentityService(m_session).disableUser(user->login); });
+    ErrorPresenter::attempt(this, [&] {
+        services::IdentityService identity(m_session);
+        (identity.*action)(user->login);
+    });
     refresh();
 }
 
 void PeoplePage::unlockPerson()
 {
-    const auto user = selectedUser();
-    if (!user)
-        return;
-    ErrorPresenter::attempt(this, [&] { services::IdentityService(m_session).unlockUser(user->login); });
-    refresh();
+    actOnSelected(&services::IdentityService::unlockUser);
 }
 
 void PeoplePage::enablePerson()
 {
-    const auto user = selectedUser();
-    if (!user)
-        return;
-    ErrorPresenter::attempt(this, [&] { services::IdentityService(m_session).enableUser(user->login); });
-    refresh();
+    actOnSelected(&services::IdentityService::enableUser);
 }
 
 void PeoplePage::addDepartment()

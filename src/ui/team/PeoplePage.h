@@ -16,8 +16,9 @@ class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace bizdesk::services {
+class IdentityService;
 class Session;
-}
+} // namespace bizdesk::services
 
 namespace bizdesk::ui {
 
@@ -66,6 +67,8 @@ private:
     void updateDetail();
     void updateActions();
     void selectUser(domain::UserId id);
+    /// Runs an IdentityService action on the selected person's login, shows a refusal, refreshes.
+    void actOnSelected(void (services::IdentityService::*action)(const QString &login));
     std::optional<domain::Department> selectedDepartment() const;
     QString statusText(const domain::User &user) const;
     const domain::User *findUser(std::optional<domain::UserId> id) const;
