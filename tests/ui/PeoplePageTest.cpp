@@ -163,6 +163,10 @@ TEST_P(PeoplePageTest, only_permitted_actions_are_shown)
     EXPECT_FALSE(asManager.unlockPersonAction()->isVisible());
     EXPECT_FALSE(asManager.newDepartmentAction()->isVisible());
 
+    asManager.show();
+    ASSERT_TRUE(asManager.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales1"))));
+    EXPECT_FALSE(asManager.history()->list()->isVisible()) << "the change history is for auditors (§7)";
+
     ui::PeoplePage asDirector(as(QStringLiteral("director")));
     EXPECT_FALSE(asDirector.newPersonAction()->isVisible()) << "the seeded director is not an admin";
     EXPECT_TRUE(asDirector.newDepartmentAction()->isVisible());

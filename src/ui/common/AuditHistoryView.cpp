@@ -145,6 +145,7 @@ void AuditHistoryView::reload()
 {
     m_list->clear();
     m_note->hide();
+    m_list->show();
     if (m_entityKind.isEmpty())
         return;
     try {
@@ -169,6 +170,7 @@ void AuditHistoryView::reload()
         for (int column = 0; column < 4; ++column)
             m_list->resizeColumnToContents(column);
     } catch (const domain::Error &error) {
+        m_list->setVisible(error.kind() != domain::ErrorKind::Denied);
         m_note->setText(error.kind() == domain::ErrorKind::Denied
                             ? tr("The change history is visible to the director, executives and administrators (§7).")
                             : ErrorPresenter::describe(error));
