@@ -459,6 +459,15 @@ void CustomersPage::showCustomer(domain::CustomerId id)
     updateActions();
 }
 
+bool CustomersPage::showRecord(const QString &entityKind, qint64 id)
+{
+    if (entityKind != QLatin1String("customer"))
+        return false;
+    m_tabs->setCurrentIndex(0);
+    showCustomer(id);
+    return m_current == id && !m_detail->toPlainText().isEmpty();
+}
+
 void CustomersPage::updateActions()
 {
     domain::Customer customer;

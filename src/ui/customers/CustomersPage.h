@@ -37,6 +37,8 @@ public:
 
     void refresh() override;
     int badgeCount() const override { return -1; }
+    /// My Tasks opens a customer here ("customer", id).
+    bool showRecord(const QString &entityKind, qint64 id) override;
 
     CustomerListModel *model() const { return m_model; }
     QLineEdit *searchEdit() const { return m_search; }

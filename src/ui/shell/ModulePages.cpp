@@ -3,16 +3,20 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlannedModulePage.h"
 #include "ui/customers/CustomersPage.h"
+#include "ui/tasks/MyTasksPage.h"
+#include "ui/team/PeoplePage.h"
 
 namespace bizdesk::ui {
 
 void ModulePages::populate(MainWindow &window)
 {
-    window.addModuleTab(QStringLiteral("tasks"), MainWindow::tr("My Tasks"),
-                        new PlannedModulePage(MainWindow::tr("My Tasks"),
-                                              MainWindow::tr("Everything waiting for you across modules: approvals, "
-                                                             "follow-ups and reminders."),
-                                              QStringLiteral("§2.2, §6.3"), &window));
+    auto *tasks = new MyTasksPage(window.session(), &window);
+    QObject::connect(tasks, &MyTasksPage::openRequested, &window,
+                     [&window](const QString &module, const QString &entityKind, qint64 id) {
+                         window.openRecord(module, entityKind, id);
+                     });
+    QObject::connect(tasks, &MyTasksPage::countChanged, &window, &MainWindow::updateStatus);
+    window.addModuleTab(QStringLiteral("tasks"), MainWindow::tr("My Tasks"), tasks);
     window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"), new CustomersPage(window.session(), &window));
     window.addModuleTab(QStringLiteral("negotiations"), MainWindow::tr("Negotiations"),
                         new PlannedModulePage(MainWindow::tr("Negotiations"),
@@ -29,11 +33,7 @@ void ModulePages::populate(MainWindow &window)
                                               MainWindow::tr("Entertainment applications, the approval chain, claims "
                                                              "and finance review."),
                                               QStringLiteral("§6"), &window));
-    window.addModuleTab(QStringLiteral("team"), MainWindow::tr("Team"),
-                        new PlannedModulePage(MainWindow::tr("Team"),
-                                              MainWindow::tr("People and the organisation chart, recruitment, training "
-                                                             "and appraisals."),
-                                              QStringLiteral("§2"), &window));
+    window.addModuleTab(QStringLiteral("team"), MainWindow::tr("Team"), new PeoplePage(window.session(), &window));
     window.addModuleTab(QStringLiteral("reports"), MainWindow::tr("Reports"),
                         new PlannedModulePage(MainWindow::tr("Reports"),
                                               MainWindow::tr("Performance, expense, contract, customer and pipeline "
