@@ -333,26 +333,22 @@ QWidget *CustomersPage::createResearchTab()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    auto *researchTitle = new QLabel(tr("Market research (§3.1.1)"), page);
-    Style::markAsHeading(researchTitle);
-    layout->addWidget(researchTitle);
-    m_researchTable = new QTableWidget(page);
-    m_researchTable->setColumnCount(4);
-    m_researchTable->setHorizontalHeaderLabels({tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")});
-    m_researchTable->horizontalHeader()->setStretchLastSection(true);
-    m_researchTable->verticalHeader()->hide();
-    m_researchTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_researchTable, 1);
-    auto *segmentTitle = new QLabel(tr("Target segments (§3.1.2)"), page);
-    Style::markAsHeading(segmentTitle);
-    layout->addWidget(segmentTitle);
-    m_segmentTable = new QTableWidget(page);
-    m_segmentTable->setColumnCount(4);
-    m_segmentTable->setHorizontalHeaderLabels({tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")});
-    m_segmentTable->horizontalHeader()->setStretchLastSection(true);
-    m_segmentTable->verticalHeader()->hide();
-    m_segmentTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_segmentTable, 1);
+    // A heading and a read-only table under it, twice.
+    auto addTable = [page, layout](const QString &heading, const QStringList &columns) {
+        auto *title = new QLabel(heading, page);
+        Style::markAsHeading(title);
+        layout->addWidget(title);
+        auto *table = new QTableWidget(page);
+        table->setColumnCount(static_cast<int>(columns.size()));
+        table->setHorizontalHeaderLabels(columns);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        layout->addWidget(table, 1);
+        return table;
+    };
+    m_researchTable = addTable(tr("Market research (§3.1.1)"), {tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")});
+    m_segmentTable = addTable(tr("Target segments (§3.1.2)"), {tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")});
     return page;
 }
 
