@@ -95,3 +95,19 @@ CREATE TABLE market_research (
     created_at TEXT NOT NULL,
     created_by BIGINT REFERENCES users(id)
 );
+
+-- Win-back of at-risk customers (§3.2.4): cause, measures, later the result.
+CREATE TABLE customer_winbacks (
+    id {{ID}},
+    customer_id BIGINT NOT NULL REFERENCES customers(id),
+    cause TEXT NOT NULL,
+    measures TEXT NOT NULL,
+    result TEXT NOT NULL DEFAULT 'pending' CHECK (result IN ('pending', 'won_back', 'lost')),
+    result_note TEXT NOT NULL DEFAULT '',
+    score INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    created_by BIGINT NOT NULL REFERENCES users(id),
+    result_at TEXT
+);
+CREATE INDEX customer_winbacks_customer ON customer_winbacks(customer_id);

@@ -323,4 +323,21 @@ TEST_P(CustomerServiceTest, export_then_import_xlsx_round_trip)
     EXPECT_EQ(report.rejected.size(), 1);
 }
 
+TEST_P(CustomerServiceTest, win_back_records_cause_measures_and_result_with_success_rate)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const auto customer = service.add(company(QStringLiteral("华信")));
+    EXPECT_ERROR_KIND(service.recordWinBack(customer.id, QStringLiteral(" "), QStringLiteral("折扣")), Invalid);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales2"))).recordWinBack(customer.id, QStringLiteral("x"), QStringLiteral("y")), Denied);
+    EXPECT_EQ(service.winBackSuccessRate(), -1.0);
+    const qint64 first = service.recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折优惠，每周回访"));
+    const qint64 second = service.recordWinBack(customer.id, QStringLiteral("服务响应慢"), QStringLiteral("指定专人服务"));
+    EXPECT_EQ(service.winBackResult(first, true, QStringLiteral("续签")).value(QStringLiteral("result")).toString(), QStringLiteral("won_back"));
+    EXPECT_ERROR_KIND(service.winBackResult(first, false, {}), Conflict);
+    service.winBackResult(second, false, {});
+    EXPECT_DOUBLE_EQ(service.winBackSuccessRate(), 0.5);
+    EXPECT_EQ(service.winBacks(customer.id).size(), 2);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales3"))).winBacks().size(), 0);
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(CustomerServiceTest);

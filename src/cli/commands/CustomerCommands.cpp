@@ -282,6 +282,50 @@ void registerCustomerCommands(CommandLine &commandLine)
                          return text.isEmpty() ? QCoreApplication::translate("CustomerCommands", "No customer is at risk.") + QLatin1Char('\n') : text;
                      }});
 
+    commandLine.add({{customer, QStringLiteral("winback")}, {QStringLiteral("ID")},
+                     {opt("cause", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "why the customer is at risk"), true),
+                      opt("measures", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "win-back measures (discount, service improvement, more contact)"), true)},
+                     QCoreApplication::translate("CustomerCommands", "Record the cause and win-back measures for an at-risk customer (§3.2.4)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::CustomerService service(context.session());
+                         const qint64 id = service.recordWinBack(context.positionalId(0), context.option(QStringLiteral("cause")),
+                                                                 context.option(QStringLiteral("measures")));
+                         for (const QVariantMap &record : service.winBacks(context.positionalId(0))) {
+                             if (record.value(QStringLiteral("id")).toLongLong() == id)
+                                 return QJsonObject::fromVariantMap(record);
+                         }
+                         return QJsonObject{{QStringLiteral("id"), id}};
+                     },
+                     {}});
+    commandLine.add({{customer, QStringLiteral("winback-result")}, {QStringLiteral("WINBACK_ID")},
+                     {opt("result", "won_back|lost", QT_TRANSLATE_NOOP("CustomerCommands", "the outcome"), true),
+                      opt("note", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "what happened"))},
+                     QCoreApplication::translate("CustomerCommands", "Record the result of a win-back (§3.2.4)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const QString result = context.option(QStringLiteral("result"));
+                         if (result != QLatin1String("won_back") && result != QLatin1String("lost"))
+                             throw Error::invalid(QStringLiteral("--result"), QCoreApplication::translate("CustomerCommands", "--result: use won_back or lost, not \"%1\".").arg(result));
+                         return QJsonObject::fromVariantMap(services::CustomerService(context.session())
+                                                                .winBackResult(context.positionalId(0), result == QLatin1String("won_back"),
+                                                                               context.option(QStringLiteral("note"))));
+                     },
+                     {}});
+    commandLine.add({{customer, QStringLiteral("winbacks")}, {}, {opt("customer", "ID", QT_TRANSLATE_NOOP("CustomerCommands", "only this customer"))},
+                     QCoreApplication::translate("CustomerCommands", "List win-back records and the success rate (§3.2.4)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::CustomerService service(context.session());
+                         std::optional<domain::CustomerId> only;
+                         if (context.has(QStringLiteral("customer")))
+                             only = context.option(QStringLiteral("customer")).toLongLong();
+                         QJsonArray list;
+                         for (const QVariantMap &record : service.winBacks(only))
+                             list.append(QJsonObject::fromVariantMap(record));
+                         const double rate = service.winBackSuccessRate();
+                         return QJsonObject{{QStringLiteral("winbacks"), list},
+                                            {QStringLiteral("success_rate"), rate < 0 ? QJsonValue() : QJsonValue(rate)}};
+                     },
+                     {}});
+
     commandLine.add({{customer, QStringLiteral("claim")}, {QStringLiteral("ID")}, {},
                      QCoreApplication::translate("CustomerCommands", "Take a customer from the shared pool."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {

@@ -457,6 +457,75 @@ QList<ChurnEntry> CustomerService::churn(int limit) const
     return entries;
 }
 
+qint64 CustomerService::recordWinBack(domain::CustomerId id, const QString &cause, const QString &measures)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const Customer customer = repository.require(id);
+    requireEditable(customer);
+    if (cause.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("cause"), QCoreApplication::translate("Customers", "cause: say why the customer is at risk (§3.2.4)."), QStringLiteral("3.2.4"));
+    if (measures.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("measures"), QCoreApplication::translate("Customers", "measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4)."), QStringLiteral("3.2.4"));
+    int score = 0;
+    for (const auto &entry : churn(100000)) {
+        if (entry.row.customer.id == id)
+            score = entry.assessment.score;
+    }
+    const qint64 winBackId = repository.insertWinBack(id, cause.trimmed(), measures.trimmed(), score, m_session.timestamp(), m_session.userId());
+    AuditTrail(m_session).record(QStringLiteral("customer.winback"), QStringLiteral("customer"), id, {},
+                                 QJsonObject{{QStringLiteral("winback"), winBackId}, {QStringLiteral("cause"), cause.trimmed()},
+                                             {QStringLiteral("measures"), measures.trimmed()}, {QStringLiteral("score"), score}});
+    transaction.commit();
+    return winBackId;
+}
+
+QVariantMap CustomerService::winBackResult(qint64 winBackId, bool wonBack, const QString &note)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    const QVariantMap before = repository.winBack(winBackId);
+    requireEditable(repository.require(before.value(QStringLiteral("customer_id")).toLongLong()));
+    if (before.value(QStringLiteral("result")).toString() != QLatin1String("pending"))
+        throw Error::conflict(QCoreApplication::translate("Customers", "Win-back record #%1 already has its result.").arg(winBackId), QStringLiteral("3.2.4"));
+    const QString result = wonBack ? QStringLiteral("won_back") : QStringLiteral("lost");
+    repository.setWinBackResult(winBackId, before.value(QStringLiteral("version")).toInt(), result, note.trimmed(), m_session.timestamp());
+    const QVariantMap after = repository.winBack(winBackId);
+    AuditTrail(m_session).record(QStringLiteral("customer.winback_result"), QStringLiteral("customer"),
+                                 before.value(QStringLiteral("customer_id")).toLongLong(), QJsonObject::fromVariantMap(before),
+                                 QJsonObject::fromVariantMap(after));
+    transaction.commit();
+    return after;
+}
+
+QList<QVariantMap> CustomerService::winBacks(std::optional<domain::CustomerId> customer) const
+{
+    storage::CustomerRepository repository(m_session.database());
+    QList<QVariantMap> visibleOnes;
+    const storage::CustomerScope visibleScope = scope();
+    for (const QVariantMap &record : repository.winBacks(customer)) {
+        if (visibleScope.kind == storage::CustomerScope::Kind::All
+            || repository.visible(record.value(QStringLiteral("customer_id")).toLongLong(), visibleScope))
+            visibleOnes << record;
+    }
+    return visibleOnes;
+}
+
+double CustomerService::winBackSuccessRate() const
+{
+    int won = 0;
+    int decided = 0;
+    for (const QVariantMap &record : winBacks()) {
+        const QString result = record.value(QStringLiteral("result")).toString();
+        if (result == QLatin1String("pending"))
+            continue;
+        ++decided;
+        if (result == QLatin1String("won_back"))
+            ++won;
+    }
+    return decided == 0 ? -1.0 : static_cast<double>(won) / decided;
+}
+
 qint64 CustomerService::addSegment(const QString &name, const QString &traits, const QString &strategy)
 {
     m_session.require(Action::ManageMarketResearch);

@@ -96,6 +96,14 @@ public:
     int intervalDays(domain::CustomerClass customerClass) const;
     QList<ChurnEntry> churn(int limit) const;
 
+    /// §3.2.4: the owner records why the customer is at risk and what is done about it.
+    qint64 recordWinBack(domain::CustomerId id, const QString &cause, const QString &measures);
+    /// Later: won_back or lost, with a note.
+    QVariantMap winBackResult(qint64 winBackId, bool wonBack, const QString &note);
+    QList<QVariantMap> winBacks(std::optional<domain::CustomerId> customer = std::nullopt) const;
+    /// Won back / (won back + lost) over the records the user may see; -1 when none is decided.
+    double winBackSuccessRate() const;
+
     qint64 addSegment(const QString &name, const QString &traits, const QString &strategy);
     QList<QVariantMap> segments() const;
     qint64 addResearch(const QString &topic, const QDate &date, const QString &findings, const QString &competitors);

@@ -577,6 +577,72 @@ QList<ChurnFacts> CustomerRepository::churnFacts(const CustomerScope &scope, con
     return facts;
 }
 
+qint64 CustomerRepository::insertWinBack(domain::CustomerId id, const QString &cause, const QString &measures, int score,
+                                         const QString &now, domain::UserId actor)
+{
+    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_winbacks (customer_id, cause, measures, result, result_note, "
+                                               "score, version, created_at, created_by) VALUES (:customer, :cause, :measures, "
+                                               "'pending', '', :score, 1, :now, :actor) RETURNING id"))
+        .bind(":customer", id)
+        .bind(":cause", cause)
+        .bind(":measures", measures)
+        .bind(":score", score)
+        .bind(":now", now)
+        .bind(":actor", actor)
+        .insertReturningId();
+}
+
+namespace {
+const QString winBackColumns = QStringLiteral("w.id, w.customer_id, w.cause, w.measures, w.result, w.result_note, w.score, "
+                                              "w.version, w.created_at, w.result_at, c.name");
+
+QVariantMap readWinBack(SqlQuery &query)
+{
+    return QVariantMap{{QStringLiteral("id"), query.value(0).toLongLong()},
+                       {QStringLiteral("customer_id"), query.value(1).toLongLong()},
+                       {QStringLiteral("cause"), query.value(2).toString()},
+                       {QStringLiteral("measures"), query.value(3).toString()},
+                       {QStringLiteral("result"), query.value(4).toString()},
+                       {QStringLiteral("result_note"), query.value(5).toString()},
+                       {QStringLiteral("score"), query.value(6).toInt()},
+                       {QStringLiteral("version"), query.value(7).toInt()},
+                       {QStringLiteral("created_at"), query.value(8).toString()},
+                       {QStringLiteral("result_at"), query.value(9).toString()},
+                       {QStringLiteral("customer"), query.value(10).toString()}};
+}
+} // namespace
+
+QVariantMap CustomerRepository::winBack(qint64 id) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customer_winbacks w JOIN customers c ON c.id = w.customer_id "
+                                              "WHERE w.id = :id").arg(winBackColumns));
+    query.bind(":id", id).exec();
+    if (!query.next())
+        throw Error::notFound(QCoreApplication::translate("Customers", "There is no win-back record #%1.").arg(id));
+    return readWinBack(query);
+}
+
+QList<QVariantMap> CustomerRepository::winBacks(std::optional<domain::CustomerId> customer) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customer_winbacks w JOIN customers c ON c.id = w.customer_id "
+                                              "WHERE (:all = 1 OR w.customer_id = :customer) ORDER BY w.id DESC LIMIT 1000")
+                                   .arg(winBackColumns));
+    query.bind(":all", customer ? 0 : 1).bind(":customer", customer.value_or(0)).exec();
+    QList<QVariantMap> list;
+    while (query.next())
+        list << readWinBack(query);
+    return list;
+}
+
+void CustomerRepository::setWinBackResult(qint64 id, int version, const QString &result, const QString &note, const QString &now)
+{
+    SqlQuery query(m_database, QStringLiteral("UPDATE customer_winbacks SET result = :result, result_note = :note, result_at = :now, "
+                                              "version = version + 1 WHERE id = :id AND version = :version"));
+    query.bind(":result", result).bind(":note", notNull(note)).bind(":now", now).bind(":id", id).bind(":version", version).exec();
+    if (query.rowsAffected() == 0)
+        throw Error::conflict(QCoreApplication::translate("Customers", "Win-back record #%1 was changed by someone else; reload and try again.").arg(id));
+}
+
 qint64 CustomerRepository::insertSegment(const QString &name, const QString &traits, const QString &strategy,
                                          const QString &now, domain::UserId actor)
 {

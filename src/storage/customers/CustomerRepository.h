@@ -107,6 +107,13 @@ public:
 
     QList<ChurnFacts> churnFacts(const CustomerScope &scope, const QString &recentSince) const;
 
+    qint64 insertWinBack(domain::CustomerId id, const QString &cause, const QString &measures, int score, const QString &now,
+                         domain::UserId actor);
+    /// {id, customer_id, cause, measures, result, result_note, score, version, created_at, result_at}; throws not_found.
+    QVariantMap winBack(qint64 id) const;
+    QList<QVariantMap> winBacks(std::optional<domain::CustomerId> customer) const;
+    void setWinBackResult(qint64 id, int version, const QString &result, const QString &note, const QString &now);
+
     qint64 insertSegment(const QString &name, const QString &traits, const QString &strategy, const QString &now,
                          domain::UserId actor);
     QList<QVariantMap> segments() const;

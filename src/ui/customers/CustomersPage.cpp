@@ -312,8 +312,14 @@ QWidget *CustomersPage::createChurnTab()
     auto *hint = new QLabel(tr("Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4)."), page);
     hint->setWordWrap(true);
     layout->addWidget(hint);
+    auto *churnBar = new QHBoxLayout;
     m_churnSummary = new QLabel(page);
-    layout->addWidget(m_churnSummary);
+    churnBar->addWidget(m_churnSummary, 1);
+    auto *winBackButton = new QPushButton(tr("Record &win-back…"), page);
+    winBackButton->setEnabled(m_session.may(domain::Action::EditCustomer));
+    connect(winBackButton, &QPushButton::clicked, this, &CustomersPage::recordWinBack);
+    churnBar->addWidget(winBackButton);
+    layout->addLayout(churnBar);
     m_churnTable = new QTableWidget(page);
     m_churnTable->setColumnCount(4);
     m_churnTable->setHorizontalHeaderLabels({tr("Score"), tr("Customer"), tr("Owner"), tr("Reasons")});
@@ -586,7 +592,35 @@ void CustomersPage::refreshChurn()
         }
         m_churnTable->resizeColumnToContents(0);
         m_churnTable->setColumnWidth(1, 260);
-        m_churnSummary->setText(tr("%n customer(s) at risk.", nullptr, static_cast<int>(entries.size())));
+        QString summary = tr("%n customer(s) at risk.", nullptr, static_cast<int>(entries.size()));
+        const double rate = services::CustomerService(m_session).winBackSuccessRate();
+        if (rate >= 0)
+            summary += QLatin1Char(' ') + tr("Win-back success rate: %1%.").arg(qRound(rate * 100));
+        m_churnSummary->setText(summary);
+    } catch (const domain::Error &error) {
+        m_churnSummary->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::recordWinBack()
+{
+    const int row = m_churnTable->currentRow();
+    if (row < 0) {
+        m_churnSummary->setText(tr("Choose an at-risk customer first."));
+        return;
+    }
+    const qint64 id = m_churnTable->item(row, 1)->data(Qt::UserRole).toLongLong();
+    bool ok = false;
+    const QString cause = QInputDialog::getMultiLineText(this, tr("Record win-back"), tr("Why is the customer at risk? (§3.2.4)"), {}, &ok);
+    if (!ok)
+        return;
+    const QString measures = QInputDialog::getMultiLineText(this, tr("Record win-back"),
+                                                            tr("Win-back measures (discount, service improvement, more contact):"), {}, &ok);
+    if (!ok)
+        return;
+    try {
+        services::CustomerService(m_session).recordWinBack(id, cause, measures);
+        refreshChurn();
     } catch (const domain::Error &error) {
         m_churnSummary->setText(ErrorPresenter::describe(error));
     }

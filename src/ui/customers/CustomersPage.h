@@ -66,6 +66,7 @@ private:
     void advanceStage();
     void markLost();
     void claim();
+    void recordWinBack();
 
     services::Session &m_session;
     QTabWidget *m_tabs = nullptr;
