@@ -463,6 +463,62 @@
         <source>List market research records.</source>
         <translation>列出市场调研记录。</translation>
     </message>
+    <message>
+        <source>headcount band</source>
+        <translation>人数规模</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>target segment (§3.1.2); "-" for none</source>
+        <translation>目标客户群（§3.1.2）；“-”表示不属于任何客户群</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Change a customer's archive fields (§3.2.1); options not given stay as they are.</source>
+        <translation>修改客户档案字段（§3.2.1）；未给出的选项保持不变。</translation>
+    </message>
+    <message>
+        <source>why the customer is at risk</source>
+        <translation>客户存在流失风险的原因</translation>
+    </message>
+    <message>
+        <source>win-back measures (discount, service improvement, more contact)</source>
+        <translation>挽回措施（折扣、改进服务、加强联系）</translation>
+    </message>
+    <message>
+        <source>Record the cause and win-back measures for an at-risk customer (§3.2.4).</source>
+        <translation>为有流失风险的客户记录原因和挽回措施（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>挽回结果</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Record the result of a win-back (§3.2.4).</source>
+        <translation>记录挽回结果（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>--result: use won_back or lost, not "%1".</source>
+        <translation>--result：请使用 won_back 或 lost，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation>仅此客户</translation>
+    </message>
+    <message>
+        <source>List win-back records and the success rate (§3.2.4).</source>
+        <translation>列出挽回记录及挽回成功率（§3.2.4）。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -842,12 +898,14 @@
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 个未解决投诉</numerusform></translation>
+            <numerusform>%n 个未解决投诉</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s) in the last 90 days</source>
         <translation>
-            <numerusform>近 90 天内 %n 次投诉</numerusform></translation>
+            <numerusform>近 90 天内 %n 次投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>contract value down %1% on the previous 12 months</source>
@@ -856,7 +914,8 @@
     <message numerus="yes">
         <source>%n contract(s) ending soon without renewal</source>
         <translation>
-            <numerusform>%n 份合同即将到期且未续约</numerusform></translation>
+            <numerusform>%n 份合同即将到期且未续约</numerusform>
+        </translation>
     </message>
     <message>
         <source>stalled in stage "%1" for %2 days</source>
@@ -1021,6 +1080,30 @@
     <message>
         <source>Complaint #%1 was changed by someone else; reload and try again.</source>
         <translation>投诉 #%1 已被他人修改，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>cause: say why the customer is at risk (§3.2.4).</source>
+        <translation>cause：请说明客户存在流失风险的原因（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4).</source>
+        <translation>measures：请说明挽回措施，例如折扣、改进服务、加强联系（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1 already has its result.</source>
+        <translation>挽回记录 #%1 已有结果。</translation>
+    </message>
+    <message>
+        <source>There is no target segment "%1".</source>
+        <translation>目标客户群“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>There is no win-back record #%1.</source>
+        <translation>挽回记录 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1 was changed by someone else; reload and try again.</source>
+        <translation>挽回记录 #%1 已被他人修改，请刷新后重试。</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2170,10 @@
         <source>Add the customer anyway?</source>
         <translation>仍然添加该客户吗？</translation>
     </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::CustomerImportDialog</name>
@@ -2109,7 +2196,8 @@
     <message numerus="yes">
         <source>%n data row(s), encoding %1.</source>
         <translation>
-            <numerusform>%n 行数据，编码 %1。</numerusform></translation>
+            <numerusform>%n 行数据，编码 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Maps to</source>
@@ -2232,7 +2320,8 @@
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 个客户</numerusform></translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -2325,12 +2414,14 @@
     <message numerus="yes">
         <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
         <translation>
-            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform></translation>
+            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 个未解决投诉</numerusform></translation>
+            <numerusform>%n 个未解决投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Short name</source>
@@ -2427,7 +2518,8 @@
     <message numerus="yes">
         <source>%n customer(s) exported to %1.</source>
         <translation>
-            <numerusform>已导出 %n 个客户到 %1。</numerusform></translation>
+            <numerusform>已导出 %n 个客户到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mark as lost</source>
@@ -2444,7 +2536,36 @@
     <message numerus="yes">
         <source>%n customer(s) at risk.</source>
         <translation>
-            <numerusform>%n 个客户存在流失风险。</numerusform></translation>
+            <numerusform>%n 个客户存在流失风险。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;win-back…</source>
+        <translation>记录挽回(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Win-back success rate: %1%.</source>
+        <translation>挽回成功率：%1%。</translation>
+    </message>
+    <message>
+        <source>Choose an at-risk customer first.</source>
+        <translation>请先选择一个有流失风险的客户。</translation>
+    </message>
+    <message>
+        <source>Record win-back</source>
+        <translation>记录挽回</translation>
+    </message>
+    <message>
+        <source>Why is the customer at risk? (§3.2.4)</source>
+        <translation>客户为什么存在流失风险？（§3.2.4）</translation>
+    </message>
+    <message>
+        <source>Win-back measures (discount, service improvement, more contact):</source>
+        <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
     </message>
 </context>
 <context>

@@ -463,6 +463,62 @@
         <source>List market research records.</source>
         <translation>列出市場調研記錄。</translation>
     </message>
+    <message>
+        <source>headcount band</source>
+        <translation>人數規模</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>target segment (§3.1.2); "-" for none</source>
+        <translation>目標客戶群（§3.1.2）；“-”表示不屬於任何客戶群</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Change a customer's archive fields (§3.2.1); options not given stay as they are.</source>
+        <translation>修改客戶檔案欄位（§3.2.1）；未給出的選項保持不變。</translation>
+    </message>
+    <message>
+        <source>why the customer is at risk</source>
+        <translation>客戶存在流失風險的原因</translation>
+    </message>
+    <message>
+        <source>win-back measures (discount, service improvement, more contact)</source>
+        <translation>挽回措施（折扣、改進服務、加強聯絡）</translation>
+    </message>
+    <message>
+        <source>Record the cause and win-back measures for an at-risk customer (§3.2.4).</source>
+        <translation>為有流失風險的客戶記錄原因和挽回措施（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>挽回結果</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>情況說明</translation>
+    </message>
+    <message>
+        <source>Record the result of a win-back (§3.2.4).</source>
+        <translation>記錄挽回結果（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>--result: use won_back or lost, not "%1".</source>
+        <translation>--result：請使用 won_back 或 lost，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation>僅此客戶</translation>
+    </message>
+    <message>
+        <source>List win-back records and the success rate (§3.2.4).</source>
+        <translation>列出挽回記錄及挽回成功率（§3.2.4）。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -842,12 +898,14 @@
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 個未解決投訴</numerusform></translation>
+            <numerusform>%n 個未解決投訴</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s) in the last 90 days</source>
         <translation>
-            <numerusform>近 90 天內 %n 次投訴</numerusform></translation>
+            <numerusform>近 90 天內 %n 次投訴</numerusform>
+        </translation>
     </message>
     <message>
         <source>contract value down %1% on the previous 12 months</source>
@@ -856,7 +914,8 @@
     <message numerus="yes">
         <source>%n contract(s) ending soon without renewal</source>
         <translation>
-            <numerusform>%n 份合同即將到期且未續約</numerusform></translation>
+            <numerusform>%n 份合同即將到期且未續約</numerusform>
+        </translation>
     </message>
     <message>
         <source>stalled in stage "%1" for %2 days</source>
@@ -1021,6 +1080,30 @@
     <message>
         <source>Complaint #%1 was changed by someone else; reload and try again.</source>
         <translation>投訴 #%1 已被他人修改，請重新整理後重試。</translation>
+    </message>
+    <message>
+        <source>cause: say why the customer is at risk (§3.2.4).</source>
+        <translation>cause：請說明客戶存在流失風險的原因（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4).</source>
+        <translation>measures：請說明挽回措施，例如折扣、改進服務、加強聯絡（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1 already has its result.</source>
+        <translation>挽回記錄 #%1 已有結果。</translation>
+    </message>
+    <message>
+        <source>There is no target segment "%1".</source>
+        <translation>目標客戶群“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>There is no win-back record #%1.</source>
+        <translation>挽回記錄 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1 was changed by someone else; reload and try again.</source>
+        <translation>挽回記錄 #%1 已被他人修改，請重新整理後重試。</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2170,10 @@
         <source>Add the customer anyway?</source>
         <translation>仍然新增該客戶嗎？</translation>
     </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>編輯客戶</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::CustomerImportDialog</name>
@@ -2109,7 +2196,8 @@
     <message numerus="yes">
         <source>%n data row(s), encoding %1.</source>
         <translation>
-            <numerusform>%n 行資料，編碼 %1。</numerusform></translation>
+            <numerusform>%n 行資料，編碼 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Maps to</source>
@@ -2232,7 +2320,8 @@
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 個客戶</numerusform></translation>
+            <numerusform>%n 個客戶</numerusform>
+        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -2325,12 +2414,14 @@
     <message numerus="yes">
         <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
         <translation>
-            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform></translation>
+            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 個未解決投訴</numerusform></translation>
+            <numerusform>%n 個未解決投訴</numerusform>
+        </translation>
     </message>
     <message>
         <source>Short name</source>
@@ -2427,7 +2518,8 @@
     <message numerus="yes">
         <source>%n customer(s) exported to %1.</source>
         <translation>
-            <numerusform>已匯出 %n 個客戶到 %1。</numerusform></translation>
+            <numerusform>已匯出 %n 個客戶到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mark as lost</source>
@@ -2444,7 +2536,36 @@
     <message numerus="yes">
         <source>%n customer(s) at risk.</source>
         <translation>
-            <numerusform>%n 個客戶存在流失風險。</numerusform></translation>
+            <numerusform>%n 個客戶存在流失風險。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;win-back…</source>
+        <translation>記錄挽回(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Win-back success rate: %1%.</source>
+        <translation>挽回成功率：%1%。</translation>
+    </message>
+    <message>
+        <source>Choose an at-risk customer first.</source>
+        <translation>請先選擇一個有流失風險的客戶。</translation>
+    </message>
+    <message>
+        <source>Record win-back</source>
+        <translation>記錄挽回</translation>
+    </message>
+    <message>
+        <source>Why is the customer at risk? (§3.2.4)</source>
+        <translation>客戶為什麼存在流失風險？（§3.2.4）</translation>
+    </message>
+    <message>
+        <source>Win-back measures (discount, service improvement, more contact):</source>
+        <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,24 @@ TEST_P(CustomersUiTest, new_customer_dialog_warns_about_duplicates_as_you_type)
     EXPECT_TRUE(dialog.duplicateWarning().isEmpty());
 }
 
+TEST_P(CustomersUiTest, edit_dialog_saves_changes_with_the_version_read)
+{
+    services::NewCustomer input;
+    input.name = QStringLiteral("旧名称");
+    const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(input);
+    ui::CustomerDialog dialog(as(QStringLiteral("sales1")), nullptr, customer.id);
+    dialog.setName(QStringLiteral("新名称"));
+    static_cast<QDialog &>(dialog).accept(); // what OK does
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    const auto saved = services::CustomerService(as(QStringLiteral("sales1"))).customer(customer.id);
+    EXPECT_EQ(saved.name, QStringLiteral("新名称"));
+    EXPECT_EQ(saved.version, customer.version + 1);
+    // A second dialog opened on the old version is refused with a conflict, nothing overwritten.
+    auto stale = customer;
+    stale.name = QStringLiteral("覆盖");
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).update(stale), Conflict);
+}
+
 TEST_P(CustomersUiTest, import_dialog_previews_mapping_and_reports_rows)
 {
     ui::CustomerImportDialog dialog(as(QStringLiteral("sales1")));

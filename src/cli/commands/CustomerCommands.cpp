@@ -140,6 +140,48 @@ void registerCustomerCommands(CommandLine &commandLine)
                      },
                      {}});
 
+    commandLine.add({{customer, QStringLiteral("edit")}, {QStringLiteral("ID")},
+                     {opt("name", "NAME", QT_TRANSLATE_NOOP("CustomerCommands", "customer name")),
+                      opt("short-name", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "short name")),
+                      opt("class", "key|general|potential", QT_TRANSLATE_NOOP("CustomerCommands", "classification (§3.2.2)")),
+                      opt("channel", "online|phone|exhibition|partner|referral", QT_TRANSLATE_NOOP("CustomerCommands", "source channel (§3.1.3)")),
+                      opt("industry", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "industry")),
+                      opt("size", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "headcount band")),
+                      opt("phone", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "phone")), opt("email", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "e-mail")),
+                      opt("address", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "address")), opt("website", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "website")),
+                      opt("segment", "NAME", QT_TRANSLATE_NOOP("CustomerCommands", "target segment (§3.1.2); \"-\" for none")),
+                      opt("tags", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "tags")), opt("notes", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "notes"))},
+                     QCoreApplication::translate("CustomerCommands", "Change a customer's archive fields (§3.2.1); options not given stay as they are."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::CustomerService service(context.session());
+                         domain::Customer c = service.customer(context.positionalId(0));
+                         auto text = [&context](const char *option, QString &field) {
+                             if (context.has(QLatin1String(option)))
+                                 field = context.option(QLatin1String(option));
+                         };
+                         text("name", c.name);
+                         text("short-name", c.shortName);
+                         text("industry", c.industry);
+                         text("size", c.sizeBand);
+                         text("phone", c.phone);
+                         text("email", c.email);
+                         text("address", c.address);
+                         text("website", c.website);
+                         text("tags", c.tags);
+                         text("notes", c.notes);
+                         if (context.has(QStringLiteral("class")))
+                             c.customerClass = CustomerRules::parseClass(QStringLiteral("--class"), context.option(QStringLiteral("class")));
+                         if (context.has(QStringLiteral("channel")))
+                             c.channel = CustomerRules::parseChannel(QStringLiteral("--channel"), context.option(QStringLiteral("channel")));
+                         if (context.has(QStringLiteral("segment"))) {
+                             const QString segment = context.option(QStringLiteral("segment"));
+                             c.segmentId = segment == QLatin1String("-") ? std::nullopt : std::optional(service.segmentId(segment));
+                         }
+                         service.update(c);
+                         return detailsJson(service.details(c.id));
+                     },
+                     {}});
+
     commandLine.add({{customer, QStringLiteral("show")}, {QStringLiteral("ID")}, {},
                      QCoreApplication::translate("CustomerCommands", "Show a customer with contacts, contact log and stage history."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {

@@ -539,6 +539,15 @@ qint64 CustomerService::addSegment(const QString &name, const QString &traits, c
     return id;
 }
 
+qint64 CustomerService::segmentId(const QString &name) const
+{
+    for (const QVariantMap &segment : segments()) {
+        if (segment.value(QStringLiteral("name")).toString() == name.trimmed())
+            return segment.value(QStringLiteral("id")).toLongLong();
+    }
+    throw Error::notFound(QCoreApplication::translate("Customers", "There is no target segment \"%1\".").arg(name));
+}
+
 QList<QVariantMap> CustomerService::segments() const
 {
     m_session.user();

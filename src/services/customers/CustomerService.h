@@ -70,7 +70,11 @@ public:
     QList<storage::DuplicateMatch> duplicatesOf(const domain::Customer &customer) const;
     /// Refuses duplicates (conflict) unless `allowDuplicate`.
     domain::Customer add(const NewCustomer &input, bool allowDuplicate = false);
+    /// Saves the archive fields (not stage or owner, which have their own rules); `customer.version`
+    /// must be the one read, else conflict.
     domain::Customer update(const domain::Customer &customer);
+    /// The target segment of that name; throws not_found.
+    qint64 segmentId(const QString &name) const;
     CustomerDetails details(domain::CustomerId id) const;
     domain::Customer customer(domain::CustomerId id) const;
 

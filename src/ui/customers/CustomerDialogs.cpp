@@ -22,10 +22,11 @@ namespace bizdesk::ui {
 
 using domain::CustomerRules;
 
-CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent)
+CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, domain::CustomerId editId)
     : QDialog(parent)
     , m_session(session)
     , m_ui(std::make_unique<Ui::CustomerDialog>())
+    , m_editId(editId)
 {
     m_ui->setupUi(this);
     for (auto value : CustomerRules::classes())
@@ -44,6 +45,24 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent)
     }
     Style::markAsError(m_ui->errorLabel);
     Style::markAsError(m_ui->duplicateLabel);
+    if (m_editId) {
+        // Editing: stage, owner and contact persons have their own actions.
+        m_editing = services::CustomerService(session).customer(m_editId);
+        setWindowTitle(tr("Edit customer"));
+        m_ui->nameEdit->setText(m_editing.name);
+        m_ui->shortNameEdit->setText(m_editing.shortName);
+        m_ui->classCombo->setCurrentIndex(m_ui->classCombo->findData(CustomerRules::name(m_editing.customerClass)));
+        m_ui->channelCombo->setCurrentIndex(
+            std::max(0, m_ui->channelCombo->findData(m_editing.channel ? CustomerRules::name(*m_editing.channel) : QString())));
+        m_ui->industryEdit->setText(m_editing.industry);
+        m_ui->phoneEdit->setText(m_editing.phone);
+        m_ui->emailEdit->setText(m_editing.email);
+        m_ui->addressEdit->setText(m_editing.address);
+        m_ui->notesEdit->setPlainText(m_editing.notes);
+        for (QWidget *widget : {static_cast<QWidget *>(m_ui->contactEdit), static_cast<QWidget *>(m_ui->contactEditLabel),
+                                static_cast<QWidget *>(m_ui->ownerCombo), static_cast<QWidget *>(m_ui->ownerComboLabel)})
+            widget->hide();
+    }
     for (QLineEdit *edit : {m_ui->nameEdit, m_ui->phoneEdit, m_ui->emailEdit})
         connect(edit, &QLineEdit::textChanged, this, &CustomerDialog::validate);
     validate();
@@ -71,6 +90,7 @@ void CustomerDialog::validate()
         probe.phone = m_ui->phoneEdit->text();
         probe.email = m_ui->emailEdit->text();
         probe = CustomerRules::validated(probe);
+        probe.id = m_editId;
         const auto matches = services::CustomerService(m_session).duplicatesOf(probe);
         if (!matches.isEmpty())
             duplicate = tr("Possible duplicate: customer #%1 \"%2\" has the same %3.")
@@ -87,6 +107,27 @@ void CustomerDialog::validate()
 
 void CustomerDialog::accept()
 {
+    if (m_editId) {
+        domain::Customer edited = m_editing;
+        edited.name = m_ui->nameEdit->text();
+        edited.shortName = m_ui->shortNameEdit->text();
+        edited.industry = m_ui->industryEdit->text();
+        edited.phone = m_ui->phoneEdit->text();
+        edited.email = m_ui->emailEdit->text();
+        edited.address = m_ui->addressEdit->text();
+        edited.notes = m_ui->notesEdit->toPlainText();
+        try {
+            edited.customerClass = CustomerRules::parseClass(QStringLiteral("class"), m_ui->classCombo->currentData().toString());
+            const QString channel = m_ui->channelCombo->currentData().toString();
+            edited.channel = channel.isEmpty() ? std::nullopt : std::optional(CustomerRules::parseChannel(QStringLiteral("channel"), channel));
+            services::CustomerService(m_session).update(edited);
+            m_createdId = m_editId;
+            QDialog::accept();
+        } catch (const domain::Error &error) {
+            m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+        }
+        return;
+    }
     services::NewCustomer input;
     input.name = m_ui->nameEdit->text();
     input.shortName = m_ui->shortNameEdit->text();

@@ -19,14 +19,14 @@ class Session;
 
 namespace bizdesk::ui {
 
-/// New customer (§3.2.1): validates as the user types, warns about possible duplicates and
-/// asks before adding one anyway.
+/// New customer (§3.2.1), or editing one (`editId`): validates as the user types, warns about
+/// possible duplicates and asks before adding one anyway.
 class CustomerDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit CustomerDialog(services::Session &session, QWidget *parent = nullptr);
+    explicit CustomerDialog(services::Session &session, QWidget *parent = nullptr, domain::CustomerId editId = 0);
     ~CustomerDialog() override;
     domain::CustomerId createdId() const { return m_createdId; }
     void setName(const QString &name);
@@ -40,6 +40,8 @@ private:
     services::Session &m_session;
     std::unique_ptr<Ui::CustomerDialog> m_ui;
     domain::CustomerId m_createdId = 0;
+    domain::CustomerId m_editId = 0;
+    domain::Customer m_editing;
 };
 
 /// Records one contact (§3.2.3): kind, time, note (required), next follow-up.

@@ -281,6 +281,9 @@ QWidget *CustomersPage::createListTab()
     Style::markAsError(m_messageLabel);
     rightLayout->addWidget(m_messageLabel);
     auto *actions = new QHBoxLayout;
+    m_editButton = new QPushButton(tr("&Edit…"), right);
+    actions->addWidget(m_editButton);
+    connect(m_editButton, &QPushButton::clicked, this, &CustomersPage::editCustomer);
     m_contactButton = new QPushButton(tr("Record &contact…"), right);
     m_advanceButton = new QPushButton(tr("&Advance stage"), right);
     m_lostButton = new QPushButton(tr("Mark &lost…"), right);
@@ -484,6 +487,7 @@ void CustomersPage::updateActions()
     const bool editable = found && m_session.may(domain::Action::EditCustomer)
                           && (customer.ownerId == m_session.userId() || m_session.may(domain::Action::ReassignCustomer));
     m_contactButton->setEnabled(editable && customer.ownerId);
+    m_editButton->setEnabled(editable);
     const auto next = found ? domain::Pipeline::nextStages(customer.stage) : QList<Stage>{};
     m_advanceButton->setEnabled(editable && !next.isEmpty() && next.first() != Stage::Lost);
     if (!next.isEmpty())
@@ -520,6 +524,17 @@ void CustomersPage::exportCustomers()
     ErrorPresenter::attempt(this, [&] {
         const int rows = services::CustomerService(m_session).exportTo(m_model->query(), path);
         m_messageLabel->setText(tr("%n customer(s) exported to %1.", nullptr, rows).arg(path));
+    });
+}
+
+void CustomersPage::editCustomer()
+{
+    ErrorPresenter::attempt(this, [this] {
+        CustomerDialog dialog(m_session, this, m_current);
+        if (dialog.exec() == QDialog::Accepted) {
+            m_model->reload();
+            showCustomer(m_current);
+        }
     });
 }
 

@@ -63,6 +63,7 @@ private:
     void refreshResearch();
     void updateActions();
     void recordContact();
+    void editCustomer();
     void advanceStage();
     void markLost();
     void claim();
@@ -83,6 +84,7 @@ private:
     QTextBrowser *m_detail = nullptr;
     QLabel *m_messageLabel = nullptr;
     QPushButton *m_contactButton = nullptr;
+    QPushButton *m_editButton = nullptr;
     QPushButton *m_advanceButton = nullptr;
     QPushButton *m_lostButton = nullptr;
     QPushButton *m_claimButton = nullptr;
