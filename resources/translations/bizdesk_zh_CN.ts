@@ -2567,6 +2567,40 @@
         <source>Win-back measures (discount, service improvement, more contact):</source>
         <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
     </message>
+    <message>
+        <source>Add contact &amp;person…</source>
+        <translation>添加联系人(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Handle c&amp;omplaint…</source>
+        <translation>处理投诉(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Handle complaint</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>Complaint of %1: %2
+New status:</source>
+        <translation>%1 的投诉：%2
+新状态：</translation>
+    </message>
+    <message>
+        <source>How was the complaint resolved? (§3.2.3)</source>
+        <translation>投诉是如何解决的？（§3.2.3）</translation>
+    </message>
+    <message>
+        <source>Add contact person</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Phone (optional):</source>
+        <translation>电话（可选）：</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::DelegationDialog</name>

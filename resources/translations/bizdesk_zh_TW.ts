@@ -2567,6 +2567,40 @@
         <source>Win-back measures (discount, service improvement, more contact):</source>
         <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
     </message>
+    <message>
+        <source>Add contact &amp;person…</source>
+        <translation>新增聯絡人(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Handle c&amp;omplaint…</source>
+        <translation>處理投訴(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Handle complaint</source>
+        <translation>處理投訴</translation>
+    </message>
+    <message>
+        <source>Complaint of %1: %2
+New status:</source>
+        <translation>%1 的投訴：%2
+新狀態：</translation>
+    </message>
+    <message>
+        <source>How was the complaint resolved? (§3.2.3)</source>
+        <translation>投訴是如何解決的？（§3.2.3）</translation>
+    </message>
+    <message>
+        <source>Add contact person</source>
+        <translation>新增聯絡人</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Phone (optional):</source>
+        <translation>電話（可選）：</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::DelegationDialog</name>

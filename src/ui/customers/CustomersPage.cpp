@@ -296,6 +296,15 @@ QWidget *CustomersPage::createListTab()
     connect(m_lostButton, &QPushButton::clicked, this, &CustomersPage::markLost);
     connect(m_claimButton, &QPushButton::clicked, this, &CustomersPage::claim);
     rightLayout->addLayout(actions);
+    auto *moreActions = new QHBoxLayout;
+    m_personButton = new QPushButton(tr("Add contact &person…"), right);
+    m_complaintButton = new QPushButton(tr("Handle c&omplaint…"), right);
+    moreActions->addWidget(m_personButton);
+    moreActions->addWidget(m_complaintButton);
+    moreActions->addStretch();
+    connect(m_personButton, &QPushButton::clicked, this, &CustomersPage::addContactPerson);
+    connect(m_complaintButton, &QPushButton::clicked, this, &CustomersPage::resolveComplaint);
+    rightLayout->addLayout(moreActions);
     m_detail = new QTextBrowser(right);
     m_detail->setOpenLinks(false);
     rightLayout->addWidget(m_detail, 1);
@@ -488,6 +497,17 @@ void CustomersPage::updateActions()
                           && (customer.ownerId == m_session.userId() || m_session.may(domain::Action::ReassignCustomer));
     m_contactButton->setEnabled(editable && customer.ownerId);
     m_editButton->setEnabled(editable);
+    m_personButton->setEnabled(editable);
+    bool openComplaint = false;
+    if (editable) {
+        try {
+            for (const auto &entry : services::CustomerService(m_session).details(m_current).log)
+                openComplaint = openComplaint || entry.complaintStatus == domain::ComplaintStatus::Open
+                                || entry.complaintStatus == domain::ComplaintStatus::InProgress;
+        } catch (const domain::Error &) {
+        }
+    }
+    m_complaintButton->setEnabled(openComplaint);
     const auto next = found ? domain::Pipeline::nextStages(customer.stage) : QList<Stage>{};
     m_advanceButton->setEnabled(editable && !next.isEmpty() && next.first() != Stage::Lost);
     if (!next.isEmpty())
@@ -536,6 +556,60 @@ void CustomersPage::editCustomer()
             showCustomer(m_current);
         }
     });
+}
+
+void CustomersPage::resolveComplaint()
+{
+    try {
+        services::CustomerService service(m_session);
+        // The oldest complaint still open is handled first.
+        std::optional<domain::ContactLogEntry> complaint;
+        for (const auto &entry : service.details(m_current).log) {
+            if (entry.complaintStatus == domain::ComplaintStatus::Open || entry.complaintStatus == domain::ComplaintStatus::InProgress)
+                complaint = entry;
+        }
+        if (!complaint)
+            return;
+        const QStringList choices{CustomerRules::label(domain::ComplaintStatus::InProgress), CustomerRules::label(domain::ComplaintStatus::Resolved)};
+        bool ok = false;
+        const QString choice = QInputDialog::getItem(this, tr("Handle complaint"),
+                                                     tr("Complaint of %1: %2\nNew status:").arg(complaint->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")), complaint->note),
+                                                     choices, 1, false, &ok);
+        if (!ok)
+            return;
+        const bool resolved = choice == choices.at(1);
+        QString resolution;
+        if (resolved) {
+            resolution = QInputDialog::getMultiLineText(this, tr("Handle complaint"), tr("How was the complaint resolved? (§3.2.3)"), {}, &ok);
+            if (!ok)
+                return;
+        }
+        service.updateComplaint(complaint->id, resolved ? domain::ComplaintStatus::Resolved : domain::ComplaintStatus::InProgress, resolution);
+        showCustomer(m_current);
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::addContactPerson()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Add contact person"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    const QString phone = QInputDialog::getText(this, tr("Add contact person"), tr("Phone (optional):"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    try {
+        domain::CustomerContact contact;
+        contact.customerId = m_current;
+        contact.name = name;
+        contact.phone = phone;
+        services::CustomerService(m_session).addContact(contact);
+        showCustomer(m_current);
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
 }
 
 void CustomersPage::recordContact()

@@ -64,6 +64,8 @@ private:
     void updateActions();
     void recordContact();
     void editCustomer();
+    void resolveComplaint();
+    void addContactPerson();
     void advanceStage();
     void markLost();
     void claim();
@@ -85,6 +87,8 @@ private:
     QLabel *m_messageLabel = nullptr;
     QPushButton *m_contactButton = nullptr;
     QPushButton *m_editButton = nullptr;
+    QPushButton *m_complaintButton = nullptr;
+    QPushButton *m_personButton = nullptr;
     QPushButton *m_advanceButton = nullptr;
     QPushButton *m_lostButton = nullptr;
     QPushButton *m_claimButton = nullptr;
