@@ -280,6 +280,26 @@
         <translation>将客户加入客户档案（§3.2.1）。</translation>
     </message>
     <message>
+        <source>headcount band</source>
+        <translation>人数规模</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>target segment (§3.1.2); "-" for none</source>
+        <translation>目标客户群（§3.1.2）；“-”表示不属于任何客户群</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Change a customer's archive fields (§3.2.1); options not given stay as they are.</source>
+        <translation>修改客户档案字段（§3.2.1）；未给出的选项保持不变。</translation>
+    </message>
+    <message>
         <source>Show a customer with contacts, contact log and stage history.</source>
         <translation>显示客户及其联系人、沟通记录和阶段历史。</translation>
     </message>
@@ -404,6 +424,42 @@
         <translation>没有存在流失风险的客户。</translation>
     </message>
     <message>
+        <source>why the customer is at risk</source>
+        <translation>客户存在流失风险的原因</translation>
+    </message>
+    <message>
+        <source>win-back measures (discount, service improvement, more contact)</source>
+        <translation>挽回措施（折扣、改进服务、加强联系）</translation>
+    </message>
+    <message>
+        <source>Record the cause and win-back measures for an at-risk customer (§3.2.4).</source>
+        <translation>为有流失风险的客户记录原因和挽回措施（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>挽回结果</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Record the result of a win-back (§3.2.4).</source>
+        <translation>记录挽回结果（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>--result: use won_back or lost, not "%1".</source>
+        <translation>--result：请使用 won_back 或 lost，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation>仅此客户</translation>
+    </message>
+    <message>
+        <source>List win-back records and the success rate (§3.2.4).</source>
+        <translation>列出挽回记录及挽回成功率（§3.2.4）。</translation>
+    </message>
+    <message>
         <source>Take a customer from the shared pool.</source>
         <translation>从公海领取客户。</translation>
     </message>
@@ -462,62 +518,6 @@
     <message>
         <source>List market research records.</source>
         <translation>列出市场调研记录。</translation>
-    </message>
-    <message>
-        <source>headcount band</source>
-        <translation>人数规模</translation>
-    </message>
-    <message>
-        <source>website</source>
-        <translation>网站</translation>
-    </message>
-    <message>
-        <source>target segment (§3.1.2); "-" for none</source>
-        <translation>目标客户群（§3.1.2）；“-”表示不属于任何客户群</translation>
-    </message>
-    <message>
-        <source>tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Change a customer's archive fields (§3.2.1); options not given stay as they are.</source>
-        <translation>修改客户档案字段（§3.2.1）；未给出的选项保持不变。</translation>
-    </message>
-    <message>
-        <source>why the customer is at risk</source>
-        <translation>客户存在流失风险的原因</translation>
-    </message>
-    <message>
-        <source>win-back measures (discount, service improvement, more contact)</source>
-        <translation>挽回措施（折扣、改进服务、加强联系）</translation>
-    </message>
-    <message>
-        <source>Record the cause and win-back measures for an at-risk customer (§3.2.4).</source>
-        <translation>为有流失风险的客户记录原因和挽回措施（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>the outcome</source>
-        <translation>挽回结果</translation>
-    </message>
-    <message>
-        <source>what happened</source>
-        <translation>情况说明</translation>
-    </message>
-    <message>
-        <source>Record the result of a win-back (§3.2.4).</source>
-        <translation>记录挽回结果（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>--result: use won_back or lost, not "%1".</source>
-        <translation>--result：请使用 won_back 或 lost，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>only this customer</source>
-        <translation>仅此客户</translation>
-    </message>
-    <message>
-        <source>List win-back records and the success rate (§3.2.4).</source>
-        <translation>列出挽回记录及挽回成功率（§3.2.4）。</translation>
     </message>
 </context>
 <context>
@@ -748,15 +748,15 @@
 <context>
     <name>Customers</name>
     <message>
-        <source>Key</source>
-        <translation>参数键</translation>
+        <source>Key customer</source>
+        <translation>重点客户</translation>
     </message>
     <message>
-        <source>General</source>
+        <source>General customer</source>
         <translation>一般客户</translation>
     </message>
     <message>
-        <source>Potential</source>
+        <source>Potential customer</source>
         <translation>潜在客户</translation>
     </message>
     <message>
@@ -898,14 +898,12 @@
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 个未解决投诉</numerusform>
-        </translation>
+            <numerusform>%n 个未解决投诉</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s) in the last 90 days</source>
         <translation>
-            <numerusform>近 90 天内 %n 次投诉</numerusform>
-        </translation>
+            <numerusform>近 90 天内 %n 次投诉</numerusform></translation>
     </message>
     <message>
         <source>contract value down %1% on the previous 12 months</source>
@@ -914,8 +912,7 @@
     <message numerus="yes">
         <source>%n contract(s) ending soon without renewal</source>
         <translation>
-            <numerusform>%n 份合同即将到期且未续约</numerusform>
-        </translation>
+            <numerusform>%n 份合同即将到期且未续约</numerusform></translation>
     </message>
     <message>
         <source>stalled in stage "%1" for %2 days</source>
@@ -1006,8 +1003,24 @@
         <translation>客户 #%1 已在公海中。</translation>
     </message>
     <message>
+        <source>cause: say why the customer is at risk (§3.2.4).</source>
+        <translation>cause：请说明客户存在流失风险的原因（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4).</source>
+        <translation>measures：请说明挽回措施，例如折扣、改进服务、加强联系（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1 already has its result.</source>
+        <translation>挽回记录 #%1 已有结果。</translation>
+    </message>
+    <message>
         <source>name: a target segment needs a name (§3.1.2).</source>
         <translation>name：目标客户群必须有名称（§3.1.2）。</translation>
+    </message>
+    <message>
+        <source>There is no target segment "%1".</source>
+        <translation>目标客户群“%1”不存在。</translation>
     </message>
     <message>
         <source>topic: a market research record needs a topic (§3.1.1).</source>
@@ -1022,8 +1035,8 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
     </message>
     <message>
         <source>Short name</source>
@@ -1080,22 +1093,6 @@
     <message>
         <source>Complaint #%1 was changed by someone else; reload and try again.</source>
         <translation>投诉 #%1 已被他人修改，请刷新后重试。</translation>
-    </message>
-    <message>
-        <source>cause: say why the customer is at risk (§3.2.4).</source>
-        <translation>cause：请说明客户存在流失风险的原因（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4).</source>
-        <translation>measures：请说明挽回措施，例如折扣、改进服务、加强联系（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>Win-back record #%1 already has its result.</source>
-        <translation>挽回记录 #%1 已有结果。</translation>
-    </message>
-    <message>
-        <source>There is no target segment "%1".</source>
-        <translation>目标客户群“%1”不存在。</translation>
     </message>
     <message>
         <source>There is no win-back record #%1.</source>
@@ -2159,6 +2156,10 @@
         <translation>公海</translation>
     </message>
     <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
         <source>Possible duplicate: customer #%1 "%2" has the same %3.</source>
         <translation>可能重复：客户 #%1“%2”的 %3 相同。</translation>
     </message>
@@ -2169,10 +2170,6 @@
     <message>
         <source>Add the customer anyway?</source>
         <translation>仍然添加该客户吗？</translation>
-    </message>
-    <message>
-        <source>Edit customer</source>
-        <translation>编辑客户</translation>
     </message>
 </context>
 <context>
@@ -2196,8 +2193,7 @@
     <message numerus="yes">
         <source>%n data row(s), encoding %1.</source>
         <translation>
-            <numerusform>%n 行数据，编码 %1。</numerusform>
-        </translation>
+            <numerusform>%n 行数据，编码 %1。</numerusform></translation>
     </message>
     <message>
         <source>Maps to</source>
@@ -2320,12 +2316,15 @@
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 个客户</numerusform>
-        </translation>
+            <numerusform>%n 个客户</numerusform></translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
         <translation>还没有客户 — 新建客户或导入 Excel 文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>Record &amp;contact…</source>
@@ -2344,8 +2343,20 @@
         <translation>从公海领取(&amp;L)</translation>
     </message>
     <message>
+        <source>Add contact &amp;person…</source>
+        <translation>添加联系人(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Handle c&amp;omplaint…</source>
+        <translation>处理投诉(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
         <translation>存在流失风险的客户，按分数从高到低排列。分数由以下因素累加：超出该类别联系周期未联系、未解决及近期投诉、合同金额下降、合同到期未续约、开发阶段停滞（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Record &amp;win-back…</source>
+        <translation>记录挽回(&amp;W)…</translation>
     </message>
     <message>
         <source>Score</source>
@@ -2414,14 +2425,12 @@
     <message numerus="yes">
         <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
         <translation>
-            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform>
-        </translation>
+            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 个未解决投诉</numerusform>
-        </translation>
+            <numerusform>%n 个未解决投诉</numerusform></translation>
     </message>
     <message>
         <source>Short name</source>
@@ -2518,62 +2527,7 @@
     <message numerus="yes">
         <source>%n customer(s) exported to %1.</source>
         <translation>
-            <numerusform>已导出 %n 个客户到 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mark as lost</source>
-        <translation>标记为流失</translation>
-    </message>
-    <message>
-        <source>Why was the customer lost? (required, §3.1.4)</source>
-        <translation>客户为什么流失？（必填，§3.1.4）</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) at risk.</source>
-        <translation>
-            <numerusform>%n 个客户存在流失风险。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Record &amp;win-back…</source>
-        <translation>记录挽回(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Win-back success rate: %1%.</source>
-        <translation>挽回成功率：%1%。</translation>
-    </message>
-    <message>
-        <source>Choose an at-risk customer first.</source>
-        <translation>请先选择一个有流失风险的客户。</translation>
-    </message>
-    <message>
-        <source>Record win-back</source>
-        <translation>记录挽回</translation>
-    </message>
-    <message>
-        <source>Why is the customer at risk? (§3.2.4)</source>
-        <translation>客户为什么存在流失风险？（§3.2.4）</translation>
-    </message>
-    <message>
-        <source>Win-back measures (discount, service improvement, more contact):</source>
-        <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
-    </message>
-    <message>
-        <source>Add contact &amp;person…</source>
-        <translation>添加联系人(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Handle c&amp;omplaint…</source>
-        <translation>处理投诉(&amp;O)…</translation>
+            <numerusform>已导出 %n 个客户到 %1。</numerusform></translation>
     </message>
     <message>
         <source>Handle complaint</source>
@@ -2600,6 +2554,43 @@ New status:</source>
     <message>
         <source>Phone (optional):</source>
         <translation>电话（可选）：</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>标记为流失</translation>
+    </message>
+    <message>
+        <source>Why was the customer lost? (required, §3.1.4)</source>
+        <translation>客户为什么流失？（必填，§3.1.4）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) at risk.</source>
+        <translation>
+            <numerusform>%n 个客户存在流失风险。</numerusform></translation>
+    </message>
+    <message>
+        <source>Win-back success rate: %1%.</source>
+        <translation>挽回成功率：%1%。</translation>
+    </message>
+    <message>
+        <source>Choose an at-risk customer first.</source>
+        <translation>请先选择一个有流失风险的客户。</translation>
+    </message>
+    <message>
+        <source>Record win-back</source>
+        <translation>记录挽回</translation>
+    </message>
+    <message>
+        <source>Why is the customer at risk? (§3.2.4)</source>
+        <translation>客户为什么存在流失风险？（§3.2.4）</translation>
+    </message>
+    <message>
+        <source>Win-back measures (discount, service improvement, more contact):</source>
+        <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
     </message>
 </context>
 <context>
@@ -2843,20 +2834,12 @@ New status:</source>
         <translation>商务应酬</translation>
     </message>
     <message>
-        <source>Entertainment applications, the approval chain, claims and finance review.</source>
-        <translation>商务应酬申请、审批流程、报销和财务审核。</translation>
-    </message>
-    <message>
         <source>Team</source>
         <translation>商务团队</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>报表</translation>
-    </message>
-    <message>
-        <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
-        <translation>业绩、费用、合同、客户和销售漏斗报表，支持打印预览、PDF 和 Excel。</translation>
     </message>
     <message>
         <source>&amp;Change password…</source>
@@ -2877,6 +2860,14 @@ New status:</source>
     <message>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Entertainment applications, the approval chain, claims and finance review.</source>
+        <translation>商务应酬申请、审批流程、报销和财务审核。</translation>
+    </message>
+    <message>
+        <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
+        <translation>业绩、费用、合同、客户和销售漏斗报表，支持打印预览、PDF 和 Excel。</translation>
     </message>
 </context>
 <context>

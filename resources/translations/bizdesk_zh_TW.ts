@@ -280,6 +280,26 @@
         <translation>將客戶加入客戶檔案（§3.2.1）。</translation>
     </message>
     <message>
+        <source>headcount band</source>
+        <translation>人數規模</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>target segment (§3.1.2); "-" for none</source>
+        <translation>目標客戶群（§3.1.2）；“-”表示不屬於任何客戶群</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Change a customer's archive fields (§3.2.1); options not given stay as they are.</source>
+        <translation>修改客戶檔案欄位（§3.2.1）；未給出的選項保持不變。</translation>
+    </message>
+    <message>
         <source>Show a customer with contacts, contact log and stage history.</source>
         <translation>顯示客戶及其聯絡人、溝通記錄和階段歷史。</translation>
     </message>
@@ -404,6 +424,42 @@
         <translation>沒有存在流失風險的客戶。</translation>
     </message>
     <message>
+        <source>why the customer is at risk</source>
+        <translation>客戶存在流失風險的原因</translation>
+    </message>
+    <message>
+        <source>win-back measures (discount, service improvement, more contact)</source>
+        <translation>挽回措施（折扣、改進服務、加強聯絡）</translation>
+    </message>
+    <message>
+        <source>Record the cause and win-back measures for an at-risk customer (§3.2.4).</source>
+        <translation>為有流失風險的客戶記錄原因和挽回措施（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>挽回結果</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>情況說明</translation>
+    </message>
+    <message>
+        <source>Record the result of a win-back (§3.2.4).</source>
+        <translation>記錄挽回結果（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>--result: use won_back or lost, not "%1".</source>
+        <translation>--result：請使用 won_back 或 lost，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation>僅此客戶</translation>
+    </message>
+    <message>
+        <source>List win-back records and the success rate (§3.2.4).</source>
+        <translation>列出挽回記錄及挽回成功率（§3.2.4）。</translation>
+    </message>
+    <message>
         <source>Take a customer from the shared pool.</source>
         <translation>從公海領取客戶。</translation>
     </message>
@@ -462,62 +518,6 @@
     <message>
         <source>List market research records.</source>
         <translation>列出市場調研記錄。</translation>
-    </message>
-    <message>
-        <source>headcount band</source>
-        <translation>人數規模</translation>
-    </message>
-    <message>
-        <source>website</source>
-        <translation>網站</translation>
-    </message>
-    <message>
-        <source>target segment (§3.1.2); "-" for none</source>
-        <translation>目標客戶群（§3.1.2）；“-”表示不屬於任何客戶群</translation>
-    </message>
-    <message>
-        <source>tags</source>
-        <translation>標籤</translation>
-    </message>
-    <message>
-        <source>Change a customer's archive fields (§3.2.1); options not given stay as they are.</source>
-        <translation>修改客戶檔案欄位（§3.2.1）；未給出的選項保持不變。</translation>
-    </message>
-    <message>
-        <source>why the customer is at risk</source>
-        <translation>客戶存在流失風險的原因</translation>
-    </message>
-    <message>
-        <source>win-back measures (discount, service improvement, more contact)</source>
-        <translation>挽回措施（折扣、改進服務、加強聯絡）</translation>
-    </message>
-    <message>
-        <source>Record the cause and win-back measures for an at-risk customer (§3.2.4).</source>
-        <translation>為有流失風險的客戶記錄原因和挽回措施（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>the outcome</source>
-        <translation>挽回結果</translation>
-    </message>
-    <message>
-        <source>what happened</source>
-        <translation>情況說明</translation>
-    </message>
-    <message>
-        <source>Record the result of a win-back (§3.2.4).</source>
-        <translation>記錄挽回結果（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>--result: use won_back or lost, not "%1".</source>
-        <translation>--result：請使用 won_back 或 lost，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>only this customer</source>
-        <translation>僅此客戶</translation>
-    </message>
-    <message>
-        <source>List win-back records and the success rate (§3.2.4).</source>
-        <translation>列出挽回記錄及挽回成功率（§3.2.4）。</translation>
     </message>
 </context>
 <context>
@@ -748,15 +748,15 @@
 <context>
     <name>Customers</name>
     <message>
-        <source>Key</source>
-        <translation>引數鍵</translation>
+        <source>Key customer</source>
+        <translation>重點客戶</translation>
     </message>
     <message>
-        <source>General</source>
+        <source>General customer</source>
         <translation>一般客戶</translation>
     </message>
     <message>
-        <source>Potential</source>
+        <source>Potential customer</source>
         <translation>潛在客戶</translation>
     </message>
     <message>
@@ -898,14 +898,12 @@
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 個未解決投訴</numerusform>
-        </translation>
+            <numerusform>%n 個未解決投訴</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s) in the last 90 days</source>
         <translation>
-            <numerusform>近 90 天內 %n 次投訴</numerusform>
-        </translation>
+            <numerusform>近 90 天內 %n 次投訴</numerusform></translation>
     </message>
     <message>
         <source>contract value down %1% on the previous 12 months</source>
@@ -914,8 +912,7 @@
     <message numerus="yes">
         <source>%n contract(s) ending soon without renewal</source>
         <translation>
-            <numerusform>%n 份合同即將到期且未續約</numerusform>
-        </translation>
+            <numerusform>%n 份合同即將到期且未續約</numerusform></translation>
     </message>
     <message>
         <source>stalled in stage "%1" for %2 days</source>
@@ -1006,8 +1003,24 @@
         <translation>客戶 #%1 已在公海中。</translation>
     </message>
     <message>
+        <source>cause: say why the customer is at risk (§3.2.4).</source>
+        <translation>cause：請說明客戶存在流失風險的原因（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4).</source>
+        <translation>measures：請說明挽回措施，例如折扣、改進服務、加強聯絡（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1 already has its result.</source>
+        <translation>挽回記錄 #%1 已有結果。</translation>
+    </message>
+    <message>
         <source>name: a target segment needs a name (§3.1.2).</source>
         <translation>name：目標客戶群必須有名稱（§3.1.2）。</translation>
+    </message>
+    <message>
+        <source>There is no target segment "%1".</source>
+        <translation>目標客戶群“%1”不存在。</translation>
     </message>
     <message>
         <source>topic: a market research record needs a topic (§3.1.1).</source>
@@ -1022,8 +1035,8 @@
         <translation>客戶</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
+        <source>Customer name</source>
+        <translation>客戶名稱</translation>
     </message>
     <message>
         <source>Short name</source>
@@ -1080,22 +1093,6 @@
     <message>
         <source>Complaint #%1 was changed by someone else; reload and try again.</source>
         <translation>投訴 #%1 已被他人修改，請重新整理後重試。</translation>
-    </message>
-    <message>
-        <source>cause: say why the customer is at risk (§3.2.4).</source>
-        <translation>cause：請說明客戶存在流失風險的原因（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4).</source>
-        <translation>measures：請說明挽回措施，例如折扣、改進服務、加強聯絡（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>Win-back record #%1 already has its result.</source>
-        <translation>挽回記錄 #%1 已有結果。</translation>
-    </message>
-    <message>
-        <source>There is no target segment "%1".</source>
-        <translation>目標客戶群“%1”不存在。</translation>
     </message>
     <message>
         <source>There is no win-back record #%1.</source>
@@ -2159,6 +2156,10 @@
         <translation>公海</translation>
     </message>
     <message>
+        <source>Edit customer</source>
+        <translation>編輯客戶</translation>
+    </message>
+    <message>
         <source>Possible duplicate: customer #%1 "%2" has the same %3.</source>
         <translation>可能重複：客戶 #%1“%2”的 %3 相同。</translation>
     </message>
@@ -2169,10 +2170,6 @@
     <message>
         <source>Add the customer anyway?</source>
         <translation>仍然新增該客戶嗎？</translation>
-    </message>
-    <message>
-        <source>Edit customer</source>
-        <translation>編輯客戶</translation>
     </message>
 </context>
 <context>
@@ -2196,8 +2193,7 @@
     <message numerus="yes">
         <source>%n data row(s), encoding %1.</source>
         <translation>
-            <numerusform>%n 行資料，編碼 %1。</numerusform>
-        </translation>
+            <numerusform>%n 行資料，編碼 %1。</numerusform></translation>
     </message>
     <message>
         <source>Maps to</source>
@@ -2320,12 +2316,15 @@
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 個客戶</numerusform>
-        </translation>
+            <numerusform>%n 個客戶</numerusform></translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
         <translation>還沒有客戶 — 新建客戶或匯入 Excel 檔案。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
     </message>
     <message>
         <source>Record &amp;contact…</source>
@@ -2344,8 +2343,20 @@
         <translation>從公海領取(&amp;L)</translation>
     </message>
     <message>
+        <source>Add contact &amp;person…</source>
+        <translation>新增聯絡人(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Handle c&amp;omplaint…</source>
+        <translation>處理投訴(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
         <translation>存在流失風險的客戶，按分數從高到低排列。分數由以下因素累加：超出該類別聯絡週期未聯絡、未解決及近期投訴、合同金額下降、合同到期未續約、開發階段停滯（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Record &amp;win-back…</source>
+        <translation>記錄挽回(&amp;W)…</translation>
     </message>
     <message>
         <source>Score</source>
@@ -2414,14 +2425,12 @@
     <message numerus="yes">
         <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
         <translation>
-            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform>
-        </translation>
+            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 個未解決投訴</numerusform>
-        </translation>
+            <numerusform>%n 個未解決投訴</numerusform></translation>
     </message>
     <message>
         <source>Short name</source>
@@ -2518,62 +2527,7 @@
     <message numerus="yes">
         <source>%n customer(s) exported to %1.</source>
         <translation>
-            <numerusform>已匯出 %n 個客戶到 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Mark as lost</source>
-        <translation>標記為流失</translation>
-    </message>
-    <message>
-        <source>Why was the customer lost? (required, §3.1.4)</source>
-        <translation>客戶為什麼流失？（必填，§3.1.4）</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) at risk.</source>
-        <translation>
-            <numerusform>%n 個客戶存在流失風險。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>編輯(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Record &amp;win-back…</source>
-        <translation>記錄挽回(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Win-back success rate: %1%.</source>
-        <translation>挽回成功率：%1%。</translation>
-    </message>
-    <message>
-        <source>Choose an at-risk customer first.</source>
-        <translation>請先選擇一個有流失風險的客戶。</translation>
-    </message>
-    <message>
-        <source>Record win-back</source>
-        <translation>記錄挽回</translation>
-    </message>
-    <message>
-        <source>Why is the customer at risk? (§3.2.4)</source>
-        <translation>客戶為什麼存在流失風險？（§3.2.4）</translation>
-    </message>
-    <message>
-        <source>Win-back measures (discount, service improvement, more contact):</source>
-        <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
-    </message>
-    <message>
-        <source>Add contact &amp;person…</source>
-        <translation>新增聯絡人(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Handle c&amp;omplaint…</source>
-        <translation>處理投訴(&amp;O)…</translation>
+            <numerusform>已匯出 %n 個客戶到 %1。</numerusform></translation>
     </message>
     <message>
         <source>Handle complaint</source>
@@ -2600,6 +2554,43 @@ New status:</source>
     <message>
         <source>Phone (optional):</source>
         <translation>電話（可選）：</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>標記為流失</translation>
+    </message>
+    <message>
+        <source>Why was the customer lost? (required, §3.1.4)</source>
+        <translation>客戶為什麼流失？（必填，§3.1.4）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) at risk.</source>
+        <translation>
+            <numerusform>%n 個客戶存在流失風險。</numerusform></translation>
+    </message>
+    <message>
+        <source>Win-back success rate: %1%.</source>
+        <translation>挽回成功率：%1%。</translation>
+    </message>
+    <message>
+        <source>Choose an at-risk customer first.</source>
+        <translation>請先選擇一個有流失風險的客戶。</translation>
+    </message>
+    <message>
+        <source>Record win-back</source>
+        <translation>記錄挽回</translation>
+    </message>
+    <message>
+        <source>Why is the customer at risk? (§3.2.4)</source>
+        <translation>客戶為什麼存在流失風險？（§3.2.4）</translation>
+    </message>
+    <message>
+        <source>Win-back measures (discount, service improvement, more contact):</source>
+        <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
     </message>
 </context>
 <context>
@@ -2843,20 +2834,12 @@ New status:</source>
         <translation>商務應酬</translation>
     </message>
     <message>
-        <source>Entertainment applications, the approval chain, claims and finance review.</source>
-        <translation>商務應酬申請、審批流程、報銷和財務稽核。</translation>
-    </message>
-    <message>
         <source>Team</source>
         <translation>商務團隊</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>報表</translation>
-    </message>
-    <message>
-        <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
-        <translation>業績、費用、合同、客戶和銷售漏斗報表，支援列印預覽、PDF 和 Excel。</translation>
     </message>
     <message>
         <source>&amp;Change password…</source>
@@ -2877,6 +2860,14 @@ New status:</source>
     <message>
         <source>Your password was changed.</source>
         <translation>您的密碼已修改。</translation>
+    </message>
+    <message>
+        <source>Entertainment applications, the approval chain, claims and finance review.</source>
+        <translation>商務應酬申請、審批流程、報銷和財務稽核。</translation>
+    </message>
+    <message>
+        <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
+        <translation>業績、費用、合同、客戶和銷售漏斗報表，支援列印預覽、PDF 和 Excel。</translation>
     </message>
 </context>
 <context>

@@ -21,9 +21,9 @@ struct EnumInfo
 const std::vector<EnumInfo<CustomerClass>> &classInfo()
 {
     static const std::vector<EnumInfo<CustomerClass>> info{
-        {CustomerClass::Key, "key", QT_TRANSLATE_NOOP("Customers", "Key"), {QStringLiteral("重点客户"), QStringLiteral("重點客戶"), QStringLiteral("重点"), QStringLiteral("重點"), QStringLiteral("key customer"), QStringLiteral("A")}},
-        {CustomerClass::General, "general", QT_TRANSLATE_NOOP("Customers", "General"), {QStringLiteral("一般客户"), QStringLiteral("一般客戶"), QStringLiteral("一般"), QStringLiteral("general customer"), QStringLiteral("B")}},
-        {CustomerClass::Potential, "potential", QT_TRANSLATE_NOOP("Customers", "Potential"), {QStringLiteral("潜在客户"), QStringLiteral("潛在客戶"), QStringLiteral("潜在"), QStringLiteral("潛在"), QStringLiteral("potential customer"), QStringLiteral("C")}},
+        {CustomerClass::Key, "key", QT_TRANSLATE_NOOP("Customers", "Key customer"), {QStringLiteral("key"), QStringLiteral("重点客户"), QStringLiteral("重點客戶"), QStringLiteral("重点"), QStringLiteral("重點"), QStringLiteral("key customer"), QStringLiteral("A")}},
+        {CustomerClass::General, "general", QT_TRANSLATE_NOOP("Customers", "General customer"), {QStringLiteral("general"), QStringLiteral("一般客户"), QStringLiteral("一般客戶"), QStringLiteral("一般"), QStringLiteral("general customer"), QStringLiteral("B")}},
+        {CustomerClass::Potential, "potential", QT_TRANSLATE_NOOP("Customers", "Potential customer"), {QStringLiteral("potential"), QStringLiteral("潜在客户"), QStringLiteral("潛在客戶"), QStringLiteral("潜在"), QStringLiteral("潛在"), QStringLiteral("potential customer"), QStringLiteral("C")}},
     };
     return info;
 }

@@ -581,7 +581,7 @@ ExportTable CustomerService::exportTable(storage::CustomerQuery query) const
     using Kind = ExportTable::ColumnKind;
     ExportTable table;
     table.sheetName = QCoreApplication::translate("Customers", "Customers");
-    for (const char *title : {QT_TRANSLATE_NOOP("Customers", "Name"), QT_TRANSLATE_NOOP("Customers", "Short name"),
+    for (const char *title : {QT_TRANSLATE_NOOP("Customers", "Customer name"), QT_TRANSLATE_NOOP("Customers", "Short name"),
                               QT_TRANSLATE_NOOP("Customers", "Class"), QT_TRANSLATE_NOOP("Customers", "Stage"),
                               QT_TRANSLATE_NOOP("Customers", "Channel"), QT_TRANSLATE_NOOP("Customers", "Industry"),
                               QT_TRANSLATE_NOOP("Customers", "Phone"), QT_TRANSLATE_NOOP("Customers", "Email"),
