@@ -111,3 +111,23 @@ CREATE TABLE customer_winbacks (
     result_at TEXT
 );
 CREATE INDEX customer_winbacks_customer ON customer_winbacks(customer_id);
+
+-- Customer events (§3.2.3): appreciation events and training sessions, with invited customers.
+CREATE TABLE customer_events (
+    id {{ID}},
+    kind TEXT NOT NULL CHECK (kind IN ('appreciation', 'training')),
+    title TEXT NOT NULL,
+    event_date TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by BIGINT NOT NULL REFERENCES users(id)
+);
+CREATE TABLE customer_event_invitations (
+    event_id BIGINT NOT NULL REFERENCES customer_events(id),
+    customer_id BIGINT NOT NULL REFERENCES customers(id),
+    invited_at TEXT NOT NULL,
+    invited_by BIGINT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (event_id, customer_id)
+);
+CREATE INDEX customer_event_invitations_customer ON customer_event_invitations(customer_id);

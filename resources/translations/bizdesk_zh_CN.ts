@@ -519,6 +519,34 @@
         <source>List market research records.</source>
         <translation>列出市场调研记录。</translation>
     </message>
+    <message>
+        <source>appreciation event or training session</source>
+        <translation>客户答谢活动或培训</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>date of the event</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Plan a customer event (§3.2.3).</source>
+        <translation>安排客户活动（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>Invite a customer to an event.</source>
+        <translation>邀请客户参加活动。</translation>
+    </message>
+    <message>
+        <source>List customer events with the invited customers.</source>
+        <translation>列出客户活动及受邀客户。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -898,12 +926,14 @@
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 个未解决投诉</numerusform></translation>
+            <numerusform>%n 个未解决投诉</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s) in the last 90 days</source>
         <translation>
-            <numerusform>近 90 天内 %n 次投诉</numerusform></translation>
+            <numerusform>近 90 天内 %n 次投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>contract value down %1% on the previous 12 months</source>
@@ -912,7 +942,8 @@
     <message numerus="yes">
         <source>%n contract(s) ending soon without renewal</source>
         <translation>
-            <numerusform>%n 份合同即将到期且未续约</numerusform></translation>
+            <numerusform>%n 份合同即将到期且未续约</numerusform>
+        </translation>
     </message>
     <message>
         <source>stalled in stage "%1" for %2 days</source>
@@ -1101,6 +1132,26 @@
     <message>
         <source>Win-back record #%1 was changed by someone else; reload and try again.</source>
         <translation>挽回记录 #%1 已被他人修改，请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>kind: a customer event is an appreciation event or a training session (appreciation, training), not "%1".</source>
+        <translation>kind：客户活动是答谢活动或培训（appreciation、training），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>title: a customer event needs a title.</source>
+        <translation>title：客户活动必须有标题。</translation>
+    </message>
+    <message>
+        <source>date: give the date of the event.</source>
+        <translation>date：请填写活动日期。</translation>
+    </message>
+    <message>
+        <source>There is no customer event #%1.</source>
+        <translation>客户活动 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Customer #%1 is already invited to event #%2.</source>
+        <translation>客户 #%1 已受邀参加活动 #%2。</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2244,8 @@
     <message numerus="yes">
         <source>%n data row(s), encoding %1.</source>
         <translation>
-            <numerusform>%n 行数据，编码 %1。</numerusform></translation>
+            <numerusform>%n 行数据，编码 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Maps to</source>
@@ -2316,7 +2368,8 @@
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 个客户</numerusform></translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -2425,12 +2478,14 @@
     <message numerus="yes">
         <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
         <translation>
-            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform></translation>
+            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 个未解决投诉</numerusform></translation>
+            <numerusform>%n 个未解决投诉</numerusform>
+        </translation>
     </message>
     <message>
         <source>Short name</source>
@@ -2527,7 +2582,8 @@
     <message numerus="yes">
         <source>%n customer(s) exported to %1.</source>
         <translation>
-            <numerusform>已导出 %n 个客户到 %1。</numerusform></translation>
+            <numerusform>已导出 %n 个客户到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handle complaint</source>
@@ -2570,7 +2626,8 @@ New status:</source>
     <message numerus="yes">
         <source>%n customer(s) at risk.</source>
         <translation>
-            <numerusform>%n 个客户存在流失风险。</numerusform></translation>
+            <numerusform>%n 个客户存在流失风险。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Win-back success rate: %1%.</source>
@@ -2591,6 +2648,18 @@ New status:</source>
     <message>
         <source>Win-back measures (discount, service improvement, more contact):</source>
         <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
+    </message>
+    <message>
+        <source>Customer events</source>
+        <translation>客户活动</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Appreciation event</source>
+        <translation>答谢活动</translation>
     </message>
 </context>
 <context>

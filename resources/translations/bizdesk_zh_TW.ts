@@ -519,6 +519,34 @@
         <source>List market research records.</source>
         <translation>列出市場調研記錄。</translation>
     </message>
+    <message>
+        <source>appreciation event or training session</source>
+        <translation>客戶答謝活動或培訓</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>date of the event</source>
+        <translation>活動日期</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>Plan a customer event (§3.2.3).</source>
+        <translation>安排客戶活動（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>Invite a customer to an event.</source>
+        <translation>邀請客戶參加活動。</translation>
+    </message>
+    <message>
+        <source>List customer events with the invited customers.</source>
+        <translation>列出客戶活動及受邀客戶。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -898,12 +926,14 @@
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 個未解決投訴</numerusform></translation>
+            <numerusform>%n 個未解決投訴</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s) in the last 90 days</source>
         <translation>
-            <numerusform>近 90 天內 %n 次投訴</numerusform></translation>
+            <numerusform>近 90 天內 %n 次投訴</numerusform>
+        </translation>
     </message>
     <message>
         <source>contract value down %1% on the previous 12 months</source>
@@ -912,7 +942,8 @@
     <message numerus="yes">
         <source>%n contract(s) ending soon without renewal</source>
         <translation>
-            <numerusform>%n 份合同即將到期且未續約</numerusform></translation>
+            <numerusform>%n 份合同即將到期且未續約</numerusform>
+        </translation>
     </message>
     <message>
         <source>stalled in stage "%1" for %2 days</source>
@@ -1101,6 +1132,26 @@
     <message>
         <source>Win-back record #%1 was changed by someone else; reload and try again.</source>
         <translation>挽回記錄 #%1 已被他人修改，請重新整理後重試。</translation>
+    </message>
+    <message>
+        <source>kind: a customer event is an appreciation event or a training session (appreciation, training), not "%1".</source>
+        <translation>kind：客戶活動是答謝活動或培訓（appreciation、training），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>title: a customer event needs a title.</source>
+        <translation>title：客戶活動必須有標題。</translation>
+    </message>
+    <message>
+        <source>date: give the date of the event.</source>
+        <translation>date：請填寫活動日期。</translation>
+    </message>
+    <message>
+        <source>There is no customer event #%1.</source>
+        <translation>客戶活動 #%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Customer #%1 is already invited to event #%2.</source>
+        <translation>客戶 #%1 已受邀參加活動 #%2。</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2244,8 @@
     <message numerus="yes">
         <source>%n data row(s), encoding %1.</source>
         <translation>
-            <numerusform>%n 行資料，編碼 %1。</numerusform></translation>
+            <numerusform>%n 行資料，編碼 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Maps to</source>
@@ -2316,7 +2368,8 @@
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 個客戶</numerusform></translation>
+            <numerusform>%n 個客戶</numerusform>
+        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -2425,12 +2478,14 @@
     <message numerus="yes">
         <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
         <translation>
-            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform></translation>
+            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open complaint(s)</source>
         <translation>
-            <numerusform>%n 個未解決投訴</numerusform></translation>
+            <numerusform>%n 個未解決投訴</numerusform>
+        </translation>
     </message>
     <message>
         <source>Short name</source>
@@ -2527,7 +2582,8 @@
     <message numerus="yes">
         <source>%n customer(s) exported to %1.</source>
         <translation>
-            <numerusform>已匯出 %n 個客戶到 %1。</numerusform></translation>
+            <numerusform>已匯出 %n 個客戶到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handle complaint</source>
@@ -2570,7 +2626,8 @@ New status:</source>
     <message numerus="yes">
         <source>%n customer(s) at risk.</source>
         <translation>
-            <numerusform>%n 個客戶存在流失風險。</numerusform></translation>
+            <numerusform>%n 個客戶存在流失風險。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Win-back success rate: %1%.</source>
@@ -2591,6 +2648,18 @@ New status:</source>
     <message>
         <source>Win-back measures (discount, service improvement, more contact):</source>
         <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
+    </message>
+    <message>
+        <source>Customer events</source>
+        <translation>客戶活動</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培訓</translation>
+    </message>
+    <message>
+        <source>Appreciation event</source>
+        <translation>答謝活動</translation>
     </message>
 </context>
 <context>

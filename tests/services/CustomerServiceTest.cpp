@@ -340,4 +340,21 @@ TEST_P(CustomerServiceTest, win_back_records_cause_measures_and_result_with_succ
     EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales3"))).winBacks().size(), 0);
 }
 
+TEST_P(CustomerServiceTest, customer_events_invite_visible_customers_once)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const auto customer = service.add(company(QStringLiteral("华信")));
+    EXPECT_ERROR_KIND(service.addEvent(QStringLiteral("party"), QStringLiteral("x"), QDate(2026, 12, 20), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(service.addEvent(QStringLiteral("training"), QStringLiteral(" "), QDate(2026, 12, 20), {}, {}), Invalid);
+    const qint64 event = service.addEvent(QStringLiteral("appreciation"), QStringLiteral("年终客户答谢会"), QDate(2026, 12, 20),
+                                          QStringLiteral("国际会议中心"), {});
+    service.invite(event, customer.id);
+    EXPECT_ERROR_KIND(service.invite(event, customer.id), Conflict);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales2"))).invite(event, customer.id), Denied);
+    EXPECT_ERROR_KIND(service.invite(event + 100, customer.id), NotFound);
+    const auto events = service.events(customer.id);
+    ASSERT_EQ(events.size(), 1);
+    EXPECT_EQ(events.first().value(QStringLiteral("invited")).toStringList(), QStringList{QStringLiteral("华信")});
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(CustomerServiceTest);

@@ -406,6 +406,40 @@ void registerCustomerCommands(CommandLine &commandLine)
                      },
                      {}});
 
+    commandLine.add({{QStringLiteral("event"), QStringLiteral("add")}, {},
+                     {opt("kind", "appreciation|training", QT_TRANSLATE_NOOP("CustomerCommands", "appreciation event or training session"), true),
+                      opt("title", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "title"), true),
+                      opt("date", "DATE", QT_TRANSLATE_NOOP("CustomerCommands", "date of the event"), true),
+                      opt("place", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "place")), opt("notes", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "notes"))},
+                     QCoreApplication::translate("CustomerCommands", "Plan a customer event (§3.2.3)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const qint64 id = services::CustomerService(context.session())
+                                               .addEvent(context.option(QStringLiteral("kind")), context.option(QStringLiteral("title")),
+                                                         context.dateOption(QStringLiteral("date")).value_or(QDate()),
+                                                         context.option(QStringLiteral("place")), context.option(QStringLiteral("notes")));
+                         return QJsonObject{{QStringLiteral("id"), id}};
+                     },
+                     {}});
+    commandLine.add({{QStringLiteral("event"), QStringLiteral("invite")}, {QStringLiteral("EVENT_ID"), QStringLiteral("CUSTOMER_ID")}, {},
+                     QCoreApplication::translate("CustomerCommands", "Invite a customer to an event."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::CustomerService(context.session()).invite(context.positionalId(0), context.positionalId(1));
+                         return QJsonObject{{QStringLiteral("event"), context.positionalId(0)}, {QStringLiteral("customer"), context.positionalId(1)}};
+                     },
+                     {}});
+    commandLine.add({{QStringLiteral("event"), QStringLiteral("list")}, {}, {opt("customer", "ID", QT_TRANSLATE_NOOP("CustomerCommands", "only this customer"))},
+                     QCoreApplication::translate("CustomerCommands", "List customer events with the invited customers."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         std::optional<domain::CustomerId> only;
+                         if (context.has(QStringLiteral("customer")))
+                             only = context.option(QStringLiteral("customer")).toLongLong();
+                         QJsonArray list;
+                         for (const QVariantMap &event : services::CustomerService(context.session()).events(only))
+                             list.append(QJsonObject::fromVariantMap(event));
+                         return QJsonObject{{QStringLiteral("events"), list}};
+                     },
+                     {}});
+
     commandLine.add({{QStringLiteral("segment"), QStringLiteral("add")}, {QStringLiteral("NAME")},
                      {opt("traits", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "what the group has in common")), opt("strategy", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "how we approach it"))},
                      QCoreApplication::translate("CustomerCommands", "Define a target segment (§3.1.2)."), Needs::LoggedInUser,

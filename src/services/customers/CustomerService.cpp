@@ -526,6 +526,48 @@ double CustomerService::winBackSuccessRate() const
     return decided == 0 ? -1.0 : static_cast<double>(won) / decided;
 }
 
+qint64 CustomerService::addEvent(const QString &kind, const QString &title, const QDate &date, const QString &place, const QString &notes)
+{
+    m_session.require(Action::EditCustomer);
+    if (kind != QLatin1String("appreciation") && kind != QLatin1String("training"))
+        throw Error::invalid(QStringLiteral("kind"), QCoreApplication::translate("Customers", "kind: a customer event is an appreciation event or a training session (appreciation, training), not \"%1\".").arg(kind), QStringLiteral("3.2.3"));
+    if (title.trimmed().isEmpty())
+        throw Error::invalid(QStringLiteral("title"), QCoreApplication::translate("Customers", "title: a customer event needs a title."));
+    if (!date.isValid())
+        throw Error::invalid(QStringLiteral("date"), QCoreApplication::translate("Customers", "date: give the date of the event."));
+    Transaction transaction(m_session.database());
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertEvent(kind, title.trimmed(), date, place.trimmed(), notes.trimmed(), m_session.timestamp(), m_session.userId());
+    AuditTrail(m_session).record(QStringLiteral("customer_event.create"), QStringLiteral("customer_event"), id, {},
+                                 QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("title"), title.trimmed()},
+                                             {QStringLiteral("date"), date.toString(Qt::ISODate)}});
+    transaction.commit();
+    return id;
+}
+
+void CustomerService::invite(qint64 eventId, domain::CustomerId customerId)
+{
+    Transaction transaction(m_session.database());
+    storage::CustomerRepository repository(m_session.database());
+    if (!repository.eventExists(eventId))
+        throw Error::notFound(QCoreApplication::translate("Customers", "There is no customer event #%1.").arg(eventId));
+    requireEditable(repository.require(customerId));
+    if (repository.invited(eventId, customerId))
+        throw Error::conflict(QCoreApplication::translate("Customers", "Customer #%1 is already invited to event #%2.").arg(customerId).arg(eventId));
+    repository.invite(eventId, customerId, m_session.timestamp(), m_session.userId());
+    AuditTrail(m_session).record(QStringLiteral("customer_event.invite"), QStringLiteral("customer"), customerId, {},
+                                 QJsonObject{{QStringLiteral("event"), eventId}});
+    transaction.commit();
+}
+
+QList<QVariantMap> CustomerService::events(std::optional<domain::CustomerId> customer) const
+{
+    if (customer)
+        requireVisible(*customer);
+    else
+        m_session.user();
+    return storage::CustomerRepository(m_session.database()).events(customer);
+}
+
 qint64 CustomerService::addSegment(const QString &name, const QString &traits, const QString &strategy)
 {
     m_session.require(Action::ManageMarketResearch);

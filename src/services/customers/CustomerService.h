@@ -108,6 +108,12 @@ public:
     /// Won back / (won back + lost) over the records the user may see; -1 when none is decided.
     double winBackSuccessRate() const;
 
+    /// §3.2.3 customer events: kind "appreciation" or "training".
+    qint64 addEvent(const QString &kind, const QString &title, const QDate &date, const QString &place, const QString &notes);
+    /// Invites a customer the user may edit; inviting twice is a conflict.
+    void invite(qint64 eventId, domain::CustomerId customer);
+    QList<QVariantMap> events(std::optional<domain::CustomerId> customer = std::nullopt) const;
+
     qint64 addSegment(const QString &name, const QString &traits, const QString &strategy);
     QList<QVariantMap> segments() const;
     qint64 addResearch(const QString &topic, const QDate &date, const QString &findings, const QString &competitors);

@@ -643,6 +643,71 @@ void CustomerRepository::setWinBackResult(qint64 id, int version, const QString 
         throw Error::conflict(QCoreApplication::translate("Customers", "Win-back record #%1 was changed by someone else; reload and try again.").arg(id));
 }
 
+qint64 CustomerRepository::insertEvent(const QString &kind, const QString &title, const QDate &date, const QString &place,
+                                       const QString &notes, const QString &now, domain::UserId actor)
+{
+    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_events (kind, title, event_date, place, notes, created_at, "
+                                               "created_by) VALUES (:kind, :title, :date, :place, :notes, :now, :actor) RETURNING id"))
+        .bind(":kind", kind)
+        .bind(":title", title)
+        .bind(":date", date.toString(Qt::ISODate))
+        .bind(":place", notNull(place))
+        .bind(":notes", notNull(notes))
+        .bind(":now", now)
+        .bind(":actor", actor)
+        .insertReturningId();
+}
+
+bool CustomerRepository::eventExists(qint64 id) const
+{
+    return SqlQuery(m_database, QStringLiteral("SELECT count(*) FROM customer_events WHERE id = :id")).bind(":id", id).scalar().toInt() > 0;
+}
+
+bool CustomerRepository::invited(qint64 eventId, domain::CustomerId customer) const
+{
+    return SqlQuery(m_database, QStringLiteral("SELECT count(*) FROM customer_event_invitations WHERE event_id = :event AND customer_id = :customer"))
+               .bind(":event", eventId)
+               .bind(":customer", customer)
+               .scalar()
+               .toInt()
+           > 0;
+}
+
+void CustomerRepository::invite(qint64 eventId, domain::CustomerId customer, const QString &now, domain::UserId actor)
+{
+    SqlQuery(m_database, QStringLiteral("INSERT INTO customer_event_invitations (event_id, customer_id, invited_at, invited_by) "
+                                        "VALUES (:event, :customer, :now, :actor)"))
+        .bind(":event", eventId)
+        .bind(":customer", customer)
+        .bind(":now", now)
+        .bind(":actor", actor)
+        .exec();
+}
+
+QList<QVariantMap> CustomerRepository::events(std::optional<domain::CustomerId> customer) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT e.id, e.kind, e.title, e.event_date, e.place, e.notes FROM customer_events e "
+                                              "WHERE :all = 1 OR EXISTS (SELECT 1 FROM customer_event_invitations i "
+                                              "WHERE i.event_id = e.id AND i.customer_id = :customer) "
+                                              "ORDER BY e.event_date DESC, e.id DESC LIMIT 500"));
+    query.bind(":all", customer ? 0 : 1).bind(":customer", customer.value_or(0)).exec();
+    QList<QVariantMap> list;
+    while (query.next())
+        list << QVariantMap{{QStringLiteral("id"), query.value(0).toLongLong()}, {QStringLiteral("kind"), query.value(1).toString()},
+                            {QStringLiteral("title"), query.value(2).toString()}, {QStringLiteral("date"), query.value(3).toString()},
+                            {QStringLiteral("place"), query.value(4).toString()}, {QStringLiteral("notes"), query.value(5).toString()}};
+    SqlQuery names(m_database, QStringLiteral("SELECT c.name FROM customer_event_invitations i JOIN customers c ON c.id = i.customer_id "
+                                              "WHERE i.event_id = :event ORDER BY c.name"));
+    for (QVariantMap &event : list) {
+        names.bind(":event", event.value(QStringLiteral("id"))).exec();
+        QStringList invited;
+        while (names.next())
+            invited << names.value(0).toString();
+        event.insert(QStringLiteral("invited"), invited);
+    }
+    return list;
+}
+
 qint64 CustomerRepository::insertSegment(const QString &name, const QString &traits, const QString &strategy,
                                          const QString &now, domain::UserId actor)
 {

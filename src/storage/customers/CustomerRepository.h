@@ -114,6 +114,14 @@ public:
     QList<QVariantMap> winBacks(std::optional<domain::CustomerId> customer) const;
     void setWinBackResult(qint64 id, int version, const QString &result, const QString &note, const QString &now);
 
+    qint64 insertEvent(const QString &kind, const QString &title, const QDate &date, const QString &place,
+                       const QString &notes, const QString &now, domain::UserId actor);
+    bool eventExists(qint64 id) const;
+    bool invited(qint64 eventId, domain::CustomerId customer) const;
+    void invite(qint64 eventId, domain::CustomerId customer, const QString &now, domain::UserId actor);
+    /// Events with their invited customers' names ({id, kind, title, date, place, notes, invited:[names]}).
+    QList<QVariantMap> events(std::optional<domain::CustomerId> customer) const;
+
     qint64 insertSegment(const QString &name, const QString &traits, const QString &strategy, const QString &now,
                          domain::UserId actor);
     QList<QVariantMap> segments() const;

@@ -458,6 +458,15 @@ void CustomersPage::showCustomer(domain::CustomerId id)
                 html += QStringLiteral("<br><i>%1</i>").arg(tr("Next follow-up: %1").arg(entry.nextFollowUp.toString(QStringLiteral("yyyy-MM-dd"))));
             html += QStringLiteral("</p>");
         }
+        const auto events = services::CustomerService(m_session).events(id);
+        if (!events.isEmpty()) {
+            html += QStringLiteral("<h3>%1</h3>").arg(tr("Customer events"));
+            for (const QVariantMap &event : events)
+                html += QStringLiteral("<p>%1 · %2 · %3</p>")
+                            .arg(esc(event.value(QStringLiteral("date")).toString()),
+                                 event.value(QStringLiteral("kind")).toString() == QLatin1String("training") ? tr("Training session") : tr("Appreciation event"),
+                                 esc(event.value(QStringLiteral("title")).toString()));
+        }
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Stage history"));
         for (const auto &step : d.stageHistory) {
             html += QStringLiteral("<p>%1 · %2 · %3 → %4 %5</p>")
