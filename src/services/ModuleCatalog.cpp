@@ -1,5 +1,7 @@
 #include "services/ModuleCatalog.h"
 
+#include "services/entertainment/EntertainmentModule.h"
+
 namespace bizdesk::services {
 
 void ModuleCatalog::registerAll()
@@ -9,6 +11,7 @@ void ModuleCatalog::registerAll()
         return;
     registered = true;
     // Modules add their registration calls here (task sources, demo contributors).
+    registerEntertainmentModule();
 }
 
 } // namespace bizdesk::services
