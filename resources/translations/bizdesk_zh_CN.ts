@@ -5,1098 +5,1142 @@
     <name>Application</name>
     <message>
         <source>Database upgraded</source>
-        <translation type="unfinished" />
+        <translation>数据库已升级</translation>
     </message>
     <message>
         <source>The database was upgraded from schema %1 to %2. A copy of the old version was kept at:
 %3</source>
-        <translation type="unfinished" />
+        <translation>数据库已从数据结构 %1 升级到 %2。旧版本的副本保存在：
+%3</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished" />
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <source>BizDesk business management</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 商务管理</translation>
     </message>
     <message>
         <source>SQLite file or postgresql:// URL.</source>
-        <translation type="unfinished" />
+        <translation>SQLite 文件或 postgresql:// 地址。</translation>
     </message>
     <message>
         <source>Log in as LOGIN (password from $BIZDESK_PASSWORD).</source>
-        <translation type="unfinished" />
+        <translation>以该登录名登录（密码取自 $BIZDESK_PASSWORD）。</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>BizDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite)</source>
+        <translation>BizDesk 数据库 (*.sqlite)</translation>
     </message>
 </context>
 <context>
     <name>AuditTrail</name>
     <message>
         <source>entry %1 does not follow the entry before it (an entry was deleted, inserted or reordered)</source>
-        <translation type="unfinished" />
+        <translation>第 %1 条记录与前一条不衔接（有记录被删除、插入或调换顺序）</translation>
     </message>
     <message>
         <source>entry %1 was edited after it was written</source>
-        <translation type="unfinished" />
+        <translation>第 %1 条记录在写入后被修改过</translation>
     </message>
 </context>
 <context>
     <name>CommandContext</name>
     <message>
         <source>%1: "%2" is not a valid id.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是有效的编号。</translation>
     </message>
     <message>
         <source>--%1: "%2" must be a whole number from %3 to %4.</source>
-        <translation type="unfinished" />
+        <translation>--%1：“%2”必须是 %3 到 %4 之间的整数。</translation>
     </message>
     <message>
         <source>--%1: "%2" is not a date; write yyyy-MM-dd, e.g. 2026-12-01.</source>
-        <translation type="unfinished" />
+        <translation>--%1：“%2”不是日期；请按 yyyy-MM-dd 填写，例如 2026-12-01。</translation>
     </message>
     <message>
         <source>--%1: "%2" is not a date and time; write e.g. 2026-12-01T18:30.</source>
-        <translation type="unfinished" />
+        <translation>--%1：“%2”不是日期时间；请按此格式填写：2026-12-01T18:30。</translation>
     </message>
     <message>
         <source>This command needs a user: add --as LOGIN (password from $BIZDESK_PASSWORD or stdin).</source>
-        <translation type="unfinished" />
+        <translation>此命令需要用户身份：请加上 --as 登录名（密码取自 $BIZDESK_PASSWORD 或标准输入）。</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished" />
+        <translation>%1 的密码：</translation>
     </message>
     <message>
         <source>New password: </source>
-        <translation type="unfinished" />
+        <translation>新密码：</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Usage: bizdeskctl [--db LOCATION] [--as LOGIN] [--json] COMMAND [ARGS]</source>
-        <translation type="unfinished" />
+        <translation>用法：bizdeskctl [--db 位置] [--as 登录名] [--json] 命令 [参数]</translation>
     </message>
     <message>
         <source>LOCATION is a SQLite file or postgresql://user[:password]@host[:port]/dbname (default: $BIZDESK_DB, else %1).</source>
-        <translation type="unfinished" />
+        <translation>位置为 SQLite 文件或 postgresql://用户[:密码]@主机[:端口]/数据库名（默认：$BIZDESK_DB，否则为 %1）。</translation>
     </message>
     <message>
         <source>--as LOGIN acts as that user; the password comes from $BIZDESK_PASSWORD or stdin.</source>
-        <translation type="unfinished" />
+        <translation>--as 登录名：以该用户身份操作；密码取自 $BIZDESK_PASSWORD 或标准输入。</translation>
     </message>
     <message>
         <source>Exit status: 0 done, 1 internal, 2 invalid, 3 denied, 4 conflict, 5 not found.</source>
-        <translation type="unfinished" />
+        <translation>退出状态：0 完成，1 内部错误，2 输入无效，3 无权限，4 冲突，5 未找到。</translation>
     </message>
     <message>
         <source>Commands ("bizdeskctl COMMAND --help" for details):</source>
-        <translation type="unfinished" />
+        <translation>命令（详见“bizdeskctl 命令 --help”）：</translation>
     </message>
     <message>
         <source>bizdeskctl: %1</source>
-        <translation type="unfinished" />
+        <translation>bizdeskctl：%1</translation>
     </message>
     <message>
         <source>%1 needs a value.</source>
-        <translation type="unfinished" />
+        <translation>%1 需要一个值。</translation>
     </message>
     <message>
         <source>Unknown option %1; see "bizdeskctl --help".</source>
-        <translation type="unfinished" />
+        <translation>未知选项 %1；请查看“bizdeskctl --help”。</translation>
     </message>
     <message>
         <source>Unknown command "%1"; see "bizdeskctl --help".</source>
-        <translation type="unfinished" />
+        <translation>未知命令“%1”；请查看“bizdeskctl --help”。</translation>
     </message>
     <message>
         <source>%1 is not an option of "%2"; usage: bizdeskctl %3</source>
-        <translation type="unfinished" />
+        <translation>%1 不是“%2”的选项；用法：bizdeskctl %3</translation>
     </message>
     <message>
         <source>%1 needs a value (%2).</source>
-        <translation type="unfinished" />
+        <translation>%1 需要一个值（%2）。</translation>
     </message>
     <message>
         <source>Wrong number of arguments; usage: bizdeskctl %1</source>
-        <translation type="unfinished" />
+        <translation>参数个数不对；用法：bizdeskctl %1</translation>
     </message>
     <message>
         <source>--%1 is required; usage: bizdeskctl %2</source>
-        <translation type="unfinished" />
+        <translation>必须提供 --%1；用法：bizdeskctl %2</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>This record already exists (%1).</source>
-        <translation type="unfinished" />
+        <translation>该记录已存在（%1）。</translation>
     </message>
     <message>
         <source>The database is busy with another change; nothing was written. Please try again.</source>
-        <translation type="unfinished" />
+        <translation>数据库正忙于其他更改；未写入任何内容。请重试。</translation>
     </message>
     <message>
         <source>The database reported an error: %1</source>
-        <translation type="unfinished" />
+        <translation>数据库报告错误：%1</translation>
     </message>
     <message>
         <source>A part of this change failed; nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>此次更改的一部分失败；未保存任何内容。</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file.</source>
-        <translation type="unfinished" />
+        <translation>%1 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <source>There is no database at %1. Create one with "bizdeskctl init" or start BizDesk to set it up.</source>
-        <translation type="unfinished" />
+        <translation>%1 处没有数据库。请用“bizdeskctl init”创建，或启动 BizDesk 进行设置。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished" />
+        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Cannot create %1: %2 (is the folder read-only?)</source>
-        <translation type="unfinished" />
+        <translation>无法创建 %1：%2（文件夹是否只读？）</translation>
     </message>
     <message>
         <source>%1 is not a BizDesk database (not an SQLite file); it was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是 BizDesk 数据库（不是 SQLite 文件）；未做任何改动。</translation>
     </message>
     <message>
         <source>%1 cannot be read (permissions).</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1（权限不足）。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not a BizDesk database (%2); it was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是 BizDesk 数据库（%2）；未做任何改动。</translation>
     </message>
     <message>
         <source>%1 holds data that is not a BizDesk database; it was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 中的数据不是 BizDesk 数据库；未做任何改动。</translation>
     </message>
     <message>
         <source>%1 was written by a newer BizDesk (schema %2; this program knows up to %3). Update BizDesk; the database was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 由更新版本的 BizDesk 写入（数据结构 %2；本程序最高支持 %3）。请升级 BizDesk；数据库未做任何改动。</translation>
     </message>
     <message>
         <source>%1 is not set up yet. Create it with "bizdeskctl init" or start BizDesk to set it up.</source>
-        <translation type="unfinished" />
+        <translation>%1 尚未初始化。请用“bizdeskctl init”创建，或启动 BizDesk 进行设置。</translation>
     </message>
     <message>
         <source>%1 uses an older schema (%2 &lt; %3). Run "bizdeskctl migrate" or open it in BizDesk to upgrade it (a backup is made first).</source>
-        <translation type="unfinished" />
+        <translation>%1 使用旧版数据结构（%2 &lt; %3）。请运行“bizdeskctl migrate”或在 BizDesk 中打开以升级（升级前会先备份）。</translation>
     </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
     <message>
         <source>%1 already exists; choose a new file name (nothing was overwritten).</source>
-        <translation type="unfinished" />
+        <translation>%1 已存在；请另选文件名（未覆盖任何内容）。</translation>
     </message>
     <message>
         <source>Cannot write to the folder %1.</source>
-        <translation type="unfinished" />
+        <translation>无法写入文件夹 %1。</translation>
     </message>
     <message>
         <source>The backup file %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>备份文件 %1 不存在。</translation>
     </message>
     <message>
         <source>The backup %1 is damaged; nothing was restored.</source>
-        <translation type="unfinished" />
+        <translation>备份 %1 已损坏；未恢复任何内容。</translation>
     </message>
     <message>
         <source>%1 is not empty; restore only into a new file or an empty database.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是空的；只能恢复到新文件或空数据库。</translation>
     </message>
 </context>
 <context>
     <name>DatabaseLocation</name>
     <message>
         <source>The database location is empty.</source>
-        <translation type="unfinished" />
+        <translation>数据库位置为空。</translation>
     </message>
     <message>
         <source>"%1" is not a valid PostgreSQL location; expected postgresql://user[:password]@host[:port]/dbname.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是有效的 PostgreSQL 地址；应为 postgresql://用户[:密码]@主机[:端口]/数据库名。</translation>
     </message>
 </context>
 <context>
     <name>DatabaseMaintenance</name>
     <message>
         <source>%1 is already initialised; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>%1 已经初始化；未做任何改动。</translation>
     </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
     <message>
         <source>%1 (§%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（§%2）</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished" />
+        <translation>出现错误</translation>
     </message>
     <message>
         <source>Not possible</source>
-        <translation type="unfinished" />
+        <translation>无法执行</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to BizDesk</source>
-        <translation type="unfinished" />
+        <translation>欢迎使用 BizDesk</translation>
     </message>
     <message>
         <source>This database is new. Create the first account: it will hold the Business Director and System Administrator roles, and can add everyone else.</source>
-        <translation type="unfinished" />
+        <translation>这是一个新数据库。请创建首个账户：它将拥有商务总监和系统管理员角色，并可添加其他所有人员。</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>数据库</translation>
     </message>
     <message>
         <source>&amp;Name: *</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;N)：*</translation>
     </message>
     <message>
         <source>e.g. 张建华</source>
-        <translation type="unfinished" />
+        <translation>例如 张建华</translation>
     </message>
     <message>
         <source>&amp;Login: *</source>
-        <translation type="unfinished" />
+        <translation>登录名(&amp;L)：*</translation>
     </message>
     <message>
         <source>e.g. zhangjh</source>
-        <translation type="unfinished" />
+        <translation>例如 zhangjh</translation>
     </message>
     <message>
         <source>&amp;Password: *</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：*</translation>
     </message>
     <message>
         <source>&amp;Repeat password: *</source>
-        <translation type="unfinished" />
+        <translation>确认密码(&amp;R)：*</translation>
     </message>
 </context>
 <context>
     <name>FoundationCommands</name>
     <message>
         <source>login of the first account (director and admin)</source>
-        <translation type="unfinished" />
+        <translation>首个账户的登录名（商务总监兼系统管理员）</translation>
     </message>
     <message>
         <source>display name of the first account</source>
-        <translation type="unfinished" />
+        <translation>首个账户的显示姓名</translation>
     </message>
     <message>
         <source>Create a new database and its first account (password from $BIZDESK_NEW_PASSWORD or stdin).</source>
-        <translation type="unfinished" />
+        <translation>创建新数据库及首个账户（密码取自 $BIZDESK_NEW_PASSWORD 或标准输入）。</translation>
     </message>
     <message>
         <source>Upgrade the schema to this program's version (an existing SQLite file is backed up first).</source>
-        <translation type="unfinished" />
+        <translation>将数据结构升级到本程序的版本（已有的 SQLite 文件会先备份）。</translation>
     </message>
     <message>
         <source>Check integrity, foreign keys and the audit chain; exit 0 only when all are clean.</source>
-        <translation type="unfinished" />
+        <translation>检查完整性、外键和审计链；全部正常时才返回 0。</translation>
     </message>
     <message>
         <source>The database check found problems: %1</source>
-        <translation type="unfinished" />
+        <translation>数据库检查发现问题：%1</translation>
     </message>
     <message>
         <source>Write a consistent copy of the database (always a BizDesk SQLite file) to OUT.</source>
-        <translation type="unfinished" />
+        <translation>将数据库的一致性副本（始终为 BizDesk SQLite 文件）写入 OUT。</translation>
     </message>
     <message>
         <source>Restore the backup file IN into the --db location, which must be new or empty.</source>
-        <translation type="unfinished" />
+        <translation>将备份文件 IN 恢复到 --db 指定的位置，该位置必须是新的或空的。</translation>
     </message>
     <message>
         <source>number of customers (default 200)</source>
-        <translation type="unfinished" />
+        <translation>客户数量（默认 200）</translation>
     </message>
     <message>
         <source>random seed (default 1); the same seed gives the same data</source>
-        <translation type="unfinished" />
+        <translation>随机种子（默认 1）；相同的种子生成相同的数据</translation>
     </message>
     <message>
         <source>Create a new database filled with a realistic demo organisation (password of every demo account: $BIZDESK_NEW_PASSWORD, else "demo-password").</source>
-        <translation type="unfinished" />
+        <translation>创建一个填充了逼真演示组织的新数据库（所有演示账户的密码：$BIZDESK_NEW_PASSWORD，否则为“demo-password”）。</translation>
     </message>
 </context>
 <context>
     <name>IdentityCommands</name>
     <message>
         <source>display name</source>
-        <translation type="unfinished" />
+        <translation>显示姓名</translation>
     </message>
     <message>
         <source>director, manager, specialist, finance, legal, executive, admin</source>
-        <translation type="unfinished" />
+        <translation>director（商务总监）、manager（商务经理）、specialist（商务专员）、finance（财务）、legal（法务）、executive（公司高层）、admin（系统管理员）</translation>
     </message>
     <message>
         <source>department name</source>
-        <translation type="unfinished" />
+        <translation>部门名称</translation>
     </message>
     <message>
         <source>the superior's login</source>
-        <translation type="unfinished" />
+        <translation>上级的登录名</translation>
     </message>
     <message>
         <source>e-mail address</source>
-        <translation type="unfinished" />
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished" />
+        <translation>电话号码</translation>
     </message>
     <message>
         <source>Add a person (new password from $BIZDESK_NEW_PASSWORD or stdin).</source>
-        <translation type="unfinished" />
+        <translation>新增人员（新密码取自 $BIZDESK_NEW_PASSWORD 或标准输入）。</translation>
     </message>
     <message>
         <source>List people.</source>
-        <translation type="unfinished" />
+        <translation>列出人员。</translation>
     </message>
     <message>
         <source>Disable a person's account (history is kept).</source>
-        <translation type="unfinished" />
+        <translation>停用人员账户（保留历史记录）。</translation>
     </message>
     <message>
         <source>Unlock an account locked by wrong passwords.</source>
-        <translation type="unfinished" />
+        <translation>解锁因密码错误被锁定的账户。</translation>
     </message>
     <message>
         <source>Set a person's superior (reporting line, §2.1).</source>
-        <translation type="unfinished" />
+        <translation>设置人员的上级（汇报关系，§2.1）。</translation>
     </message>
     <message>
         <source>Show the acting user.</source>
-        <translation type="unfinished" />
+        <translation>显示当前操作用户。</translation>
     </message>
     <message>
         <source>the department head</source>
-        <translation type="unfinished" />
+        <translation>部门负责人</translation>
     </message>
     <message>
         <source>Add a department.</source>
-        <translation type="unfinished" />
+        <translation>新增部门。</translation>
     </message>
     <message>
         <source>Set a department's head.</source>
-        <translation type="unfinished" />
+        <translation>设置部门负责人。</translation>
     </message>
     <message>
         <source>List departments.</source>
-        <translation type="unfinished" />
+        <translation>列出部门。</translation>
     </message>
     <message>
         <source>first day</source>
-        <translation type="unfinished" />
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>last day</source>
-        <translation type="unfinished" />
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>Let LOGIN approve on your behalf between two dates.</source>
-        <translation type="unfinished" />
+        <translation>在指定日期之间由该登录名代您审批。</translation>
     </message>
     <message>
         <source>Revoke one of your delegations.</source>
-        <translation type="unfinished" />
+        <translation>撤销您的一项授权。</translation>
     </message>
     <message>
         <source>Show every policy setting with its clause and current value.</source>
-        <translation type="unfinished" />
+        <translation>显示所有制度参数及其条款和当前值。</translation>
     </message>
     <message>
         <source>Change a policy setting (director).</source>
-        <translation type="unfinished" />
+        <translation>修改制度参数（商务总监）。</translation>
     </message>
     <message>
         <source>Walk the audit hash chain; exit 4 naming the first broken entry.</source>
-        <translation type="unfinished" />
+        <translation>校验审计哈希链；损坏时返回 4 并指出第一条损坏的记录。</translation>
     </message>
     <message>
         <source>The audit chain is broken: %1.</source>
-        <translation type="unfinished" />
+        <translation>审计链已损坏：%1。</translation>
     </message>
     <message>
         <source>entity kind, e.g. user, expense</source>
-        <translation type="unfinished" />
+        <translation>对象类型，例如 user、expense</translation>
     </message>
     <message>
         <source>entity id</source>
-        <translation type="unfinished" />
+        <translation>对象编号</translation>
     </message>
     <message>
         <source>most entries (default 100)</source>
-        <translation type="unfinished" />
+        <translation>最多条数（默认 100）</translation>
     </message>
     <message>
         <source>List audit entries, newest first.</source>
-        <translation type="unfinished" />
+        <translation>列出审计记录，最新的在前。</translation>
     </message>
 </context>
 <context>
     <name>IdentityService</name>
     <message>
         <source>This database already has accounts; log in instead.</source>
-        <translation type="unfinished" />
+        <translation>此数据库已有账户；请直接登录。</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
-        <translation type="unfinished" />
+        <translation>登录名或密码错误。</translation>
     </message>
     <message>
         <source>The account %1 is disabled; ask an administrator.</source>
-        <translation type="unfinished" />
+        <translation>账户 %1 已停用；请联系管理员。</translation>
     </message>
     <message>
         <source>The account %1 is locked after too many wrong passwords until %2; an administrator can unlock it.</source>
-        <translation type="unfinished" />
+        <translation>账户 %1 因密码错误次数过多被锁定至 %2；管理员可以解锁。</translation>
     </message>
     <message>
         <source>dept: there is no department "%1".</source>
-        <translation type="unfinished" />
+        <translation>部门：没有部门“%1”。</translation>
     </message>
     <message>
         <source>superior: there is no user "%1".</source>
-        <translation type="unfinished" />
+        <translation>上级：没有用户“%1”。</translation>
     </message>
     <message>
         <source>login: "%1" is already taken.</source>
-        <translation type="unfinished" />
+        <translation>登录名：“%1”已被占用。</translation>
     </message>
     <message>
         <source>role: at least one role is required.</source>
-        <translation type="unfinished" />
+        <translation>角色：至少需要一个角色。</translation>
     </message>
     <message>
         <source>dept: the department no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>部门：该部门已不存在。</translation>
     </message>
     <message>
         <source>superior: that person no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>上级：该人员已不存在。</translation>
     </message>
     <message>
         <source>login: you cannot disable your own account.</source>
-        <translation type="unfinished" />
+        <translation>登录名：不能停用自己的账户。</translation>
     </message>
     <message>
         <source>current password: the current password is wrong.</source>
-        <translation type="unfinished" />
+        <translation>当前密码：当前密码不正确。</translation>
     </message>
     <message>
         <source>name: the department name is required.</source>
-        <translation type="unfinished" />
+        <translation>名称：必须填写部门名称。</translation>
     </message>
     <message>
         <source>name: the department "%1" already exists.</source>
-        <translation type="unfinished" />
+        <translation>名称：部门“%1”已存在。</translation>
     </message>
     <message>
         <source>head: there is no user "%1".</source>
-        <translation type="unfinished" />
+        <translation>负责人：没有用户“%1”。</translation>
     </message>
     <message>
         <source>from: a valid start date (yyyy-MM-dd) is required.</source>
-        <translation type="unfinished" />
+        <translation>开始日期：需要有效的开始日期（yyyy-MM-dd）。</translation>
     </message>
     <message>
         <source>to: the end date must be a valid date on or after the start.</source>
-        <translation type="unfinished" />
+        <translation>结束日期：必须是有效日期，且不早于开始日期。</translation>
     </message>
     <message>
         <source>delegate: there is no active user "%1".</source>
-        <translation type="unfinished" />
+        <translation>代理人：没有在职用户“%1”。</translation>
     </message>
     <message>
         <source>delegate: you cannot delegate to yourself.</source>
-        <translation type="unfinished" />
+        <translation>代理人：不能授权给自己。</translation>
     </message>
     <message>
         <source>You have no delegation with id %1.</source>
-        <translation type="unfinished" />
+        <translation>您没有编号为 %1 的授权。</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to BizDesk</source>
-        <translation type="unfinished" />
+        <translation>登录 BizDesk</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>数据库</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation type="unfinished" />
+        <translation>登录名(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是金额；请填写以元为单位、最多两位小数的数，例如 1234.50。</translation>
     </message>
     <message>
         <source>%1: the amount must be greater than zero.</source>
-        <translation type="unfinished" />
+        <translation>%1：金额必须大于零。</translation>
     </message>
 </context>
 <context>
     <name>PolicyCatalog</name>
     <message>
         <source>Wrong passwords in a row that lock an account</source>
-        <translation type="unfinished" />
+        <translation>连续输错多少次密码后锁定账户</translation>
     </message>
     <message>
         <source>How long a locked account stays locked</source>
-        <translation type="unfinished" />
+        <translation>账户被锁定的时长</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished" />
+        <translation>分钟</translation>
     </message>
     <message>
         <source>Entertainment estimates above this amount need executive approval</source>
-        <translation type="unfinished" />
+        <translation>预计费用超过此金额的商务应酬须经公司高层审批</translation>
     </message>
     <message>
         <source>yuan</source>
-        <translation type="unfinished" />
+        <translation>元</translation>
     </message>
     <message>
         <source>Actual cost may exceed the estimate by this much before the superior must re-approve</source>
-        <translation type="unfinished" />
+        <translation>实际费用超出预算达到此比例时，须由上级重新审批</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished" />
+        <translation>%</translation>
     </message>
     <message>
         <source>Days after the event within which the claim must be filed</source>
-        <translation type="unfinished" />
+        <translation>活动结束后须在此天数内提交报销</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished" />
+        <translation>天</translation>
     </message>
     <message>
         <source>Monthly entertainment budget of each department</source>
-        <translation type="unfinished" />
+        <translation>各部门每月商务应酬预算</translation>
     </message>
     <message>
         <source>Years receipts are kept</source>
-        <translation type="unfinished" />
+        <translation>票据保存年限</translation>
     </message>
     <message>
         <source>years</source>
-        <translation type="unfinished" />
+        <translation>年</translation>
     </message>
     <message>
         <source>Contracts above this amount need executive approval</source>
-        <translation type="unfinished" />
+        <translation>超过此金额的合同须经公司高层审批</translation>
     </message>
     <message>
         <source>Years archived contracts are kept before destruction</source>
-        <translation type="unfinished" />
+        <translation>归档合同在销毁前的保存年限</translation>
     </message>
     <message>
         <source>Contact interval for key customers</source>
-        <translation type="unfinished" />
+        <translation>重点客户的联系间隔</translation>
     </message>
     <message>
         <source>Contact interval for general customers</source>
-        <translation type="unfinished" />
+        <translation>一般客户的联系间隔</translation>
     </message>
     <message>
         <source>Contact interval for potential customers</source>
-        <translation type="unfinished" />
+        <translation>潜在客户的联系间隔</translation>
     </message>
     <message>
         <source>Customers not followed up for this long return to the shared pool</source>
-        <translation type="unfinished" />
+        <translation>超过此天数未跟进的客户退回公共客户池</translation>
     </message>
     <message>
         <source>Weight of the self-assessment in the appraisal score</source>
-        <translation type="unfinished" />
+        <translation>自评在考核得分中的权重</translation>
     </message>
     <message>
         <source>Weight of the peer assessment in the appraisal score</source>
-        <translation type="unfinished" />
+        <translation>同事互评在考核得分中的权重</translation>
     </message>
     <message>
         <source>Weight of the superior's assessment in the appraisal score</source>
-        <translation type="unfinished" />
+        <translation>上级评价在考核得分中的权重</translation>
     </message>
     <message>
         <source>key: "%1" is not a policy setting; "policy show" lists them.</source>
-        <translation type="unfinished" />
+        <translation>参数键：“%1”不是制度参数；“policy show”可列出全部参数。</translation>
     </message>
     <message>
         <source>%1: "%2" is not an amount in yuan with at most two decimals (§%3).</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是金额，请填写以元为单位、最多两位小数的数（§%3）。</translation>
     </message>
     <message>
         <source>%1: must be between %2 and %3 yuan (§%4).</source>
-        <translation type="unfinished" />
+        <translation>%1：必须在 %2 元到 %3 元之间（§%4）。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a whole number (§%3).</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是整数（§%3）。</translation>
     </message>
     <message>
         <source>%1: must be between %2 and %3 (§%4).</source>
-        <translation type="unfinished" />
+        <translation>%1：必须在 %2 到 %3 之间（§%4）。</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation>偏好设置</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Log &amp;level:</source>
-        <translation type="unfinished" />
+        <translation>日志级别(&amp;L)：</translation>
     </message>
     <message>
         <source>A new language applies the next time BizDesk starts.</source>
-        <translation type="unfinished" />
+        <translation>新语言将在下次启动 BizDesk 时生效。</translation>
     </message>
 </context>
 <context>
     <name>ReportingLine</name>
     <message>
         <source>superior: this would make a reporting line loop back to the employee (§2.1).</source>
-        <translation type="unfinished" />
+        <translation>上级：这样会使汇报关系形成循环（§2.1）。</translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
         <source>Business Director</source>
-        <translation type="unfinished" />
+        <translation>商务总监</translation>
     </message>
     <message>
         <source>Business Manager</source>
-        <translation type="unfinished" />
+        <translation>商务经理</translation>
     </message>
     <message>
         <source>Business Specialist</source>
-        <translation type="unfinished" />
+        <translation>商务专员</translation>
     </message>
     <message>
         <source>Finance</source>
-        <translation type="unfinished" />
+        <translation>财务</translation>
     </message>
     <message>
         <source>Legal</source>
-        <translation type="unfinished" />
+        <translation>法务</translation>
     </message>
     <message>
         <source>Executive</source>
-        <translation type="unfinished" />
+        <translation>公司高层</translation>
     </message>
     <message>
         <source>System Administrator</source>
-        <translation type="unfinished" />
+        <translation>系统管理员</translation>
     </message>
     <message>
         <source>role: "%1" is not a role; use one of %2.</source>
-        <translation type="unfinished" />
+        <translation>角色：“%1”不是角色；请使用以下之一：%2。</translation>
     </message>
     <message>
         <source>role: at least one role is required.</source>
-        <translation type="unfinished" />
+        <translation>角色：至少需要一个角色。</translation>
     </message>
 </context>
 <context>
     <name>SeparationOfDuties</name>
     <message>
         <source>Nobody may approve or review their own request.</source>
-        <translation type="unfinished" />
+        <translation>任何人不得审批或审核自己的申请。</translation>
     </message>
     <message>
         <source>The same person may not take two consecutive approval steps of one request.</source>
-        <translation type="unfinished" />
+        <translation>同一人不得连续审批同一申请的两个步骤。</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>Please log in first (--as LOGIN).</source>
-        <translation type="unfinished" />
+        <translation>请先登录（--as 登录名）。</translation>
     </message>
     <message>
         <source>%1 (%2) may not %3.</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）无权执行：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>FILE: "%1" must end in .csv or .xlsx.</source>
+        <translation>文件：“%1”的扩展名必须是 .csv 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>the folder is not writable</source>
+        <translation>文件夹不可写</translation>
+    </message>
+    <message>
+        <source>could not replace the file</source>
+        <translation>无法替换文件</translation>
     </message>
 </context>
 <context>
     <name>UserRepository</name>
     <message>
         <source>There is no user "%1".</source>
-        <translation type="unfinished" />
+        <translation>没有用户“%1”。</translation>
     </message>
     <message>
         <source>There is no user with id %1.</source>
-        <translation type="unfinished" />
+        <translation>没有编号为 %1 的用户。</translation>
     </message>
     <message>
         <source>%1 was changed by someone else meanwhile; reload and try again.</source>
-        <translation type="unfinished" />
+        <translation>%1 已被他人修改；请重新加载后再试。</translation>
     </message>
     <message>
         <source>There is no department "%1".</source>
-        <translation type="unfinished" />
+        <translation>没有部门“%1”。</translation>
     </message>
     <message>
         <source>The department was changed by someone else meanwhile; reload and try again.</source>
-        <translation type="unfinished" />
+        <translation>该部门已被他人修改；请重新加载后再试。</translation>
     </message>
 </context>
 <context>
     <name>UserRules</name>
     <message>
         <source>login: the login is required.</source>
-        <translation type="unfinished" />
+        <translation>登录名：必须填写登录名。</translation>
     </message>
     <message>
         <source>login: "%1" is not a valid login; use 2–32 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
-        <translation type="unfinished" />
+        <translation>登录名：“%1”无效；请使用 2–32 个字母、数字、点、连字符或下划线，并以字母或数字开头。</translation>
     </message>
     <message>
         <source>name: the name is required.</source>
-        <translation type="unfinished" />
+        <translation>姓名：必须填写姓名。</translation>
     </message>
     <message>
         <source>name: the name is longer than 64 characters.</source>
-        <translation type="unfinished" />
+        <translation>姓名：姓名超过 64 个字符。</translation>
     </message>
     <message>
         <source>password: the password must have at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>密码：密码至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>password: the password cannot be only spaces.</source>
-        <translation type="unfinished" />
+        <translation>密码：密码不能全是空格。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a valid e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是有效的电子邮箱。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a valid phone number.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是有效的电话号码。</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::FirstRunDialog</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>Create account</source>
-        <translation type="unfinished" />
+        <translation>创建账户</translation>
     </message>
     <message>
         <source>The password must have at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished" />
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::LoginDialog</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished" />
+        <translation>登录</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::MainWindow</name>
     <message>
         <source>BizDesk — Business Management</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 商务管理台</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
-        <translation type="unfinished" />
+        <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>
-        <translation type="unfinished" />
+        <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
-        <translation type="unfinished" />
+        <translation>备份(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished" />
+        <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished" />
+        <translation>注销(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished" />
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished" />
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Policy and rules…</source>
-        <translation type="unfinished" />
+        <translation>制度与规则(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;About BizDesk</source>
-        <translation type="unfinished" />
+        <translation>关于 BizDesk(&amp;A)</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 项待办</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>SQLite</source>
-        <translation type="unfinished" />
+        <translation>SQLite</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished" />
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished" />
+        <translation>打开数据库</translation>
     </message>
     <message>
         <source>BizDesk databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>New database</source>
-        <translation type="unfinished" />
+        <translation>新建数据库</translation>
     </message>
     <message>
         <source>BizDesk databases (*.sqlite)</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
         <source>%1 already exists; choose a new name.</source>
-        <translation type="unfinished" />
+        <translation>%1 已存在；请另选名称。</translation>
     </message>
     <message>
         <source>Back up</source>
-        <translation type="unfinished" />
+        <translation>备份</translation>
     </message>
     <message>
         <source>Only a system administrator can make backups.</source>
-        <translation type="unfinished" />
+        <translation>只有系统管理员可以备份。</translation>
     </message>
     <message>
         <source>Back up to</source>
-        <translation type="unfinished" />
+        <translation>备份到</translation>
     </message>
     <message>
         <source>Backup written to %1</source>
-        <translation type="unfinished" />
+        <translation>备份已写入 %1</translation>
     </message>
     <message>
         <source>Restore which backup?</source>
-        <translation type="unfinished" />
+        <translation>恢复哪个备份？</translation>
     </message>
     <message>
         <source>BizDesk databases (*.sqlite *.bak);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 数据库 (*.sqlite *.bak);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Restore into a new file</source>
-        <translation type="unfinished" />
+        <translation>恢复到新文件</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>恢复</translation>
     </message>
     <message>
         <source>The backup was restored into %1. Open it now?</source>
-        <translation type="unfinished" />
+        <translation>备份已恢复到 %1。现在打开吗？</translation>
     </message>
     <message>
         <source>About BizDesk</source>
-        <translation type="unfinished" />
+        <translation>关于 BizDesk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;BizDesk %1&lt;/h3&gt;&lt;p&gt;Business management for software companies: customers, negotiations, contracts, entertainment expenses and the business team, following the company's business management regulation.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h3&gt;BizDesk 商务管理台 %1&lt;/h3&gt;&lt;p&gt;面向软件公司的商务管理：客户、商务谈判、合同、商务应酬费用与商务团队，依据公司《商务管理制度》运行。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>My Tasks</source>
-        <translation type="unfinished" />
+        <translation>我的待办</translation>
     </message>
     <message>
         <source>Everything waiting for you across modules: approvals, follow-ups and reminders.</source>
-        <translation type="unfinished" />
+        <translation>各模块中等待您处理的事项：审批、跟进和提醒。</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>The customer archive, development pipeline, contact log, churn warning, import and export.</source>
-        <translation type="unfinished" />
+        <translation>客户档案、开发流程、沟通记录、流失预警、导入和导出。</translation>
     </message>
     <message>
         <source>Negotiations</source>
-        <translation type="unfinished" />
+        <translation>商务谈判</translation>
     </message>
     <message>
         <source>Negotiation preparation, stages, offers and the summary report.</source>
-        <translation type="unfinished" />
+        <translation>谈判准备、谈判阶段、报价和总结报告。</translation>
     </message>
     <message>
         <source>Contracts</source>
-        <translation type="unfinished" />
+        <translation>合同</translation>
     </message>
     <message>
         <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
-        <translation type="unfinished" />
+        <translation>合同起草、法务与财务审核、审批、签订、履行、变更和归档。</translation>
     </message>
     <message>
         <source>Entertainment</source>
-        <translation type="unfinished" />
+        <translation>商务应酬</translation>
     </message>
     <message>
         <source>Entertainment applications, the approval chain, claims and finance review.</source>
-        <translation type="unfinished" />
+        <translation>商务应酬申请、审批流程、报销和财务审核。</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished" />
+        <translation>商务团队</translation>
     </message>
     <message>
         <source>People and the organisation chart, recruitment, training and appraisals.</source>
-        <translation type="unfinished" />
+        <translation>人员与组织架构、招聘、培训和考核。</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>报表</translation>
     </message>
     <message>
         <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
-        <translation type="unfinished" />
+        <translation>业绩、费用、合同、客户和销售漏斗报表，支持打印预览、PDF 和 Excel。</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::PlannedModulePage</name>
     <message>
         <source>Regulation: %1</source>
-        <translation type="unfinished" />
+        <translation>制度条款：%1</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::PolicyHelpDialog</name>
     <message>
         <source>Policy and rules</source>
-        <translation type="unfinished" />
+        <translation>制度与规则</translation>
     </message>
     <message>
         <source>BizDesk enforces these rules of the business management regulation. The director changes the values in Settings → Policy; every change is versioned and audited.</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 执行《商务管理制度》中的以下规则。商务总监可在“设置 → 制度参数”中修改数值；每次修改都有版本记录并写入审计日志。</translation>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished" />
+        <translation>规则</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>当前值</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>参数键</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished" />
+        <translation>跟随系统</translation>
     </message>
 </context>
 </TS>

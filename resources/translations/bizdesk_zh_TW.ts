@@ -5,1098 +5,1142 @@
     <name>Application</name>
     <message>
         <source>Database upgraded</source>
-        <translation type="unfinished" />
+        <translation>資料庫已升級</translation>
     </message>
     <message>
         <source>The database was upgraded from schema %1 to %2. A copy of the old version was kept at:
 %3</source>
-        <translation type="unfinished" />
+        <translation>資料庫已從資料結構 %1 升級到 %2。舊版本的副本儲存在：
+%3</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished" />
+        <translation>無法開啟資料庫</translation>
     </message>
     <message>
         <source>BizDesk business management</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 商務管理</translation>
     </message>
     <message>
         <source>SQLite file or postgresql:// URL.</source>
-        <translation type="unfinished" />
+        <translation>SQLite 檔案或 postgresql:// 地址。</translation>
     </message>
     <message>
         <source>Log in as LOGIN (password from $BIZDESK_PASSWORD).</source>
-        <translation type="unfinished" />
+        <translation>以該登入名登入（密碼取自 $BIZDESK_PASSWORD）。</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>開啟其他資料庫…</translation>
+    </message>
+    <message>
+        <source>Create a new database…</source>
+        <translation>新建資料庫…</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>BizDesk 資料庫 (*.sqlite *.db);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建資料庫</translation>
+    </message>
+    <message>
+        <source>BizDesk databases (*.sqlite)</source>
+        <translation>BizDesk 資料庫 (*.sqlite)</translation>
     </message>
 </context>
 <context>
     <name>AuditTrail</name>
     <message>
         <source>entry %1 does not follow the entry before it (an entry was deleted, inserted or reordered)</source>
-        <translation type="unfinished" />
+        <translation>第 %1 條記錄與前一條不銜接（有記錄被刪除、插入或調換順序）</translation>
     </message>
     <message>
         <source>entry %1 was edited after it was written</source>
-        <translation type="unfinished" />
+        <translation>第 %1 條記錄在寫入後被修改過</translation>
     </message>
 </context>
 <context>
     <name>CommandContext</name>
     <message>
         <source>%1: "%2" is not a valid id.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是有效的編號。</translation>
     </message>
     <message>
         <source>--%1: "%2" must be a whole number from %3 to %4.</source>
-        <translation type="unfinished" />
+        <translation>--%1：“%2”必須是 %3 到 %4 之間的整數。</translation>
     </message>
     <message>
         <source>--%1: "%2" is not a date; write yyyy-MM-dd, e.g. 2026-12-01.</source>
-        <translation type="unfinished" />
+        <translation>--%1：“%2”不是日期；請按 yyyy-MM-dd 填寫，例如 2026-12-01。</translation>
     </message>
     <message>
         <source>--%1: "%2" is not a date and time; write e.g. 2026-12-01T18:30.</source>
-        <translation type="unfinished" />
+        <translation>--%1：“%2”不是日期時間；請按此格式填寫：2026-12-01T18:30。</translation>
     </message>
     <message>
         <source>This command needs a user: add --as LOGIN (password from $BIZDESK_PASSWORD or stdin).</source>
-        <translation type="unfinished" />
+        <translation>此命令需要使用者身份：請加上 --as 登入名（密碼取自 $BIZDESK_PASSWORD 或標準輸入）。</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished" />
+        <translation>%1 的密碼：</translation>
     </message>
     <message>
         <source>New password: </source>
-        <translation type="unfinished" />
+        <translation>新密碼：</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（無）</translation>
     </message>
     <message>
         <source>Usage: bizdeskctl [--db LOCATION] [--as LOGIN] [--json] COMMAND [ARGS]</source>
-        <translation type="unfinished" />
+        <translation>用法：bizdeskctl [--db 位置] [--as 登入名] [--json] 命令 [引數]</translation>
     </message>
     <message>
         <source>LOCATION is a SQLite file or postgresql://user[:password]@host[:port]/dbname (default: $BIZDESK_DB, else %1).</source>
-        <translation type="unfinished" />
+        <translation>位置為 SQLite 檔案或 postgresql://使用者[:密碼]@主機[:埠]/資料庫名（預設：$BIZDESK_DB，否則為 %1）。</translation>
     </message>
     <message>
         <source>--as LOGIN acts as that user; the password comes from $BIZDESK_PASSWORD or stdin.</source>
-        <translation type="unfinished" />
+        <translation>--as 登入名：以該使用者身份操作；密碼取自 $BIZDESK_PASSWORD 或標準輸入。</translation>
     </message>
     <message>
         <source>Exit status: 0 done, 1 internal, 2 invalid, 3 denied, 4 conflict, 5 not found.</source>
-        <translation type="unfinished" />
+        <translation>退出狀態：0 完成，1 內部錯誤，2 輸入無效，3 無許可權，4 衝突，5 未找到。</translation>
     </message>
     <message>
         <source>Commands ("bizdeskctl COMMAND --help" for details):</source>
-        <translation type="unfinished" />
+        <translation>命令（詳見“bizdeskctl 命令 --help”）：</translation>
     </message>
     <message>
         <source>bizdeskctl: %1</source>
-        <translation type="unfinished" />
+        <translation>bizdeskctl：%1</translation>
     </message>
     <message>
         <source>%1 needs a value.</source>
-        <translation type="unfinished" />
+        <translation>%1 需要一個值。</translation>
     </message>
     <message>
         <source>Unknown option %1; see "bizdeskctl --help".</source>
-        <translation type="unfinished" />
+        <translation>未知選項 %1；請檢視“bizdeskctl --help”。</translation>
     </message>
     <message>
         <source>Unknown command "%1"; see "bizdeskctl --help".</source>
-        <translation type="unfinished" />
+        <translation>未知命令“%1”；請檢視“bizdeskctl --help”。</translation>
     </message>
     <message>
         <source>%1 is not an option of "%2"; usage: bizdeskctl %3</source>
-        <translation type="unfinished" />
+        <translation>%1 不是“%2”的選項；用法：bizdeskctl %3</translation>
     </message>
     <message>
         <source>%1 needs a value (%2).</source>
-        <translation type="unfinished" />
+        <translation>%1 需要一個值（%2）。</translation>
     </message>
     <message>
         <source>Wrong number of arguments; usage: bizdeskctl %1</source>
-        <translation type="unfinished" />
+        <translation>引數個數不對；用法：bizdeskctl %1</translation>
     </message>
     <message>
         <source>--%1 is required; usage: bizdeskctl %2</source>
-        <translation type="unfinished" />
+        <translation>必須提供 --%1；用法：bizdeskctl %2</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>This record already exists (%1).</source>
-        <translation type="unfinished" />
+        <translation>該記錄已存在（%1）。</translation>
     </message>
     <message>
         <source>The database is busy with another change; nothing was written. Please try again.</source>
-        <translation type="unfinished" />
+        <translation>資料庫正忙於其他更改；未寫入任何內容。請重試。</translation>
     </message>
     <message>
         <source>The database reported an error: %1</source>
-        <translation type="unfinished" />
+        <translation>資料庫報告錯誤：%1</translation>
     </message>
     <message>
         <source>A part of this change failed; nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>此次更改的一部分失敗；未儲存任何內容。</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file.</source>
-        <translation type="unfinished" />
+        <translation>%1 是資料夾，不是資料庫檔案。</translation>
     </message>
     <message>
         <source>There is no database at %1. Create one with "bizdeskctl init" or start BizDesk to set it up.</source>
-        <translation type="unfinished" />
+        <translation>%1 處沒有資料庫。請用“bizdeskctl init”建立，或啟動 BizDesk 進行設定。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished" />
+        <translation>無法建立資料夾 %1。</translation>
     </message>
     <message>
         <source>Cannot create %1: %2 (is the folder read-only?)</source>
-        <translation type="unfinished" />
+        <translation>無法建立 %1：%2（資料夾是否只讀？）</translation>
     </message>
     <message>
         <source>%1 is not a BizDesk database (not an SQLite file); it was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是 BizDesk 資料庫（不是 SQLite 檔案）；未做任何改動。</translation>
     </message>
     <message>
         <source>%1 cannot be read (permissions).</source>
-        <translation type="unfinished" />
+        <translation>無法讀取 %1（許可權不足）。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>無法開啟 %1：%2</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>無法連線 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not a BizDesk database (%2); it was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是 BizDesk 資料庫（%2）；未做任何改動。</translation>
     </message>
     <message>
         <source>%1 holds data that is not a BizDesk database; it was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 中的資料不是 BizDesk 資料庫；未做任何改動。</translation>
     </message>
     <message>
         <source>%1 was written by a newer BizDesk (schema %2; this program knows up to %3). Update BizDesk; the database was left untouched.</source>
-        <translation type="unfinished" />
+        <translation>%1 由更新版本的 BizDesk 寫入（資料結構 %2；本程式最高支援 %3）。請升級 BizDesk；資料庫未做任何改動。</translation>
     </message>
     <message>
         <source>%1 is not set up yet. Create it with "bizdeskctl init" or start BizDesk to set it up.</source>
-        <translation type="unfinished" />
+        <translation>%1 尚未初始化。請用“bizdeskctl init”建立，或啟動 BizDesk 進行設定。</translation>
     </message>
     <message>
         <source>%1 uses an older schema (%2 &lt; %3). Run "bizdeskctl migrate" or open it in BizDesk to upgrade it (a backup is made first).</source>
-        <translation type="unfinished" />
+        <translation>%1 使用舊版資料結構（%2 &lt; %3）。請執行“bizdeskctl migrate”或在 BizDesk 中開啟以升級（升級前會先備份）。</translation>
     </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
     <message>
         <source>%1 already exists; choose a new file name (nothing was overwritten).</source>
-        <translation type="unfinished" />
+        <translation>%1 已存在；請另選檔名（未覆蓋任何內容）。</translation>
     </message>
     <message>
         <source>Cannot write to the folder %1.</source>
-        <translation type="unfinished" />
+        <translation>無法寫入資料夾 %1。</translation>
     </message>
     <message>
         <source>The backup file %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>備份檔案 %1 不存在。</translation>
     </message>
     <message>
         <source>The backup %1 is damaged; nothing was restored.</source>
-        <translation type="unfinished" />
+        <translation>備份 %1 已損壞；未恢復任何內容。</translation>
     </message>
     <message>
         <source>%1 is not empty; restore only into a new file or an empty database.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是空的；只能恢復到新檔案或空資料庫。</translation>
     </message>
 </context>
 <context>
     <name>DatabaseLocation</name>
     <message>
         <source>The database location is empty.</source>
-        <translation type="unfinished" />
+        <translation>資料庫位置為空。</translation>
     </message>
     <message>
         <source>"%1" is not a valid PostgreSQL location; expected postgresql://user[:password]@host[:port]/dbname.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是有效的 PostgreSQL 地址；應為 postgresql://使用者[:密碼]@主機[:埠]/資料庫名。</translation>
     </message>
 </context>
 <context>
     <name>DatabaseMaintenance</name>
     <message>
         <source>%1 is already initialised; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>%1 已經初始化；未做任何改動。</translation>
     </message>
 </context>
 <context>
     <name>ErrorPresenter</name>
     <message>
         <source>%1 (§%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（§%2）</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished" />
+        <translation>出現錯誤</translation>
     </message>
     <message>
         <source>Not possible</source>
-        <translation type="unfinished" />
+        <translation>無法執行</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to BizDesk</source>
-        <translation type="unfinished" />
+        <translation>歡迎使用 BizDesk</translation>
     </message>
     <message>
         <source>This database is new. Create the first account: it will hold the Business Director and System Administrator roles, and can add everyone else.</source>
-        <translation type="unfinished" />
+        <translation>這是一個新資料庫。請建立首個賬戶：它將擁有商務總監和系統管理員角色，並可新增其他所有人員。</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>資料庫</translation>
     </message>
     <message>
         <source>&amp;Name: *</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;N)：*</translation>
     </message>
     <message>
         <source>e.g. 张建华</source>
-        <translation type="unfinished" />
+        <translation>例如 張建華</translation>
     </message>
     <message>
         <source>&amp;Login: *</source>
-        <translation type="unfinished" />
+        <translation>登入名(&amp;L)：*</translation>
     </message>
     <message>
         <source>e.g. zhangjh</source>
-        <translation type="unfinished" />
+        <translation>例如 zhangjh</translation>
     </message>
     <message>
         <source>&amp;Password: *</source>
-        <translation type="unfinished" />
+        <translation>密碼(&amp;P)：*</translation>
     </message>
     <message>
         <source>&amp;Repeat password: *</source>
-        <translation type="unfinished" />
+        <translation>確認密碼(&amp;R)：*</translation>
     </message>
 </context>
 <context>
     <name>FoundationCommands</name>
     <message>
         <source>login of the first account (director and admin)</source>
-        <translation type="unfinished" />
+        <translation>首個賬戶的登入名（商務總監兼系統管理員）</translation>
     </message>
     <message>
         <source>display name of the first account</source>
-        <translation type="unfinished" />
+        <translation>首個賬戶的顯示姓名</translation>
     </message>
     <message>
         <source>Create a new database and its first account (password from $BIZDESK_NEW_PASSWORD or stdin).</source>
-        <translation type="unfinished" />
+        <translation>建立新資料庫及首個賬戶（密碼取自 $BIZDESK_NEW_PASSWORD 或標準輸入）。</translation>
     </message>
     <message>
         <source>Upgrade the schema to this program's version (an existing SQLite file is backed up first).</source>
-        <translation type="unfinished" />
+        <translation>將資料結構升級到本程式的版本（已有的 SQLite 檔案會先備份）。</translation>
     </message>
     <message>
         <source>Check integrity, foreign keys and the audit chain; exit 0 only when all are clean.</source>
-        <translation type="unfinished" />
+        <translation>檢查完整性、外來鍵和審計鏈；全部正常時才返回 0。</translation>
     </message>
     <message>
         <source>The database check found problems: %1</source>
-        <translation type="unfinished" />
+        <translation>資料庫檢查發現問題：%1</translation>
     </message>
     <message>
         <source>Write a consistent copy of the database (always a BizDesk SQLite file) to OUT.</source>
-        <translation type="unfinished" />
+        <translation>將資料庫的一致性副本（始終為 BizDesk SQLite 檔案）寫入 OUT。</translation>
     </message>
     <message>
         <source>Restore the backup file IN into the --db location, which must be new or empty.</source>
-        <translation type="unfinished" />
+        <translation>將備份檔案 IN 恢復到 --db 指定的位置，該位置必須是新的或空的。</translation>
     </message>
     <message>
         <source>number of customers (default 200)</source>
-        <translation type="unfinished" />
+        <translation>客戶數量（預設 200）</translation>
     </message>
     <message>
         <source>random seed (default 1); the same seed gives the same data</source>
-        <translation type="unfinished" />
+        <translation>隨機種子（預設 1）；相同的種子生成相同的資料</translation>
     </message>
     <message>
         <source>Create a new database filled with a realistic demo organisation (password of every demo account: $BIZDESK_NEW_PASSWORD, else "demo-password").</source>
-        <translation type="unfinished" />
+        <translation>建立一個填充了逼真演示組織的新資料庫（所有演示賬戶的密碼：$BIZDESK_NEW_PASSWORD，否則為“demo-password”）。</translation>
     </message>
 </context>
 <context>
     <name>IdentityCommands</name>
     <message>
         <source>display name</source>
-        <translation type="unfinished" />
+        <translation>顯示姓名</translation>
     </message>
     <message>
         <source>director, manager, specialist, finance, legal, executive, admin</source>
-        <translation type="unfinished" />
+        <translation>director（商務總監）、manager（商務經理）、specialist（商務專員）、finance（財務）、legal（法務）、executive（公司高層）、admin（系統管理員）</translation>
     </message>
     <message>
         <source>department name</source>
-        <translation type="unfinished" />
+        <translation>部門名稱</translation>
     </message>
     <message>
         <source>the superior's login</source>
-        <translation type="unfinished" />
+        <translation>上級的登入名</translation>
     </message>
     <message>
         <source>e-mail address</source>
-        <translation type="unfinished" />
+        <translation>電子郵箱</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished" />
+        <translation>電話號碼</translation>
     </message>
     <message>
         <source>Add a person (new password from $BIZDESK_NEW_PASSWORD or stdin).</source>
-        <translation type="unfinished" />
+        <translation>新增人員（新密碼取自 $BIZDESK_NEW_PASSWORD 或標準輸入）。</translation>
     </message>
     <message>
         <source>List people.</source>
-        <translation type="unfinished" />
+        <translation>列出人員。</translation>
     </message>
     <message>
         <source>Disable a person's account (history is kept).</source>
-        <translation type="unfinished" />
+        <translation>停用人員賬戶（保留歷史記錄）。</translation>
     </message>
     <message>
         <source>Unlock an account locked by wrong passwords.</source>
-        <translation type="unfinished" />
+        <translation>解鎖因密碼錯誤被鎖定的賬戶。</translation>
     </message>
     <message>
         <source>Set a person's superior (reporting line, §2.1).</source>
-        <translation type="unfinished" />
+        <translation>設定人員的上級（彙報關係，§2.1）。</translation>
     </message>
     <message>
         <source>Show the acting user.</source>
-        <translation type="unfinished" />
+        <translation>顯示當前操作使用者。</translation>
     </message>
     <message>
         <source>the department head</source>
-        <translation type="unfinished" />
+        <translation>部門負責人</translation>
     </message>
     <message>
         <source>Add a department.</source>
-        <translation type="unfinished" />
+        <translation>新增部門。</translation>
     </message>
     <message>
         <source>Set a department's head.</source>
-        <translation type="unfinished" />
+        <translation>設定部門負責人。</translation>
     </message>
     <message>
         <source>List departments.</source>
-        <translation type="unfinished" />
+        <translation>列出部門。</translation>
     </message>
     <message>
         <source>first day</source>
-        <translation type="unfinished" />
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>last day</source>
-        <translation type="unfinished" />
+        <translation>結束日期</translation>
     </message>
     <message>
         <source>Let LOGIN approve on your behalf between two dates.</source>
-        <translation type="unfinished" />
+        <translation>在指定日期之間由該登入名代您審批。</translation>
     </message>
     <message>
         <source>Revoke one of your delegations.</source>
-        <translation type="unfinished" />
+        <translation>撤銷您的一項授權。</translation>
     </message>
     <message>
         <source>Show every policy setting with its clause and current value.</source>
-        <translation type="unfinished" />
+        <translation>顯示所有制度引數及其條款和當前值。</translation>
     </message>
     <message>
         <source>Change a policy setting (director).</source>
-        <translation type="unfinished" />
+        <translation>修改制度引數（商務總監）。</translation>
     </message>
     <message>
         <source>Walk the audit hash chain; exit 4 naming the first broken entry.</source>
-        <translation type="unfinished" />
+        <translation>校驗審計雜湊鏈；損壞時返回 4 並指出第一條損壞的記錄。</translation>
     </message>
     <message>
         <source>The audit chain is broken: %1.</source>
-        <translation type="unfinished" />
+        <translation>審計鏈已損壞：%1。</translation>
     </message>
     <message>
         <source>entity kind, e.g. user, expense</source>
-        <translation type="unfinished" />
+        <translation>物件型別，例如 user、expense</translation>
     </message>
     <message>
         <source>entity id</source>
-        <translation type="unfinished" />
+        <translation>物件編號</translation>
     </message>
     <message>
         <source>most entries (default 100)</source>
-        <translation type="unfinished" />
+        <translation>最多條數（預設 100）</translation>
     </message>
     <message>
         <source>List audit entries, newest first.</source>
-        <translation type="unfinished" />
+        <translation>列出審計記錄，最新的在前。</translation>
     </message>
 </context>
 <context>
     <name>IdentityService</name>
     <message>
         <source>This database already has accounts; log in instead.</source>
-        <translation type="unfinished" />
+        <translation>此資料庫已有賬戶；請直接登入。</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
-        <translation type="unfinished" />
+        <translation>登入名或密碼錯誤。</translation>
     </message>
     <message>
         <source>The account %1 is disabled; ask an administrator.</source>
-        <translation type="unfinished" />
+        <translation>賬戶 %1 已停用；請聯絡管理員。</translation>
     </message>
     <message>
         <source>The account %1 is locked after too many wrong passwords until %2; an administrator can unlock it.</source>
-        <translation type="unfinished" />
+        <translation>賬戶 %1 因密碼錯誤次數過多被鎖定至 %2；管理員可以解鎖。</translation>
     </message>
     <message>
         <source>dept: there is no department "%1".</source>
-        <translation type="unfinished" />
+        <translation>部門：沒有部門“%1”。</translation>
     </message>
     <message>
         <source>superior: there is no user "%1".</source>
-        <translation type="unfinished" />
+        <translation>上級：沒有使用者“%1”。</translation>
     </message>
     <message>
         <source>login: "%1" is already taken.</source>
-        <translation type="unfinished" />
+        <translation>登入名：“%1”已被佔用。</translation>
     </message>
     <message>
         <source>role: at least one role is required.</source>
-        <translation type="unfinished" />
+        <translation>角色：至少需要一個角色。</translation>
     </message>
     <message>
         <source>dept: the department no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>部門：該部門已不存在。</translation>
     </message>
     <message>
         <source>superior: that person no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>上級：該人員已不存在。</translation>
     </message>
     <message>
         <source>login: you cannot disable your own account.</source>
-        <translation type="unfinished" />
+        <translation>登入名：不能停用自己的賬戶。</translation>
     </message>
     <message>
         <source>current password: the current password is wrong.</source>
-        <translation type="unfinished" />
+        <translation>當前密碼：當前密碼不正確。</translation>
     </message>
     <message>
         <source>name: the department name is required.</source>
-        <translation type="unfinished" />
+        <translation>名稱：必須填寫部門名稱。</translation>
     </message>
     <message>
         <source>name: the department "%1" already exists.</source>
-        <translation type="unfinished" />
+        <translation>名稱：部門“%1”已存在。</translation>
     </message>
     <message>
         <source>head: there is no user "%1".</source>
-        <translation type="unfinished" />
+        <translation>負責人：沒有使用者“%1”。</translation>
     </message>
     <message>
         <source>from: a valid start date (yyyy-MM-dd) is required.</source>
-        <translation type="unfinished" />
+        <translation>開始日期：需要有效的開始日期（yyyy-MM-dd）。</translation>
     </message>
     <message>
         <source>to: the end date must be a valid date on or after the start.</source>
-        <translation type="unfinished" />
+        <translation>結束日期：必須是有效日期，且不早於開始日期。</translation>
     </message>
     <message>
         <source>delegate: there is no active user "%1".</source>
-        <translation type="unfinished" />
+        <translation>代理人：沒有在職使用者“%1”。</translation>
     </message>
     <message>
         <source>delegate: you cannot delegate to yourself.</source>
-        <translation type="unfinished" />
+        <translation>代理人：不能授權給自己。</translation>
     </message>
     <message>
         <source>You have no delegation with id %1.</source>
-        <translation type="unfinished" />
+        <translation>您沒有編號為 %1 的授權。</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to BizDesk</source>
-        <translation type="unfinished" />
+        <translation>登入 BizDesk</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished" />
+        <translation>資料庫</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation type="unfinished" />
+        <translation>登入名(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密碼(&amp;P)：</translation>
     </message>
 </context>
 <context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是金額；請填寫以元為單位、最多兩位小數的數，例如 1234.50。</translation>
     </message>
     <message>
         <source>%1: the amount must be greater than zero.</source>
-        <translation type="unfinished" />
+        <translation>%1：金額必須大於零。</translation>
     </message>
 </context>
 <context>
     <name>PolicyCatalog</name>
     <message>
         <source>Wrong passwords in a row that lock an account</source>
-        <translation type="unfinished" />
+        <translation>連續輸錯多少次密碼後鎖定賬戶</translation>
     </message>
     <message>
         <source>How long a locked account stays locked</source>
-        <translation type="unfinished" />
+        <translation>賬戶被鎖定的時長</translation>
     </message>
     <message>
         <source>minutes</source>
-        <translation type="unfinished" />
+        <translation>分鐘</translation>
     </message>
     <message>
         <source>Entertainment estimates above this amount need executive approval</source>
-        <translation type="unfinished" />
+        <translation>預計費用超過此金額的商務應酬須經公司高層審批</translation>
     </message>
     <message>
         <source>yuan</source>
-        <translation type="unfinished" />
+        <translation>元</translation>
     </message>
     <message>
         <source>Actual cost may exceed the estimate by this much before the superior must re-approve</source>
-        <translation type="unfinished" />
+        <translation>實際費用超出預算達到此比例時，須由上級重新審批</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished" />
+        <translation>%</translation>
     </message>
     <message>
         <source>Days after the event within which the claim must be filed</source>
-        <translation type="unfinished" />
+        <translation>活動結束後須在此天數內提交報銷</translation>
     </message>
     <message>
         <source>days</source>
-        <translation type="unfinished" />
+        <translation>天</translation>
     </message>
     <message>
         <source>Monthly entertainment budget of each department</source>
-        <translation type="unfinished" />
+        <translation>各部門每月商務應酬預算</translation>
     </message>
     <message>
         <source>Years receipts are kept</source>
-        <translation type="unfinished" />
+        <translation>票據儲存年限</translation>
     </message>
     <message>
         <source>years</source>
-        <translation type="unfinished" />
+        <translation>年</translation>
     </message>
     <message>
         <source>Contracts above this amount need executive approval</source>
-        <translation type="unfinished" />
+        <translation>超過此金額的合同須經公司高層審批</translation>
     </message>
     <message>
         <source>Years archived contracts are kept before destruction</source>
-        <translation type="unfinished" />
+        <translation>歸檔合同在銷燬前的儲存年限</translation>
     </message>
     <message>
         <source>Contact interval for key customers</source>
-        <translation type="unfinished" />
+        <translation>重點客戶的聯絡間隔</translation>
     </message>
     <message>
         <source>Contact interval for general customers</source>
-        <translation type="unfinished" />
+        <translation>一般客戶的聯絡間隔</translation>
     </message>
     <message>
         <source>Contact interval for potential customers</source>
-        <translation type="unfinished" />
+        <translation>潛在客戶的聯絡間隔</translation>
     </message>
     <message>
         <source>Customers not followed up for this long return to the shared pool</source>
-        <translation type="unfinished" />
+        <translation>超過此天數未跟進的客戶退回公共客戶池</translation>
     </message>
     <message>
         <source>Weight of the self-assessment in the appraisal score</source>
-        <translation type="unfinished" />
+        <translation>自評在考核得分中的權重</translation>
     </message>
     <message>
         <source>Weight of the peer assessment in the appraisal score</source>
-        <translation type="unfinished" />
+        <translation>同事互評在考核得分中的權重</translation>
     </message>
     <message>
         <source>Weight of the superior's assessment in the appraisal score</source>
-        <translation type="unfinished" />
+        <translation>上級評價在考核得分中的權重</translation>
     </message>
     <message>
         <source>key: "%1" is not a policy setting; "policy show" lists them.</source>
-        <translation type="unfinished" />
+        <translation>引數鍵：“%1”不是制度引數；“policy show”可列出全部引數。</translation>
     </message>
     <message>
         <source>%1: "%2" is not an amount in yuan with at most two decimals (§%3).</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是金額，請填寫以元為單位、最多兩位小數的數（§%3）。</translation>
     </message>
     <message>
         <source>%1: must be between %2 and %3 yuan (§%4).</source>
-        <translation type="unfinished" />
+        <translation>%1：必須在 %2 元到 %3 元之間（§%4）。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a whole number (§%3).</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是整數（§%3）。</translation>
     </message>
     <message>
         <source>%1: must be between %2 and %3 (§%4).</source>
-        <translation type="unfinished" />
+        <translation>%1：必須在 %2 到 %3 之間（§%4）。</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation>偏好設定</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished" />
+        <translation>語言(&amp;L)：</translation>
     </message>
     <message>
         <source>Log &amp;level:</source>
-        <translation type="unfinished" />
+        <translation>日誌級別(&amp;L)：</translation>
     </message>
     <message>
         <source>A new language applies the next time BizDesk starts.</source>
-        <translation type="unfinished" />
+        <translation>新語言將在下次啟動 BizDesk 時生效。</translation>
     </message>
 </context>
 <context>
     <name>ReportingLine</name>
     <message>
         <source>superior: this would make a reporting line loop back to the employee (§2.1).</source>
-        <translation type="unfinished" />
+        <translation>上級：這樣會使彙報關係形成迴圈（§2.1）。</translation>
     </message>
 </context>
 <context>
     <name>Role</name>
     <message>
         <source>Business Director</source>
-        <translation type="unfinished" />
+        <translation>商務總監</translation>
     </message>
     <message>
         <source>Business Manager</source>
-        <translation type="unfinished" />
+        <translation>商務經理</translation>
     </message>
     <message>
         <source>Business Specialist</source>
-        <translation type="unfinished" />
+        <translation>商務專員</translation>
     </message>
     <message>
         <source>Finance</source>
-        <translation type="unfinished" />
+        <translation>財務</translation>
     </message>
     <message>
         <source>Legal</source>
-        <translation type="unfinished" />
+        <translation>法務</translation>
     </message>
     <message>
         <source>Executive</source>
-        <translation type="unfinished" />
+        <translation>公司高層</translation>
     </message>
     <message>
         <source>System Administrator</source>
-        <translation type="unfinished" />
+        <translation>系統管理員</translation>
     </message>
     <message>
         <source>role: "%1" is not a role; use one of %2.</source>
-        <translation type="unfinished" />
+        <translation>角色：“%1”不是角色；請使用以下之一：%2。</translation>
     </message>
     <message>
         <source>role: at least one role is required.</source>
-        <translation type="unfinished" />
+        <translation>角色：至少需要一個角色。</translation>
     </message>
 </context>
 <context>
     <name>SeparationOfDuties</name>
     <message>
         <source>Nobody may approve or review their own request.</source>
-        <translation type="unfinished" />
+        <translation>任何人不得審批或稽核自己的申請。</translation>
     </message>
     <message>
         <source>The same person may not take two consecutive approval steps of one request.</source>
-        <translation type="unfinished" />
+        <translation>同一人不得連續審批同一申請的兩個步驟。</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
         <source>Please log in first (--as LOGIN).</source>
-        <translation type="unfinished" />
+        <translation>請先登入（--as 登入名）。</translation>
     </message>
     <message>
         <source>%1 (%2) may not %3.</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）無權執行：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>FILE: "%1" must end in .csv or .xlsx.</source>
+        <translation>檔案：“%1”的副檔名必須是 .csv 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>the folder is not writable</source>
+        <translation>資料夾不可寫</translation>
+    </message>
+    <message>
+        <source>could not replace the file</source>
+        <translation>無法替換檔案</translation>
     </message>
 </context>
 <context>
     <name>UserRepository</name>
     <message>
         <source>There is no user "%1".</source>
-        <translation type="unfinished" />
+        <translation>沒有使用者“%1”。</translation>
     </message>
     <message>
         <source>There is no user with id %1.</source>
-        <translation type="unfinished" />
+        <translation>沒有編號為 %1 的使用者。</translation>
     </message>
     <message>
         <source>%1 was changed by someone else meanwhile; reload and try again.</source>
-        <translation type="unfinished" />
+        <translation>%1 已被他人修改；請重新載入後再試。</translation>
     </message>
     <message>
         <source>There is no department "%1".</source>
-        <translation type="unfinished" />
+        <translation>沒有部門“%1”。</translation>
     </message>
     <message>
         <source>The department was changed by someone else meanwhile; reload and try again.</source>
-        <translation type="unfinished" />
+        <translation>該部門已被他人修改；請重新載入後再試。</translation>
     </message>
 </context>
 <context>
     <name>UserRules</name>
     <message>
         <source>login: the login is required.</source>
-        <translation type="unfinished" />
+        <translation>登入名：必須填寫登入名。</translation>
     </message>
     <message>
         <source>login: "%1" is not a valid login; use 2–32 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
-        <translation type="unfinished" />
+        <translation>登入名：“%1”無效；請使用 2–32 個字母、數字、點、連字元或下劃線，並以字母或數字開頭。</translation>
     </message>
     <message>
         <source>name: the name is required.</source>
-        <translation type="unfinished" />
+        <translation>姓名：必須填寫姓名。</translation>
     </message>
     <message>
         <source>name: the name is longer than 64 characters.</source>
-        <translation type="unfinished" />
+        <translation>姓名：姓名超過 64 個字元。</translation>
     </message>
     <message>
         <source>password: the password must have at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>密碼：密碼至少需要 %1 個字元。</translation>
     </message>
     <message>
         <source>password: the password cannot be only spaces.</source>
-        <translation type="unfinished" />
+        <translation>密碼：密碼不能全是空格。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a valid e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是有效的電子郵箱。</translation>
     </message>
     <message>
         <source>%1: "%2" is not a valid phone number.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”不是有效的電話號碼。</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::FirstRunDialog</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>資料庫：%1</translation>
     </message>
     <message>
         <source>Create account</source>
-        <translation type="unfinished" />
+        <translation>建立賬戶</translation>
     </message>
     <message>
         <source>The password must have at least %1 characters.</source>
-        <translation type="unfinished" />
+        <translation>密碼至少需要 %1 個字元。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished" />
+        <translation>兩次輸入的密碼不一致。</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::LoginDialog</name>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>資料庫：%1</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished" />
+        <translation>登入</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::MainWindow</name>
     <message>
         <source>BizDesk — Business Management</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 商務管理臺</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New database…</source>
-        <translation type="unfinished" />
+        <translation>新建資料庫(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>
-        <translation type="unfinished" />
+        <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
-        <translation type="unfinished" />
+        <translation>備份(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished" />
+        <translation>恢復(&amp;R)…</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished" />
+        <translation>登出(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>檢視(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished" />
+        <translation>設定(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished" />
+        <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>幫助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Policy and rules…</source>
-        <translation type="unfinished" />
+        <translation>制度與規則(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;About BizDesk</source>
-        <translation type="unfinished" />
+        <translation>關於 BizDesk(&amp;A)</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 項待辦</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>SQLite</source>
-        <translation type="unfinished" />
+        <translation>SQLite</translation>
     </message>
     <message>
         <source>PostgreSQL</source>
-        <translation type="unfinished" />
+        <translation>PostgreSQL</translation>
     </message>
     <message>
         <source>Open database</source>
-        <translation type="unfinished" />
+        <translation>開啟資料庫</translation>
     </message>
     <message>
         <source>BizDesk databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 資料庫 (*.sqlite *.db);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>New database</source>
-        <translation type="unfinished" />
+        <translation>新建資料庫</translation>
     </message>
     <message>
         <source>BizDesk databases (*.sqlite)</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 資料庫 (*.sqlite)</translation>
     </message>
     <message>
         <source>%1 already exists; choose a new name.</source>
-        <translation type="unfinished" />
+        <translation>%1 已存在；請另選名稱。</translation>
     </message>
     <message>
         <source>Back up</source>
-        <translation type="unfinished" />
+        <translation>備份</translation>
     </message>
     <message>
         <source>Only a system administrator can make backups.</source>
-        <translation type="unfinished" />
+        <translation>只有系統管理員可以備份。</translation>
     </message>
     <message>
         <source>Back up to</source>
-        <translation type="unfinished" />
+        <translation>備份到</translation>
     </message>
     <message>
         <source>Backup written to %1</source>
-        <translation type="unfinished" />
+        <translation>備份已寫入 %1</translation>
     </message>
     <message>
         <source>Restore which backup?</source>
-        <translation type="unfinished" />
+        <translation>恢復哪個備份？</translation>
     </message>
     <message>
         <source>BizDesk databases (*.sqlite *.bak);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 資料庫 (*.sqlite *.bak);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Restore into a new file</source>
-        <translation type="unfinished" />
+        <translation>恢復到新檔案</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>恢復</translation>
     </message>
     <message>
         <source>The backup was restored into %1. Open it now?</source>
-        <translation type="unfinished" />
+        <translation>備份已恢復到 %1。現在開啟嗎？</translation>
     </message>
     <message>
         <source>About BizDesk</source>
-        <translation type="unfinished" />
+        <translation>關於 BizDesk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;BizDesk %1&lt;/h3&gt;&lt;p&gt;Business management for software companies: customers, negotiations, contracts, entertainment expenses and the business team, following the company's business management regulation.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h3&gt;BizDesk 商務管理臺 %1&lt;/h3&gt;&lt;p&gt;面向軟體公司的商務管理：客戶、商務談判、合同、商務應酬費用與商務團隊，依據公司《商務管理制度》執行。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>My Tasks</source>
-        <translation type="unfinished" />
+        <translation>我的待辦</translation>
     </message>
     <message>
         <source>Everything waiting for you across modules: approvals, follow-ups and reminders.</source>
-        <translation type="unfinished" />
+        <translation>各模組中等待您處理的事項：審批、跟進和提醒。</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation>客戶</translation>
     </message>
     <message>
         <source>The customer archive, development pipeline, contact log, churn warning, import and export.</source>
-        <translation type="unfinished" />
+        <translation>客戶檔案、開發流程、溝通記錄、流失預警、匯入和匯出。</translation>
     </message>
     <message>
         <source>Negotiations</source>
-        <translation type="unfinished" />
+        <translation>商務談判</translation>
     </message>
     <message>
         <source>Negotiation preparation, stages, offers and the summary report.</source>
-        <translation type="unfinished" />
+        <translation>談判準備、談判階段、報價和總結報告。</translation>
     </message>
     <message>
         <source>Contracts</source>
-        <translation type="unfinished" />
+        <translation>合同</translation>
     </message>
     <message>
         <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
-        <translation type="unfinished" />
+        <translation>合同起草、法務與財務稽核、審批、簽訂、履行、變更和歸檔。</translation>
     </message>
     <message>
         <source>Entertainment</source>
-        <translation type="unfinished" />
+        <translation>商務應酬</translation>
     </message>
     <message>
         <source>Entertainment applications, the approval chain, claims and finance review.</source>
-        <translation type="unfinished" />
+        <translation>商務應酬申請、審批流程、報銷和財務稽核。</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished" />
+        <translation>商務團隊</translation>
     </message>
     <message>
         <source>People and the organisation chart, recruitment, training and appraisals.</source>
-        <translation type="unfinished" />
+        <translation>人員與組織架構、招聘、培訓和考核。</translation>
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>報表</translation>
     </message>
     <message>
         <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
-        <translation type="unfinished" />
+        <translation>業績、費用、合同、客戶和銷售漏斗報表，支援列印預覽、PDF 和 Excel。</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::PlannedModulePage</name>
     <message>
         <source>Regulation: %1</source>
-        <translation type="unfinished" />
+        <translation>制度條款：%1</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::PolicyHelpDialog</name>
     <message>
         <source>Policy and rules</source>
-        <translation type="unfinished" />
+        <translation>制度與規則</translation>
     </message>
     <message>
         <source>BizDesk enforces these rules of the business management regulation. The director changes the values in Settings → Policy; every change is versioned and audited.</source>
-        <translation type="unfinished" />
+        <translation>BizDesk 執行《商務管理制度》中的以下規則。商務總監可在“設定 → 制度引數”中修改數值；每次修改都有版本記錄並寫入審計日誌。</translation>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>條款</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished" />
+        <translation>規則</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>當前值</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>引數鍵</translation>
     </message>
 </context>
 <context>
     <name>bizdesk::ui::PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished" />
+        <translation>跟隨系統</translation>
     </message>
 </context>
 </TS>

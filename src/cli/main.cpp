@@ -14,6 +14,9 @@ int main(int argc, char *argv[])
     // the offscreen platform gives it one without a display.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Scripts read exactly one line on stderr for an error; Qt's start-up chatter (runtime folder
+    // warnings and the like) must not reach it. The log file takes Qt's messages from here on.
+    qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
     QGuiApplication application(argc, argv);
     bizdesk::support::Paths::applyApplicationIdentity();
     bizdesk::support::initialiseLogging(QStringLiteral("bizdeskctl"),

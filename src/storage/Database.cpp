@@ -154,6 +154,13 @@ int Database::schemaVersion()
     return m_dialect->readSchemaVersion(m_connection);
 }
 
+void Database::requireSchema()
+{
+    if (schemaVersion() == 0)
+        throw Error::notFound(QCoreApplication::translate("Database", "%1 is not set up yet. Create it with \"bizdeskctl init\" or start BizDesk to set it up.")
+                                  .arg(m_location.displayName()));
+}
+
 void Database::requireInitialised()
 {
     const int version = schemaVersion();

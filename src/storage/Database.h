@@ -35,7 +35,10 @@ public:
 
     /// 0 for a database that has not been initialised yet.
     int schemaVersion();
-    /// Throws not_found unless the schema exists (every business command needs it).
+    /// Throws not_found unless a BizDesk schema exists, of any version (backup, restore).
+    void requireSchema();
+    /// Throws not_found unless the schema exists, and conflict unless it is the latest (every
+    /// business command needs it).
     void requireInitialised();
 
     /// Runs one statement without parameters (pragmas, DDL); throws on failure.

@@ -65,7 +65,7 @@ qint64 DatabaseBackup::copyRows(Database &from, Database &to)
 
 DatabaseBackup::Summary DatabaseBackup::backup(Database &source, const QString &outPath)
 {
-    source.requireInitialised();
+    source.requireSchema();
     refuseExistingFile(outPath);
     Summary summary;
     summary.schemaVersion = source.schemaVersion();
@@ -98,7 +98,7 @@ DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const
     if (!QFileInfo::exists(backupPath))
         throw Error::notFound(QCoreApplication::translate("DatabaseBackup", "The backup file %1 does not exist.").arg(backupPath));
     auto source = Database::open(backupPath, Database::CreateMode::MustExist);
-    source->requireInitialised();
+    source->requireSchema();
     {
         QSqlQuery check(source->connection());
         if (!check.exec(QStringLiteral("PRAGMA integrity_check")) || !check.next()

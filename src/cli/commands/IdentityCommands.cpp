@@ -197,7 +197,7 @@ void registerIdentityCommands(CommandLine &commandLine)
     commandLine.add({{QStringLiteral("audit"), QStringLiteral("verify")}, {}, {},
                      QCoreApplication::translate("IdentityCommands", "Walk the audit hash chain; exit 4 naming the first broken entry."), Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
-                         context.database().requireInitialised();
+                         context.database().requireSchema();
                          domain::SystemClock clock;
                          services::Session session(context.database(), clock);
                          const auto result = services::AuditTrail(session).verify();

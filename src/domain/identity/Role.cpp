@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace bizdesk::domain {
 
@@ -104,7 +105,8 @@ QString RoleSet::displayNames() const
     QStringList result;
     for (Role role : roles())
         result << roleDisplayName(role);
-    return result.join(QStringLiteral(", "));
+    // "商务总监、系统管理员" in Chinese, "Director and Admin" in English.
+    return QLocale().createSeparatedList(result);
 }
 
 } // namespace bizdesk::domain

@@ -36,7 +36,7 @@ storage::MigrationResult DatabaseMaintenance::migrate(storage::Database &databas
 
 CheckReport DatabaseMaintenance::check(storage::Database &database)
 {
-    database.requireInitialised();
+    database.requireSchema();
     CheckReport report;
     report.problems = storage::DatabaseCheck::structuralProblems(database);
     domain::SystemClock clock;

@@ -18,6 +18,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileDialog>
+#include <QPushButton>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -83,9 +85,24 @@ bool Application::openDatabase(const QString &location, const QString &login)
         }
     } catch (const domain::Error &error) {
         m_database.reset();
-        QMessageBox::critical(nullptr, QApplication::translate("Application", "Cannot open the database"),
-                              ErrorPresenter::describe(error));
-        return false;
+        // Never a dead end: the user can pick another file or start a new one from here.
+        QMessageBox box(QMessageBox::Critical, QApplication::translate("Application", "Cannot open the database"),
+                        ErrorPresenter::describe(error));
+        QPushButton *other = box.addButton(QApplication::translate("Application", "Open another database…"),
+                                           QMessageBox::AcceptRole);
+        QPushButton *fresh = box.addButton(QApplication::translate("Application", "Create a new database…"),
+                                           QMessageBox::ActionRole);
+        box.addButton(QMessageBox::Close);
+        box.exec();
+        QString next;
+        if (box.clickedButton() == other)
+            next = QFileDialog::getOpenFileName(nullptr, QApplication::translate("Application", "Open database"), QString(),
+                                                QApplication::translate("Application", "BizDesk databases (*.sqlite *.db);;All files (*)"));
+        else if (box.clickedButton() == fresh)
+            next = QFileDialog::getSaveFileName(nullptr, QApplication::translate("Application", "New database"),
+                                                QStringLiteral("bizdesk.sqlite"),
+                                                QApplication::translate("Application", "BizDesk databases (*.sqlite)"));
+        return !next.isEmpty() && openDatabase(next, login);
     }
     m_session = std::make_unique<services::Session>(*m_database, *m_clock);
 

@@ -19,12 +19,11 @@ PlannedModulePage::PlannedModulePage(const QString &title, const QString &descri
     auto *body = new QLabel(description, this);
     body->setWordWrap(true);
     body->setAlignment(Qt::AlignCenter);
-    body->setMaximumWidth(640);
     auto *clauseLabel = new QLabel(tr("Regulation: %1").arg(clauses), this);
     clauseLabel->setAlignment(Qt::AlignCenter);
     clauseLabel->setEnabled(false);
     layout->addWidget(heading, 0, Qt::AlignHCenter);
-    layout->addWidget(body, 0, Qt::AlignHCenter);
+    layout->addWidget(body);
     layout->addWidget(clauseLabel, 0, Qt::AlignHCenter);
     layout->addStretch();
 }
