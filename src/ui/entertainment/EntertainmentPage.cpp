@@ -222,7 +222,6 @@ bool EntertainmentPage::run(Work &&work)
 {
     try {
         work();
-        showError({});
         return true;
     } catch (const domain::Error &error) {
         showError(ErrorPresenter::describe(error));
@@ -282,6 +281,7 @@ void EntertainmentPage::startNew()
 {
     if (!m_session.may(domain::Action::ApplyEntertainment))
         return;
+    showError({});
     m_creating = true;
     m_currentId.reset();
     m_detail.reset();
@@ -292,6 +292,8 @@ void EntertainmentPage::startNew()
 
 void EntertainmentPage::open(qint64 id)
 {
+    if (m_currentId != id)
+        showError({});
     m_creating = false;
     run([&] {
         m_detail = services::EntertainmentService(m_session).detail(id);
@@ -307,7 +309,9 @@ void EntertainmentPage::showDetail()
     m_timeline->clear();
     m_attachments->clear();
     const bool haveRecord = m_detail.has_value();
-    m_detailPane->setEnabled(haveRecord || m_creating);
+    m_form->setVisible(haveRecord || m_creating);
+    m_attachments->parentWidget()->setVisible(haveRecord);
+    m_timeline->parentWidget()->setVisible(haveRecord);
     m_printButton->setVisible(haveRecord);
     m_pdfButton->setVisible(haveRecord);
     if (m_creating) {
@@ -386,6 +390,7 @@ void EntertainmentPage::showDetail()
 
 void EntertainmentPage::saveDraft()
 {
+    showError({});
     run([&] {
         services::EntertainmentService service(m_session);
         const domain::ExpenseRequest request = m_creating ? service.apply(m_form->form())
@@ -401,6 +406,7 @@ void EntertainmentPage::saveDraft()
 
 void EntertainmentPage::act(ExpenseAction action)
 {
+    showError({});
     const QString comment = m_comment->text();
     if (action == ExpenseAction::Claim) {
         if (!m_detail)
@@ -455,12 +461,8 @@ void EntertainmentPage::act(ExpenseAction action)
     if (ok)
         m_comment->clear();
     reloadList();
-    if (m_currentId) {
-        const QString error = m_message->text();
+    if (m_currentId)
         open(*m_currentId);
-        if (!ok)
-            showError(error);
-    }
 }
 
 void EntertainmentPage::primaryAction()
@@ -493,6 +495,7 @@ void EntertainmentPage::attachReceipt()
         return;
     }
     const QByteArray content = file.read(200LL * 1024 * 1024 + 1);
+    showError({});
     run([&] { services::EntertainmentService(m_session).attachReceipt(*m_currentId, path, content); });
     open(*m_currentId);
 }
