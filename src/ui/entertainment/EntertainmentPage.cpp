@@ -142,31 +142,6 @@ void EntertainmentPage::buildUi()
     Style::markAsError(m_message);
     m_message->hide();
     detail->addWidget(m_message);
-    m_form = new ExpenseFormWidget(m_detailPane);
-    detail->addWidget(m_form);
-    m_claim = new QLabel(m_detailPane);
-    m_claim->setWordWrap(true);
-    detail->addWidget(m_claim);
-
-    auto *attachmentsBox = new QGroupBox(tr("Receipts"), m_detailPane);
-    auto *attachmentsLayout = new QHBoxLayout(attachmentsBox);
-    m_attachments = new QListWidget(attachmentsBox);
-    m_attachments->setMaximumHeight(70);
-    attachmentsLayout->addWidget(m_attachments, 1);
-    m_attachButton = new QPushButton(tr("Attach receipt…"), attachmentsBox);
-    connect(m_attachButton, &QPushButton::clicked, this, &EntertainmentPage::attachReceipt);
-    attachmentsLayout->addWidget(m_attachButton, 0, Qt::AlignTop);
-    detail->addWidget(attachmentsBox);
-
-    auto *timelineBox = new QGroupBox(tr("Approval timeline"), m_detailPane);
-    auto *timelineLayout = new QVBoxLayout(timelineBox);
-    m_timeline = new QTreeWidget(timelineBox);
-    m_timeline->setRootIsDecorated(false);
-    m_timeline->setHeaderLabels({tr("When"), tr("Who"), tr("On behalf of"), tr("Step"), tr("Comment"), tr("Policy")});
-    m_timeline->setMinimumHeight(120);
-    timelineLayout->addWidget(m_timeline);
-    detail->addWidget(timelineBox);
-
     m_comment = new QLineEdit(m_detailPane);
     m_comment->setPlaceholderText(tr("Comment (required to return or reject)"));
     detail->addWidget(m_comment);
@@ -201,12 +176,38 @@ void EntertainmentPage::buildUi()
     connect(m_pdfButton, &QPushButton::clicked, this, &EntertainmentPage::exportPdf);
     actions->addWidget(m_pdfButton);
     detail->addLayout(actions);
+    m_form = new ExpenseFormWidget(m_detailPane);
+    detail->addWidget(m_form);
+    m_claim = new QLabel(m_detailPane);
+    m_claim->setWordWrap(true);
+    detail->addWidget(m_claim);
+
+    auto *attachmentsBox = new QGroupBox(tr("Receipts"), m_detailPane);
+    auto *attachmentsLayout = new QHBoxLayout(attachmentsBox);
+    m_attachments = new QListWidget(attachmentsBox);
+    m_attachments->setMaximumHeight(70);
+    attachmentsLayout->addWidget(m_attachments, 1);
+    m_attachButton = new QPushButton(tr("Attach receipt…"), attachmentsBox);
+    connect(m_attachButton, &QPushButton::clicked, this, &EntertainmentPage::attachReceipt);
+    attachmentsLayout->addWidget(m_attachButton, 0, Qt::AlignTop);
+    detail->addWidget(attachmentsBox);
+
+    auto *timelineBox = new QGroupBox(tr("Approval timeline"), m_detailPane);
+    auto *timelineLayout = new QVBoxLayout(timelineBox);
+    m_timeline = new QTreeWidget(timelineBox);
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setHeaderLabels({tr("When"), tr("Who"), tr("On behalf of"), tr("Step"), tr("Comment"), tr("Policy")});
+    m_timeline->setMinimumHeight(120);
+    timelineLayout->addWidget(m_timeline);
+    detail->addWidget(timelineBox);
+
     detail->addStretch();
 
     splitter->addWidget(m_table);
     splitter->addWidget(scroll);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({720, 760});
     layout->addWidget(splitter, 1);
     showDetail();
 }
@@ -229,8 +230,17 @@ bool EntertainmentPage::run(Work &&work)
     }
 }
 
+void EntertainmentPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The tab that was current at start-up is shown without a tab change: load on first show.
+    if (!m_loaded)
+        refresh();
+}
+
 void EntertainmentPage::refresh()
 {
+    m_loaded = true;
     reloadList();
     if (m_currentId)
         open(*m_currentId);

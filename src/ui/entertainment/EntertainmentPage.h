@@ -54,6 +54,9 @@ public:
     /// Ctrl+Enter: submit a draft, else approve (or reimburse) when the user may.
     void primaryAction();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildUi();
     void reloadList();
@@ -96,6 +99,7 @@ private:
     std::optional<services::ExpenseDetail> m_detail;
     bool m_creating = false;
     int m_waiting = -1;
+    bool m_loaded = false;
 };
 
 } // namespace bizdesk::ui

@@ -72,6 +72,9 @@ void ExpenseFormWidget::setEditable(bool editable)
         edit->setReadOnly(!editable);
     for (QLineEdit *edit : {m_ui->placeEdit, m_ui->estimateEdit, m_ui->customerEdit})
         edit->setReadOnly(!editable);
+    // Read-only, empty optional fields are noise: show them only when they say something.
+    m_ui->formLayout->setRowVisible(m_ui->customerEdit, editable || !m_ui->customerEdit->text().isEmpty());
+    m_ui->formLayout->setRowVisible(m_ui->overBudgetEdit, editable || !m_ui->overBudgetEdit->toPlainText().isEmpty());
 }
 
 void ExpenseFormWidget::setBudgetText(const QString &text, bool over)

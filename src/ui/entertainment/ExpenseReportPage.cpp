@@ -67,8 +67,16 @@ ExpenseReportPage::ExpenseReportPage(services::Session &session, QWidget *parent
     layout->addWidget(m_view, 1);
 }
 
+void ExpenseReportPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded)
+        refresh();
+}
+
 void ExpenseReportPage::refresh()
 {
+    m_loaded = true;
     if (m_session.may(domain::Action::ViewReports))
         build();
 }

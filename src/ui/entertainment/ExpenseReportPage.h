@@ -31,6 +31,9 @@ public:
     QLineEdit *periodEdit() const { return m_period; }
     QTextBrowser *view() const { return m_view; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void build();
     void printPreview();
@@ -42,6 +45,7 @@ private:
     QLabel *m_message = nullptr;
     QTextBrowser *m_view = nullptr;
     std::optional<services::ExpenseReportData> m_data;
+    bool m_loaded = false;
 };
 
 } // namespace bizdesk::ui
