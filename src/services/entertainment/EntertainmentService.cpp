@@ -268,6 +268,7 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
                                                           "Entertainment request #%1 has no open approval step.")
                                   .arg(id));
     const QList<UserId> actingFor = IdentityService(m_session).actingFor();
+    const int decidedStep = route.currentIndex();
     UserId principal = 0;
     const QString at = m_session.timestamp();
     const QString trimmed = comment.trimmed();
@@ -305,7 +306,7 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
             request.state = ExpenseState::PendingFinanceReview;
         break;
     }
-    routes.saveProgress(kind, id, route);
+    routes.saveProgress(kind, id, route, decidedStep);
     request.version = repository.update(request, at, m_session.userId());
     const std::optional<UserId> onBehalfOf = principal != m_session.userId() ? std::optional<UserId>(principal) : std::nullopt;
     recordTransition(before, request, domain::expenseActionName(action), trimmed, onBehalfOf);

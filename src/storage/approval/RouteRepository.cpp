@@ -81,36 +81,36 @@ void RouteRepository::replace(const QString &entityKind, qint64 entityId, const 
     }
 }
 
-void RouteRepository::saveProgress(const QString &entityKind, qint64 entityId, const domain::Route &route)
+void RouteRepository::saveProgress(const QString &entityKind, qint64 entityId, const domain::Route &route, int decidedStep)
 {
+    if (decidedStep < 0 || decidedStep >= route.steps().size())
+        return;
     SqlQuery step(m_database, QStringLiteral("UPDATE approval_steps SET status = :status WHERE entity_kind = :kind AND "
-                                             "entity_id = :entity AND position = :position"));
+                                             "entity_id = :entity AND position = :position RETURNING id"));
     SqlQuery approver(m_database, QStringLiteral(
         "UPDATE approval_step_approvers SET approver_id = :approver, decided_by = :by, decision = :decision, "
-        "decided_at = :at, comment = :comment WHERE position = :position AND step_id = (SELECT id FROM approval_steps "
-        "WHERE entity_kind = :kind AND entity_id = :entity AND position = :step)"));
-    const int current = route.currentIndex();
-    for (int i = 0; i < route.steps().size(); ++i) {
+        "decided_at = :at, comment = :comment WHERE step_id = :step AND position = :position"));
+    const int last = qMin(decidedStep + 1, static_cast<int>(route.steps().size()) - 1);
+    for (int i = decidedStep; i <= last; ++i) {
         const ApprovalStep &item = route.steps()[i];
-        step.bind(":status", ApprovalStep::statusName(item.status))
-            .bind(":kind", entityKind)
-            .bind(":entity", entityId)
-            .bind(":position", i)
-            .exec();
-        // Decisions only change in the step that was current before this one (or is current now).
-        if (i != current && i != current - 1 && current != -1)
+        const qint64 stepId = step.bind(":status", ApprovalStep::statusName(item.status))
+                                  .bind(":kind", entityKind)
+                                  .bind(":entity", entityId)
+                                  .bind(":position", i)
+                                  .insertReturningId();
+        if (i != decidedStep)
             continue;
         for (int j = 0; j < item.approvers.size(); ++j) {
             const domain::StepApprover &entry = item.approvers[j];
+            if (!entry.hasDecided())
+                continue;
             approver.bind(":approver", entry.approver)
                 .bind(":by", nullableId(entry.decidedBy))
                 .bind(":decision", nullableText(entry.decision))
                 .bind(":at", nullableText(entry.decidedAt))
                 .bind(":comment", nullableText(entry.comment))
+                .bind(":step", stepId)
                 .bind(":position", j)
-                .bind(":kind", entityKind)
-                .bind(":entity", entityId)
-                .bind(":step", i)
                 .exec();
         }
     }

@@ -17,8 +17,9 @@ public:
 
     /// Replaces the stored route of the record.
     void replace(const QString &entityKind, qint64 entityId, const domain::Route &route);
-    /// Writes the decisions and statuses of a route previously loaded or replaced (same shape).
-    void saveProgress(const QString &entityKind, qint64 entityId, const domain::Route &route);
+    /// Writes the decisions and statuses after a decision on step `decidedStep` of a route
+    /// previously loaded or replaced (same shape): that step and the one after it.
+    void saveProgress(const QString &entityKind, qint64 entityId, const domain::Route &route, int decidedStep);
     domain::Route load(const QString &entityKind, qint64 entityId) const;
     void remove(const QString &entityKind, qint64 entityId);
     /// Records of `entityKind` whose current step waits for an undecided decision by one of `people`.
