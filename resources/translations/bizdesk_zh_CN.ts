@@ -66,6 +66,25 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password: *</source>
+        <translation>当前密码(&amp;C)：*</translation>
+    </message>
+    <message>
+        <source>&amp;New password: *</source>
+        <translation>新密码(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password: *</source>
+        <translation>确认新密码(&amp;R)：*</translation>
+    </message>
+</context>
+<context>
     <name>CommandContext</name>
     <message>
         <source>%1: "%2" is not a valid id.</source>
@@ -265,6 +284,76 @@
     <message>
         <source>%1 is already initialised; nothing was changed.</source>
         <translation>%1 已经初始化；未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Delegation of approvals</source>
+        <translation>审批授权</translation>
+    </message>
+    <message>
+        <source>While you are away, the person you name approves for you within the dates. Their decisions are recorded "on behalf of" you in the history and the audit trail.</source>
+        <translation>您外出期间，由您指定的人在所选日期内代您审批。其审批在历史记录和审计日志中记为“代您审批”。</translation>
+    </message>
+    <message>
+        <source>Approves</source>
+        <translation>代批人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>委托人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>撤销授权(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New delegation</source>
+        <translation>新建授权</translation>
+    </message>
+    <message>
+        <source>&amp;Delegate: *</source>
+        <translation>代批人(&amp;D)：*</translation>
+    </message>
+    <message>
+        <source>&amp;From: *</source>
+        <translation>开始日期(&amp;F)：*</translation>
+    </message>
+    <message>
+        <source>&amp;To: *</source>
+        <translation>结束日期(&amp;T)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Delegate</source>
+        <translation>授权(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>&amp;Department name: *</source>
+        <translation>部门名称(&amp;D)：*</translation>
+    </message>
+    <message>
+        <source>e.g. 商务三部</source>
+        <translation>例如：商务三部</translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation>部门负责人(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1238,14 @@
         <source>List audit entries, newest first.</source>
         <translation>列出审计记录，最新的在前。</translation>
     </message>
+    <message>
+        <source>only changes of this setting</source>
+        <translation>只显示该参数的修改</translation>
+    </message>
+    <message>
+        <source>List the versioned changes of the policy settings, newest first.</source>
+        <translation>列出制度参数的版本化修改记录，最新的在前。</translation>
+    </message>
 </context>
 <context>
     <name>IdentityService</name>
@@ -1231,6 +1328,10 @@
     <message>
         <source>You have no delegation with id %1.</source>
         <translation>您没有编号为 %1 的授权。</translation>
+    </message>
+    <message>
+        <source>The account %1 is already active.</source>
+        <translation>账户 %1 已处于启用状态。</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +1480,37 @@
     </message>
 </context>
 <context>
+    <name>PolicySettingsDialog</name>
+    <message>
+        <source>Policy settings</source>
+        <translation>制度参数</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <source>Change the selected setting</source>
+        <translation>修改所选参数</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>新值(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;default</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1508,6 +1640,61 @@
     </message>
 </context>
 <context>
+    <name>UserEditDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>&amp;Login: *</source>
+        <translation>登录名(&amp;L)：*</translation>
+    </message>
+    <message>
+        <source>e.g. wangxm</source>
+        <translation>例如：wangxm</translation>
+    </message>
+    <message>
+        <source>&amp;Name: *</source>
+        <translation>姓名(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>e.g. 王小明</source>
+        <translation>例如：王小明</translation>
+    </message>
+    <message>
+        <source>Roles: *</source>
+        <translation>角色：*</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Superior:</source>
+        <translation>直接上级(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password: *</source>
+        <translation>密码(&amp;P)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password: *</source>
+        <translation>确认密码(&amp;R)：*</translation>
+    </message>
+    <message>
+        <source>* required. The password must have at least 8 characters (§7).</source>
+        <translation>* 为必填项。密码至少 8 个字符（§7）。</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>There is no user "%1".</source>
@@ -1566,6 +1753,198 @@
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::AuditHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change (before → after)</source>
+        <translation>变更（修改前 → 修改后）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>No recorded changes yet.</source>
+        <translation>暂无变更记录。</translation>
+    </message>
+    <message>
+        <source>The change history is visible to the director, executives and administrators (§7).</source>
+        <translation>变更历史仅对商务总监、公司高层和系统管理员可见（§7）。</translation>
+    </message>
+    <message>
+        <source>First account created</source>
+        <translation>创建首个账户</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人员资料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账户</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账户被锁定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>设置部门负责人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>设立审批授权</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤销审批授权</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度参数</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>superior</source>
+        <translation>直接上级</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>代批人</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>结束日期</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ChangePasswordDialog</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::DelegationDialog</name>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::DepartmentDialog</name>
+    <message>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::EntertainmentPage</name>
     <message>
         <source>&amp;New application</source>
@@ -1598,42 +1977,6 @@
     <message>
         <source>Any department</source>
         <translation>全部部门</translation>
-    </message>
-    <message>
-        <source>Receipts</source>
-        <translation>票据</translation>
-    </message>
-    <message>
-        <source>Attach receipt…</source>
-        <translation>添加票据…</translation>
-    </message>
-    <message>
-        <source>Approval timeline</source>
-        <translation>审批记录</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>On behalf of</source>
-        <translation>代理谁</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>审批环节</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>Policy</source>
-        <translation>制度版本</translation>
     </message>
     <message>
         <source>Comment (required to return or reject)</source>
@@ -1692,14 +2035,49 @@
         <translation>PDF…</translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation>票据</translation>
+    </message>
+    <message>
+        <source>Attach receipt…</source>
+        <translation>添加票据…</translation>
+    </message>
+    <message>
+        <source>Approval timeline</source>
+        <translation>审批记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>制度版本</translation>
+    </message>
+    <message>
         <source>No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).</source>
         <translation>这里还没有应酬申请 — 按 Ctrl+N 新建申请（§6.3.1）。</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s): </source>
         <translation>
-            <numerusform>共 %n 项申请：</numerusform>
-        </translation>
+            <numerusform>共 %n 项申请：</numerusform></translation>
     </message>
     <message>
         <source>New entertainment application</source>
@@ -2042,10 +2420,6 @@
         <translation>我的待办</translation>
     </message>
     <message>
-        <source>Everything waiting for you across modules: approvals, follow-ups and reminders.</source>
-        <translation>各模块中等待您处理的事项：审批、跟进和提醒。</translation>
-    </message>
-    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -2078,12 +2452,180 @@
         <translation>商务团队</translation>
     </message>
     <message>
-        <source>People and the organisation chart, recruitment, training and appraisals.</source>
-        <translation>人员与组织架构、招聘、培训和考核。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation of approvals…</source>
+        <translation>审批授权(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>P&amp;olicy settings…</source>
+        <translation>制度参数(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>This item cannot be opened here yet.</source>
+        <translation>此事项暂时无法在此打开。</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::MyTasksPage</name>
+    <message>
+        <source>Nothing is waiting for you. Approvals, follow-ups and reminders from every module appear here as they come in.</source>
+        <translation>目前没有待办事项。各模块的审批、跟进和提醒到来时会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>已逾期：%1</translation>
+    </message>
+    <message>
+        <source>%1 task(s) waiting for you, %2 overdue</source>
+        <translation>您有 %1 项待办，其中 %2 项已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) waiting for you</source>
+        <translation>
+            <numerusform>您有 %n 项待办</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::PeoplePage</name>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>新增人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>New de&amp;partment…</source>
+        <translation>新建部门(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Department &amp;head…</source>
+        <translation>部门负责人(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Search name, login, department…</source>
+        <translation>搜索姓名、登录名、部门…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>直接上级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Organisation chart</source>
+        <translation>组织架构图</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Select a person to see their details and change history.</source>
+        <translation>选择一个人员以查看详细信息和变更历史。</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Disable the account of %1 (%2)? They can no longer log in; their records stay.</source>
+        <translation>停用 %1（%2）的账户？停用后无法登录，其记录仍会保留。</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2121,10 +2663,112 @@
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::PolicySettingsDialog</name>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>参数键</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Only the Business Director changes policy settings (§1.3).</source>
+        <translation>只有商务总监可以修改制度参数（§1.3）。</translation>
+    </message>
+    <message>
+        <source>Policy version %1. Every change raises the version; approvals record the version that applied.</source>
+        <translation>当前制度版本：%1。每次修改都会升级版本；审批时记录所适用的版本。</translation>
+    </message>
+    <message>
+        <source>Changed from the default</source>
+        <translation>已修改（非默认值）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>§%1 %2 (%3); default %4</source>
+        <translation>§%1 %2（%3）；默认值 %4</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::UserEditDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>* required. The person changes their own password (File → Change password).</source>
+        <translation>* 为必填项。密码由本人自行修改（文件 → 修改密码）。</translation>
+    </message>
+    <message>
+        <source>* required. The password must have at least %1 characters; the person can change it after the first login.</source>
+        <translation>* 为必填项。密码至少 %1 个字符；本人首次登录后可自行修改。</translation>
+    </message>
+    <message>
+        <source>role: at least one role is required.</source>
+        <translation>角色：至少需要选择一个角色。</translation>
+    </message>
+    <message>
+        <source>repeat password: the two passwords differ.</source>
+        <translation>确认密码：两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

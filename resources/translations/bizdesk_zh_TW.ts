@@ -66,6 +66,25 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Current password: *</source>
+        <translation>當前密碼(&amp;C)：*</translation>
+    </message>
+    <message>
+        <source>&amp;New password: *</source>
+        <translation>新密碼(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password: *</source>
+        <translation>確認新密碼(&amp;R)：*</translation>
+    </message>
+</context>
+<context>
     <name>CommandContext</name>
     <message>
         <source>%1: "%2" is not a valid id.</source>
@@ -265,6 +284,76 @@
     <message>
         <source>%1 is already initialised; nothing was changed.</source>
         <translation>%1 已經初始化；未做任何改動。</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Delegation of approvals</source>
+        <translation>審批授權</translation>
+    </message>
+    <message>
+        <source>While you are away, the person you name approves for you within the dates. Their decisions are recorded "on behalf of" you in the history and the audit trail.</source>
+        <translation>您外出期間，由您指定的人在所選日期內代您審批。其審批在歷史記錄和審計日誌中記為“代您審批”。</translation>
+    </message>
+    <message>
+        <source>Approves</source>
+        <translation>代批人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>委託人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>撤銷授權(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New delegation</source>
+        <translation>新建授權</translation>
+    </message>
+    <message>
+        <source>&amp;Delegate: *</source>
+        <translation>代批人(&amp;D)：*</translation>
+    </message>
+    <message>
+        <source>&amp;From: *</source>
+        <translation>開始日期(&amp;F)：*</translation>
+    </message>
+    <message>
+        <source>&amp;To: *</source>
+        <translation>結束日期(&amp;T)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Delegate</source>
+        <translation>授權(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>&amp;Department name: *</source>
+        <translation>部門名稱(&amp;D)：*</translation>
+    </message>
+    <message>
+        <source>e.g. 商务三部</source>
+        <translation>例如：商務三部</translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation>部門負責人(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1238,14 @@
         <source>List audit entries, newest first.</source>
         <translation>列出審計記錄，最新的在前。</translation>
     </message>
+    <message>
+        <source>only changes of this setting</source>
+        <translation>只顯示該引數的修改</translation>
+    </message>
+    <message>
+        <source>List the versioned changes of the policy settings, newest first.</source>
+        <translation>列出制度引數的版本化修改記錄，最新的在前。</translation>
+    </message>
 </context>
 <context>
     <name>IdentityService</name>
@@ -1231,6 +1328,10 @@
     <message>
         <source>You have no delegation with id %1.</source>
         <translation>您沒有編號為 %1 的授權。</translation>
+    </message>
+    <message>
+        <source>The account %1 is already active.</source>
+        <translation>賬戶 %1 已處於啟用狀態。</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +1480,37 @@
     </message>
 </context>
 <context>
+    <name>PolicySettingsDialog</name>
+    <message>
+        <source>Policy settings</source>
+        <translation>制度引數</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>修改歷史</translation>
+    </message>
+    <message>
+        <source>Change the selected setting</source>
+        <translation>修改所選引數</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>引數：</translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation>新值(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>應用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;default</source>
+        <translation>恢復預設值(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1508,6 +1640,61 @@
     </message>
 </context>
 <context>
+    <name>UserEditDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>&amp;Login: *</source>
+        <translation>登入名(&amp;L)：*</translation>
+    </message>
+    <message>
+        <source>e.g. wangxm</source>
+        <translation>例如：wangxm</translation>
+    </message>
+    <message>
+        <source>&amp;Name: *</source>
+        <translation>姓名(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>e.g. 王小明</source>
+        <translation>例如：王小明</translation>
+    </message>
+    <message>
+        <source>Roles: *</source>
+        <translation>角色：*</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部門(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Superior:</source>
+        <translation>直接上級(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>電子郵件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>電話(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password: *</source>
+        <translation>密碼(&amp;P)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password: *</source>
+        <translation>確認密碼(&amp;R)：*</translation>
+    </message>
+    <message>
+        <source>* required. The password must have at least 8 characters (§7).</source>
+        <translation>* 為必填項。密碼至少 8 個字元（§7）。</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>There is no user "%1".</source>
@@ -1566,6 +1753,198 @@
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::AuditHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change (before → after)</source>
+        <translation>變更（修改前 → 修改後）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>No recorded changes yet.</source>
+        <translation>暫無變更記錄。</translation>
+    </message>
+    <message>
+        <source>The change history is visible to the director, executives and administrators (§7).</source>
+        <translation>變更歷史僅對商務總監、公司高層和系統管理員可見（§7）。</translation>
+    </message>
+    <message>
+        <source>First account created</source>
+        <translation>建立首個賬戶</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人員</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人員資料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解鎖賬戶</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登入失敗</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>賬戶被鎖定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部門</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>設定部門負責人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>設立審批授權</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤銷審批授權</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度引數</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>登入名</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>superior</source>
+        <translation>直接上級</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>鎖定至</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>代批人</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>結束日期</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ChangePasswordDialog</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>兩次輸入的新密碼不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::DelegationDialog</name>
+    <message>
+        <source>(choose)</source>
+        <translation>（請選擇）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::DepartmentDialog</name>
+    <message>
+        <source>Department head</source>
+        <translation>部門負責人</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>新建部門</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（請選擇）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::EntertainmentPage</name>
     <message>
         <source>&amp;New application</source>
@@ -1598,42 +1977,6 @@
     <message>
         <source>Any department</source>
         <translation>全部部門</translation>
-    </message>
-    <message>
-        <source>Receipts</source>
-        <translation>票據</translation>
-    </message>
-    <message>
-        <source>Attach receipt…</source>
-        <translation>新增票據…</translation>
-    </message>
-    <message>
-        <source>Approval timeline</source>
-        <translation>審批記錄</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>On behalf of</source>
-        <translation>代理誰</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>審批環節</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意見</translation>
-    </message>
-    <message>
-        <source>Policy</source>
-        <translation>制度版本</translation>
     </message>
     <message>
         <source>Comment (required to return or reject)</source>
@@ -1692,14 +2035,49 @@
         <translation>PDF…</translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation>票據</translation>
+    </message>
+    <message>
+        <source>Attach receipt…</source>
+        <translation>新增票據…</translation>
+    </message>
+    <message>
+        <source>Approval timeline</source>
+        <translation>審批記錄</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>審批環節</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>制度版本</translation>
+    </message>
+    <message>
         <source>No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).</source>
         <translation>這裡還沒有應酬申請 — 按 Ctrl+N 新建申請（§6.3.1）。</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s): </source>
         <translation>
-            <numerusform>共 %n 項申請：</numerusform>
-        </translation>
+            <numerusform>共 %n 項申請：</numerusform></translation>
     </message>
     <message>
         <source>New entertainment application</source>
@@ -2042,10 +2420,6 @@
         <translation>我的待辦</translation>
     </message>
     <message>
-        <source>Everything waiting for you across modules: approvals, follow-ups and reminders.</source>
-        <translation>各模組中等待您處理的事項：審批、跟進和提醒。</translation>
-    </message>
-    <message>
         <source>Customers</source>
         <translation>客戶</translation>
     </message>
@@ -2078,12 +2452,180 @@
         <translation>商務團隊</translation>
     </message>
     <message>
-        <source>People and the organisation chart, recruitment, training and appraisals.</source>
-        <translation>人員與組織架構、招聘、培訓和考核。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>報表</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密碼(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation of approvals…</source>
+        <translation>審批授權(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>P&amp;olicy settings…</source>
+        <translation>制度引數(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>This item cannot be opened here yet.</source>
+        <translation>此事項暫時無法在此開啟。</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密碼已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::MyTasksPage</name>
+    <message>
+        <source>Nothing is waiting for you. Approvals, follow-ups and reminders from every module appear here as they come in.</source>
+        <translation>目前沒有待辦事項。各模組的審批、跟進和提醒到來時會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>待辦事項</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模組</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>已逾期：%1</translation>
+    </message>
+    <message>
+        <source>%1 task(s) waiting for you, %2 overdue</source>
+        <translation>您有 %1 項待辦，其中 %2 項已逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) waiting for you</source>
+        <translation>
+            <numerusform>您有 %n 項待辦</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::PeoplePage</name>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>新增人員(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解鎖(&amp;U)</translation>
+    </message>
+    <message>
+        <source>New de&amp;partment…</source>
+        <translation>新建部門(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Department &amp;head…</source>
+        <translation>部門負責人(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Search name, login, department…</source>
+        <translation>搜尋姓名、登入名、部門…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登入名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>直接上級</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>Organisation chart</source>
+        <translation>組織架構圖</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>變更歷史</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>鎖定至 %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Select a person to see their details and change history.</source>
+        <translation>選擇一個人員以檢視詳細資訊和變更歷史。</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Disable the account of %1 (%2)? They can no longer log in; their records stay.</source>
+        <translation>停用 %1（%2）的賬戶？停用後無法登入，其記錄仍會保留。</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>啟用(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2121,10 +2663,112 @@
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::PolicySettingsDialog</name>
+    <message>
+        <source>Clause</source>
+        <translation>條款</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>當前值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設值</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>引數鍵</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Only the Business Director changes policy settings (§1.3).</source>
+        <translation>只有商務總監可以修改制度引數（§1.3）。</translation>
+    </message>
+    <message>
+        <source>Policy version %1. Every change raises the version; approvals record the version that applied.</source>
+        <translation>當前制度版本：%1。每次修改都會升級版本；審批時記錄所適用的版本。</translation>
+    </message>
+    <message>
+        <source>Changed from the default</source>
+        <translation>已修改（非預設值）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>§%1 %2 (%3); default %4</source>
+        <translation>§%1 %2（%3）；預設值 %4</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::UserEditDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>編輯人員</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新增人員</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>* required. The person changes their own password (File → Change password).</source>
+        <translation>* 為必填項。密碼由本人自行修改（檔案 → 修改密碼）。</translation>
+    </message>
+    <message>
+        <source>* required. The password must have at least %1 characters; the person can change it after the first login.</source>
+        <translation>* 為必填項。密碼至少 %1 個字元；本人首次登入後可自行修改。</translation>
+    </message>
+    <message>
+        <source>role: at least one role is required.</source>
+        <translation>角色：至少需要選擇一個角色。</translation>
+    </message>
+    <message>
+        <source>repeat password: the two passwords differ.</source>
+        <translation>確認密碼：兩次輸入的密碼不一致。</translation>
     </message>
 </context>
 </TS>

@@ -156,4 +156,20 @@ TEST_P(IdentityServiceTest, delegate_acts_for_the_delegator_within_the_dates)
     EXPECT_ERROR_KIND(manager.delegate(QStringLiteral("manager2"), QDate(2026, 11, 5), QDate(2026, 11, 1)), Invalid);
 }
 
+TEST_P(IdentityServiceTest, a_disabled_person_can_be_enabled_again)
+{
+    services::IdentityService admin(as(QStringLiteral("admin")));
+    admin.disableUser(QStringLiteral("sales2"));
+    services::Session anonymous(database(), m_clock);
+    EXPECT_ERROR_KIND(services::IdentityService(anonymous).logIn(QStringLiteral("sales2"), TestOrganisation::password), Denied);
+    EXPECT_ERROR_KIND(services::IdentityService(as(QStringLiteral("manager1"))).enableUser(QStringLiteral("sales2")), Denied);
+    admin.enableUser(QStringLiteral("sales2"));
+    EXPECT_TRUE(admin.user(QStringLiteral("sales2")).active);
+    EXPECT_NO_THROW(services::IdentityService(anonymous).logIn(QStringLiteral("sales2"), TestOrganisation::password));
+    EXPECT_ERROR_KIND(admin.enableUser(QStringLiteral("sales2")), Conflict);
+    const auto history = services::AuditTrail(as(QStringLiteral("admin"))).history(QStringLiteral("user"), organisation().id(QStringLiteral("sales2")));
+    ASSERT_GE(history.size(), 2);
+    EXPECT_EQ(history.at(1).action, QStringLiteral("user.update")); // enabled (newest is the login)
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(IdentityServiceTest);

@@ -144,6 +144,27 @@ TEST_P(EntertainmentPageTest, others_see_no_actions)
         EXPECT_FALSE(page.button(action)->isVisible()) << domain::expenseActionName(action).toStdString();
 }
 
+TEST_P(EntertainmentPageTest, my_tasks_can_open_a_request)
+{
+    services::EntertainmentService service(as(u"sales1"_s));
+    domain::ExpenseForm form;
+    form.category = u"other"_s;
+    form.reason = u"礼品"_s;
+    form.eventAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc());
+    form.place = u"—"_s;
+    form.participants = u"客户"_s;
+    form.headcount = 1;
+    form.estimate = u"100"_s;
+    const qint64 id = service.submit(service.apply(form).id).id;
+    ui::EntertainmentPage page(as(u"manager1"_s));
+    page.show();
+    page.viewCombo()->setCurrentIndex(1); // "Mine": would hide it
+    EXPECT_TRUE(page.showRecord(u"expense"_s, id));
+    EXPECT_EQ(page.currentId(), id);
+    EXPECT_TRUE(page.button(ExpenseAction::Approve)->isVisible());
+    EXPECT_FALSE(page.showRecord(u"customer"_s, id));
+}
+
 TEST_P(EntertainmentPageTest, report_page_shows_the_period)
 {
     ui::ExpenseReportPage page(as(u"director"_s));

@@ -194,6 +194,24 @@ void registerIdentityCommands(CommandLine &commandLine)
                      },
                      {}});
 
+    commandLine.add({{QStringLiteral("policy"), QStringLiteral("history")}, {},
+                     {{QStringLiteral("key"), QStringLiteral("KEY"), QCoreApplication::translate("IdentityCommands", "only changes of this setting")}},
+                     QCoreApplication::translate("IdentityCommands", "List the versioned changes of the policy settings, newest first."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const services::PolicyService policy(context.session());
+                         QJsonArray changes;
+                         for (const auto &change : policy.history(context.option(QStringLiteral("key"))))
+                             changes.append(QJsonObject{{QStringLiteral("version"), change.version},
+                                                        {QStringLiteral("key"), change.key},
+                                                        {QStringLiteral("old"), change.oldValue},
+                                                        {QStringLiteral("new"), change.newValue},
+                                                        {QStringLiteral("at"), change.changedAt},
+                                                        {QStringLiteral("by"), change.changedByLogin}});
+                         return QJsonObject{{QStringLiteral("version"), policy.currentVersion()},
+                                            {QStringLiteral("changes"), changes}};
+                     },
+                     {}});
+
     commandLine.add({{QStringLiteral("audit"), QStringLiteral("verify")}, {}, {},
                      QCoreApplication::translate("IdentityCommands", "Walk the audit hash chain; exit 4 naming the first broken entry."), Needs::Database,
                      [](CommandContext &context) -> QJsonValue {

@@ -1,5 +1,6 @@
 #include "services/audit/AuditTrail.h"
 
+#include "domain/identity/Permission.h"
 #include "services/Session.h"
 #include "storage/audit/AuditRepository.h"
 #include "storage/policy/PolicyRepository.h"
@@ -64,6 +65,12 @@ void AuditTrail::recordAnonymous(const QString &action, const QString &actorLogi
 QList<domain::AuditEntry> AuditTrail::log(const QString &entityKind, std::optional<qint64> entityId, int limit) const
 {
     return storage::AuditRepository(m_session.database()).list(entityKind, entityId, limit);
+}
+
+QList<domain::AuditEntry> AuditTrail::history(const QString &entityKind, qint64 entityId, int limit) const
+{
+    m_session.require(domain::Action::ReadAudit);
+    return log(entityKind, entityId, limit);
 }
 
 AuditVerification AuditTrail::verify() const

@@ -34,6 +34,9 @@ public:
                          const QJsonObject &details);
 
     QList<domain::AuditEntry> log(const QString &entityKind, std::optional<qint64> entityId, int limit) const;
+    /// One record's history for detail panes (who, on behalf of whom, when, before → after),
+    /// newest first. Auditors only: requires Action::ReadAudit.
+    QList<domain::AuditEntry> history(const QString &entityKind, qint64 entityId, int limit = 500) const;
     AuditVerification verify() const;
 
 private:

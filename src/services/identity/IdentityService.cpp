@@ -193,6 +193,15 @@ void IdentityService::disableUser(const QString &login)
     updateUser(edited);
 }
 
+void IdentityService::enableUser(const QString &login)
+{
+    User edited = user(login);
+    if (edited.active)
+        throw Error::conflict(QCoreApplication::translate("IdentityService", "The account %1 is already active.").arg(edited.login));
+    edited.active = true;
+    updateUser(edited);
+}
+
 void IdentityService::unlockUser(const QString &login)
 {
     m_session.require(domain::Action::ManageUsers);

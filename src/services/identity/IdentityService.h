@@ -41,6 +41,8 @@ public:
     domain::User updateUser(const domain::User &edited);
     domain::User setSuperior(const QString &login, const QString &superiorLogin);
     void disableUser(const QString &login);
+    /// Lets a disabled person log in again (their records and history were kept).
+    void enableUser(const QString &login);
     void unlockUser(const QString &login);
     void changeOwnPassword(const QString &currentPassword, const QString &newPassword);
 

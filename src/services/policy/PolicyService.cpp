@@ -45,6 +45,14 @@ int PolicyService::currentVersion() const
     return storage::PolicyRepository(m_session.database()).currentVersion();
 }
 
+QList<storage::PolicyChange> PolicyService::history(const QString &key, int limit) const
+{
+    m_session.user();
+    if (!key.isEmpty())
+        domain::PolicyCatalog::find(key);
+    return storage::PolicyRepository(m_session.database()).history(key, limit);
+}
+
 int PolicyService::set(const QString &key, const QString &value)
 {
     m_session.require(domain::Action::EditPolicy);
@@ -52,6 +60,9 @@ int PolicyService::set(const QString &key, const QString &value)
     const QString normalised = definition.normalise(value);
     storage::Transaction transaction(m_session.database());
     const QString old = text(key);
+    // Setting what is already in force changes nothing, so it raises no version and writes nothing.
+    if (old == normalised)
+        return currentVersion();
     const int version = storage::PolicyRepository(m_session.database())
                             .save(key, old, normalised, m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("policy.set"), QStringLiteral("policy"), std::nullopt,

@@ -2,6 +2,7 @@
 
 #include "domain/Money.h"
 #include "domain/policy/PolicyCatalog.h"
+#include "storage/policy/PolicyRepository.h"
 
 #include <QList>
 
@@ -28,8 +29,11 @@ public:
     qint64 integer(const QString &key) const;
     domain::Money money(const QString &key) const;
     int currentVersion() const;
-    /// Validates by type and range; throws invalid naming the key and clause. Returns the new version.
+    /// Validates by type and range; throws invalid naming the key and clause. Returns the new version
+    /// (the current one, with nothing written, when the value is already in force).
     int set(const QString &key, const QString &value);
+    /// The versioned changes (newest first), for everybody who may read the rules; `key` filters.
+    QList<storage::PolicyChange> history(const QString &key = {}, int limit = 1000) const;
 
 private:
     Session &m_session;

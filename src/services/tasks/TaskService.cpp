@@ -21,6 +21,13 @@ void TaskService::addSource(std::unique_ptr<TaskSource> source)
     sources().push_back(std::move(source));
 }
 
+void TaskService::removeSource(const TaskSource *source)
+{
+    auto &list = sources();
+    list.erase(std::remove_if(list.begin(), list.end(), [source](const auto &item) { return item.get() == source; }),
+               list.end());
+}
+
 QList<TaskItem> TaskService::tasksFor(Session &session)
 {
     QList<TaskItem> tasks;

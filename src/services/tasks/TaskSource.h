@@ -36,6 +36,8 @@ class TaskService
 {
 public:
     static void addSource(std::unique_ptr<TaskSource> source);
+    /// Removes a source added before (tests register their own and remove them afterwards).
+    static void removeSource(const TaskSource *source);
     /// Everything waiting for the session's user, overdue first, then by due date.
     static QList<TaskItem> tasksFor(Session &session);
 };

@@ -30,6 +30,30 @@ int PolicyRepository::currentVersion() const
     return query.scalar().toInt();
 }
 
+QList<PolicyChange> PolicyRepository::history(const QString &key, int limit) const
+{
+    SqlQuery query(m_database, QStringLiteral(
+        "SELECT h.policy_version, h.key, h.old_value, h.new_value, h.changed_at, u.login, u.display_name "
+        "FROM policy_history h LEFT JOIN users u ON u.id = h.changed_by %1 "
+        "ORDER BY h.policy_version DESC LIMIT :limit").arg(key.isEmpty() ? QString() : QStringLiteral("WHERE h.key = :key")));
+    if (!key.isEmpty())
+        query.bind(":key", key);
+    query.bind(":limit", limit).exec();
+    QList<PolicyChange> changes;
+    while (query.next()) {
+        PolicyChange change;
+        change.version = query.value(0).toInt();
+        change.key = query.value(1).toString();
+        change.oldValue = query.value(2).toString();
+        change.newValue = query.value(3).toString();
+        change.changedAt = query.value(4).toString();
+        change.changedByLogin = query.value(5).toString();
+        change.changedByName = query.value(6).toString();
+        changes << change;
+    }
+    return changes;
+}
+
 int PolicyRepository::save(const QString &key, const QString &oldValue, const QString &newValue, const QString &now,
                            qint64 actor)
 {

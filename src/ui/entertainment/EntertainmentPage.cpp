@@ -246,6 +246,22 @@ void EntertainmentPage::refresh()
         open(*m_currentId);
 }
 
+bool EntertainmentPage::showRecord(const QString &entityKind, qint64 id)
+{
+    if (entityKind != services::expenseEntity)
+        return false;
+    m_currentId = id;
+    if (m_model->indexOf(id) < 0) {
+        // Make sure the filters do not hide it.
+        for (QComboBox *combo : {m_viewCombo, m_stateCombo, m_monthCombo, m_departmentCombo}) {
+            const QSignalBlocker blocker(combo);
+            combo->setCurrentIndex(0);
+        }
+    }
+    refresh();
+    return m_detail && m_detail->request().id == id;
+}
+
 int EntertainmentPage::badgeCount() const
 {
     return m_waiting > 0 ? m_waiting : -1;

@@ -5,6 +5,9 @@
 #include "storage/Database.h"
 #include "support/SettingsKeys.h"
 #include "ui/common/ErrorPresenter.h"
+#include "ui/identity/ChangePasswordDialog.h"
+#include "ui/identity/DelegationDialog.h"
+#include "ui/identity/PolicySettingsDialog.h"
 #include "ui/shell/ModulePages.h"
 #include "ui/shell/PolicyHelpDialog.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -75,6 +78,7 @@ void MainWindow::createMenus()
     file->addAction(tr("&Back up…"), this, &MainWindow::backupDatabase);
     file->addAction(tr("&Restore…"), this, &MainWindow::restoreDatabase);
     file->addSeparator();
+    file->addAction(tr("&Change password…"), this, &MainWindow::changePassword)->setObjectName(QStringLiteral("changePasswordAction"));
     file->addAction(tr("Log &out"), this, &MainWindow::logoutRequested);
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -93,16 +97,44 @@ void MainWindow::createMenus()
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    settings->addAction(tr("&Delegation of approvals…"), this, &MainWindow::manageDelegations)
+        ->setObjectName(QStringLiteral("delegationAction"));
+    // Only the director changes policy settings (§1.3); everybody reads them in Help → Policy.
+    m_policyAction = settings->addAction(tr("P&olicy settings…"), this, &MainWindow::showPolicySettings);
+    m_policyAction->setObjectName(QStringLiteral("policyAction"));
+    m_policyAction->setVisible(m_session.may(domain::Action::EditPolicy));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Policy and rules…"), this, &MainWindow::showPolicyHelp);
     help->addAction(tr("&About BizDesk"), this, &MainWindow::showAbout);
 }
 
+bool MainWindow::openRecord(const QString &module, const QString &entityKind, qint64 id)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() != module)
+            continue;
+        m_tabs->setCurrentIndex(i);
+        auto *page = dynamic_cast<ModulePage *>(m_tabs->widget(i));
+        if (page && page->showRecord(entityKind, id))
+            return true;
+        break;
+    }
+    statusBar()->showMessage(tr("This item cannot be opened here yet."), 6000);
+    return false;
+}
+
 void MainWindow::refreshCurrent()
 {
     if (auto *page = dynamic_cast<ModulePage *>(m_tabs->currentWidget()))
         page->refresh();
+    // What the user just did elsewhere may have settled or created tasks: keep My Tasks' count current.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i) != m_tabs->currentWidget() && m_tabs->widget(i)->objectName() == QLatin1String("tasks")) {
+            if (auto *tasks = dynamic_cast<ModulePage *>(m_tabs->widget(i)))
+                tasks->refresh();
+        }
+    }
     updateStatus();
 }
 
@@ -203,6 +235,26 @@ void MainWindow::showPreferences()
 void MainWindow::showPolicyHelp()
 {
     PolicyHelpDialog dialog(m_session, this);
+    dialog.exec();
+}
+
+void MainWindow::showPolicySettings()
+{
+    PolicySettingsDialog dialog(m_session, this);
+    dialog.exec();
+    updateStatus();
+}
+
+void MainWindow::changePassword()
+{
+    ChangePasswordDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Your password was changed."), 6000);
+}
+
+void MainWindow::manageDelegations()
+{
+    DelegationDialog dialog(m_session, this);
     dialog.exec();
 }
 

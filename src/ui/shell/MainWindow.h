@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QTabWidget;
 
@@ -19,6 +20,15 @@ public:
     virtual void refresh() {}
     /// Number shown on the tab title (e.g. tasks waiting); -1 for none.
     virtual int badgeCount() const { return -1; }
+    /// Brings the record into view (selects it, opens its detail pane), e.g. when a task in My
+    /// Tasks is opened. `entityKind` is TaskItem::entityKind ("customer", "expense", "user").
+    /// Returns false when this page does not know the kind or the record.
+    virtual bool showRecord(const QString &entityKind, qint64 id)
+    {
+        Q_UNUSED(entityKind);
+        Q_UNUSED(id);
+        return false;
+    }
 };
 
 /// The main window: one tab per module, menus, status bar (ui.md).
@@ -34,6 +44,11 @@ public:
     /// Adds a module tab; `key` is stable (objectName, remembered last tab).
     void addModuleTab(const QString &key, const QString &title, QWidget *page);
     services::Session &session() const { return m_session; }
+
+    /// Switches to the tab `module` (its key) and asks its page to show the record; false (with a
+    /// status bar note) when there is no such tab or the page does not know the record.
+    bool openRecord(const QString &module, const QString &entityKind, qint64 id);
+    QAction *policyAction() const { return m_policyAction; }
 
 public slots:
     void refreshCurrent();
@@ -56,6 +71,9 @@ private:
     void restoreDatabase();
     void showPreferences();
     void showPolicyHelp();
+    void showPolicySettings();
+    void changePassword();
+    void manageDelegations();
     void showAbout();
 
     services::Session &m_session;
@@ -64,6 +82,7 @@ private:
     QLabel *m_userLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_tasksLabel = nullptr;
+    QAction *m_policyAction = nullptr;
 };
 
 } // namespace bizdesk::ui

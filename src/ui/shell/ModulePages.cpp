@@ -4,16 +4,20 @@
 #include "ui/shell/PlannedModulePage.h"
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseReportPage.h"
+#include "ui/tasks/MyTasksPage.h"
+#include "ui/team/PeoplePage.h"
 
 namespace bizdesk::ui {
 
 void ModulePages::populate(MainWindow &window)
 {
-    window.addModuleTab(QStringLiteral("tasks"), MainWindow::tr("My Tasks"),
-                        new PlannedModulePage(MainWindow::tr("My Tasks"),
-                                              MainWindow::tr("Everything waiting for you across modules: approvals, "
-                                                             "follow-ups and reminders."),
-                                              QStringLiteral("§2.2, §6.3"), &window));
+    auto *tasks = new MyTasksPage(window.session(), &window);
+    QObject::connect(tasks, &MyTasksPage::openRequested, &window,
+                     [&window](const QString &module, const QString &entityKind, qint64 id) {
+                         window.openRecord(module, entityKind, id);
+                     });
+    QObject::connect(tasks, &MyTasksPage::countChanged, &window, &MainWindow::updateStatus);
+    window.addModuleTab(QStringLiteral("tasks"), MainWindow::tr("My Tasks"), tasks);
     window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"),
                         new PlannedModulePage(MainWindow::tr("Customers"),
                                               MainWindow::tr("The customer archive, development pipeline, contact log, "
@@ -31,11 +35,7 @@ void ModulePages::populate(MainWindow &window)
                                               QStringLiteral("§5"), &window));
     window.addModuleTab(QStringLiteral("entertainment"), MainWindow::tr("Entertainment"),
                         new EntertainmentPage(window.session(), &window));
-    window.addModuleTab(QStringLiteral("team"), MainWindow::tr("Team"),
-                        new PlannedModulePage(MainWindow::tr("Team"),
-                                              MainWindow::tr("People and the organisation chart, recruitment, training "
-                                                             "and appraisals."),
-                                              QStringLiteral("§2"), &window));
+    window.addModuleTab(QStringLiteral("team"), MainWindow::tr("Team"), new PeoplePage(window.session(), &window));
     // Reports: the entertainment expense report first; performance, contract, customer and
     // pipeline reports join this tab as their modules arrive.
     window.addModuleTab(QStringLiteral("reports"), MainWindow::tr("Reports"), new ExpenseReportPage(window.session(), &window));

@@ -1,0 +1,78 @@
+#include "services/tasks/TaskSource.h"
+#include "support/TestDatabase.h"
+
+#include <gtest/gtest.h>
+
+using namespace bizdesk;
+
+namespace {
+
+class FixedTasks : public services::TaskSource
+{
+public:
+    explicit FixedTasks(QList<services::TaskItem> items) : m_items(std::move(items)) {}
+    QList<services::TaskItem> tasksFor(services::Session &session) const override
+    {
+        QList<services::TaskItem> mine;
+        for (const auto &item : m_items) {
+            if (item.detail == session.user().login)
+                mine << item;
+        }
+        return mine;
+    }
+
+private:
+    QList<services::TaskItem> m_items;
+};
+
+services::TaskItem task(const QString &title, const QString &forLogin, const QDateTime &due, bool overdue)
+{
+    services::TaskItem item;
+    item.module = QStringLiteral("customers");
+    item.kind = QStringLiteral("follow_up");
+    item.entityKind = QStringLiteral("customer");
+    item.entityId = 1;
+    item.title = title;
+    item.detail = forLogin;
+    item.due = due;
+    item.overdue = overdue;
+    return item;
+}
+
+class TaskServiceTest : public bizdesk::testing::BackendTest
+{
+};
+
+} // namespace
+
+TEST_P(TaskServiceTest, collects_the_users_tasks_overdue_first_then_by_due_date)
+{
+    const QDateTime now = m_clock.nowUtc();
+    auto source = std::make_unique<FixedTasks>(QList<services::TaskItem>{
+        task(QStringLiteral("later"), QStringLiteral("sales1"), now.addDays(3), false),
+        task(QStringLiteral("undated"), QStringLiteral("sales1"), {}, false),
+        task(QStringLiteral("overdue"), QStringLiteral("sales1"), now.addDays(-2), true),
+        task(QStringLiteral("soon"), QStringLiteral("sales1"), now.addDays(1), false),
+        task(QStringLiteral("someone else's"), QStringLiteral("sales2"), now, false),
+    });
+    const services::TaskSource *raw = source.get();
+    services::TaskService::addSource(std::move(source));
+    const auto tasks = services::TaskService::tasksFor(as(QStringLiteral("sales1")));
+    services::TaskService::removeSource(raw);
+
+    QStringList titles;
+    for (const auto &item : tasks)
+        titles << item.title;
+    EXPECT_EQ(titles, (QStringList{QStringLiteral("overdue"), QStringLiteral("soon"), QStringLiteral("later"),
+                                   QStringLiteral("undated")}));
+    EXPECT_TRUE(services::TaskService::tasksFor(as(QStringLiteral("sales1"))).isEmpty()) << "source was removed";
+}
+
+TEST_P(TaskServiceTest, nobody_logged_in_has_no_tasks)
+{
+    services::Session anonymous(database(), m_clock);
+    EXPECT_TRUE(services::TaskService::tasksFor(anonymous).isEmpty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, TaskServiceTest, ::testing::Values(bizdesk::testing::Backend::Sqlite),
+                         bizdesk::testing::backendLabel);

@@ -1,0 +1,57 @@
+#include "domain/audit/AuditEntry.h"
+
+#include <gtest/gtest.h>
+
+using namespace bizdesk::domain;
+
+namespace {
+
+AuditEntry entry(const QString &action, const QString &after)
+{
+    AuditEntry e;
+    e.at = QStringLiteral("2026-11-02T09:00:00.000Z");
+    e.actorId = 3;
+    e.actorLogin = QStringLiteral("manager1");
+    e.action = action;
+    e.entityKind = QStringLiteral("user");
+    e.entityId = 7;
+    e.afterJson = after;
+    e.policyVersion = 1;
+    return e;
+}
+
+} // namespace
+
+TEST(AuditChain, hash_depends_on_previous_hash_and_every_field)
+{
+    const AuditEntry base = entry(QStringLiteral("user.update"), QStringLiteral("{\"name\":\"王小明\"}"));
+    const QString hash = AuditChain::hashOf(AuditChain::genesisHash(), base);
+    EXPECT_EQ(hash.size(), 64);
+    EXPECT_EQ(hash, AuditChain::hashOf(AuditChain::genesisHash(), base)); // deterministic
+    EXPECT_NE(hash, AuditChain::hashOf(QString(64, QLatin1Char('1')), base));
+
+    AuditEntry changed = base;
+    changed.afterJson = QStringLiteral("{\"name\":\"王大明\"}");
+    EXPECT_NE(hash, AuditChain::hashOf(AuditChain::genesisHash(), changed));
+    changed = base;
+    changed.onBehalfOfId = 9;
+    EXPECT_NE(hash, AuditChain::hashOf(AuditChain::genesisHash(), changed));
+    changed = base;
+    changed.policyVersion = 2;
+    EXPECT_NE(hash, AuditChain::hashOf(AuditChain::genesisHash(), changed));
+    changed = base;
+    changed.at = QStringLiteral("2026-11-02T09:00:01.000Z");
+    EXPECT_NE(hash, AuditChain::hashOf(AuditChain::genesisHash(), changed));
+}
+
+TEST(AuditChain, swapping_two_entries_changes_the_hashes)
+{
+    const AuditEntry first = entry(QStringLiteral("a"), {});
+    const AuditEntry second = entry(QStringLiteral("b"), {});
+    const QString h1 = AuditChain::hashOf(AuditChain::genesisHash(), first);
+    const QString h2 = AuditChain::hashOf(h1, second);
+    const QString swapped1 = AuditChain::hashOf(AuditChain::genesisHash(), second);
+    const QString swapped2 = AuditChain::hashOf(swapped1, first);
+    EXPECT_NE(h1, swapped1);
+    EXPECT_NE(h2, swapped2);
+}
