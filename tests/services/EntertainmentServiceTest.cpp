@@ -5,6 +5,7 @@
 #include "services/tasks/TaskSource.h"
 #include "services/ModuleCatalog.h"
 #include "storage/SqlQuery.h"
+#include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
 
 #include <QJsonArray>
@@ -22,18 +23,7 @@ namespace {
 class EntertainmentServiceTest : public BackendTest
 {
 protected:
-    domain::ExpenseForm form(const QString &estimate = u"800"_s)
-    {
-        domain::ExpenseForm form;
-        form.category = u"banquet"_s;
-        form.reason = u"客户答谢"_s;
-        form.eventAt = QDateTime(QDate(2026, 11, 20), QTime(11, 0), QTimeZone::utc());
-        form.place = u"北京饭店"_s;
-        form.participants = u"王小明, 客户张总"_s;
-        form.headcount = 3;
-        form.estimate = estimate;
-        return form;
-    }
+    domain::ExpenseForm form(const QString &estimate = u"800"_s) { return bizdesk::testing::sampleExpenseForm(estimate); }
     services::EntertainmentService service(const QString &login) { return services::EntertainmentService(as(login)); }
     qint64 submitted(const QString &login = u"sales1"_s, const QString &estimate = u"800"_s)
     {

@@ -1,4 +1,5 @@
 #include "services/entertainment/EntertainmentService.h"
+#include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseFormWidget.h"
@@ -125,14 +126,7 @@ TEST_P(EntertainmentPageTest, fill_the_form_submit_and_approve)
 TEST_P(EntertainmentPageTest, others_see_no_actions)
 {
     services::EntertainmentService service(as(u"sales1"_s));
-    domain::ExpenseForm form;
-    form.category = u"reception"_s;
-    form.reason = u"来访"_s;
-    form.eventAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc());
-    form.place = u"会议室"_s;
-    form.participants = u"客户两人"_s;
-    form.headcount = 3;
-    form.estimate = u"300"_s;
+    const domain::ExpenseForm form = bizdesk::testing::sampleExpenseForm();
     const qint64 id = service.submit(service.apply(form).id).id;
     ui::EntertainmentPage page(as(u"finance"_s));
     page.show();
@@ -147,14 +141,7 @@ TEST_P(EntertainmentPageTest, others_see_no_actions)
 TEST_P(EntertainmentPageTest, my_tasks_can_open_a_request)
 {
     services::EntertainmentService service(as(u"sales1"_s));
-    domain::ExpenseForm form;
-    form.category = u"other"_s;
-    form.reason = u"礼品"_s;
-    form.eventAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc());
-    form.place = u"—"_s;
-    form.participants = u"客户"_s;
-    form.headcount = 1;
-    form.estimate = u"100"_s;
+    const domain::ExpenseForm form = bizdesk::testing::sampleExpenseForm();
     const qint64 id = service.submit(service.apply(form).id).id;
     ui::EntertainmentPage page(as(u"manager1"_s));
     page.show();

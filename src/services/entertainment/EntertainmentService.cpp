@@ -104,7 +104,8 @@ void EntertainmentService::requireVisible(const ExpenseRequest &request)
     const QList<UserId> people = IdentityService(m_session).actingFor();
     storage::RouteRepository routes(m_session.database());
     for (const QString &kind : {expenseEntity, expenseClaimEntity}) {
-        for (const domain::ApprovalStep &step : routes.load(kind, request.id).steps()) {
+        const Route route = routes.load(kind, request.id);
+        for (const domain::ApprovalStep &step : route.steps()) {
             for (const domain::StepApprover &approver : step.approvers) {
                 if (people.contains(approver.approver) || approver.decidedBy == me.id)
                     return;

@@ -4,6 +4,7 @@
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/identity/IdentityService.h"
 #include "ui/common/ErrorPresenter.h"
+#include "ui/common/PrintPreview.h"
 #include "ui/common/StateBadgeDelegate.h"
 #include "ui/common/Style.h"
 #include "ui/entertainment/ExpenseClaimDialog.h"
@@ -20,8 +21,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -530,15 +529,7 @@ void EntertainmentPage::printPreview()
 {
     if (!m_detail)
         return;
-    const services::PrintDocument document = services::ExpensePrinting::applicationForm(*m_detail);
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    QPrintPreviewDialog dialog(&printer, this);
-    dialog.setWindowTitle(document.title);
-    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter *target) {
-        services::DocumentRenderer::render(document, *target, m_session.now());
-    });
-    dialog.exec();
+    PrintPreview::show(this, services::ExpensePrinting::applicationForm(*m_detail), m_session.now());
 }
 
 void EntertainmentPage::exportPdf()

@@ -1,5 +1,6 @@
 #include "ui/entertainment/ExpenseListModel.h"
 
+#include "ui/common/Formats.h"
 #include "ui/common/StateBadgeDelegate.h"
 
 #include <QLocale>
@@ -59,7 +60,7 @@ Style::Meaning ExpenseListModel::meaningOf(domain::ExpenseState state)
 
 QString ExpenseListModel::money(const domain::Money &money)
 {
-    return QLocale().toCurrencyString(static_cast<double>(money.minorUnits()) / 100.0, QStringLiteral("¥"), 2);
+    return Formats::money(money);
 }
 
 QString ExpenseListModel::flagsText(const domain::ExpenseRequest &request)

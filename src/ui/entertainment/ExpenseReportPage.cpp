@@ -3,6 +3,7 @@
 #include "services/Session.h"
 #include "services/identity/IdentityService.h"
 #include "ui/common/ErrorPresenter.h"
+#include "ui/common/PrintPreview.h"
 #include "ui/common/Style.h"
 
 #include <QComboBox>
@@ -10,8 +11,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPrintPreviewDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -103,13 +102,7 @@ void ExpenseReportPage::printPreview()
         build();
     if (!m_data)
         return;
-    const services::PrintDocument document = services::ExpenseReport::toDocument(*m_data);
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    QPrintPreviewDialog dialog(&printer, this);
-    connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
-            [&](QPrinter *target) { services::DocumentRenderer::render(document, *target, m_session.now()); });
-    dialog.exec();
+    PrintPreview::show(this, services::ExpenseReport::toDocument(*m_data), m_session.now());
 }
 
 void ExpenseReportPage::save(const QString &filter, const QString &suffix)
