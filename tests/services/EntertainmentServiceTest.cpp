@@ -1,5 +1,6 @@
 #include "domain/Error.h"
 #include "services/entertainment/EntertainmentService.h"
+#include "services/entertainment/ExpenseReport.h"
 #include "services/identity/IdentityService.h"
 #include "services/policy/PolicyService.h"
 #include "services/tasks/TaskSource.h"
@@ -285,6 +286,33 @@ TEST_P(EntertainmentServiceTest, hostile_text_is_stored_verbatim)
     const auto request = service(u"sales1"_s).apply(hostile);
     EXPECT_EQ(service(u"sales1"_s).detail(request.id).request().reason, hostile.reason);
     EXPECT_GT(count(u"users"_s), 0);
+}
+
+TEST_P(EntertainmentServiceTest, report_by_department_and_person)
+{
+    const qint64 id = approvedRequest();
+    afterEvent(40); // late
+    service(u"sales1"_s).claim(id, {u"1000"_s, 2, u"多来两位客户"_s});
+    service(u"manager1"_s).approve(id);
+    service(u"finance"_s).approve(id);
+    submitted(u"sales3"_s, u"300"_s);
+    service(u"sales2"_s).apply(form()); // a draft does not count
+
+    const auto all = services::ExpenseReport(as(u"director"_s)).build(u"2026-11"_s);
+    ASSERT_FALSE(all.lines.isEmpty());
+    const auto &total = all.lines.last();
+    EXPECT_EQ(total.count, 2);
+    EXPECT_EQ(total.estimated.toDecimalString(), u"1100.00"_s);
+    EXPECT_EQ(total.actual.toDecimalString(), u"1000.00"_s);
+    EXPECT_EQ(total.overrun.toDecimalString(), u"200.00"_s);
+    EXPECT_EQ(total.lateClaims, 1);
+    EXPECT_TRUE(services::ExpenseReport(as(u"director"_s)).build(u"2026-Q3"_s).lines.last().count == 0);
+
+    const auto own = services::ExpenseReport(as(u"manager1"_s)).build(u"2026"_s);
+    EXPECT_EQ(own.lines.last().count, 1);
+    EXPECT_ERROR_KIND(services::ExpenseReport(as(u"manager1"_s)).build(u"2026"_s, u"商务二部"_s), Denied);
+    EXPECT_ERROR_KIND(services::ExpenseReport(as(u"sales1"_s)).build(u"2026"_s), Denied);
+    EXPECT_ERROR_KIND(services::ExpenseReport(as(u"director"_s)).build(u"2026-13"_s), Invalid);
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(EntertainmentServiceTest);
