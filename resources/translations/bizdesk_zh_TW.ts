@@ -1902,6 +1902,78 @@
         <source>to</source>
         <translation>結束日期</translation>
     </message>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填寫應酬申請</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改應酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交審批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申請報銷</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已報銷</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>報銷退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>報銷被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>新增票據</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>actual cost</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ChangePasswordDialog</name>
@@ -2077,7 +2149,8 @@
     <message numerus="yes">
         <source>%n request(s): </source>
         <translation>
-            <numerusform>共 %n 項申請：</numerusform></translation>
+            <numerusform>共 %n 項申請：</numerusform>
+        </translation>
     </message>
     <message>
         <source>New entertainment application</source>
@@ -2126,6 +2199,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>審計記錄</translation>
     </message>
 </context>
 <context>

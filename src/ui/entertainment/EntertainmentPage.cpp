@@ -3,6 +3,7 @@
 #include "services/Session.h"
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/identity/IdentityService.h"
+#include "ui/common/AuditHistoryView.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/PrintPreview.h"
 #include "ui/common/StateBadgeDelegate.h"
@@ -199,6 +200,11 @@ void EntertainmentPage::buildUi()
     m_timeline->setMinimumHeight(120);
     timelineLayout->addWidget(m_timeline);
     detail->addWidget(timelineBox);
+    auto *historyBox = new QGroupBox(tr("Audit history"), m_detailPane);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    m_history = new AuditHistoryView(m_session, historyBox);
+    historyLayout->addWidget(m_history);
+    detail->addWidget(historyBox);
 
     detail->addStretch();
 
@@ -337,6 +343,11 @@ void EntertainmentPage::showDetail()
     m_form->setVisible(haveRecord || m_creating);
     m_attachments->parentWidget()->setVisible(haveRecord);
     m_timeline->parentWidget()->setVisible(haveRecord);
+    m_history->parentWidget()->setVisible(haveRecord);
+    if (haveRecord)
+        m_history->setEntity(services::expenseEntity, m_detail->request().id);
+    else
+        m_history->clear();
     m_printButton->setVisible(haveRecord);
     m_pdfButton->setVisible(haveRecord);
     if (m_creating) {

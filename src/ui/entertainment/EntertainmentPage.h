@@ -21,6 +21,7 @@ class Session;
 
 namespace bizdesk::ui {
 
+class AuditHistoryView;
 class ExpenseFormWidget;
 class ExpenseListModel;
 
@@ -90,6 +91,7 @@ private:
     QListWidget *m_attachments = nullptr;
     QPushButton *m_attachButton = nullptr;
     QTreeWidget *m_timeline = nullptr;
+    AuditHistoryView *m_history = nullptr;
     QLineEdit *m_comment = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_printButton = nullptr;
