@@ -403,6 +403,7 @@ void EntertainmentPage::showDetail()
                                         || request.state == domain::ExpenseState::PendingOverrunApproval
                                         || request.state == domain::ExpenseState::PendingFinanceReview);
     m_attachButton->setVisible(applicantMayAttach);
+    m_attachments->parentWidget()->setVisible(applicantMayAttach || !detail.attachments.isEmpty());
     for (const storage::TransitionRecord &record : detail.history) {
         auto *item = new QTreeWidgetItem(m_timeline);
         item->setText(0, domain::fromStorageTimestamp(record.at).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
