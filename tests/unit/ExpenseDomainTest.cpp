@@ -1,6 +1,7 @@
 #include "domain/Error.h"
 #include "domain/approval/Route.h"
 #include "domain/entertainment/Expense.h"
+#include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
 
 #include <QTimeZone>
@@ -287,15 +288,7 @@ TEST(ExpenseWorkflow, return_and_reject_need_a_comment)
 namespace {
 ExpenseForm goodForm()
 {
-    ExpenseForm form;
-    form.category = QStringLiteral("banquet");
-    form.reason = QStringLiteral("年度客户答谢");
-    form.eventAt = QDateTime(QDate(2026, 12, 1), QTime(18, 30), QTimeZone::utc());
-    form.place = QStringLiteral("北京饭店");
-    form.participants = QStringLiteral("王小明, 客户张总");
-    form.headcount = 4;
-    form.estimate = QStringLiteral("1234.5");
-    return form;
+    return bizdesk::testing::sampleExpenseForm(QStringLiteral("1234.5"));
 }
 
 QString fieldOf(const std::function<void(ExpenseForm &)> &spoil)
