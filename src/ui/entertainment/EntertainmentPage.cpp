@@ -44,6 +44,12 @@ EntertainmentPage::EntertainmentPage(services::Session &session, QWidget *parent
 {
     setObjectName(QStringLiteral("EntertainmentPage"));
     buildUi();
+    // The tab title shows what waits for the user before the tab is ever opened.
+    try {
+        m_waiting = static_cast<int>(services::EntertainmentService(m_session).waitingForMe().size());
+    } catch (const domain::Error &) {
+        m_waiting = -1;
+    }
     auto *newShortcut = new QShortcut(QKeySequence::New, this);
     connect(newShortcut, &QShortcut::activated, this, &EntertainmentPage::startNew);
     for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
