@@ -1337,6 +1337,249 @@
     </message>
 </context>
 <context>
+    <name>DocumentRenderer</name>
+    <message>
+        <source>BizDesk Business Management</source>
+        <translation>商务管理台</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印时间 %1</translation>
+    </message>
+    <message>
+        <source>page %1 / %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <source>out: cannot write %1 (%2).</source>
+        <translation>out：无法写入 %1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentCommands</name>
+    <message>
+        <source>comment recorded with the decision</source>
+        <translation>随审批决定记录的意见</translation>
+    </message>
+    <message>
+        <source>kind of event (§6.2)</source>
+        <translation>应酬类别（§6.2）</translation>
+    </message>
+    <message>
+        <source>why the entertainment is needed</source>
+        <translation>应酬事由</translation>
+    </message>
+    <message>
+        <source>local date and time, e.g. 2026-12-01T18:30</source>
+        <translation>本地日期和时间，例如 2026-12-01T18:30</translation>
+    </message>
+    <message>
+        <source>where it takes place</source>
+        <translation>应酬地点</translation>
+    </message>
+    <message>
+        <source>company staff and external guests</source>
+        <translation>公司参加人员及外部宾客</translation>
+    </message>
+    <message>
+        <source>number of people, at least 1</source>
+        <translation>人数，至少 1 人</translation>
+    </message>
+    <message>
+        <source>estimated cost in yuan</source>
+        <translation>预计费用（元）</translation>
+    </message>
+    <message>
+        <source>the customer entertained</source>
+        <translation>接待的客户</translation>
+    </message>
+    <message>
+        <source>why the monthly budget may be exceeded (§6.1)</source>
+        <translation>超出月度预算的说明（§6.1）</translation>
+    </message>
+    <message>
+        <source>Fill in a 商務應酬申請表 as a draft (§6.3.1).</source>
+        <translation>填写商务应酬申请表并保存为草稿（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>--customer: "%1" is not a customer id.</source>
+        <translation>--customer：“%1”不是客户编号。</translation>
+    </message>
+    <message>
+        <source>Submit a draft for approval (§6.3.2).</source>
+        <translation>提交草稿进入审批（§6.3.2）。</translation>
+    </message>
+    <message>
+        <source>Approve the current step; in pending_finance_review: reimburse the claim (finance).</source>
+        <translation>审批通过当前环节；处于 pending_finance_review 时：财务核准报销。</translation>
+    </message>
+    <message>
+        <source>Return to the applicant (application → draft; claim → approved, to be filed again).</source>
+        <translation>退回申请人（申请 → 草稿；报销 → 已批准，重新报销）。</translation>
+    </message>
+    <message>
+        <source>Reject (application → rejected; claim → claim_refused).</source>
+        <translation>驳回（申请 → 已驳回；报销 → 报销被拒）。</translation>
+    </message>
+    <message>
+        <source>Withdraw your request before it is approved.</source>
+        <translation>在批准前撤回自己的申请。</translation>
+    </message>
+    <message>
+        <source>Cancel your approved event.</source>
+        <translation>取消已批准的应酬。</translation>
+    </message>
+    <message>
+        <source>actual cost in yuan</source>
+        <translation>实际费用（元）</translation>
+    </message>
+    <message>
+        <source>number of receipts</source>
+        <translation>票据张数</translation>
+    </message>
+    <message>
+        <source>needed when the actual cost exceeds the estimate (§6.4.3)</source>
+        <translation>实际费用超出预计时必须填写（§6.4.3）</translation>
+    </message>
+    <message>
+        <source>File the claim after the event (§6.4).</source>
+        <translation>应酬结束后申请报销（§6.4）。</translation>
+    </message>
+    <message>
+        <source>Attach a scanned receipt (PDF, JPEG or PNG) to the claim (§6.4.1).</source>
+        <translation>为报销附上票据扫描件（PDF、JPEG 或 PNG）（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>FILE: cannot read %1 (%2).</source>
+        <translation>FILE：无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 的保存位置</translation>
+    </message>
+    <message>
+        <source>The printable 商務應酬申請表 with the approvals so far.</source>
+        <translation>可打印的商务应酬申请表（含目前的审批签字）。</translation>
+    </message>
+    <message>
+        <source>out: the form is written as a .pdf file.</source>
+        <translation>out：申请表只能保存为 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>A request with its flags, route and history.</source>
+        <translation>显示申请及其标记、审批路线和历史。</translation>
+    </message>
+    <message>
+        <source>only requests in this state</source>
+        <translation>只显示该状态的申请</translation>
+    </message>
+    <message>
+        <source>only what you (or whoever delegated to you) can decide now</source>
+        <translation>只显示您（或委托您的人）现在可以审批的申请</translation>
+    </message>
+    <message>
+        <source>only your own requests</source>
+        <translation>只显示自己的申请</translation>
+    </message>
+    <message>
+        <source>only events in this month</source>
+        <translation>只显示该月的应酬</translation>
+    </message>
+    <message>
+        <source>only this department</source>
+        <translation>只显示该部门</translation>
+    </message>
+    <message>
+        <source>Entertainment requests you may see.</source>
+        <translation>列出您有权查看的应酬申请。</translation>
+    </message>
+    <message>
+        <source>--state: "%1" is not a state of an entertainment request.</source>
+        <translation>--state：“%1”不是应酬申请的状态。</translation>
+    </message>
+    <message>
+        <source>2026, 2026-Q4 or 2026-11</source>
+        <translation>2026、2026-Q4 或 2026-11</translation>
+    </message>
+    <message>
+        <source>.pdf, .xlsx, .html or .csv</source>
+        <translation>.pdf、.xlsx、.html 或 .csv</translation>
+    </message>
+    <message>
+        <source>Entertainment expenses by department and person (§6.1, §6.4).</source>
+        <translation>按部门和人员统计的应酬费用（§6.1、§6.4）。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentDemo</name>
+    <message>
+        <source>Agreed.</source>
+        <translation>同意。</translation>
+    </message>
+    <message>
+        <source>Not a customer event; please pay privately.</source>
+        <translation>非客户应酬，请自行承担。</translation>
+    </message>
+    <message>
+        <source>Two more guests came from the customer.</source>
+        <translation>客户方多来了两位客人。</translation>
+    </message>
+    <message>
+        <source>Receipts in order.</source>
+        <translation>票据齐全合规。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentService</name>
+    <message>
+        <source>Only the applicant may do this with entertainment request #%1.</source>
+        <translation>只有申请人可以对应酬申请 #%1 执行此操作。</translation>
+    </message>
+    <message>
+        <source>You may not see entertainment request #%1.</source>
+        <translation>您无权查看应酬申请 #%1。</translation>
+    </message>
+    <message>
+        <source>Entertainment request #%1 has no open approval step.</source>
+        <translation>应酬申请 #%1 没有待处理的审批环节。</translation>
+    </message>
+    <message>
+        <source>The event of request #%1 has not taken place yet; file the claim afterwards (§6.4.2).</source>
+        <translation>申请 #%1 的应酬尚未发生，请在应酬结束后申请报销（§6.4.2）。</translation>
+    </message>
+    <message>
+        <source>FILE: a receipt must be a PDF, JPEG or PNG file (§6.4.1).</source>
+        <translation>FILE：票据必须是 PDF、JPEG 或 PNG 文件（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>FILE: the receipt is %1 KB; at most %2 KB are accepted (§6.4.1).</source>
+        <translation>FILE：票据大小为 %1 KB，最多允许 %2 KB（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>Receipts belong to the claim: request #%1 is %2, not approved.</source>
+        <translation>票据属于报销环节：申请 #%1 当前为“%2”，尚未批准。</translation>
+    </message>
+    <message>
+        <source>month: write the month as 2026-11.</source>
+        <translation>month：月份请写成 2026-11 的形式。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentTasks</name>
+    <message>
+        <source>Review the claim of entertainment request #%1</source>
+        <translation>审核应酬申请 #%1 的报销</translation>
+    </message>
+    <message>
+        <source>Approve entertainment request #%1 (%2)</source>
+        <translation>审批应酬申请 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>File the claim for entertainment request #%1</source>
+        <translation>为应酬申请 #%1 申请报销</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>%1 (§%2)</source>
@@ -1349,6 +1592,430 @@
     <message>
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>Expense</name>
+    <message>
+        <source>%1: %2 must not be empty (§6.3.1).</source>
+        <translation>%1：%2不能为空（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 characters.</source>
+        <translation>%1：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
+        <translation>%1：“%2”不是金额；请填写以元为单位、最多两位小数的数，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>%1: the amount must be greater than zero.</source>
+        <translation>%1：金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>category: "%1" is not one of reception, banquet, event, other (§6.2).</source>
+        <translation>category：“%1”不是 reception、banquet、event、other 之一（§6.2）。</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>应酬事由</translation>
+    </message>
+    <message>
+        <source>at: the date and time of the event are missing or invalid (§6.3.1).</source>
+        <translation>at：应酬日期和时间缺失或无效（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>the place</source>
+        <translation>应酬地点</translation>
+    </message>
+    <message>
+        <source>the participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>headcount: must be a whole number from 1 to 10000 (§6.3.1).</source>
+        <translation>headcount：必须是 1 到 10000 之间的整数（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>This request is %1 (%2); "%3" is not possible now.</source>
+        <translation>该申请当前为“%1”（%2），现在不能执行“%3”。</translation>
+    </message>
+    <message>
+        <source>comment: returning or rejecting needs a comment that tells the applicant why (§6.3.2, §6.4.3).</source>
+        <translation>comment：退回或驳回必须填写意见，告诉申请人原因（§6.3.2、§6.4.3）。</translation>
+    </message>
+    <message>
+        <source>receipts: at least one receipt is needed, at most 1000 (§6.4.1).</source>
+        <translation>receipts：至少需要一张票据，最多 1000 张（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>explanation: the actual cost is above %1 (estimate plus tolerance); explain why in writing (§6.4.3).</source>
+        <translation>explanation：实际费用超过 %1（预计费用加允许超支幅度），请书面说明原因（§6.4.3）。</translation>
+    </message>
+    <message>
+        <source>over_budget_explanation: this request would bring the department to %1 of its %2 monthly budget; explain why (§6.1).</source>
+        <translation>over_budget_explanation：本申请将使部门本月应酬费用达到 %1（月度预算 %2），请说明原因（§6.1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseCategory</name>
+    <message>
+        <source>Customer visit / reception</source>
+        <translation>客户拜访/接待</translation>
+    </message>
+    <message>
+        <source>Business banquet</source>
+        <translation>商务宴请</translation>
+    </message>
+    <message>
+        <source>Industry event</source>
+        <translation>行业活动</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseClaimDialog</name>
+    <message>
+        <source>File the claim</source>
+        <translation>申请报销</translation>
+    </message>
+    <message>
+        <source>&amp;Actual cost (yuan) *</source>
+        <translation>实际费用（元）(&amp;A) *</translation>
+    </message>
+    <message>
+        <source>&amp;Receipts *</source>
+        <translation>票据张数(&amp;R) *</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation</source>
+        <translation>说明(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseFormWidget</name>
+    <message>
+        <source>Ca&amp;tegory *</source>
+        <translation>应酬类别(&amp;T) *</translation>
+    </message>
+    <message>
+        <source>&amp;Reason *</source>
+        <translation>应酬事由(&amp;R) *</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time *</source>
+        <translation>日期和时间(&amp;D) *</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Place *</source>
+        <translation>应酬地点(&amp;P) *</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants *</source>
+        <translation>参加人员(&amp;A) *</translation>
+    </message>
+    <message>
+        <source>Company staff and external guests</source>
+        <translation>公司参加人员及外部宾客</translation>
+    </message>
+    <message>
+        <source>&amp;Headcount *</source>
+        <translation>人数(&amp;H) *</translation>
+    </message>
+    <message>
+        <source>&amp;Estimated cost (yuan) *</source>
+        <translation>预计费用（元）(&amp;E) *</translation>
+    </message>
+    <message>
+        <source>e.g. 1234.50</source>
+        <translation>例如 1234.50</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer no.</source>
+        <translation>客户编号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>月度预算</translation>
+    </message>
+    <message>
+        <source>&amp;Over-budget explanation</source>
+        <translation>超预算说明(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensePrinting</name>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>on behalf of %1</source>
+        <translation>代 %1</translation>
+    </message>
+    <message>
+        <source>Business Entertainment Application Form</source>
+        <translation>商务应酬申请表</translation>
+    </message>
+    <message>
+        <source>No. %1 · State: %2 · §6.3.1</source>
+        <translation>编号 %1 · 状态：%2 · §6.3.1</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>应酬类别</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>应酬事由</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>应酬地点</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>key customer</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>¥ %1 used of ¥ %2; with this request ¥ %3</source>
+        <translation>本月已用 ¥ %1 / 预算 ¥ %2；加上本申请为 ¥ %3</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>超出预算</translation>
+    </message>
+    <message>
+        <source>Monthly budget (§6.1)</source>
+        <translation>月度预算（§6.1）</translation>
+    </message>
+    <message>
+        <source>overrun</source>
+        <translation>超支</translation>
+    </message>
+    <message>
+        <source>late claim</source>
+        <translation>逾期报销</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批签字</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Not submitted yet.</source>
+        <translation>尚未提交。</translation>
+    </message>
+    <message>
+        <source>The event may take place only after every approval step above is signed (§6.3.2). Claims are filed with genuine, lawful receipts after the event (§6.4).</source>
+        <translation>以上各审批环节签字后方可进行应酬（§6.3.2）。应酬结束后凭真实、合法、有效的票据申请报销（§6.4）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseReport</name>
+    <message>
+        <source>period: "%1" is not a year (2026), quarter (2026-Q4) or month (2026-11).</source>
+        <translation>period：“%1”不是年份（2026）、季度（2026-Q4）或月份（2026-11）。</translation>
+    </message>
+    <message>
+        <source>You may see the expense report of your own department only.</source>
+        <translation>您只能查看本部门的费用报表。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请数</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <source>Overrun</source>
+        <translation>超支金额</translation>
+    </message>
+    <message>
+        <source>Late claims</source>
+        <translation>逾期报销</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Entertainment expense report %1</source>
+        <translation>商务应酬费用报表 %1</translation>
+    </message>
+    <message>
+        <source>Events from %1 to %2%3 · §6.1, §6.4</source>
+        <translation>应酬日期 %1 至 %2%3 · §6.1、§6.4</translation>
+    </message>
+    <message>
+        <source>out: write the report as .pdf, .html, .xlsx or .csv.</source>
+        <translation>out：报表只能保存为 .pdf、.html、.xlsx 或 .csv。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseRepository</name>
+    <message>
+        <source>There is no entertainment request #%1.</source>
+        <translation>不存在应酬申请 #%1。</translation>
+    </message>
+    <message>
+        <source>Entertainment request #%1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>应酬申请 #%1 已被他人修改，请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>customer: there is no customer #%1.</source>
+        <translation>customer：不存在客户 #%1。</translation>
+    </message>
+    <message>
+        <source>There is no attachment #%1.</source>
+        <translation>不存在附件 #%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseState</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Pending department review</source>
+        <translation>待部门审核</translation>
+    </message>
+    <message>
+        <source>Pending superior approval</source>
+        <translation>待上级审批</translation>
+    </message>
+    <message>
+        <source>Pending executive approval</source>
+        <translation>待公司高层审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Pending overrun approval</source>
+        <translation>待超支审批</translation>
+    </message>
+    <message>
+        <source>Pending finance review</source>
+        <translation>待财务审核</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已报销</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>报销被拒</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +2450,14 @@
         <source>%1: must be between %2 and %3 (§%4).</source>
         <translation>%1：必须在 %2 到 %3 之间（§%4）。</translation>
     </message>
+    <message>
+        <source>Largest scanned receipt accepted (PDF, JPEG or PNG)</source>
+        <translation>票据扫描件（PDF、JPEG 或 PNG）的最大大小</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
 </context>
 <context>
     <name>PolicySettingsDialog</name>
@@ -1878,6 +2553,29 @@
     <message>
         <source>role: at least one role is required.</source>
         <translation>角色：至少需要一个角色。</translation>
+    </message>
+</context>
+<context>
+    <name>Route</name>
+    <message>
+        <source>No approval step is open for this record.</source>
+        <translation>该记录没有待处理的审批环节。</translation>
+    </message>
+    <message>
+        <source>You are not an approver of the current step (%1), neither yourself nor on behalf of someone (§%2).</source>
+        <translation>您不是当前环节（%1）的审批人，也没有受托代人审批（§%2）。</translation>
+    </message>
+    <message>
+        <source>That person has no open decision in the current step.</source>
+        <translation>此人在当前环节没有待处理的审批。</translation>
+    </message>
+    <message>
+        <source>step: no such approval step.</source>
+        <translation>step：不存在该审批环节。</translation>
+    </message>
+    <message>
+        <source>Nobody may take the approval step %1 (§%2): every possible approver is excluded.</source>
+        <translation>审批环节 %1 无人可审批（§%2）：所有可能的审批人都被排除。</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2881,78 @@
     <message>
         <source>to</source>
         <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填写应酬申请</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改应酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申请报销</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已报销</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>报销退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>报销被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>添加票据</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>actual cost</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +3467,304 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::EntertainmentPage</name>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申请(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Fill in a 商務應酬申請表 (Ctrl+N)</source>
+        <translation>填写商务应酬申请表（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>All I may see</source>
+        <translation>我可查看的全部</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Comment (required to return or reject)</source>
+        <translation>审批意见（退回或驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Cancel event</source>
+        <translation>取消应酬</translation>
+    </message>
+    <message>
+        <source>File claim…</source>
+        <translation>申请报销…</translation>
+    </message>
+    <message>
+        <source>Reimburse</source>
+        <translation>核准报销</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Refuse claim</source>
+        <translation>拒绝报销</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据</translation>
+    </message>
+    <message>
+        <source>Attach receipt…</source>
+        <translation>添加票据…</translation>
+    </message>
+    <message>
+        <source>Approval timeline</source>
+        <translation>审批记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>制度版本</translation>
+    </message>
+    <message>
+        <source>No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).</source>
+        <translation>这里还没有应酬申请 — 按 Ctrl+N 新建申请（§6.3.1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s): </source>
+        <translation>
+            <numerusform>共 %n 项申请：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New entertainment application</source>
+        <translation>新建应酬申请</translation>
+    </message>
+    <message>
+        <source>Select a request, or press Ctrl+N for a new application.</source>
+        <translation>请选择一项申请，或按 Ctrl+N 新建申请。</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3</source>
+        <translation>编号 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used this month; with this request %3</source>
+        <translation>本月已用 %1（预算 %2）；加上本申请为 %3</translation>
+    </message>
+    <message>
+        <source>Claim: actual %1, %2 receipt(s), filed %3. %4</source>
+        <translation>报销：实际 %1，票据 %2 张，提交于 %3。%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB, SHA-256 %3…)</source>
+        <translation>%1（%2 KB，SHA-256 %3…）</translation>
+    </message>
+    <message>
+        <source>Attach receipt</source>
+        <translation>添加票据</translation>
+    </message>
+    <message>
+        <source>Receipts (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>票据 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save the form as PDF</source>
+        <translation>将申请表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>entertainment-%1.pdf</source>
+        <translation>商务应酬申请表-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseClaimDialog</name>
+    <message>
+        <source>Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and the superior's approval before finance (§6.4.3).</source>
+        <translation>已批准的预计费用：¥%1。实际费用明显超出时，须书面说明并经上级审批后再交财务审核（§6.4.3）。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseListModel</name>
+    <message>
+        <source>over budget</source>
+        <translation>超出预算</translation>
+    </message>
+    <message>
+        <source>overrun</source>
+        <translation>超支</translation>
+    </message>
+    <message>
+        <source>late claim</source>
+        <translation>逾期报销</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>应酬类别</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseReportPage</name>
+    <message>
+        <source>Entertainment expense report</source>
+        <translation>商务应酬费用报表</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>2026, 2026-Q4 or 2026-11</source>
+        <translation>2026、2026-Q4 或 2026-11</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>entertainment-%1%2</source>
+        <translation>商务应酬费用-%1%2</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::FirstRunDialog</name>
     <message>
         <source>Database: %1</source>
@@ -2929,14 +3997,6 @@ New status:</source>
     <message>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
-    </message>
-    <message>
-        <source>Entertainment applications, the approval chain, claims and finance review.</source>
-        <translation>商务应酬申请、审批流程、报销和财务审核。</translation>
-    </message>
-    <message>
-        <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
-        <translation>业绩、费用、合同、客户和销售漏斗报表，支持打印预览、PDF 和 Excel。</translation>
     </message>
 </context>
 <context>

@@ -1337,6 +1337,249 @@
     </message>
 </context>
 <context>
+    <name>DocumentRenderer</name>
+    <message>
+        <source>BizDesk Business Management</source>
+        <translation>商務管理臺</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>列印時間 %1</translation>
+    </message>
+    <message>
+        <source>page %1 / %2</source>
+        <translation>第 %1 頁 / 共 %2 頁</translation>
+    </message>
+    <message>
+        <source>out: cannot write %1 (%2).</source>
+        <translation>out：無法寫入 %1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentCommands</name>
+    <message>
+        <source>comment recorded with the decision</source>
+        <translation>隨審批決定記錄的意見</translation>
+    </message>
+    <message>
+        <source>kind of event (§6.2)</source>
+        <translation>應酬類別（§6.2）</translation>
+    </message>
+    <message>
+        <source>why the entertainment is needed</source>
+        <translation>應酬事由</translation>
+    </message>
+    <message>
+        <source>local date and time, e.g. 2026-12-01T18:30</source>
+        <translation>本地日期和時間，例如 2026-12-01T18:30</translation>
+    </message>
+    <message>
+        <source>where it takes place</source>
+        <translation>應酬地點</translation>
+    </message>
+    <message>
+        <source>company staff and external guests</source>
+        <translation>公司參加人員及外部賓客</translation>
+    </message>
+    <message>
+        <source>number of people, at least 1</source>
+        <translation>人數，至少 1 人</translation>
+    </message>
+    <message>
+        <source>estimated cost in yuan</source>
+        <translation>預計費用（元）</translation>
+    </message>
+    <message>
+        <source>the customer entertained</source>
+        <translation>接待的客戶</translation>
+    </message>
+    <message>
+        <source>why the monthly budget may be exceeded (§6.1)</source>
+        <translation>超出月度預算的說明（§6.1）</translation>
+    </message>
+    <message>
+        <source>Fill in a 商務應酬申請表 as a draft (§6.3.1).</source>
+        <translation>填寫商務應酬申請表並儲存為草稿（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>--customer: "%1" is not a customer id.</source>
+        <translation>--customer：“%1”不是客戶編號。</translation>
+    </message>
+    <message>
+        <source>Submit a draft for approval (§6.3.2).</source>
+        <translation>提交草稿進入審批（§6.3.2）。</translation>
+    </message>
+    <message>
+        <source>Approve the current step; in pending_finance_review: reimburse the claim (finance).</source>
+        <translation>審批通過當前環節；處於 pending_finance_review 時：財務核准報銷。</translation>
+    </message>
+    <message>
+        <source>Return to the applicant (application → draft; claim → approved, to be filed again).</source>
+        <translation>退回申請人（申請 → 草稿；報銷 → 已批准，重新報銷）。</translation>
+    </message>
+    <message>
+        <source>Reject (application → rejected; claim → claim_refused).</source>
+        <translation>駁回（申請 → 已駁回；報銷 → 報銷被拒）。</translation>
+    </message>
+    <message>
+        <source>Withdraw your request before it is approved.</source>
+        <translation>在批准前撤回自己的申請。</translation>
+    </message>
+    <message>
+        <source>Cancel your approved event.</source>
+        <translation>取消已批准的應酬。</translation>
+    </message>
+    <message>
+        <source>actual cost in yuan</source>
+        <translation>實際費用（元）</translation>
+    </message>
+    <message>
+        <source>number of receipts</source>
+        <translation>票據張數</translation>
+    </message>
+    <message>
+        <source>needed when the actual cost exceeds the estimate (§6.4.3)</source>
+        <translation>實際費用超出預計時必須填寫（§6.4.3）</translation>
+    </message>
+    <message>
+        <source>File the claim after the event (§6.4).</source>
+        <translation>應酬結束後申請報銷（§6.4）。</translation>
+    </message>
+    <message>
+        <source>Attach a scanned receipt (PDF, JPEG or PNG) to the claim (§6.4.1).</source>
+        <translation>為報銷附上票據掃描件（PDF、JPEG 或 PNG）（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>FILE: cannot read %1 (%2).</source>
+        <translation>FILE：無法讀取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 的儲存位置</translation>
+    </message>
+    <message>
+        <source>The printable 商務應酬申請表 with the approvals so far.</source>
+        <translation>可列印的商務應酬申請表（含目前的審批簽字）。</translation>
+    </message>
+    <message>
+        <source>out: the form is written as a .pdf file.</source>
+        <translation>out：申請表只能儲存為 .pdf 檔案。</translation>
+    </message>
+    <message>
+        <source>A request with its flags, route and history.</source>
+        <translation>顯示申請及其標記、審批路線和歷史。</translation>
+    </message>
+    <message>
+        <source>only requests in this state</source>
+        <translation>只顯示該狀態的申請</translation>
+    </message>
+    <message>
+        <source>only what you (or whoever delegated to you) can decide now</source>
+        <translation>只顯示您（或委託您的人）現在可以審批的申請</translation>
+    </message>
+    <message>
+        <source>only your own requests</source>
+        <translation>只顯示自己的申請</translation>
+    </message>
+    <message>
+        <source>only events in this month</source>
+        <translation>只顯示該月的應酬</translation>
+    </message>
+    <message>
+        <source>only this department</source>
+        <translation>只顯示該部門</translation>
+    </message>
+    <message>
+        <source>Entertainment requests you may see.</source>
+        <translation>列出您有權檢視的應酬申請。</translation>
+    </message>
+    <message>
+        <source>--state: "%1" is not a state of an entertainment request.</source>
+        <translation>--state：“%1”不是應酬申請的狀態。</translation>
+    </message>
+    <message>
+        <source>2026, 2026-Q4 or 2026-11</source>
+        <translation>2026、2026-Q4 或 2026-11</translation>
+    </message>
+    <message>
+        <source>.pdf, .xlsx, .html or .csv</source>
+        <translation>.pdf、.xlsx、.html 或 .csv</translation>
+    </message>
+    <message>
+        <source>Entertainment expenses by department and person (§6.1, §6.4).</source>
+        <translation>按部門和人員統計的應酬費用（§6.1、§6.4）。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentDemo</name>
+    <message>
+        <source>Agreed.</source>
+        <translation>同意。</translation>
+    </message>
+    <message>
+        <source>Not a customer event; please pay privately.</source>
+        <translation>非客戶應酬，請自行承擔。</translation>
+    </message>
+    <message>
+        <source>Two more guests came from the customer.</source>
+        <translation>客戶方多來了兩位客人。</translation>
+    </message>
+    <message>
+        <source>Receipts in order.</source>
+        <translation>票據齊全合規。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentService</name>
+    <message>
+        <source>Only the applicant may do this with entertainment request #%1.</source>
+        <translation>只有申請人可以對應酬申請 #%1 執行此操作。</translation>
+    </message>
+    <message>
+        <source>You may not see entertainment request #%1.</source>
+        <translation>您無權檢視應酬申請 #%1。</translation>
+    </message>
+    <message>
+        <source>Entertainment request #%1 has no open approval step.</source>
+        <translation>應酬申請 #%1 沒有待處理的審批環節。</translation>
+    </message>
+    <message>
+        <source>The event of request #%1 has not taken place yet; file the claim afterwards (§6.4.2).</source>
+        <translation>申請 #%1 的應酬尚未發生，請在應酬結束後申請報銷（§6.4.2）。</translation>
+    </message>
+    <message>
+        <source>FILE: a receipt must be a PDF, JPEG or PNG file (§6.4.1).</source>
+        <translation>FILE：票據必須是 PDF、JPEG 或 PNG 檔案（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>FILE: the receipt is %1 KB; at most %2 KB are accepted (§6.4.1).</source>
+        <translation>FILE：票據大小為 %1 KB，最多允許 %2 KB（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>Receipts belong to the claim: request #%1 is %2, not approved.</source>
+        <translation>票據屬於報銷環節：申請 #%1 當前為“%2”，尚未批准。</translation>
+    </message>
+    <message>
+        <source>month: write the month as 2026-11.</source>
+        <translation>month：月份請寫成 2026-11 的形式。</translation>
+    </message>
+</context>
+<context>
+    <name>EntertainmentTasks</name>
+    <message>
+        <source>Review the claim of entertainment request #%1</source>
+        <translation>稽核應酬申請 #%1 的報銷</translation>
+    </message>
+    <message>
+        <source>Approve entertainment request #%1 (%2)</source>
+        <translation>審批應酬申請 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>File the claim for entertainment request #%1</source>
+        <translation>為應酬申請 #%1 申請報銷</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPresenter</name>
     <message>
         <source>%1 (§%2)</source>
@@ -1349,6 +1592,430 @@
     <message>
         <source>Not possible</source>
         <translation>無法執行</translation>
+    </message>
+</context>
+<context>
+    <name>Expense</name>
+    <message>
+        <source>%1: %2 must not be empty (§6.3.1).</source>
+        <translation>%1：%2不能為空（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 characters.</source>
+        <translation>%1：最多 %2 個字元。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
+        <translation>%1：“%2”不是金額；請填寫以元為單位、最多兩位小數的數，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>%1: the amount must be greater than zero.</source>
+        <translation>%1：金額必須大於零。</translation>
+    </message>
+    <message>
+        <source>category: "%1" is not one of reception, banquet, event, other (§6.2).</source>
+        <translation>category：“%1”不是 reception、banquet、event、other 之一（§6.2）。</translation>
+    </message>
+    <message>
+        <source>the reason</source>
+        <translation>應酬事由</translation>
+    </message>
+    <message>
+        <source>at: the date and time of the event are missing or invalid (§6.3.1).</source>
+        <translation>at：應酬日期和時間缺失或無效（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>the place</source>
+        <translation>應酬地點</translation>
+    </message>
+    <message>
+        <source>the participants</source>
+        <translation>參加人員</translation>
+    </message>
+    <message>
+        <source>headcount: must be a whole number from 1 to 10000 (§6.3.1).</source>
+        <translation>headcount：必須是 1 到 10000 之間的整數（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>This request is %1 (%2); "%3" is not possible now.</source>
+        <translation>該申請當前為“%1”（%2），現在不能執行“%3”。</translation>
+    </message>
+    <message>
+        <source>comment: returning or rejecting needs a comment that tells the applicant why (§6.3.2, §6.4.3).</source>
+        <translation>comment：退回或駁回必須填寫意見，告訴申請人原因（§6.3.2、§6.4.3）。</translation>
+    </message>
+    <message>
+        <source>receipts: at least one receipt is needed, at most 1000 (§6.4.1).</source>
+        <translation>receipts：至少需要一張票據，最多 1000 張（§6.4.1）。</translation>
+    </message>
+    <message>
+        <source>explanation: the actual cost is above %1 (estimate plus tolerance); explain why in writing (§6.4.3).</source>
+        <translation>explanation：實際費用超過 %1（預計費用加允許超支幅度），請書面說明原因（§6.4.3）。</translation>
+    </message>
+    <message>
+        <source>over_budget_explanation: this request would bring the department to %1 of its %2 monthly budget; explain why (§6.1).</source>
+        <translation>over_budget_explanation：本申請將使部門本月應酬費用達到 %1（月度預算 %2），請說明原因（§6.1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseCategory</name>
+    <message>
+        <source>Customer visit / reception</source>
+        <translation>客戶拜訪/接待</translation>
+    </message>
+    <message>
+        <source>Business banquet</source>
+        <translation>商務宴請</translation>
+    </message>
+    <message>
+        <source>Industry event</source>
+        <translation>行業活動</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseClaimDialog</name>
+    <message>
+        <source>File the claim</source>
+        <translation>申請報銷</translation>
+    </message>
+    <message>
+        <source>&amp;Actual cost (yuan) *</source>
+        <translation>實際費用（元）(&amp;A) *</translation>
+    </message>
+    <message>
+        <source>&amp;Receipts *</source>
+        <translation>票據張數(&amp;R) *</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation</source>
+        <translation>說明(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseFormWidget</name>
+    <message>
+        <source>Ca&amp;tegory *</source>
+        <translation>應酬類別(&amp;T) *</translation>
+    </message>
+    <message>
+        <source>&amp;Reason *</source>
+        <translation>應酬事由(&amp;R) *</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time *</source>
+        <translation>日期和時間(&amp;D) *</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Place *</source>
+        <translation>應酬地點(&amp;P) *</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants *</source>
+        <translation>參加人員(&amp;A) *</translation>
+    </message>
+    <message>
+        <source>Company staff and external guests</source>
+        <translation>公司參加人員及外部賓客</translation>
+    </message>
+    <message>
+        <source>&amp;Headcount *</source>
+        <translation>人數(&amp;H) *</translation>
+    </message>
+    <message>
+        <source>&amp;Estimated cost (yuan) *</source>
+        <translation>預計費用（元）(&amp;E) *</translation>
+    </message>
+    <message>
+        <source>e.g. 1234.50</source>
+        <translation>例如 1234.50</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer no.</source>
+        <translation>客戶編號(&amp;U)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可選</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>月度預算</translation>
+    </message>
+    <message>
+        <source>&amp;Over-budget explanation</source>
+        <translation>超預算說明(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensePrinting</name>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>on behalf of %1</source>
+        <translation>代 %1</translation>
+    </message>
+    <message>
+        <source>Business Entertainment Application Form</source>
+        <translation>商務應酬申請表</translation>
+    </message>
+    <message>
+        <source>No. %1 · State: %2 · §6.3.1</source>
+        <translation>編號 %1 · 狀態：%2 · §6.3.1</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申請人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>應酬類別</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和時間</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>應酬事由</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>應酬地點</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>參加人員</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>key customer</source>
+        <translation>重點客戶</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>¥ %1 used of ¥ %2; with this request ¥ %3</source>
+        <translation>本月已用 ¥ %1 / 預算 ¥ %2；加上本申請為 ¥ %3</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>超出預算</translation>
+    </message>
+    <message>
+        <source>Monthly budget (§6.1)</source>
+        <translation>月度預算（§6.1）</translation>
+    </message>
+    <message>
+        <source>overrun</source>
+        <translation>超支</translation>
+    </message>
+    <message>
+        <source>late claim</source>
+        <translation>逾期報銷</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票據</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>審批簽字</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>審批環節</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>審批人</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>審批意見</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>簽字</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Not submitted yet.</source>
+        <translation>尚未提交。</translation>
+    </message>
+    <message>
+        <source>The event may take place only after every approval step above is signed (§6.3.2). Claims are filed with genuine, lawful receipts after the event (§6.4).</source>
+        <translation>以上各審批環節簽字後方可進行應酬（§6.3.2）。應酬結束後憑真實、合法、有效的票據申請報銷（§6.4）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseReport</name>
+    <message>
+        <source>period: "%1" is not a year (2026), quarter (2026-Q4) or month (2026-11).</source>
+        <translation>period：“%1”不是年份（2026）、季度（2026-Q4）或月份（2026-11）。</translation>
+    </message>
+    <message>
+        <source>You may see the expense report of your own department only.</source>
+        <translation>您只能檢視本部門的費用報表。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申請數</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>Overrun</source>
+        <translation>超支金額</translation>
+    </message>
+    <message>
+        <source>Late claims</source>
+        <translation>逾期報銷</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <source>Entertainment expense report %1</source>
+        <translation>商務應酬費用報表 %1</translation>
+    </message>
+    <message>
+        <source>Events from %1 to %2%3 · §6.1, §6.4</source>
+        <translation>應酬日期 %1 至 %2%3 · §6.1、§6.4</translation>
+    </message>
+    <message>
+        <source>out: write the report as .pdf, .html, .xlsx or .csv.</source>
+        <translation>out：報表只能儲存為 .pdf、.html、.xlsx 或 .csv。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseRepository</name>
+    <message>
+        <source>There is no entertainment request #%1.</source>
+        <translation>不存在應酬申請 #%1。</translation>
+    </message>
+    <message>
+        <source>Entertainment request #%1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>應酬申請 #%1 已被他人修改，請重新載入後再試。</translation>
+    </message>
+    <message>
+        <source>customer: there is no customer #%1.</source>
+        <translation>customer：不存在客戶 #%1。</translation>
+    </message>
+    <message>
+        <source>There is no attachment #%1.</source>
+        <translation>不存在附件 #%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpenseState</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Pending department review</source>
+        <translation>待部門稽核</translation>
+    </message>
+    <message>
+        <source>Pending superior approval</source>
+        <translation>待上級審批</translation>
+    </message>
+    <message>
+        <source>Pending executive approval</source>
+        <translation>待公司高層審批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Pending overrun approval</source>
+        <translation>待超支審批</translation>
+    </message>
+    <message>
+        <source>Pending finance review</source>
+        <translation>待財務稽核</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已報銷</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>報銷被拒</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +2450,14 @@
         <source>%1: must be between %2 and %3 (§%4).</source>
         <translation>%1：必須在 %2 到 %3 之間（§%4）。</translation>
     </message>
+    <message>
+        <source>Largest scanned receipt accepted (PDF, JPEG or PNG)</source>
+        <translation>票據掃描件（PDF、JPEG 或 PNG）的最大大小</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
 </context>
 <context>
     <name>PolicySettingsDialog</name>
@@ -1878,6 +2553,29 @@
     <message>
         <source>role: at least one role is required.</source>
         <translation>角色：至少需要一個角色。</translation>
+    </message>
+</context>
+<context>
+    <name>Route</name>
+    <message>
+        <source>No approval step is open for this record.</source>
+        <translation>該記錄沒有待處理的審批環節。</translation>
+    </message>
+    <message>
+        <source>You are not an approver of the current step (%1), neither yourself nor on behalf of someone (§%2).</source>
+        <translation>您不是當前環節（%1）的審批人，也沒有受託代人審批（§%2）。</translation>
+    </message>
+    <message>
+        <source>That person has no open decision in the current step.</source>
+        <translation>此人在當前環節沒有待處理的審批。</translation>
+    </message>
+    <message>
+        <source>step: no such approval step.</source>
+        <translation>step：不存在該審批環節。</translation>
+    </message>
+    <message>
+        <source>Nobody may take the approval step %1 (§%2): every possible approver is excluded.</source>
+        <translation>審批環節 %1 無人可審批（§%2）：所有可能的審批人都被排除。</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2881,78 @@
     <message>
         <source>to</source>
         <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填寫應酬申請</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改應酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交審批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申請報銷</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已報銷</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>報銷退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>報銷被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>新增票據</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>actual cost</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +3467,304 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::EntertainmentPage</name>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申請(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Fill in a 商務應酬申請表 (Ctrl+N)</source>
+        <translation>填寫商務應酬申請表（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>All I may see</source>
+        <translation>我可檢視的全部</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的申請</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我審批</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>全部部門</translation>
+    </message>
+    <message>
+        <source>Comment (required to return or reject)</source>
+        <translation>審批意見（退回或駁回時必填）</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>儲存草稿</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>駁回</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Cancel event</source>
+        <translation>取消應酬</translation>
+    </message>
+    <message>
+        <source>File claim…</source>
+        <translation>申請報銷…</translation>
+    </message>
+    <message>
+        <source>Reimburse</source>
+        <translation>核准報銷</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Refuse claim</source>
+        <translation>拒絕報銷</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>列印預覽…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票據</translation>
+    </message>
+    <message>
+        <source>Attach receipt…</source>
+        <translation>新增票據…</translation>
+    </message>
+    <message>
+        <source>Approval timeline</source>
+        <translation>審批記錄</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>審批環節</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>制度版本</translation>
+    </message>
+    <message>
+        <source>No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).</source>
+        <translation>這裡還沒有應酬申請 — 按 Ctrl+N 新建申請（§6.3.1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s): </source>
+        <translation>
+            <numerusform>共 %n 項申請：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New entertainment application</source>
+        <translation>新建應酬申請</translation>
+    </message>
+    <message>
+        <source>Select a request, or press Ctrl+N for a new application.</source>
+        <translation>請選擇一項申請，或按 Ctrl+N 新建申請。</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3</source>
+        <translation>編號 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used this month; with this request %3</source>
+        <translation>本月已用 %1（預算 %2）；加上本申請為 %3</translation>
+    </message>
+    <message>
+        <source>Claim: actual %1, %2 receipt(s), filed %3. %4</source>
+        <translation>報銷：實際 %1，票據 %2 張，提交於 %3。%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB, SHA-256 %3…)</source>
+        <translation>%1（%2 KB，SHA-256 %3…）</translation>
+    </message>
+    <message>
+        <source>Attach receipt</source>
+        <translation>新增票據</translation>
+    </message>
+    <message>
+        <source>Receipts (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>票據 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save the form as PDF</source>
+        <translation>將申請表儲存為 PDF</translation>
+    </message>
+    <message>
+        <source>entertainment-%1.pdf</source>
+        <translation>商務應酬申請表-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>審計記錄</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseClaimDialog</name>
+    <message>
+        <source>Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and the superior's approval before finance (§6.4.3).</source>
+        <translation>已批准的預計費用：¥%1。實際費用明顯超出時，須書面說明並經上級審批後再交財務稽核（§6.4.3）。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseListModel</name>
+    <message>
+        <source>over budget</source>
+        <translation>超出預算</translation>
+    </message>
+    <message>
+        <source>overrun</source>
+        <translation>超支</translation>
+    </message>
+    <message>
+        <source>late claim</source>
+        <translation>逾期報銷</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申請人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>應酬類別</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和時間</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>標記</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseReportPage</name>
+    <message>
+        <source>Entertainment expense report</source>
+        <translation>商務應酬費用報表</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>2026, 2026-Q4 or 2026-11</source>
+        <translation>2026、2026-Q4 或 2026-11</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部門</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>顯示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>列印預覽…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>儲存報表</translation>
+    </message>
+    <message>
+        <source>entertainment-%1%2</source>
+        <translation>商務應酬費用-%1%2</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::FirstRunDialog</name>
     <message>
         <source>Database: %1</source>
@@ -2929,14 +3997,6 @@ New status:</source>
     <message>
         <source>Your password was changed.</source>
         <translation>您的密碼已修改。</translation>
-    </message>
-    <message>
-        <source>Entertainment applications, the approval chain, claims and finance review.</source>
-        <translation>商務應酬申請、審批流程、報銷和財務稽核。</translation>
-    </message>
-    <message>
-        <source>Performance, expense, contract, customer and pipeline reports with print preview, PDF and Excel.</source>
-        <translation>業績、費用、合同、客戶和銷售漏斗報表，支援列印預覽、PDF 和 Excel。</translation>
     </message>
 </context>
 <context>

@@ -5,12 +5,14 @@ namespace bizdesk::cli {
 void registerFoundationCommands(CommandLine &commandLine);
 void registerIdentityCommands(CommandLine &commandLine);
 void registerCustomerCommands(CommandLine &commandLine);
+void registerEntertainmentCommands(CommandLine &commandLine);
 
 void registerAllCommands(CommandLine &commandLine)
 {
     registerFoundationCommands(commandLine);
     registerIdentityCommands(commandLine);
     registerCustomerCommands(commandLine);
+    registerEntertainmentCommands(commandLine);
 }
 
 } // namespace bizdesk::cli

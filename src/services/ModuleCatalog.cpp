@@ -1,6 +1,7 @@
 #include "services/ModuleCatalog.h"
 
 #include "services/customers/CustomerModule.h"
+#include "services/entertainment/EntertainmentModule.h"
 
 namespace bizdesk::services {
 
@@ -12,6 +13,7 @@ void ModuleCatalog::registerAll()
     registered = true;
     // Modules add their registration calls here (task sources, demo contributors).
     registerCustomerModule();
+    registerEntertainmentModule();
 }
 
 } // namespace bizdesk::services

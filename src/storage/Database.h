@@ -41,6 +41,10 @@ public:
     /// business command needs it).
     void requireInitialised();
 
+    /// Copies the SQLite write-ahead log into the database file without blocking anyone; called
+    /// when the program is idle. No-op on PostgreSQL or inside a transaction.
+    void checkpoint();
+
     /// Runs one statement without parameters (pragmas, DDL); throws on failure.
     void execute(const QString &sql);
 

@@ -31,6 +31,8 @@ const QList<PolicyDefinition> &PolicyCatalog::definitions()
          QT_TRANSLATE_NOOP("PolicyCatalog", "yuan")},
         {policy::entertainmentReceiptRetentionYears, Kind::Integer, QStringLiteral("5"), 1, 30, QStringLiteral("6.4.1"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Years receipts are kept"), QT_TRANSLATE_NOOP("PolicyCatalog", "years")},
+        {policy::entertainmentReceiptMaxKb, Kind::Integer, QStringLiteral("10240"), 100, 102400, QStringLiteral("6.4.1"),
+         QT_TRANSLATE_NOOP("PolicyCatalog", "Largest scanned receipt accepted (PDF, JPEG or PNG)"), QT_TRANSLATE_NOOP("PolicyCatalog", "KB")},
         {policy::contractExecutiveThreshold, Kind::Money, QStringLiteral("500000.00"), 0, maxMoney, QStringLiteral("5.3.1"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Contracts above this amount need executive approval"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "yuan")},

@@ -49,6 +49,7 @@ inline const QString entertainmentExecutiveThreshold = QStringLiteral("entertain
 inline const QString entertainmentOverrunTolerancePct = QStringLiteral("entertainment.overrun_tolerance_pct");
 inline const QString entertainmentClaimDeadlineDays = QStringLiteral("entertainment.claim_deadline_days");
 inline const QString entertainmentMonthlyBudget = QStringLiteral("entertainment.monthly_budget");
+inline const QString entertainmentReceiptMaxKb = QStringLiteral("entertainment.receipt_max_kb");
 inline const QString entertainmentReceiptRetentionYears = QStringLiteral("entertainment.receipt_retention_years");
 inline const QString contractExecutiveThreshold = QStringLiteral("contract.executive_threshold");
 inline const QString contractRetentionYears = QStringLiteral("contract.retention_years");

@@ -87,6 +87,20 @@ QString AuditHistoryView::actionLabel(const QString &action)
         {QStringLiteral("delegation.add"), QT_TR_NOOP("Delegation given")},
         {QStringLiteral("delegation.revoke"), QT_TR_NOOP("Delegation revoked")},
         {QStringLiteral("policy.set"), QT_TR_NOOP("Policy setting changed")},
+        // entertainment (§6)
+        {QStringLiteral("expense.apply"), QT_TR_NOOP("Entertainment application filled in")},
+        {QStringLiteral("expense.edit"), QT_TR_NOOP("Entertainment draft changed")},
+        {QStringLiteral("expense.submit"), QT_TR_NOOP("Submitted for approval")},
+        {QStringLiteral("expense.approve"), QT_TR_NOOP("Approved")},
+        {QStringLiteral("expense.return"), QT_TR_NOOP("Returned")},
+        {QStringLiteral("expense.reject"), QT_TR_NOOP("Rejected")},
+        {QStringLiteral("expense.withdraw"), QT_TR_NOOP("Withdrawn")},
+        {QStringLiteral("expense.cancel"), QT_TR_NOOP("Cancelled")},
+        {QStringLiteral("expense.claim"), QT_TR_NOOP("Claim filed")},
+        {QStringLiteral("expense.finance_approve"), QT_TR_NOOP("Reimbursed")},
+        {QStringLiteral("expense.finance_return"), QT_TR_NOOP("Claim returned for correction")},
+        {QStringLiteral("expense.finance_reject"), QT_TR_NOOP("Claim refused")},
+        {QStringLiteral("expense.attach"), QT_TR_NOOP("Receipt attached")},
     };
     const char *label = labels.value(action);
     return label ? tr(label) : action;
@@ -110,6 +124,11 @@ QString AuditHistoryView::fieldLabel(const QString &key)
         {QStringLiteral("delegate"), QT_TR_NOOP("delegate")},
         {QStringLiteral("from"), QT_TR_NOOP("from")},
         {QStringLiteral("to"), QT_TR_NOOP("to")},
+        {QStringLiteral("state"), QT_TR_NOOP("state")},
+        {QStringLiteral("estimate"), QT_TR_NOOP("estimate")},
+        {QStringLiteral("actual"), QT_TR_NOOP("actual cost")},
+        {QStringLiteral("comment"), QT_TR_NOOP("comment")},
+        {QStringLiteral("file"), QT_TR_NOOP("file")},
     };
     const char *label = labels.value(key);
     return label ? tr(label) : key;

@@ -151,6 +151,14 @@ void Application::showMainWindow()
         });
     });
     m_window->show();
+    // An idle moment is the cheapest time to fold the SQLite write-ahead log back into the file.
+    auto *checkpointTimer = new QTimer(m_window);
+    checkpointTimer->setInterval(30 * 1000);
+    connect(checkpointTimer, &QTimer::timeout, this, [this] {
+        if (m_database)
+            m_database->checkpoint();
+    });
+    checkpointTimer->start();
 }
 
 int Application::run(int argc, char *argv[])

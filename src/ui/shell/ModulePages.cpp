@@ -3,6 +3,8 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlannedModulePage.h"
 #include "ui/customers/CustomersPage.h"
+#include "ui/entertainment/EntertainmentPage.h"
+#include "ui/entertainment/ExpenseReportPage.h"
 #include "ui/tasks/MyTasksPage.h"
 #include "ui/team/PeoplePage.h"
 
@@ -29,16 +31,11 @@ void ModulePages::populate(MainWindow &window)
                                                              "signing, execution, changes and archive."),
                                               QStringLiteral("§5"), &window));
     window.addModuleTab(QStringLiteral("entertainment"), MainWindow::tr("Entertainment"),
-                        new PlannedModulePage(MainWindow::tr("Entertainment"),
-                                              MainWindow::tr("Entertainment applications, the approval chain, claims "
-                                                             "and finance review."),
-                                              QStringLiteral("§6"), &window));
+                        new EntertainmentPage(window.session(), &window));
     window.addModuleTab(QStringLiteral("team"), MainWindow::tr("Team"), new PeoplePage(window.session(), &window));
-    window.addModuleTab(QStringLiteral("reports"), MainWindow::tr("Reports"),
-                        new PlannedModulePage(MainWindow::tr("Reports"),
-                                              MainWindow::tr("Performance, expense, contract, customer and pipeline "
-                                                             "reports with print preview, PDF and Excel."),
-                                              QStringLiteral("§2.4, §6.4"), &window));
+    // Reports: the entertainment expense report first; performance, contract, customer and
+    // pipeline reports join this tab as their modules arrive.
+    window.addModuleTab(QStringLiteral("reports"), MainWindow::tr("Reports"), new ExpenseReportPage(window.session(), &window));
 }
 
 } // namespace bizdesk::ui

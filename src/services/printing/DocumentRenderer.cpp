@@ -1,0 +1,152 @@
+#include "services/printing/DocumentRenderer.h"
+
+#include "domain/Error.h"
+#include "support/SettingsKeys.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+namespace bizdesk::services {
+namespace {
+
+/// A Latin face for letters and digits (text extraction keeps them) followed by a CJK face.
+QFont documentFont(double pointSize)
+{
+    const QStringList available = QFontDatabase::families();
+    QStringList families;
+    for (const char *name : {"DejaVu Sans", "Noto Sans", "Arial", "Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei",
+                             "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"}) {
+        if (available.contains(QString::fromLatin1(name)))
+            families << QString::fromLatin1(name);
+    }
+    QFont font;
+    if (!families.isEmpty())
+        font.setFamilies(families);
+    font.setPointSizeF(pointSize);
+    return font;
+}
+
+QString fullHtml(const PrintDocument &document)
+{
+    return QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title><style>%2</style></head><body>%3</body></html>")
+        .arg(DocumentRenderer::escape(document.title), DocumentRenderer::styleSheet(), document.bodyHtml);
+}
+
+} // namespace
+
+QString DocumentRenderer::escape(const QString &text)
+{
+    QString escaped = text.toHtmlEscaped();
+    escaped.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    return escaped;
+}
+
+QString DocumentRenderer::styleSheet()
+{
+    return QStringLiteral(
+        "body { font-size: 10pt; color: #000; }"
+        "h1 { font-size: 17pt; font-weight: bold; text-align: center; margin-bottom: 2pt; }"
+        "h2 { font-size: 11.5pt; font-weight: bold; margin-top: 12pt; margin-bottom: 4pt; }"
+        "p.meta { font-size: 9pt; color: #444; text-align: center; margin-top: 0; }"
+        "table.form { border-collapse: collapse; width: 100%; }"
+        "table.form td, table.form th { border: 1px solid #333; padding: 5px; vertical-align: top; }"
+        "table.form th { background-color: #eef1f5; font-weight: bold; text-align: left; }"
+        "td.label { background-color: #f5f6f8; font-weight: bold; width: 18%; }"
+        "td.amount, th.amount { text-align: right; }"
+        "span.flag { color: #a4262c; font-weight: bold; }"
+        "p.note { font-size: 8.5pt; color: #555; }");
+}
+
+QString DocumentRenderer::companyName()
+{
+    const QString configured = support::readSetting(support::settings::companyName).toString().trimmed();
+    return configured.isEmpty() ? QCoreApplication::translate("DocumentRenderer", "BizDesk Business Management") : configured;
+}
+
+void DocumentRenderer::render(const PrintDocument &document, QPagedPaintDevice &device, const QDateTime &printedAt)
+{
+    QTextDocument text;
+    text.documentLayout()->setPaintDevice(&device);
+    text.setDefaultFont(documentFont(9.5));
+    text.setDefaultStyleSheet(styleSheet());
+    text.setHtml(QStringLiteral("<html><body>%1</body></html>").arg(document.bodyHtml));
+
+    const QRectF area = device.pageLayout().paintRectPixels(device.logicalDpiX());
+    const double dpi = device.logicalDpiY();
+    const double headerHeight = dpi * 0.45;
+    const double footerHeight = dpi * 0.4;
+    const double bodyHeight = area.height() - headerHeight - footerHeight;
+    text.setPageSize(QSizeF(area.width(), bodyHeight));
+    const int pages = text.pageCount();
+    const QString company = document.companyName.isEmpty() ? companyName() : document.companyName;
+
+    QPainter painter(&device);
+    const QFont small = documentFont(7.5);
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0)
+            device.newPage();
+        painter.setFont(small);
+        painter.setPen(QColor(0x44, 0x44, 0x44));
+        const QRectF header(0, 0, area.width(), headerHeight * 0.7);
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, company);
+        painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, document.title);
+        painter.drawLine(QPointF(0, headerHeight * 0.75), QPointF(area.width(), headerHeight * 0.75));
+
+        painter.save();
+        painter.translate(0, headerHeight - page * bodyHeight);
+        const QRectF clip(0, page * bodyHeight, area.width(), bodyHeight);
+        painter.setClipRect(clip);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = clip;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        text.documentLayout()->draw(&painter, context);
+        painter.restore();
+
+        painter.setFont(small);
+        painter.setPen(QColor(0x44, 0x44, 0x44));
+        const double footerTop = headerHeight + bodyHeight;
+        painter.drawLine(QPointF(0, footerTop + footerHeight * 0.25), QPointF(area.width(), footerTop + footerHeight * 0.25));
+        const QRectF footer(0, footerTop + footerHeight * 0.3, area.width(), footerHeight * 0.7);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
+                         QCoreApplication::translate("DocumentRenderer", "Printed %1")
+                             .arg(printedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                         QCoreApplication::translate("DocumentRenderer", "page %1 / %2").arg(page + 1).arg(pages));
+    }
+    painter.end();
+}
+
+void DocumentRenderer::writePdf(const PrintDocument &document, const QString &path, const QDateTime &printedAt)
+{
+    {
+        QFile probe(path);
+        if (!probe.open(QIODevice::WriteOnly))
+            throw domain::Error::invalid(QStringLiteral("out"), QCoreApplication::translate("DocumentRenderer", "out: cannot write %1 (%2).")
+                                                                    .arg(path, probe.errorString()));
+    }
+    QPdfWriter writer(path);
+    writer.setResolution(300);
+    writer.setTitle(document.title);
+    writer.setCreator(QStringLiteral("BizDesk"));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 15),
+                                     QPageLayout::Millimeter));
+    render(document, writer, printedAt);
+}
+
+void DocumentRenderer::writeHtml(const PrintDocument &document, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        throw domain::Error::invalid(QStringLiteral("out"), QCoreApplication::translate("DocumentRenderer", "out: cannot write %1 (%2).")
+                                                                .arg(path, file.errorString()));
+    file.write(fullHtml(document).toUtf8());
+}
+
+} // namespace bizdesk::services

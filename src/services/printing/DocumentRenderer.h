@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+class QPagedPaintDevice;
+class QTextDocument;
+
+namespace bizdesk::services {
+
+/// A printable document: a title and an HTML body built from escaped user text.
+struct PrintDocument
+{
+    QString title;
+    QString bodyHtml;   ///< build with DocumentRenderer::escape() around every user value
+    QString companyName; ///< header; empty = the configured company name
+};
+
+/// Lays out HTML with a small stylesheet in a QTextDocument on A4 pages with a header (company
+/// name, title) and a footer ("page x / y", print time) — for PDF files, print preview and paper.
+class DocumentRenderer
+{
+public:
+    /// HTML-escapes user text; line breaks become <br>.
+    static QString escape(const QString &text);
+    /// The shared stylesheet (tables with borders, headings, signature rows).
+    static QString styleSheet();
+    /// The configured company name (QSettings print/companyName), else the product name.
+    static QString companyName();
+
+    /// Renders onto any paged device (QPdfWriter, QPrinter).
+    static void render(const PrintDocument &document, QPagedPaintDevice &device, const QDateTime &printedAt);
+    /// Writes an A4 PDF; throws Error::invalid("out") when the file cannot be written.
+    static void writePdf(const PrintDocument &document, const QString &path, const QDateTime &printedAt);
+    /// Writes a standalone HTML file (UTF-8) with the same stylesheet.
+    static void writeHtml(const PrintDocument &document, const QString &path);
+};
+
+} // namespace bizdesk::services

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "domain/entertainment/Expense.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <optional>
+
+namespace bizdesk::storage {
+
+class Database;
+
+/// Which requests a list may show (record-level visibility is part of the query).
+struct ExpenseFilter
+{
+    enum class Scope { All, Department, Own };
+    Scope scope = Scope::Own;
+    domain::UserId viewer = 0;
+    std::optional<domain::DepartmentId> viewerDepartment;
+
+    std::optional<domain::ExpenseState> state;
+    std::optional<domain::UserId> applicant;
+    std::optional<domain::DepartmentId> department;
+    QString eventFrom; ///< storage timestamp, inclusive
+    QString eventTo;   ///< storage timestamp, exclusive
+    std::optional<QList<qint64>> ids;
+    int limit = 1000;
+};
+
+/// A row of the list, with names joined in.
+struct ExpenseListRow
+{
+    domain::ExpenseRequest request;
+    QString applicantName;
+    QString applicantLogin;
+    QString departmentName;
+    QString customerName;
+};
+
+struct ExpenseAttachment
+{
+    qint64 id = 0;
+    qint64 requestId = 0;
+    QString fileName;
+    QString mediaType;
+    qint64 size = 0;
+    QString sha256;
+    QString uploadedAt;
+    domain::UserId uploadedBy = 0;
+};
+
+/// Entertainment requests, their receipts and budget sums (§6).
+class ExpenseRepository
+{
+public:
+    explicit ExpenseRepository(Database &database) : m_database(database) {}
+
+    qint64 insert(const domain::ExpenseRequest &request, const QString &now, domain::UserId actor);
+    /// Saves every column; throws conflict when `request.version` is stale. Returns the new version.
+    int update(const domain::ExpenseRequest &request, const QString &now, domain::UserId actor);
+    std::optional<domain::ExpenseRequest> find(qint64 id) const;
+    /// Throws not_found naming the id.
+    domain::ExpenseRequest require(qint64 id) const;
+    QList<ExpenseListRow> list(const ExpenseFilter &filter) const;
+    std::optional<ExpenseListRow> row(qint64 id) const;
+
+    /// Sum of the department's live requests (submitted, approved, claimed, reimbursed) with events
+    /// in [from, to), each counted at its actual cost once claimed, else its estimate; `exclude` left out.
+    domain::Money departmentSpending(domain::DepartmentId department, const QString &from, const QString &to,
+                                     std::optional<qint64> exclude) const;
+    /// The class of a customer ("key", "general", "potential"); throws not_found.
+    QString customerClass(qint64 customerId) const;
+
+    qint64 insertAttachment(const ExpenseAttachment &attachment, const QByteArray &content);
+    QList<ExpenseAttachment> attachments(qint64 requestId) const;
+    /// The stored bytes; throws not_found.
+    QByteArray attachmentContent(qint64 attachmentId, qint64 *requestId = nullptr) const;
+
+private:
+    Database &m_database;
+};
+
+} // namespace bizdesk::storage

@@ -1,0 +1,566 @@
+#include "ui/entertainment/EntertainmentPage.h"
+
+#include "services/Session.h"
+#include "services/entertainment/ExpensePrinting.h"
+#include "services/identity/IdentityService.h"
+#include "ui/common/AuditHistoryView.h"
+#include "ui/common/ErrorPresenter.h"
+#include "ui/common/PrintPreview.h"
+#include "ui/common/StateBadgeDelegate.h"
+#include "ui/common/Style.h"
+#include "ui/entertainment/ExpenseClaimDialog.h"
+#include "ui/entertainment/ExpenseFormWidget.h"
+#include "ui/entertainment/ExpenseListModel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace bizdesk::ui {
+namespace {
+
+using domain::ExpenseAction;
+
+enum View { AllVisible, Mine, WaitingForMe };
+
+} // namespace
+
+EntertainmentPage::EntertainmentPage(services::Session &session, QWidget *parent)
+    : QWidget(parent), m_session(session)
+{
+    setObjectName(QStringLiteral("EntertainmentPage"));
+    buildUi();
+    // The tab title shows what waits for the user before the tab is ever opened.
+    try {
+        m_waiting = static_cast<int>(services::EntertainmentService(m_session).waitingForMe().size());
+    } catch (const domain::Error &) {
+        m_waiting = -1;
+    }
+    auto *newShortcut = new QShortcut(QKeySequence::New, this);
+    connect(newShortcut, &QShortcut::activated, this, &EntertainmentPage::startNew);
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *primary = new QShortcut(keys, this);
+        connect(primary, &QShortcut::activated, this, &EntertainmentPage::primaryAction);
+    }
+}
+
+QPushButton *EntertainmentPage::button(ExpenseAction action) const
+{
+    for (const auto &[candidate, button] : m_actionButtons) {
+        if (candidate == action)
+            return button;
+    }
+    return nullptr;
+}
+
+void EntertainmentPage::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *filters = new QHBoxLayout;
+    auto *newButton = new QPushButton(tr("&New application"), this);
+    newButton->setToolTip(tr("Fill in a 商務應酬申請表 (Ctrl+N)"));
+    connect(newButton, &QPushButton::clicked, this, &EntertainmentPage::startNew);
+    newButton->setEnabled(m_session.may(domain::Action::ApplyEntertainment));
+    filters->addWidget(newButton);
+    filters->addSpacing(12);
+    m_viewCombo = new QComboBox(this);
+    m_viewCombo->addItem(tr("All I may see"), AllVisible);
+    m_viewCombo->addItem(tr("Mine"), Mine);
+    m_viewCombo->addItem(tr("Waiting for me"), WaitingForMe);
+    filters->addWidget(m_viewCombo);
+    m_stateCombo = new QComboBox(this);
+    m_stateCombo->addItem(tr("Any state"), QString());
+    for (domain::ExpenseState state : domain::allExpenseStates())
+        m_stateCombo->addItem(domain::expenseStateDisplayName(state), domain::expenseStateName(state));
+    filters->addWidget(m_stateCombo);
+    m_monthCombo = new QComboBox(this);
+    m_monthCombo->addItem(tr("Any month"), QString());
+    const QDate today = m_session.now().toLocalTime().date();
+    for (int i = -2; i < 12; ++i) {
+        const QDate month = QDate(today.year(), today.month(), 1).addMonths(-i);
+        m_monthCombo->addItem(month.toString(QStringLiteral("yyyy-MM")), month.toString(QStringLiteral("yyyy-MM")));
+    }
+    filters->addWidget(m_monthCombo);
+    m_departmentCombo = new QComboBox(this);
+    m_departmentCombo->addItem(tr("Any department"), QVariant());
+    ErrorPresenter::attempt(this, [&] {
+        for (const domain::Department &department : services::IdentityService(m_session).departments())
+            m_departmentCombo->addItem(department.name, department.id);
+    });
+    filters->addWidget(m_departmentCombo);
+    filters->addStretch();
+    layout->addLayout(filters);
+    for (QComboBox *combo : {m_viewCombo, m_stateCombo, m_monthCombo, m_departmentCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &EntertainmentPage::reloadList);
+
+    m_counts = new QLabel(this);
+    m_counts->setWordWrap(true);
+    layout->addWidget(m_counts);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_model = new ExpenseListModel(this);
+    m_table = new QTableView(splitter);
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(ExpenseListModel::State, new StateBadgeDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            open(m_model->row(index.row()).request.id);
+    });
+
+    auto *scroll = new QScrollArea(splitter);
+    scroll->setWidgetResizable(true);
+    m_detailPane = new QWidget(scroll);
+    scroll->setWidget(m_detailPane);
+    auto *detail = new QVBoxLayout(m_detailPane);
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel(m_detailPane);
+    Style::markAsHeading(m_title);
+    m_title->setWordWrap(true);
+    header->addWidget(m_title, 1);
+    m_badge = new QLabel(m_detailPane);
+    header->addWidget(m_badge);
+    detail->addLayout(header);
+    m_flags = new QLabel(m_detailPane);
+    Style::markAsError(m_flags);
+    detail->addWidget(m_flags);
+    m_message = new QLabel(m_detailPane);
+    Style::markAsError(m_message);
+    m_message->hide();
+    detail->addWidget(m_message);
+    m_comment = new QLineEdit(m_detailPane);
+    m_comment->setPlaceholderText(tr("Comment (required to return or reject)"));
+    detail->addWidget(m_comment);
+    auto *actions = new QHBoxLayout;
+    m_saveButton = new QPushButton(tr("Save draft"), m_detailPane);
+    connect(m_saveButton, &QPushButton::clicked, this, &EntertainmentPage::saveDraft);
+    actions->addWidget(m_saveButton);
+    const std::pair<ExpenseAction, QString> labels[] = {
+        {ExpenseAction::Submit, tr("Submit")},
+        {ExpenseAction::Approve, tr("Approve")},
+        {ExpenseAction::Return, tr("Return")},
+        {ExpenseAction::Reject, tr("Reject")},
+        {ExpenseAction::Withdraw, tr("Withdraw")},
+        {ExpenseAction::Cancel, tr("Cancel event")},
+        {ExpenseAction::Claim, tr("File claim…")},
+        {ExpenseAction::FinanceApprove, tr("Reimburse")},
+        {ExpenseAction::FinanceReturn, tr("Return for correction")},
+        {ExpenseAction::FinanceReject, tr("Refuse claim")},
+    };
+    for (const auto &[action, label] : labels) {
+        auto *button = new QPushButton(label, m_detailPane);
+        button->setObjectName(QStringLiteral("action_") + domain::expenseActionName(action));
+        connect(button, &QPushButton::clicked, this, [this, action = action] { act(action); });
+        actions->addWidget(button);
+        m_actionButtons.append({action, button});
+    }
+    actions->addStretch();
+    m_printButton = new QPushButton(tr("Print preview…"), m_detailPane);
+    connect(m_printButton, &QPushButton::clicked, this, &EntertainmentPage::printPreview);
+    actions->addWidget(m_printButton);
+    m_pdfButton = new QPushButton(tr("PDF…"), m_detailPane);
+    connect(m_pdfButton, &QPushButton::clicked, this, &EntertainmentPage::exportPdf);
+    actions->addWidget(m_pdfButton);
+    detail->addLayout(actions);
+    m_form = new ExpenseFormWidget(m_detailPane);
+    detail->addWidget(m_form);
+    m_claim = new QLabel(m_detailPane);
+    m_claim->setWordWrap(true);
+    detail->addWidget(m_claim);
+
+    auto *attachmentsBox = new QGroupBox(tr("Receipts"), m_detailPane);
+    auto *attachmentsLayout = new QHBoxLayout(attachmentsBox);
+    m_attachments = new QListWidget(attachmentsBox);
+    m_attachments->setMaximumHeight(70);
+    attachmentsLayout->addWidget(m_attachments, 1);
+    m_attachButton = new QPushButton(tr("Attach receipt…"), attachmentsBox);
+    connect(m_attachButton, &QPushButton::clicked, this, &EntertainmentPage::attachReceipt);
+    attachmentsLayout->addWidget(m_attachButton, 0, Qt::AlignTop);
+    detail->addWidget(attachmentsBox);
+
+    auto *timelineBox = new QGroupBox(tr("Approval timeline"), m_detailPane);
+    auto *timelineLayout = new QVBoxLayout(timelineBox);
+    m_timeline = new QTreeWidget(timelineBox);
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setHeaderLabels({tr("When"), tr("Who"), tr("On behalf of"), tr("Step"), tr("Comment"), tr("Policy")});
+    m_timeline->setMinimumHeight(120);
+    timelineLayout->addWidget(m_timeline);
+    detail->addWidget(timelineBox);
+    auto *historyBox = new QGroupBox(tr("Audit history"), m_detailPane);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    m_history = new AuditHistoryView(m_session, historyBox);
+    historyLayout->addWidget(m_history);
+    detail->addWidget(historyBox);
+
+    detail->addStretch();
+
+    splitter->addWidget(m_table);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({720, 760});
+    layout->addWidget(splitter, 1);
+    showDetail();
+}
+
+void EntertainmentPage::showError(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+template<typename Work>
+bool EntertainmentPage::run(Work &&work)
+{
+    try {
+        work();
+        return true;
+    } catch (const domain::Error &error) {
+        showError(ErrorPresenter::describe(error));
+        return false;
+    }
+}
+
+void EntertainmentPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The tab that was current at start-up is shown without a tab change: load on first show.
+    if (!m_loaded)
+        refresh();
+}
+
+void EntertainmentPage::refresh()
+{
+    m_loaded = true;
+    reloadList();
+    if (m_currentId)
+        open(*m_currentId);
+}
+
+bool EntertainmentPage::showRecord(const QString &entityKind, qint64 id)
+{
+    if (entityKind != services::expenseEntity)
+        return false;
+    m_currentId = id;
+    if (m_model->indexOf(id) < 0) {
+        // Make sure the filters do not hide it.
+        for (QComboBox *combo : {m_viewCombo, m_stateCombo, m_monthCombo, m_departmentCombo}) {
+            const QSignalBlocker blocker(combo);
+            combo->setCurrentIndex(0);
+        }
+    }
+    refresh();
+    return m_detail && m_detail->request().id == id;
+}
+
+int EntertainmentPage::badgeCount() const
+{
+    return m_waiting > 0 ? m_waiting : -1;
+}
+
+void EntertainmentPage::reloadList()
+{
+    services::ExpenseQuery query;
+    const int view = m_viewCombo->currentData().toInt();
+    query.mineOnly = view == Mine;
+    query.pendingForMe = view == WaitingForMe;
+    if (const QString state = m_stateCombo->currentData().toString(); !state.isEmpty())
+        query.state = domain::expenseStateFromName(state);
+    query.month = m_monthCombo->currentData().toString();
+    if (m_departmentCombo->currentData().isValid())
+        query.department = m_departmentCombo->currentData().toLongLong();
+    run([&] {
+        services::EntertainmentService service(m_session);
+        m_model->setRows(service.list(query));
+        m_waiting = static_cast<int>(service.waitingForMe().size());
+    });
+    QMap<int, int> counts;
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        ++counts[static_cast<int>(m_model->row(i).request.state)];
+    QStringList parts;
+    for (domain::ExpenseState state : domain::allExpenseStates()) {
+        if (const int count = counts.value(static_cast<int>(state)))
+            parts << QStringLiteral("%1 %2").arg(domain::expenseStateDisplayName(state)).arg(count);
+    }
+    m_counts->setText(parts.isEmpty() ? tr("No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).")
+                                      : tr("%n request(s): ", nullptr, m_model->rowCount()) + parts.join(QStringLiteral(" · ")));
+    m_table->resizeColumnsToContents();
+    if (m_currentId) {
+        const int row = m_model->indexOf(*m_currentId);
+        if (row >= 0) {
+            const QSignalBlocker blocker(m_table->selectionModel());
+            m_table->selectRow(row);
+        }
+    }
+}
+
+void EntertainmentPage::startNew()
+{
+    if (!m_session.may(domain::Action::ApplyEntertainment))
+        return;
+    showError({});
+    m_creating = true;
+    m_currentId.reset();
+    m_detail.reset();
+    m_form->clear(m_session.now().addDays(7));
+    showDetail();
+    m_form->setFocus();
+}
+
+void EntertainmentPage::open(qint64 id)
+{
+    if (m_currentId != id)
+        showError({});
+    m_creating = false;
+    run([&] {
+        m_detail = services::EntertainmentService(m_session).detail(id);
+        m_currentId = id;
+    });
+    showDetail();
+}
+
+void EntertainmentPage::showDetail()
+{
+    for (const auto &[action, button] : m_actionButtons)
+        button->setVisible(false);
+    m_timeline->clear();
+    m_attachments->clear();
+    const bool haveRecord = m_detail.has_value();
+    m_form->setVisible(haveRecord || m_creating);
+    m_attachments->parentWidget()->setVisible(haveRecord);
+    m_timeline->parentWidget()->setVisible(haveRecord);
+    m_history->parentWidget()->setVisible(haveRecord);
+    if (haveRecord)
+        m_history->setEntity(services::expenseEntity, m_detail->request().id);
+    else
+        m_history->clear();
+    m_printButton->setVisible(haveRecord);
+    m_pdfButton->setVisible(haveRecord);
+    if (m_creating) {
+        m_title->setText(tr("New entertainment application"));
+        m_badge->clear();
+        m_badge->setStyleSheet(QString());
+        m_flags->clear();
+        m_claim->clear();
+        m_form->setEditable(true);
+        m_saveButton->setVisible(true);
+        button(ExpenseAction::Submit)->setVisible(true);
+        m_attachButton->setVisible(false);
+        m_comment->setVisible(false);
+        return;
+    }
+    if (!haveRecord) {
+        m_title->setText(tr("Select a request, or press Ctrl+N for a new application."));
+        m_badge->clear();
+        m_badge->setStyleSheet(QString());
+        m_flags->clear();
+        m_claim->clear();
+        m_saveButton->setVisible(false);
+        m_attachButton->setVisible(false);
+        m_comment->setVisible(false);
+        return;
+    }
+    const services::ExpenseDetail &detail = *m_detail;
+    const domain::ExpenseRequest &request = detail.request();
+    m_title->setText(tr("No. %1 · %2 · %3").arg(request.id).arg(detail.row.applicantName, request.reason.left(60)));
+    StateBadgeDelegate::styleLabel(m_badge, ExpenseListModel::meaningOf(request.state), domain::expenseStateDisplayName(request.state));
+    m_flags->setText(ExpenseListModel::flagsText(request));
+    m_form->load(request);
+    const bool editable = detail.may(ExpenseAction::Edit);
+    m_form->setEditable(editable);
+    m_saveButton->setVisible(editable);
+    m_form->setBudgetText(tr("%1 of %2 used this month; with this request %3")
+                              .arg(ExpenseListModel::money(detail.budget.used), ExpenseListModel::money(detail.budget.budget),
+                                   ExpenseListModel::money(detail.budget.afterThis)),
+                          detail.budget.over());
+    if (request.actual) {
+        m_claim->setText(tr("Claim: actual %1, %2 receipt(s), filed %3. %4")
+                             .arg(ExpenseListModel::money(*request.actual))
+                             .arg(request.receiptCount)
+                             .arg(domain::fromStorageTimestamp(request.claimedAt).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                  request.claimExplanation));
+    } else {
+        m_claim->clear();
+    }
+    for (const storage::ExpenseAttachment &attachment : detail.attachments)
+        m_attachments->addItem(tr("%1 (%2 KB, SHA-256 %3…)").arg(attachment.fileName).arg((attachment.size + 1023) / 1024).arg(attachment.sha256.left(12)));
+    const bool applicantMayAttach = request.applicantId == m_session.userId()
+                                    && (request.state == domain::ExpenseState::Approved
+                                        || request.state == domain::ExpenseState::PendingOverrunApproval
+                                        || request.state == domain::ExpenseState::PendingFinanceReview);
+    m_attachButton->setVisible(applicantMayAttach);
+    m_attachments->parentWidget()->setVisible(applicantMayAttach || !detail.attachments.isEmpty());
+    for (const storage::TransitionRecord &record : detail.history) {
+        auto *item = new QTreeWidgetItem(m_timeline);
+        item->setText(0, domain::fromStorageTimestamp(record.at).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        item->setText(1, record.actorName);
+        item->setText(2, record.onBehalfOfName);
+        item->setText(3, QStringLiteral("%1 → %2").arg(domain::expenseStateDisplayName(record.fromState),
+                                                        domain::expenseStateDisplayName(record.toState)));
+        item->setText(4, record.comment);
+        item->setText(5, QStringLiteral("v%1").arg(record.policyVersion));
+    }
+    for (int column = 0; column < m_timeline->columnCount(); ++column)
+        m_timeline->resizeColumnToContents(column);
+    bool decides = false;
+    for (const auto &[action, button] : m_actionButtons) {
+        const bool may = detail.may(action) && action != ExpenseAction::Edit;
+        button->setVisible(may);
+        decides = decides || (may && (action == ExpenseAction::Return || action == ExpenseAction::FinanceReturn));
+    }
+    m_comment->setVisible(decides);
+}
+
+void EntertainmentPage::saveDraft()
+{
+    showError({});
+    run([&] {
+        services::EntertainmentService service(m_session);
+        const domain::ExpenseRequest request = m_creating ? service.apply(m_form->form())
+                                                          : service.editDraft(*m_currentId, m_detail->request().version, m_form->form());
+        m_currentId = request.id;
+        m_creating = false;
+    });
+    if (m_currentId) {
+        reloadList();
+        open(*m_currentId);
+    }
+}
+
+void EntertainmentPage::act(ExpenseAction action)
+{
+    showError({});
+    const QString comment = m_comment->text();
+    if (action == ExpenseAction::Claim) {
+        if (!m_detail)
+            return;
+        ExpenseClaimDialog dialog(m_detail->request(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        run([&] { services::EntertainmentService(m_session).claim(*m_currentId, dialog.input()); });
+        reloadList();
+        open(*m_currentId);
+        return;
+    }
+    const bool ok = run([&] {
+        services::EntertainmentService service(m_session);
+        if (action == ExpenseAction::Submit && m_creating) {
+            // A new application: save it as a draft, then submit (two use cases, each one transaction).
+            const auto draft = service.apply(m_form->form());
+            m_currentId = draft.id;
+            m_creating = false;
+        } else if (action == ExpenseAction::Submit && m_detail && m_detail->may(ExpenseAction::Edit)) {
+            service.editDraft(*m_currentId, m_detail->request().version, m_form->form());
+        }
+        if (!m_currentId)
+            return;
+        const qint64 id = *m_currentId;
+        switch (action) {
+        case ExpenseAction::Submit:
+            service.submit(id);
+            break;
+        case ExpenseAction::Approve:
+        case ExpenseAction::FinanceApprove:
+            service.approve(id, comment);
+            break;
+        case ExpenseAction::Return:
+        case ExpenseAction::FinanceReturn:
+            service.returnRequest(id, comment);
+            break;
+        case ExpenseAction::Reject:
+        case ExpenseAction::FinanceReject:
+            service.reject(id, comment);
+            break;
+        case ExpenseAction::Withdraw:
+            service.withdraw(id);
+            break;
+        case ExpenseAction::Cancel:
+            service.cancel(id);
+            break;
+        default:
+            break;
+        }
+    });
+    if (ok)
+        m_comment->clear();
+    reloadList();
+    if (m_currentId)
+        open(*m_currentId);
+}
+
+void EntertainmentPage::primaryAction()
+{
+    if (m_creating) {
+        act(ExpenseAction::Submit);
+        return;
+    }
+    if (!m_detail)
+        return;
+    for (ExpenseAction action : {ExpenseAction::Submit, ExpenseAction::Approve, ExpenseAction::FinanceApprove}) {
+        if (m_detail->may(action)) {
+            act(action);
+            return;
+        }
+    }
+}
+
+void EntertainmentPage::attachReceipt()
+{
+    if (!m_currentId)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Attach receipt"), QString(),
+                                                      tr("Receipts (*.pdf *.jpg *.jpeg *.png)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    const QByteArray content = file.read(200LL * 1024 * 1024 + 1);
+    showError({});
+    run([&] { services::EntertainmentService(m_session).attachReceipt(*m_currentId, path, content); });
+    open(*m_currentId);
+}
+
+void EntertainmentPage::printPreview()
+{
+    if (!m_detail)
+        return;
+    PrintPreview::show(this, services::ExpensePrinting::applicationForm(*m_detail), m_session.now());
+}
+
+void EntertainmentPage::exportPdf()
+{
+    if (!m_detail)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the form as PDF"),
+                                                      tr("entertainment-%1.pdf").arg(m_detail->request().id), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    run([&] {
+        services::DocumentRenderer::writePdf(services::ExpensePrinting::applicationForm(*m_detail), path, m_session.now());
+    });
+}
+
+} // namespace bizdesk::ui

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "services/entertainment/EntertainmentService.h"
+#include "ui/shell/MainWindow.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTreeWidget;
+
+namespace bizdesk::services {
+class Session;
+}
+
+namespace bizdesk::ui {
+
+class AuditHistoryView;
+class ExpenseFormWidget;
+class ExpenseListModel;
+
+/// The Entertainment tab (§6): filtered list with state badges and counts, and a detail pane with
+/// the form, budget, receipts, approval timeline and only the actions the user may take now.
+class EntertainmentPage : public QWidget, public ModulePage
+{
+    Q_OBJECT
+
+public:
+    explicit EntertainmentPage(services::Session &session, QWidget *parent = nullptr);
+
+    void refresh() override;
+    int badgeCount() const override;
+    bool showRecord(const QString &entityKind, qint64 id) override;
+
+    /// Starts a new application in the detail pane (Ctrl+N).
+    void startNew();
+    /// Shows request `id` in the detail pane.
+    void open(qint64 id);
+    std::optional<qint64> currentId() const { return m_currentId; }
+    const services::ExpenseDetail *currentDetail() const { return m_detail ? &*m_detail : nullptr; }
+
+    // Exposed for widget tests and keyboard shortcuts.
+    ExpenseFormWidget *formWidget() const { return m_form; }
+    QPushButton *button(domain::ExpenseAction action) const;
+    QPushButton *saveButton() const { return m_saveButton; }
+    QLineEdit *commentEdit() const { return m_comment; }
+    QComboBox *viewCombo() const { return m_viewCombo; }
+    QTableView *table() const { return m_table; }
+    QLabel *messageLabel() const { return m_message; }
+    /// Ctrl+Enter: submit a draft, else approve (or reimburse) when the user may.
+    void primaryAction();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void buildUi();
+    void reloadList();
+    void showDetail();
+    void act(domain::ExpenseAction action);
+    void saveDraft();
+    void attachReceipt();
+    void printPreview();
+    void exportPdf();
+    void showError(const QString &text);
+    template<typename Work>
+    bool run(Work &&work);
+
+    services::Session &m_session;
+    ExpenseListModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QComboBox *m_viewCombo = nullptr;
+    QComboBox *m_stateCombo = nullptr;
+    QComboBox *m_monthCombo = nullptr;
+    QComboBox *m_departmentCombo = nullptr;
+    QLabel *m_counts = nullptr;
+
+    QWidget *m_detailPane = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_badge = nullptr;
+    QLabel *m_flags = nullptr;
+    QLabel *m_message = nullptr;
+    ExpenseFormWidget *m_form = nullptr;
+    QLabel *m_claim = nullptr;
+    QListWidget *m_attachments = nullptr;
+    QPushButton *m_attachButton = nullptr;
+    QTreeWidget *m_timeline = nullptr;
+    AuditHistoryView *m_history = nullptr;
+    QLineEdit *m_comment = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QPushButton *m_printButton = nullptr;
+    QPushButton *m_pdfButton = nullptr;
+    QList<std::pair<domain::ExpenseAction, QPushButton *>> m_actionButtons;
+
+    std::optional<qint64> m_currentId;
+    std::optional<services::ExpenseDetail> m_detail;
+    bool m_creating = false;
+    int m_waiting = -1;
+    bool m_loaded = false;
+};
+
+} // namespace bizdesk::ui

@@ -1,0 +1,237 @@
+#include "cli/CommandLine.h"
+#include "storage/Database.h"
+#include "storage/Migrator.h"
+#include "storage/SqlQuery.h"
+#include "support/TestDatabase.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+using namespace bizdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Outcome
+{
+    int status = 0;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+QString readAll(std::FILE *file)
+{
+    std::fflush(file);
+    std::rewind(file);
+    QByteArray bytes;
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, file))
+        bytes.append(buffer, static_cast<qsizetype>(n));
+    std::fclose(file);
+    return QString::fromUtf8(bytes);
+}
+
+/// A fresh SQLite database with the seeded organisation, driven through bizdeskctl's CommandLine.
+class ExpenseCommandsTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        m_scratch = std::make_unique<bizdesk::testing::ScratchDatabase>(bizdesk::testing::Backend::Sqlite);
+        {
+            auto database = storage::Database::open(m_scratch->location(), storage::Database::CreateMode::CreateIfMissing);
+            storage::Migrator::migrate(*database);
+            bizdesk::testing::TestOrganisation organisation(*database);
+        }
+        qputenv("BIZDESK_PASSWORD", bizdesk::testing::TestOrganisation::password.toUtf8());
+        qputenv("BIZDESK_NOW", "2026-11-02T09:00:00Z");
+        cli::registerAllCommands(m_commandLine);
+    }
+    void TearDown() override
+    {
+        qunsetenv("BIZDESK_PASSWORD");
+        qunsetenv("BIZDESK_NOW");
+    }
+
+    Outcome run(const QString &login, QStringList arguments)
+    {
+        arguments = QStringList{u"--db"_s, m_scratch->location(), u"--as"_s, login, u"--json"_s} + arguments;
+        std::FILE *out = std::tmpfile();
+        std::FILE *err = std::tmpfile();
+        Outcome outcome;
+        outcome.status = m_commandLine.run(arguments, out, err);
+        outcome.out = readAll(out);
+        outcome.err = readAll(err);
+        return outcome;
+    }
+    qint64 apply(const QString &login = u"sales1"_s, const QString &estimate = u"800"_s)
+    {
+        const Outcome outcome = run(login, {u"expense"_s, u"apply"_s, u"--category"_s, u"banquet"_s, u"--reason"_s, u"客户答谢"_s,
+                                            u"--at"_s, u"2026-11-20T18:30"_s, u"--place"_s, u"北京饭店"_s, u"--participants"_s,
+                                            u"王小明, 客户张总"_s, u"--headcount"_s, u"3"_s, u"--estimate"_s, estimate});
+        EXPECT_EQ(outcome.status, 0) << outcome.err.toStdString();
+        EXPECT_EQ(outcome.json()[u"state"_s].toString(), u"draft"_s);
+        return outcome.json()[u"id"_s].toInteger();
+    }
+    QString sqlite(const QString &sql)
+    {
+        auto database = storage::Database::open(m_scratch->location(), storage::Database::CreateMode::MustExist);
+        return storage::SqlQuery(*database, sql).scalar().toString();
+    }
+
+    std::unique_ptr<bizdesk::testing::ScratchDatabase> m_scratch;
+    cli::CommandLine m_commandLine;
+};
+
+} // namespace
+
+TEST_F(ExpenseCommandsTest, full_workflow_through_the_cli)
+{
+    const QString id = QString::number(apply());
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"submit"_s, id}).json()[u"state"_s].toString(), u"pending_dept_review"_s);
+
+    const Outcome pending = run(u"manager1"_s, {u"expense"_s, u"list"_s, u"--pending-for-me"_s});
+    ASSERT_EQ(pending.json()[u"requests"_s].toArray().size(), 1);
+    EXPECT_EQ(run(u"director"_s, {u"expense"_s, u"list"_s, u"--pending-for-me"_s}).json()[u"requests"_s].toArray().size(), 0);
+
+    EXPECT_EQ(run(u"manager1"_s, {u"expense"_s, u"approve"_s, id, u"--comment"_s, u"同意"_s}).json()[u"state"_s].toString(),
+              u"pending_superior_approval"_s);
+    EXPECT_EQ(run(u"director"_s, {u"expense"_s, u"approve"_s, id}).json()[u"state"_s].toString(), u"approved"_s);
+
+    qputenv("BIZDESK_NOW", "2026-12-25T09:00:00Z"); // more than 30 days after the event: late
+    const Outcome claimed = run(u"sales1"_s, {u"expense"_s, u"claim"_s, id, u"--actual"_s, u"1000"_s, u"--receipts"_s, u"2"_s,
+                                              u"--explanation"_s, u"多来两位客户"_s});
+    ASSERT_EQ(claimed.status, 0) << claimed.err.toStdString();
+    EXPECT_EQ(claimed.json()[u"state"_s].toString(), u"pending_overrun_approval"_s);
+    EXPECT_EQ(run(u"manager1"_s, {u"expense"_s, u"approve"_s, id}).json()[u"state"_s].toString(), u"pending_finance_review"_s);
+    EXPECT_EQ(run(u"finance"_s, {u"expense"_s, u"approve"_s, id}).json()[u"state"_s].toString(), u"reimbursed"_s);
+
+    const QJsonObject show = run(u"sales1"_s, {u"expense"_s, u"show"_s, id}).json();
+    EXPECT_EQ(show[u"estimate"_s].toString(), u"800.00"_s);
+    EXPECT_EQ(show[u"actual"_s].toString(), u"1000.00"_s);
+    EXPECT_TRUE(show[u"flags"_s][u"late"_s].toBool());
+    EXPECT_TRUE(show[u"flags"_s][u"overrun"_s].toBool());
+    EXPECT_FALSE(show[u"flags"_s][u"over_budget"_s].toBool());
+    const QJsonArray history = show[u"history"_s].toArray();
+    ASSERT_EQ(history.size(), 6);
+    for (const QString key : {u"from"_s, u"to"_s, u"by"_s, u"at"_s, u"comment"_s})
+        EXPECT_TRUE(history[0].toObject().contains(key)) << key.toStdString();
+    EXPECT_EQ(history[1].toObject()[u"by"_s].toString(), u"manager1"_s);
+    EXPECT_EQ(history[1].toObject()[u"comment"_s].toString(), u"同意"_s);
+    EXPECT_EQ(history[5].toObject()[u"to"_s].toString(), u"reimbursed"_s);
+}
+
+TEST_F(ExpenseCommandsTest, exit_codes_for_refusals)
+{
+    const QString id = QString::number(apply());
+    // wrong state → 4
+    const Outcome early = run(u"manager1"_s, {u"expense"_s, u"approve"_s, id});
+    EXPECT_EQ(early.status, 4);
+    EXPECT_EQ(QJsonDocument::fromJson(early.err.toUtf8()).object()[u"error"_s][u"kind"_s].toString(), u"conflict"_s);
+    run(u"sales1"_s, {u"expense"_s, u"submit"_s, id});
+    // wrong person → 3
+    EXPECT_EQ(run(u"manager2"_s, {u"expense"_s, u"approve"_s, id}).status, 3);
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"approve"_s, id}).status, 3);
+    EXPECT_EQ(run(u"sales2"_s, {u"expense"_s, u"withdraw"_s, id}).status, 3);
+    // missing comment → 2
+    EXPECT_EQ(run(u"manager1"_s, {u"expense"_s, u"return"_s, id}).status, 2);
+    // unknown id → 5
+    EXPECT_EQ(run(u"manager1"_s, {u"expense"_s, u"show"_s, u"999"_s}).status, 5);
+    EXPECT_EQ(run(u"manager1"_s, {u"expense"_s, u"return"_s, id, u"--comment"_s, u"补充说明"_s}).json()[u"state"_s].toString(),
+              u"draft"_s);
+}
+
+TEST_F(ExpenseCommandsTest, bad_input_names_the_field_and_writes_nothing)
+{
+    const QString before = sqlite(u"SELECT count(*) FROM entertainment_requests"_s);
+    const QStringList base{u"expense"_s, u"apply"_s, u"--category"_s, u"banquet"_s, u"--reason"_s, u"r"_s, u"--at"_s,
+                           u"2026-11-20T18:30"_s, u"--place"_s, u"p"_s, u"--participants"_s, u"x"_s, u"--headcount"_s, u"2"_s};
+    struct Case
+    {
+        QStringList arguments;
+        QString field;
+    };
+    const QList<Case> cases{
+        {base + QStringList{u"--estimate"_s, u"-5"_s}, u"estimate"_s},
+        {base + QStringList{u"--estimate"_s, u"0"_s}, u"estimate"_s},
+        {base + QStringList{u"--estimate"_s, u"1.234"_s}, u"estimate"_s},
+    };
+    for (const Case &item : cases) {
+        const Outcome outcome = run(u"sales1"_s, item.arguments);
+        EXPECT_EQ(outcome.status, 2) << outcome.err.toStdString();
+        EXPECT_TRUE(outcome.err.contains(item.field)) << outcome.err.toStdString();
+    }
+    QStringList badCategory = base + QStringList{u"--estimate"_s, u"10"_s};
+    badCategory[3] = u"party"_s;
+    EXPECT_EQ(run(u"sales1"_s, badCategory).status, 2);
+    QStringList badDate = base + QStringList{u"--estimate"_s, u"10"_s};
+    badDate[7] = u"2026-13-45T99:00"_s;
+    EXPECT_EQ(run(u"sales1"_s, badDate).status, 2);
+    QStringList badHeadcount = base + QStringList{u"--estimate"_s, u"10"_s};
+    badHeadcount[13] = u"0"_s;
+    EXPECT_EQ(run(u"sales1"_s, badHeadcount).status, 2);
+    QStringList emptyReason = base + QStringList{u"--estimate"_s, u"10"_s};
+    emptyReason[5] = u"  "_s;
+    EXPECT_EQ(run(u"sales1"_s, emptyReason).status, 2);
+    EXPECT_EQ(sqlite(u"SELECT count(*) FROM entertainment_requests"_s), before);
+}
+
+TEST_F(ExpenseCommandsTest, attach_form_and_report)
+{
+    const QString id = QString::number(apply());
+    run(u"sales1"_s, {u"expense"_s, u"submit"_s, id});
+    run(u"manager1"_s, {u"expense"_s, u"approve"_s, id, u"--comment"_s, u"<b>同意</b>"_s});
+    run(u"director"_s, {u"expense"_s, u"approve"_s, id});
+    QTemporaryDir folder;
+    const QString receipt = folder.filePath(u"receipt.png"_s);
+    QFile file(receipt);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("\x89PNG\r\n\x1A\n") + QByteArray(64, '\0'));
+    file.close();
+    const Outcome attached = run(u"sales1"_s, {u"expense"_s, u"attach"_s, id, receipt});
+    ASSERT_EQ(attached.status, 0) << attached.err.toStdString();
+    EXPECT_EQ(attached.json()[u"type"_s].toString(), u"image/png"_s);
+    const QString text = folder.filePath(u"notes.txt"_s);
+    QFile notes(text);
+    ASSERT_TRUE(notes.open(QIODevice::WriteOnly));
+    notes.write("just text");
+    notes.close();
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"attach"_s, id, text}).status, 2);
+
+    const QString pdf = folder.filePath(u"form.pdf"_s);
+    const Outcome form = run(u"sales1"_s, {u"expense"_s, u"form"_s, id, u"--out"_s, pdf});
+    ASSERT_EQ(form.status, 0) << form.err.toStdString();
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+    ASSERT_TRUE(pdftotext.waitForFinished(20000));
+    // CJK fonts map some ideographs to Kangxi radicals in the text layer; NFKC folds them back.
+    const QString content = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    EXPECT_TRUE(content.contains(u"Business Entertainment Application Form"_s)) << content.toStdString();
+    EXPECT_TRUE(content.contains(u"答谢"_s)) << content.toStdString();
+    EXPECT_TRUE(content.contains(u"北京饭店"_s));
+    EXPECT_TRUE(content.contains(u"<b>同意</b>"_s)) << "comment printed verbatim, not as markup";
+    EXPECT_TRUE(content.contains(u"李经理"_s));
+    EXPECT_TRUE(content.contains(u"张建华"_s));
+    EXPECT_TRUE(content.contains(u"2026-11-20"_s));
+    EXPECT_TRUE(content.contains(u"page 1 / 1"_s));
+
+    for (const QString ext : {u"pdf"_s, u"xlsx"_s, u"html"_s}) {
+        const QString out = folder.filePath(u"report."_s + ext);
+        const Outcome report = run(u"director"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026-Q4"_s, u"--out"_s, out});
+        ASSERT_EQ(report.status, 0) << report.err.toStdString();
+        EXPECT_EQ(report.json()[u"requests"_s].toInt(), 1);
+        EXPECT_EQ(report.json()[u"estimated"_s].toString(), u"800.00"_s);
+        EXPECT_GT(QFileInfo(out).size(), 100);
+    }
+    EXPECT_EQ(run(u"director"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026-Q5"_s, u"--out"_s, folder.filePath(u"x.pdf"_s)}).status, 2);
+    EXPECT_EQ(run(u"sales1"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026"_s, u"--out"_s, folder.filePath(u"x.pdf"_s)}).status, 3);
+}

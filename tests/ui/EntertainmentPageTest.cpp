@@ -1,0 +1,164 @@
+#include "services/entertainment/EntertainmentService.h"
+#include "support/ExpenseSamples.h"
+#include "support/TestDatabase.h"
+#include "ui/entertainment/EntertainmentPage.h"
+#include "ui/entertainment/ExpenseFormWidget.h"
+#include "ui/entertainment/ExpenseReportPage.h"
+#include <QDateTimeEdit>
+#include <QTimeZone>
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+
+#include <gtest/gtest.h>
+
+using namespace bizdesk;
+using namespace Qt::StringLiterals;
+using domain::ExpenseAction;
+using domain::ExpenseState;
+
+namespace {
+
+class EntertainmentPageTest : public bizdesk::testing::BackendTest
+{
+protected:
+    ExpenseState stateOf(qint64 id)
+    {
+        return services::EntertainmentService(as(u"director"_s)).detail(id).request().state;
+    }
+};
+
+} // namespace
+
+TEST_P(EntertainmentPageTest, fill_the_form_submit_and_approve)
+{
+    ui::EntertainmentPage page(as(u"sales1"_s));
+    page.resize(1300, 800);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    page.refresh();
+
+    QTest::keyClick(&page, Qt::Key_N, Qt::ControlModifier);
+    struct
+    {
+        QComboBox *categoryCombo;
+        QPlainTextEdit *reasonEdit;
+        QDateTimeEdit *atEdit;
+        QLineEdit *placeEdit;
+        QPlainTextEdit *participantsEdit;
+        QSpinBox *headcountSpin;
+        QLineEdit *estimateEdit;
+    } widgets{page.formWidget()->findChild<QComboBox *>(u"categoryCombo"_s),
+              page.formWidget()->findChild<QPlainTextEdit *>(u"reasonEdit"_s),
+              page.formWidget()->findChild<QDateTimeEdit *>(u"atEdit"_s),
+              page.formWidget()->findChild<QLineEdit *>(u"placeEdit"_s),
+              page.formWidget()->findChild<QPlainTextEdit *>(u"participantsEdit"_s),
+              page.formWidget()->findChild<QSpinBox *>(u"headcountSpin"_s),
+              page.formWidget()->findChild<QLineEdit *>(u"estimateEdit"_s)};
+    auto *form = &widgets;
+    ASSERT_TRUE(form->categoryCombo && form->reasonEdit && form->atEdit && form->estimateEdit);
+    form->categoryCombo->setCurrentIndex(form->categoryCombo->findData(u"banquet"_s));
+    form->reasonEdit->setPlainText(u"年度客户答谢 <b>"_s); // QTest types ASCII only
+    form->atEdit->setDateTime(QDateTime(QDate(2026, 11, 20), QTime(18, 30)));
+    form->placeEdit->setText(u"北京饭店"_s);
+    form->participantsEdit->setPlainText(u"王小明, 客户张总"_s);
+    form->headcountSpin->setValue(4);
+    QTest::keyClicks(form->estimateEdit, u"1.234"_s);
+
+    // Invalid amount: the service refuses, the message names the field, nothing is saved.
+    QPushButton *submit = page.button(ExpenseAction::Submit);
+    ASSERT_TRUE(submit->isVisible());
+    QTest::mouseClick(submit, Qt::LeftButton);
+    EXPECT_TRUE(page.messageLabel()->isVisible());
+    EXPECT_TRUE(page.messageLabel()->text().contains(u"estimate"_s)) << page.messageLabel()->text().toStdString();
+    EXPECT_TRUE(services::EntertainmentService(as(u"sales1"_s)).list({}).isEmpty());
+
+    form->estimateEdit->clear();
+    QTest::keyClicks(form->estimateEdit, u"1234.5"_s);
+    QTest::mouseClick(submit, Qt::LeftButton);
+    ASSERT_TRUE(page.currentId().has_value()) << page.messageLabel()->text().toStdString();
+    const qint64 id = *page.currentId();
+    EXPECT_EQ(stateOf(id), ExpenseState::PendingDeptReview);
+    EXPECT_EQ(page.currentDetail()->request().reason, u"年度客户答谢 <b>"_s);
+    // The applicant now may only withdraw.
+    EXPECT_TRUE(page.button(ExpenseAction::Withdraw)->isVisible());
+    EXPECT_FALSE(page.button(ExpenseAction::Approve)->isVisible());
+    EXPECT_FALSE(page.saveButton()->isVisible());
+
+    // The department head sees it under "waiting for me" and approves with Ctrl+Enter.
+    ui::EntertainmentPage head(as(u"manager1"_s));
+    head.resize(1300, 800);
+    head.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&head));
+    head.viewCombo()->setCurrentIndex(2);
+    ASSERT_EQ(head.table()->model()->rowCount(), 1);
+    EXPECT_EQ(head.badgeCount(), 1);
+    head.table()->selectRow(0);
+    ASSERT_EQ(head.currentId(), id);
+    EXPECT_TRUE(head.button(ExpenseAction::Approve)->isVisible());
+    EXPECT_TRUE(head.button(ExpenseAction::Return)->isVisible());
+    EXPECT_TRUE(head.button(ExpenseAction::Reject)->isVisible());
+    EXPECT_FALSE(head.button(ExpenseAction::Withdraw)->isVisible());
+    EXPECT_FALSE(head.button(ExpenseAction::FinanceApprove)->isVisible());
+    QTest::keyClick(&head, Qt::Key_Return, Qt::ControlModifier);
+    EXPECT_EQ(stateOf(id), ExpenseState::PendingSuperiorApproval);
+
+    // Return without a comment is refused with a message; with one it goes back to draft.
+    ui::EntertainmentPage director(as(u"director"_s));
+    director.show();
+    director.refresh();
+    director.open(id);
+    QTest::mouseClick(director.button(ExpenseAction::Return), Qt::LeftButton);
+    EXPECT_TRUE(director.messageLabel()->isVisible());
+    EXPECT_EQ(stateOf(id), ExpenseState::PendingSuperiorApproval);
+    director.commentEdit()->setText(u"请补充客户名单"_s);
+    QTest::mouseClick(director.button(ExpenseAction::Return), Qt::LeftButton);
+    EXPECT_EQ(stateOf(id), ExpenseState::Draft);
+}
+
+TEST_P(EntertainmentPageTest, others_see_no_actions)
+{
+    services::EntertainmentService service(as(u"sales1"_s));
+    const domain::ExpenseForm form = bizdesk::testing::sampleExpenseForm();
+    const qint64 id = service.submit(service.apply(form).id).id;
+    ui::EntertainmentPage page(as(u"finance"_s));
+    page.show();
+    page.refresh();
+    page.open(id);
+    for (ExpenseAction action : {ExpenseAction::Submit, ExpenseAction::Approve, ExpenseAction::Return, ExpenseAction::Reject,
+                                 ExpenseAction::Withdraw, ExpenseAction::Cancel, ExpenseAction::Claim,
+                                 ExpenseAction::FinanceApprove, ExpenseAction::FinanceReturn, ExpenseAction::FinanceReject})
+        EXPECT_FALSE(page.button(action)->isVisible()) << domain::expenseActionName(action).toStdString();
+}
+
+TEST_P(EntertainmentPageTest, my_tasks_can_open_a_request)
+{
+    services::EntertainmentService service(as(u"sales1"_s));
+    const domain::ExpenseForm form = bizdesk::testing::sampleExpenseForm();
+    const qint64 id = service.submit(service.apply(form).id).id;
+    ui::EntertainmentPage page(as(u"manager1"_s));
+    page.show();
+    page.viewCombo()->setCurrentIndex(1); // "Mine": would hide it
+    EXPECT_TRUE(page.showRecord(u"expense"_s, id));
+    EXPECT_EQ(page.currentId(), id);
+    EXPECT_TRUE(page.button(ExpenseAction::Approve)->isVisible());
+    EXPECT_FALSE(page.showRecord(u"customer"_s, id));
+}
+
+TEST_P(EntertainmentPageTest, report_page_shows_the_period)
+{
+    ui::ExpenseReportPage page(as(u"director"_s));
+    page.show();
+    page.periodEdit()->setText(u"2026-Q4"_s);
+    page.refresh();
+    EXPECT_TRUE(page.view()->toPlainText().contains(u"2026-10-01"_s)) << page.view()->toPlainText().toStdString();
+}
+
+BIZDESK_INSTANTIATE_BACKENDS(EntertainmentPageTest);
