@@ -76,6 +76,19 @@ private:
 
 } // namespace
 
+template<typename Work>
+void CustomersPage::act(Work &&work, bool reloadList)
+{
+    try {
+        work();
+        if (reloadList)
+            m_model->reload();
+        showCustomer(m_current);
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
 PipelineBoard::PipelineBoard(services::Session &session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     auto *layout = new QVBoxLayout(this);
@@ -593,8 +606,8 @@ void CustomersPage::resolveComplaint()
             if (!ok)
                 return;
         }
-        service.updateComplaint(complaint->id, resolved ? domain::ComplaintStatus::Resolved : domain::ComplaintStatus::InProgress, resolution);
-        showCustomer(m_current);
+        act([&] { service.updateComplaint(complaint->id, resolved ? domain::ComplaintStatus::Resolved : domain::ComplaintStatus::InProgress, resolution); },
+            false);
     } catch (const domain::Error &error) {
         m_messageLabel->setText(ErrorPresenter::describe(error));
     }
@@ -609,16 +622,13 @@ void CustomersPage::addContactPerson()
     const QString phone = QInputDialog::getText(this, tr("Add contact person"), tr("Phone (optional):"), QLineEdit::Normal, {}, &ok);
     if (!ok)
         return;
-    try {
+    act([&] {
         domain::CustomerContact contact;
         contact.customerId = m_current;
         contact.name = name;
         contact.phone = phone;
         services::CustomerService(m_session).addContact(contact);
-        showCustomer(m_current);
-    } catch (const domain::Error &error) {
-        m_messageLabel->setText(ErrorPresenter::describe(error));
-    }
+    }, false);
 }
 
 void CustomersPage::recordContact()
@@ -632,17 +642,12 @@ void CustomersPage::recordContact()
 
 void CustomersPage::advanceStage()
 {
-    try {
-        const auto customer = services::CustomerService(m_session).customer(m_current);
-        const auto next = domain::Pipeline::nextStages(customer.stage);
-        if (next.isEmpty())
-            return;
-        services::CustomerService(m_session).changeStage(m_current, next.first(), {});
-        m_model->reload();
-        showCustomer(m_current);
-    } catch (const domain::Error &error) {
-        m_messageLabel->setText(ErrorPresenter::describe(error));
-    }
+    act([this] {
+        services::CustomerService service(m_session);
+        const auto next = domain::Pipeline::nextStages(service.customer(m_current).stage);
+        if (!next.isEmpty())
+            service.changeStage(m_current, next.first(), {});
+    });
 }
 
 void CustomersPage::markLost()
@@ -651,24 +656,12 @@ void CustomersPage::markLost()
     const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was the customer lost? (required, §3.1.4)"), QLineEdit::Normal, {}, &ok);
     if (!ok)
         return;
-    try {
-        services::CustomerService(m_session).changeStage(m_current, Stage::Lost, reason);
-        m_model->reload();
-        showCustomer(m_current);
-    } catch (const domain::Error &error) {
-        m_messageLabel->setText(ErrorPresenter::describe(error));
-    }
+    act([&] { services::CustomerService(m_session).changeStage(m_current, Stage::Lost, reason); });
 }
 
 void CustomersPage::claim()
 {
-    try {
-        services::CustomerService(m_session).claim(m_current);
-        m_model->reload();
-        showCustomer(m_current);
-    } catch (const domain::Error &error) {
-        m_messageLabel->setText(ErrorPresenter::describe(error));
-    }
+    act([this] { services::CustomerService(m_session).claim(m_current); });
 }
 
 void CustomersPage::refreshChurn()

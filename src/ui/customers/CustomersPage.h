@@ -70,6 +70,10 @@ private:
     void markLost();
     void claim();
     void recordWinBack();
+    /// Runs one action on the current customer: a refusal goes to the message bar; on success
+    /// the pane (and, with `reloadList`, the list) shows the new state.
+    template<typename Work>
+    void act(Work &&work, bool reloadList = true);
 
     services::Session &m_session;
     QTabWidget *m_tabs = nullptr;
