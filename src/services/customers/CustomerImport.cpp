@@ -292,7 +292,8 @@ ImportTable CustomerImport::readXlsx(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "%1 cannot be read.").arg(path)));
-    const ZipReader zip(file.readAll());
+    file.close();
+    const ZipReader zip(path);
 
     // The first sheet: workbook.xml names it, its relationship gives the part.
     QString firstSheetRel;
