@@ -737,10 +737,6 @@
         <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
         <translation>文件：工作簿已损坏或不完整（不是完整的 .xlsx 文件）。</translation>
     </message>
-    <message>
-        <source>FILE: the workbook has no %1; it is not a complete .xlsx file.</source>
-        <translation>文件：工作簿中没有 %1，不是完整的 .xlsx 文件。</translation>
-    </message>
 </context>
 <context>
     <name>CustomerImportDialog</name>
@@ -958,10 +954,6 @@
         <translation>联系 %1</translation>
     </message>
     <message>
-        <source>%1 customer · no contact for %2 days, interval %3</source>
-        <translation>%1 · 已 %2 天未联系，联系周期 %3 天</translation>
-    </message>
-    <message>
         <source>Customer #%1 belongs to someone outside your responsibility.</source>
         <translation>客户 #%1 不在您的负责范围内。</translation>
     </message>
@@ -1152,6 +1144,10 @@
     <message>
         <source>Customer #%1 is already invited to event #%2.</source>
         <translation>客户 #%1 已受邀参加活动 #%2。</translation>
+    </message>
+    <message>
+        <source>%1 · no contact for %2 days, interval %3</source>
+        <translation>%1 · 已 %2 天未联系，联系周期 %3 天</translation>
     </message>
 </context>
 <context>

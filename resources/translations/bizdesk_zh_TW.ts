@@ -737,10 +737,6 @@
         <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
         <translation>檔案：工作簿已損壞或不完整（不是完整的 .xlsx 檔案）。</translation>
     </message>
-    <message>
-        <source>FILE: the workbook has no %1; it is not a complete .xlsx file.</source>
-        <translation>檔案：工作簿中沒有 %1，不是完整的 .xlsx 檔案。</translation>
-    </message>
 </context>
 <context>
     <name>CustomerImportDialog</name>
@@ -958,10 +954,6 @@
         <translation>聯絡 %1</translation>
     </message>
     <message>
-        <source>%1 customer · no contact for %2 days, interval %3</source>
-        <translation>%1 · 已 %2 天未聯絡，聯絡週期 %3 天</translation>
-    </message>
-    <message>
         <source>Customer #%1 belongs to someone outside your responsibility.</source>
         <translation>客戶 #%1 不在您的負責範圍內。</translation>
     </message>
@@ -1152,6 +1144,10 @@
     <message>
         <source>Customer #%1 is already invited to event #%2.</source>
         <translation>客戶 #%1 已受邀參加活動 #%2。</translation>
+    </message>
+    <message>
+        <source>%1 · no contact for %2 days, interval %3</source>
+        <translation>%1 · 已 %2 天未聯絡，聯絡週期 %3 天</translation>
     </message>
 </context>
 <context>

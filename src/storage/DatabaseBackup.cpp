@@ -50,13 +50,30 @@ qint64 DatabaseBackup::copyRows(Database &from, Database &to)
             placeholders << QStringLiteral(":c%1").arg(i);
         SqlQuery insert(to, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                                 .arg(table, columns.join(QLatin1Char(',')), placeholders.join(QLatin1Char(','))));
+        const QStringList selfReferences = to.dialect().selfReferencingColumns(to.connection(), table);
+        QList<std::pair<QVariant, QList<QVariant>>> laterLinks; // id → self-referencing values
         SqlQuery select(from, QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1Char(',')), table));
         select.exec();
         while (select.next()) {
-            for (int i = 0; i < columns.size(); ++i)
-                insert.bind(placeholders.at(i), select.value(i));
+            QList<QVariant> links;
+            for (int i = 0; i < columns.size(); ++i) {
+                const bool selfReference = selfReferences.contains(columns.at(i));
+                insert.bind(placeholders.at(i), selfReference ? QVariant(select.value(i).metaType()) : select.value(i));
+                if (selfReference)
+                    links << select.value(i);
+            }
             insert.exec();
+            if (!selfReferences.isEmpty())
+                laterLinks.append({select.value(static_cast<int>(columns.indexOf(QStringLiteral("id")))), links});
             ++copied;
+        }
+        // Second pass: a row may refer to a row of the same table inserted after it.
+        for (int c = 0; c < selfReferences.size(); ++c) {
+            SqlQuery link(to, QStringLiteral("UPDATE %1 SET %2 = :value WHERE id = :id").arg(table, selfReferences.at(c)));
+            for (const auto &[id, values] : laterLinks) {
+                if (!values.at(c).isNull())
+                    link.bind(":value", values.at(c)).bind(":id", id).exec();
+            }
         }
         to.dialect().resetIdentity(to.connection(), table);
     }

@@ -72,6 +72,19 @@ public:
         return tables;
     }
 
+    QStringList selfReferencingColumns(QSqlDatabase &connection, const QString &table) const override
+    {
+        QSqlQuery query(connection);
+        QStringList columns;
+        // PRAGMA takes no bound parameters; table names come from dataTables(), not from users.
+        query.exec(QStringLiteral("PRAGMA foreign_key_list(%1)").arg(table));
+        while (query.next()) {
+            if (query.value(2).toString() == table)
+                columns << query.value(3).toString();
+        }
+        return columns;
+    }
+
     void resetIdentity(QSqlDatabase &, const QString &) const override
     {
         // AUTOINCREMENT keeps its own counter in sqlite_sequence, updated by explicit inserts.
@@ -151,6 +164,22 @@ public:
         while (query.next())
             tables << query.value(0).toString();
         return tables;
+    }
+
+    QStringList selfReferencingColumns(QSqlDatabase &connection, const QString &table) const override
+    {
+        QSqlQuery query(connection);
+        query.prepare(QStringLiteral(
+            "SELECT a.attname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
+            "JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_attribute a ON a.attrelid = c.conrelid "
+            "AND a.attnum = ANY (c.conkey) WHERE c.contype = 'f' AND c.conrelid = c.confrelid "
+            "AND t.relname = :table AND n.nspname = current_schema()"));
+        query.bindValue(QStringLiteral(":table"), table);
+        query.exec();
+        QStringList columns;
+        while (query.next())
+            columns << query.value(0).toString();
+        return columns;
     }
 
     void resetIdentity(QSqlDatabase &connection, const QString &table) const override

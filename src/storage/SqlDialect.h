@@ -38,6 +38,9 @@ public:
     /// Application tables in creation order (parents before children), without internal and
     /// full-text shadow tables: the unit of backup and restore.
     virtual QStringList dataTables(QSqlDatabase &connection) const = 0;
+    /// Columns of `table` whose foreign key points at `table` itself (users.superior_id): copies
+    /// fill them in a second pass, because a row may refer to one inserted after it.
+    virtual QStringList selfReferencingColumns(QSqlDatabase &connection, const QString &table) const = 0;
     /// After rows were copied in with explicit ids, makes new ids continue after the largest.
     virtual void resetIdentity(QSqlDatabase &connection, const QString &table) const = 0;
 

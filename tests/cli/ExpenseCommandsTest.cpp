@@ -123,7 +123,7 @@ TEST_F(ExpenseCommandsTest, full_workflow_through_the_cli)
     EXPECT_FALSE(show[u"flags"_s][u"over_budget"_s].toBool());
     const QJsonArray history = show[u"history"_s].toArray();
     ASSERT_EQ(history.size(), 6);
-    for (const QString key : {u"from"_s, u"to"_s, u"by"_s, u"at"_s, u"comment"_s})
+    for (const QString &key : {u"from"_s, u"to"_s, u"by"_s, u"at"_s, u"comment"_s})
         EXPECT_TRUE(history[0].toObject().contains(key)) << key.toStdString();
     EXPECT_EQ(history[1].toObject()[u"by"_s].toString(), u"manager1"_s);
     EXPECT_EQ(history[1].toObject()[u"comment"_s].toString(), u"同意"_s);
@@ -224,7 +224,7 @@ TEST_F(ExpenseCommandsTest, attach_form_and_report)
     EXPECT_TRUE(content.contains(u"2026-11-20"_s));
     EXPECT_TRUE(content.contains(u"page 1 / 1"_s));
 
-    for (const QString ext : {u"pdf"_s, u"xlsx"_s, u"html"_s}) {
+    for (const QString &ext : {u"pdf"_s, u"xlsx"_s, u"html"_s}) {
         const QString out = folder.filePath(u"report."_s + ext);
         const Outcome report = run(u"director"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026-Q4"_s, u"--out"_s, out});
         ASSERT_EQ(report.status, 0) << report.err.toStdString();

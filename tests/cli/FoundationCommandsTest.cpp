@@ -36,13 +36,6 @@ protected:
     std::unique_ptr<CliHarness> cli;
 };
 
-QByteArray digest(const QString &path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
 } // namespace
 
 TEST_P(FoundationCommands, init_creates_the_first_director_and_admin_then_refuses_a_second_time)
@@ -165,15 +158,11 @@ TEST(FoundationCommandLine, foreign_and_newer_files_are_refused_untouched)
 {
     ScratchDatabase scratch(Backend::Sqlite);
     const QString foreign = scratch.pathFor(QStringLiteral("foreign.sqlite"));
-    {
-        QFile file(foreign);
-        file.open(QIODevice::WriteOnly);
-        file.write("not a database at all");
-    }
-    const QByteArray before = digest(foreign);
+    bizdesk::testing::writeFile(foreign, "not a database at all");
+    const QByteArray before = bizdesk::testing::fileDigest(foreign);
     const auto result = CliHarness(foreign).run({QStringLiteral("--json"), QStringLiteral("check")});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(digest(foreign), before);
+    EXPECT_EQ(bizdesk::testing::fileDigest(foreign), before);
     EXPECT_FALSE(QFileInfo::exists(foreign + QStringLiteral("-wal")));
 }
 

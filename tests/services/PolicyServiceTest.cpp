@@ -80,7 +80,7 @@ TEST_P(PolicyServiceTest, setting_the_value_in_force_writes_no_version)
 
 TEST_P(PolicyServiceTest, only_the_director_changes_policy)
 {
-    for (const QString login : {QStringLiteral("manager1"), QStringLiteral("executive"), QStringLiteral("admin"),
+    for (const QString &login : {QStringLiteral("manager1"), QStringLiteral("executive"), QStringLiteral("admin"),
                                 QStringLiteral("finance"), QStringLiteral("sales1")})
         EXPECT_ERROR_KIND(services::PolicyService(as(login)).set(QStringLiteral("auth.lockout_attempts"), QStringLiteral("4")), Denied);
     EXPECT_EQ(services::PolicyService(as(QStringLiteral("director"))).integer(QStringLiteral("auth.lockout_attempts")), 5);

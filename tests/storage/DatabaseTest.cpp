@@ -17,15 +17,9 @@
 using namespace bizdesk;
 using bizdesk::testing::Backend;
 using bizdesk::testing::ScratchDatabase;
+using bizdesk::testing::fileDigest;
 
 namespace {
-
-QByteArray fileDigest(const QString &path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 class DatabaseOnBackend : public ::testing::TestWithParam<Backend>
 {
@@ -108,8 +102,24 @@ TEST_P(DatabaseOnBackend, backup_and_restore_round_trip_into_an_empty_location)
     storage::SqlQuery(*database, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) "
                                                 "VALUES ('商务一部', 'x', 'x')"))
         .exec();
+    // A person whose superior was added after them: copies must not trip over the order.
+    storage::SqlQuery(*database, QStringLiteral("INSERT INTO users (login, display_name, roles, password_hash, created_at, "
+                                                "updated_at) VALUES ('early', '早', 'specialist', 'x', 'x', 'x'), "
+                                                "('late', '晚', 'manager', 'x', 'x', 'x')"))
+        .exec();
+    storage::SqlQuery(*database, QStringLiteral("UPDATE users SET superior_id = (SELECT id FROM users WHERE login = 'late') "
+                                                "WHERE login = 'early'"))
+        .exec();
     const QString backupPath = scratch->pathFor(QStringLiteral("backup.sqlite"));
     storage::DatabaseBackup::backup(*database, backupPath);
+    {
+        auto copy = storage::Database::open(backupPath, storage::Database::CreateMode::MustExist);
+        EXPECT_EQ(storage::SqlQuery(*copy, QStringLiteral("SELECT s.login FROM users u JOIN users s ON s.id = u.superior_id "
+                                                          "WHERE u.login = 'early'"))
+                      .scalar()
+                      .toString(),
+                  QStringLiteral("late"));
+    }
     EXPECT_TRUE(QFileInfo(backupPath).exists());
     EXPECT_EQ(QFileInfo(backupPath).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), 0);
     EXPECT_ERROR_KIND(storage::DatabaseBackup::backup(*database, backupPath), Conflict);
@@ -120,6 +130,11 @@ TEST_P(DatabaseOnBackend, backup_and_restore_round_trip_into_an_empty_location)
     auto restored = storage::Database::open(target.location(), storage::Database::CreateMode::MustExist);
     EXPECT_EQ(storage::SqlQuery(*restored, QStringLiteral("SELECT name FROM departments")).scalar().toString(),
               QStringLiteral("商务一部"));
+    EXPECT_EQ(storage::SqlQuery(*restored, QStringLiteral("SELECT s.login FROM users u JOIN users s ON s.id = u.superior_id "
+                                                          "WHERE u.login = 'early'"))
+                  .scalar()
+                  .toString(),
+              QStringLiteral("late"));
     // New ids continue after the restored ones.
     const qint64 next = storage::SqlQuery(*restored, QStringLiteral("INSERT INTO departments (name, created_at, updated_at) "
                                                                     "VALUES ('二部', 'x', 'x') RETURNING id"))
@@ -157,11 +172,7 @@ TEST(SqliteDatabase, foreign_file_is_refused_and_left_byte_for_byte_untouched)
 {
     ScratchDatabase scratch(Backend::Sqlite);
     const QString text = scratch.pathFor(QStringLiteral("notes.txt"));
-    {
-        QFile file(text);
-        file.open(QIODevice::WriteOnly);
-        file.write("这不是数据库\n");
-    }
+    bizdesk::testing::writeFile(text, "这不是数据库\n");
     const QByteArray before = fileDigest(text);
     EXPECT_ERROR_KIND(storage::Database::open(text, storage::Database::CreateMode::CreateIfMissing), Invalid);
     EXPECT_EQ(fileDigest(text), before);

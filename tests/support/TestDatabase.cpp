@@ -5,6 +5,8 @@
 #include "storage/Transaction.h"
 #include "storage/identity/UserRepository.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QUuid>
@@ -44,6 +46,20 @@ const QString &sharedPasswordHash()
 std::string backendLabel(const ::testing::TestParamInfo<Backend> &info)
 {
     return info.param == Backend::Sqlite ? "sqlite" : "postgresql";
+}
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(bytes);
 }
 
 QString postgresAdminUrl()

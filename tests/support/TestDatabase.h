@@ -18,6 +18,11 @@ namespace bizdesk::testing {
 enum class Backend { Sqlite, PostgreSql };
 std::string backendLabel(const ::testing::TestParamInfo<Backend> &info);
 
+/// SHA-256 of a file's bytes: "left byte-for-byte untouched" checks.
+QByteArray fileDigest(const QString &path);
+/// Writes `bytes` to a new file (fixtures that are not databases).
+void writeFile(const QString &path, const QByteArray &bytes);
+
 /// The throwaway PostgreSQL started by scripts/test: postgresql://user@127.0.0.1:port/postgres.
 /// Empty when not set; tests on PostgreSQL are then skipped (reported, never silently passed).
 QString postgresAdminUrl();

@@ -133,8 +133,9 @@ TEST(ExpenseRouting, nobody_is_ever_an_approver_of_their_own_request)
             for (const ApprovalStep &step : route.steps()) {
                 for (const StepApprover &approver : step.approvers) {
                     EXPECT_NE(approver.approver, applicant);
-                    if (previous)
+                    if (previous) {
                         EXPECT_NE(approver.approver, *previous);
+                    }
                 }
                 previous = step.approvers.size() == 1 ? std::optional<UserId>(step.approvers.first().approver) : std::nullopt;
             }
@@ -258,10 +259,11 @@ TEST(ExpenseWorkflow, allowed_transitions_match_the_design_notes)
             const bool expected = row != allowed.end() && row->second.count(action);
             EXPECT_EQ(ExpenseWorkflow::allows(state, action), expected)
                 << expenseStateName(state).toStdString() << " " << expenseActionName(action).toStdString();
-            if (expected)
+            if (expected) {
                 EXPECT_EQ(ExpenseWorkflow::target(state, action), row->second.at(action));
-            else
+            } else {
                 EXPECT_ERROR_KIND(ExpenseWorkflow::target(state, action), Conflict);
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ public:
                 item.entityKind = QStringLiteral("customer");
                 item.entityId = c.id;
                 item.title = QCoreApplication::translate("Customers", "Contact %1").arg(c.name);
-                item.detail = QCoreApplication::translate("Customers", "%1 customer · no contact for %2 days, interval %3")
+                item.detail = QCoreApplication::translate("Customers", "%1 · no contact for %2 days, interval %3")
                                   .arg(CustomerRules::label(c.customerClass))
                                   .arg(since.daysTo(now))
                                   .arg(interval);

@@ -108,7 +108,8 @@ void MyTasksPage::openTask(int row)
 {
     if (row < 0 || row >= m_tasks.size())
         return;
-    const services::TaskItem &task = m_tasks.at(row);
+    // A copy: opening the record switches tabs, which refreshes m_tasks under a reference.
+    const services::TaskItem task = m_tasks.at(row);
     emit openRequested(task.module, task.entityKind, task.entityId);
 }
 
