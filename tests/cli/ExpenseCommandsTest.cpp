@@ -235,3 +235,27 @@ TEST_F(ExpenseCommandsTest, attach_form_and_report)
     EXPECT_EQ(run(u"director"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026-Q5"_s, u"--out"_s, folder.filePath(u"x.pdf"_s)}).status, 2);
     EXPECT_EQ(run(u"sales1"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026"_s, u"--out"_s, folder.filePath(u"x.pdf"_s)}).status, 3);
 }
+
+TEST_F(ExpenseCommandsTest, apply_with_staff_logins_and_guests)
+{
+    const QStringList base{u"expense"_s, u"apply"_s, u"--category"_s, u"banquet"_s, u"--reason"_s, u"客户答谢"_s, u"--at"_s,
+                           u"2026-11-20T18:30"_s, u"--place"_s, u"北京饭店"_s, u"--participants"_s, u"客户张总"_s,
+                           u"--headcount"_s, u"3"_s, u"--estimate"_s, u"800"_s};
+    const Outcome applied = run(u"sales1"_s, base + QStringList{u"--staff"_s, u"sales2,manager1"_s});
+    ASSERT_EQ(applied.status, 0) << applied.err.toStdString();
+    const QJsonObject json = applied.json();
+    const QJsonArray staff = json.value(u"staff"_s).toArray();
+    ASSERT_EQ(staff.size(), 2);
+    EXPECT_EQ(staff.at(0).toObject().value(u"login"_s).toString(), u"sales2"_s);
+    EXPECT_FALSE(staff.at(1).toObject().value(u"name"_s).toString().isEmpty());
+    EXPECT_EQ(json.value(u"guests"_s).toString(), u"客户张总"_s);
+    const Outcome shown = run(u"sales1"_s, {u"expense"_s, u"show"_s, QString::number(json.value(u"id"_s).toInteger())});
+    EXPECT_EQ(shown.json().value(u"staff"_s).toArray().size(), 2);
+
+    const QString before = sqlite(u"SELECT count(*) FROM entertainment_requests"_s);
+    const Outcome unknown = run(u"sales1"_s, base + QStringList{u"--staff"_s, u"sales2,nobody"_s});
+    EXPECT_EQ(unknown.status, 2);
+    EXPECT_TRUE(unknown.err.contains(u"--staff"_s)) << unknown.err.toStdString();
+    EXPECT_TRUE(unknown.err.contains(u"nobody"_s)) << unknown.err.toStdString();
+    EXPECT_EQ(sqlite(u"SELECT count(*) FROM entertainment_requests"_s), before);
+}

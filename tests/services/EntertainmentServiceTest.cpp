@@ -316,3 +316,76 @@ TEST_P(EntertainmentServiceTest, report_by_department_and_person)
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(EntertainmentServiceTest);
+
+TEST_P(EntertainmentServiceTest, staff_are_stored_as_people_and_guests_as_text)
+{
+    auto staffForm = form();
+    const domain::UserId sales2 = services::IdentityService(as(u"sales1"_s)).user(u"sales2"_s).id;
+    const domain::UserId manager1 = services::IdentityService(as(u"sales1"_s)).user(u"manager1"_s).id;
+    staffForm.staff = {sales2, manager1, sales2};
+    staffForm.participants = u"客户张总 <b>"_s;
+    const auto draft = service(u"sales1"_s).apply(staffForm);
+    EXPECT_EQ(draft.staff, (QList<domain::UserId>{sales2, manager1}));
+    const auto detail = service(u"sales1"_s).detail(draft.id);
+    ASSERT_EQ(detail.row.staff.size(), 2);
+    EXPECT_EQ(detail.row.staff.at(0).login, u"sales2"_s);
+    const QJsonObject json = services::EntertainmentService::toJson(detail);
+    EXPECT_EQ(json.value(u"staff"_s).toArray().at(1).toObject().value(u"login"_s).toString(), u"manager1"_s);
+    EXPECT_EQ(json.value(u"guests"_s).toString(), u"客户张总 <b>"_s);
+
+    // Staff only, no guests, is a valid form; editing replaces the staff.
+    staffForm.staff = {manager1};
+    staffForm.participants.clear();
+    const auto edited = service(u"sales1"_s).editDraft(draft.id, draft.version, staffForm);
+    EXPECT_EQ(edited.staff, QList<domain::UserId>{manager1});
+    EXPECT_EQ(count(u"entertainment_participants"_s), 1);
+    // Staff survive the transitions.
+    service(u"sales1"_s).submit(draft.id);
+    EXPECT_EQ(service(u"manager1"_s).detail(draft.id).row.staff.size(), 1);
+}
+
+TEST_P(EntertainmentServiceTest, participants_need_staff_or_guests_and_staff_must_be_people)
+{
+    auto empty = form();
+    empty.participants = u"  "_s;
+    const int before = count(u"entertainment_requests"_s);
+    EXPECT_ERROR_KIND(service(u"sales1"_s).apply(empty), Invalid);
+    auto unknown = form();
+    unknown.staff = {987654};
+    try {
+        service(u"sales1"_s).apply(unknown);
+        ADD_FAILURE() << "unknown staff accepted";
+    } catch (const domain::Error &error) {
+        EXPECT_EQ(error.field(), u"staff"_s);
+    }
+    EXPECT_EQ(count(u"entertainment_requests"_s), before);
+    EXPECT_EQ(count(u"entertainment_participants"_s), 0);
+}
+
+TEST_P(EntertainmentServiceTest, executive_note_before_submitting)
+{
+    EXPECT_TRUE(service(u"sales1"_s).executiveNote(form(u"800"_s)).isEmpty());
+    EXPECT_TRUE(service(u"sales1"_s).executiveNote(form(u"not a number"_s)).isEmpty());
+    const QString above = service(u"sales1"_s).executiveNote(form(u"99999"_s));
+    EXPECT_TRUE(above.contains(u"6.3.3"_s)) << above.toStdString();
+    const qint64 customer = storage::SqlQuery(database(), u"INSERT INTO customers (name, class, created_at, updated_at) "
+                                                          "VALUES ('重点客户', 'key', 'x', 'x') RETURNING id"_s)
+                                .scalar()
+                                .toLongLong();
+    auto keyForm = form(u"100"_s);
+    keyForm.customerId = customer;
+    const QString key = service(u"sales1"_s).executiveNote(keyForm);
+    EXPECT_TRUE(key.contains(u"6.3.3"_s)) << key.toStdString();
+    EXPECT_NE(key, above);
+}
+
+TEST_P(EntertainmentServiceTest, detail_names_the_principal_of_a_delegate)
+{
+    const qint64 id = submitted();
+    EXPECT_FALSE(service(u"manager1"_s).detail(id).decidesFor.has_value());
+    services::IdentityService(as(u"manager1"_s)).delegate(u"manager2"_s, QDate(2026, 11, 1), QDate(2026, 11, 30));
+    const auto detail = service(u"manager2"_s).detail(id);
+    ASSERT_TRUE(detail.decidesFor.has_value());
+    EXPECT_EQ(*detail.decidesFor, services::IdentityService(as(u"manager1"_s)).user(u"manager1"_s).id);
+    EXPECT_FALSE(services::EntertainmentService::toJson(detail).value(u"decides_for"_s).toString().isEmpty());
+}

@@ -4,6 +4,13 @@
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseFormWidget.h"
 #include "ui/entertainment/ExpenseReportPage.h"
+#include "services/identity/IdentityService.h"
+#include "storage/SqlQuery.h"
+#include "UiTestSupport.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QListWidget>
 #include <QDateTimeEdit>
 #include <QTimeZone>
 
@@ -159,6 +166,89 @@ TEST_P(EntertainmentPageTest, report_page_shows_the_period)
     page.periodEdit()->setText(u"2026-Q4"_s);
     page.refresh();
     EXPECT_TRUE(page.view()->toPlainText().contains(u"2026-10-01"_s)) << page.view()->toPlainText().toStdString();
+}
+
+TEST_P(EntertainmentPageTest, pick_staff_and_a_key_customer_and_see_the_executive_note)
+{
+    const qint64 customer = storage::SqlQuery(database(), u"INSERT INTO customers (name, class, created_at, updated_at) "
+                                                          "VALUES ('华东重点客户集团', 'key', 'x', 'x') RETURNING id"_s)
+                                .scalar()
+                                .toLongLong();
+    ui::EntertainmentPage page(as(u"sales1"_s));
+    page.resize(1300, 800);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    QTest::keyClick(&page, Qt::Key_N, Qt::ControlModifier);
+    ui::ExpenseFormWidget *formWidget = page.formWidget();
+    auto *filter = formWidget->findChild<QLineEdit *>(u"staffFilterEdit"_s);
+    auto *staff = formWidget->findChild<QListWidget *>(u"staffList"_s);
+    auto *note = formWidget->findChild<QLabel *>(u"routeNoteLabel"_s);
+    auto *customerEdit = formWidget->findChild<QLineEdit *>(u"customerEdit"_s);
+    ASSERT_TRUE(filter && staff && note && customerEdit);
+    EXPECT_FALSE(note->text().contains(u"6.3.3"_s)) << note->text().toStdString();
+
+    // Search the people, tick manager1.
+    QTest::keyClicks(filter, u"manager1"_s);
+    QListWidgetItem *picked = nullptr;
+    int visible = 0;
+    for (int row = 0; row < staff->count(); ++row) {
+        if (!staff->item(row)->isHidden()) {
+            ++visible;
+            picked = staff->item(row);
+        }
+    }
+    ASSERT_EQ(visible, 1);
+    picked->setCheckState(Qt::Checked);
+    filter->clear();
+
+    // Search-as-you-type over the customers, pick the key customer from the popup.
+    customerEdit->setFocus();
+    bizdesk::testing::typeText(customerEdit, u"重点客户"_s);
+    QCompleter *completer = customerEdit->completer();
+    ASSERT_TRUE(completer);
+    ASSERT_GE(completer->completionModel()->rowCount(), 1);
+    EXPECT_TRUE(completer->completionModel()->index(0, 0).data().toString().contains(u"华东重点客户集团"_s));
+    completer->popup()->setCurrentIndex(completer->completionModel()->index(0, 0));
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    EXPECT_EQ(formWidget->customerId(), customer);
+    EXPECT_TRUE(note->text().contains(u"6.3.3"_s)) << note->text().toStdString();
+
+    formWidget->findChild<QPlainTextEdit *>(u"reasonEdit"_s)->setPlainText(u"答谢"_s);
+    formWidget->findChild<QLineEdit *>(u"placeEdit"_s)->setText(u"北京饭店"_s);
+    formWidget->findChild<QDateTimeEdit *>(u"atEdit"_s)->setDateTime(QDateTime(QDate(2026, 11, 20), QTime(18, 30)));
+    QTest::keyClicks(formWidget->findChild<QLineEdit *>(u"estimateEdit"_s), u"300"_s);
+    QTest::mouseClick(page.button(ExpenseAction::Submit), Qt::LeftButton);
+    ASSERT_TRUE(page.currentId().has_value()) << page.messageLabel()->text().toStdString();
+    const auto &detail = *page.currentDetail();
+    ASSERT_EQ(detail.row.staff.size(), 1);
+    EXPECT_EQ(detail.row.staff.first().login, u"manager1"_s);
+    EXPECT_EQ(detail.request().customerId, customer);
+    EXPECT_EQ(detail.route.steps().size(), 3); // dept head, superior, executive (key customer, §6.3.3)
+}
+
+TEST_P(EntertainmentPageTest, delegate_sees_for_whom_they_decide)
+{
+    services::EntertainmentService service(as(u"sales1"_s));
+    const qint64 id = service.submit(service.apply(bizdesk::testing::sampleExpenseForm()).id).id;
+    services::IdentityService(as(u"manager1"_s)).delegate(u"manager2"_s, QDate(2026, 11, 1), QDate(2026, 11, 30));
+    ui::EntertainmentPage page(as(u"manager2"_s));
+    page.show();
+    page.refresh();
+    page.open(id);
+    ASSERT_TRUE(page.button(ExpenseAction::Approve)->isVisible());
+    EXPECT_TRUE(page.onBehalfLabel()->isVisible());
+    const QString manager1 = services::IdentityService(as(u"manager1"_s)).user(u"manager1"_s).displayName;
+    EXPECT_TRUE(page.onBehalfLabel()->text().contains(manager1)) << page.onBehalfLabel()->text().toStdString();
+    QTest::mouseClick(page.button(ExpenseAction::Approve), Qt::LeftButton);
+    EXPECT_EQ(stateOf(id), ExpenseState::PendingSuperiorApproval);
+    EXPECT_FALSE(page.onBehalfLabel()->isVisible());
+
+    // The head himself sees no such note.
+    ui::EntertainmentPage head(as(u"director"_s));
+    head.show();
+    head.refresh();
+    head.open(id);
+    EXPECT_FALSE(head.onBehalfLabel()->isVisible());
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(EntertainmentPageTest);

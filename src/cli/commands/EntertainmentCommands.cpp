@@ -35,6 +35,30 @@ QJsonValue showRequest(CommandContext &context, qint64 id)
     return EntertainmentService::toJson(service.detail(id));
 }
 
+/// --staff LOGIN[,LOGIN]: active people by login; an unknown login is invalid naming --staff.
+QList<domain::UserId> staffOption(CommandContext &context)
+{
+    QList<domain::UserId> staff;
+    if (!context.has(QStringLiteral("staff")))
+        return staff;
+    storage::UserRepository users(context.session().database());
+    const QStringList logins = context.option(QStringLiteral("staff")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &item : logins) {
+        const QString login = item.trimmed();
+        if (login.isEmpty())
+            continue;
+        const auto user = users.findByLogin(login);
+        if (!user || !user->active)
+            throw Error::invalid(QStringLiteral("--staff"),
+                                 QCoreApplication::translate("EntertainmentCommands",
+                                                             "--staff: \"%1\" is not the login of an active member of staff (§6.3.1).")
+                                     .arg(login),
+                                 QStringLiteral("6.3.1"));
+        staff << user->id;
+    }
+    return staff;
+}
+
 /// The commands that act on one request by id and return it as `expense show` does.
 void addTransition(CommandLine &commandLine, const char *name, const QString &summary, bool commentRequired,
                    bool commentAllowed,
@@ -65,7 +89,8 @@ void registerEntertainmentCommands(CommandLine &commandLine)
           option("reason", "TEXT", QCoreApplication::translate("EntertainmentCommands", "why the entertainment is needed"), true),
           option("at", "DATETIME", QCoreApplication::translate("EntertainmentCommands", "local date and time, e.g. 2026-12-01T18:30"), true),
           option("place", "TEXT", QCoreApplication::translate("EntertainmentCommands", "where it takes place"), true),
-          option("participants", "TEXT", QCoreApplication::translate("EntertainmentCommands", "company staff and external guests"), true),
+          option("participants", "TEXT", QCoreApplication::translate("EntertainmentCommands", "external guests (and other participants) as text"), true),
+          option("staff", "LOGIN[,LOGIN]", QCoreApplication::translate("EntertainmentCommands", "company staff taking part, by login (§6.3.1)")),
           option("headcount", "N", QCoreApplication::translate("EntertainmentCommands", "number of people, at least 1"), true),
           option("estimate", "AMOUNT", QCoreApplication::translate("EntertainmentCommands", "estimated cost in yuan"), true),
           option("customer", "ID", QCoreApplication::translate("EntertainmentCommands", "the customer entertained")),
@@ -80,6 +105,7 @@ void registerEntertainmentCommands(CommandLine &commandLine)
              form.eventAt = context.dateTimeOption(QStringLiteral("at")).value_or(QDateTime());
              form.place = context.option(QStringLiteral("place"));
              form.participants = context.option(QStringLiteral("participants"));
+             form.staff = staffOption(context);
              form.headcount = context.intOption(QStringLiteral("headcount"), 0, 1, 10000);
              form.estimate = context.option(QStringLiteral("estimate"));
              if (context.has(QStringLiteral("customer"))) {

@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace bizdesk::domain {
 namespace {
@@ -192,8 +193,24 @@ void ExpenseRules::applyForm(const ExpenseForm &form, ExpenseRequest &request)
                                                                                           "event are missing or invalid (§6.3.1)."),
                              QStringLiteral("6.3.1"));
     const QString place = requireText(QStringLiteral("place"), form.place, QT_TRANSLATE_NOOP("Expense", "the place"));
+    // Company staff picked from the people, external guests as text: at least one of them (§6.3.1).
+    QList<UserId> staff;
+    for (const UserId id : form.staff) {
+        if (id <= 0)
+            throw Error::invalid(QStringLiteral("staff"),
+                                 QCoreApplication::translate("Expense", "staff: \"%1\" is not a person.").arg(id),
+                                 QStringLiteral("6.3.1"));
+        if (!staff.contains(id))
+            staff << id;
+    }
     const QString participants =
-        requireText(QStringLiteral("participants"), form.participants, QT_TRANSLATE_NOOP("Expense", "the participants"));
+        staff.isEmpty()
+            ? requireText(QStringLiteral("participants"), form.participants, QT_TRANSLATE_NOOP("Expense", "the participants"))
+            : form.participants.trimmed();
+    if (participants.size() > maxTextLength)
+        throw Error::invalid(QStringLiteral("participants"), QCoreApplication::translate("Expense", "%1: at most %2 characters.")
+                                                                 .arg(QStringLiteral("participants"))
+                                                                 .arg(maxTextLength));
     if (form.headcount < 1 || form.headcount > 10000)
         throw Error::invalid(QStringLiteral("headcount"),
                              QCoreApplication::translate("Expense", "headcount: must be a whole number from 1 to 10000 (§6.3.1)."),
@@ -210,6 +227,7 @@ void ExpenseRules::applyForm(const ExpenseForm &form, ExpenseRequest &request)
     request.reason = reason;
     request.eventAt = form.eventAt.toUTC();
     request.place = place;
+    request.staff = staff;
     request.participants = participants;
     request.headcount = form.headcount;
     request.estimate = estimate;
@@ -305,6 +323,19 @@ void ExpenseWorkflow::requireComment(ExpenseAction action, const QString &commen
 bool ExpenseRouting::needsExecutive(const ExpenseRoutingInput &input)
 {
     return input.estimate > input.executiveThreshold || input.customerClass == QLatin1String("key");
+}
+
+QString ExpenseRouting::executiveNote(const ExpenseRoutingInput &input)
+{
+    QStringList reasons;
+    if (input.customerClass == QLatin1String("key"))
+        reasons << QCoreApplication::translate("Expense", "key customer");
+    if (input.estimate > input.executiveThreshold)
+        reasons << QCoreApplication::translate("Expense", "estimate above %1").arg(input.executiveThreshold.toDecimalString());
+    if (reasons.isEmpty())
+        return {};
+    return QCoreApplication::translate("Expense", "Executive approval required (§6.3.3: %1)")
+        .arg(reasons.join(QCoreApplication::translate("Expense", "; ")));
 }
 
 QList<StepPlan> ExpenseRouting::applicationPlan(const ExpenseRoutingInput &input, std::optional<UserId> departmentHead)

@@ -66,7 +66,8 @@ struct ExpenseForm
     QString reason;
     QDateTime eventAt; ///< UTC
     QString place;
-    QString participants; ///< company staff and external guests, as text
+    QList<UserId> staff;  ///< company staff taking part, picked from the people (§6.3.1)
+    QString participants; ///< external guests (and anything else), as text
     int headcount = 0;
     QString estimate; ///< yuan as typed
     std::optional<qint64> customerId;
@@ -85,7 +86,8 @@ struct ExpenseRequest
     QString reason;
     QDateTime eventAt;
     QString place;
-    QString participants;
+    QList<UserId> staff;  ///< company staff (users) taking part
+    QString participants; ///< external guests, as text
     int headcount = 1;
     Money estimate;
     std::optional<qint64> customerId;
@@ -148,6 +150,9 @@ public:
     /// dept head → the head's superior → executive (estimate > threshold or key customer).
     static QList<StepPlan> applicationPlan(const ExpenseRoutingInput &input, std::optional<UserId> departmentHead);
     static bool needsExecutive(const ExpenseRoutingInput &input);
+    /// Why an executive must approve (§6.3.3), translated, or empty when no executive is needed:
+    /// "Executive approval required (§6.3.3: key customer; estimate above 5000.00)".
+    static QString executiveNote(const ExpenseRoutingInput &input);
     /// The claim: the applicant's superior when overrun (§6.4.3), then finance (any of them).
     static QList<StepPlan> claimPlan(UserId applicant, bool overrun);
 };

@@ -16,6 +16,8 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
+#include <QStringList>
 #include <QTimeZone>
 
 namespace bizdesk::services {
@@ -116,6 +118,45 @@ void EntertainmentService::requireVisible(const ExpenseRequest &request)
                             .arg(request.id));
 }
 
+void EntertainmentService::requireStaff(const QList<UserId> &staff)
+{
+    storage::UserRepository users(m_session.database());
+    for (const UserId id : staff) {
+        const auto user = users.findById(id);
+        if (!user || !user->active)
+            throw Error::invalid(QStringLiteral("staff"),
+                                 QCoreApplication::translate("EntertainmentService",
+                                                             "staff: #%1 is not an active member of staff (§6.3.1).")
+                                     .arg(id),
+                                 QStringLiteral("6.3.1"));
+    }
+}
+
+QString EntertainmentService::executiveNote(const domain::ExpenseForm &form)
+{
+    m_session.user();
+    storage::Transaction transaction(m_session.database(), storage::Transaction::Mode::Read);
+    domain::ExpenseRoutingInput input;
+    input.applicant = m_session.userId();
+    input.department = m_session.user().departmentId;
+    input.executiveThreshold = PolicyService(m_session).money(domain::policy::entertainmentExecutiveThreshold);
+    try {
+        input.estimate = domain::ExpenseRules::parseAmount(QStringLiteral("estimate"), form.estimate);
+    } catch (const Error &) {
+        input.estimate = Money::fromMinor(0, input.executiveThreshold.currency());
+    }
+    if (form.customerId) {
+        try {
+            input.customerClass = storage::ExpenseRepository(m_session.database()).customerClass(*form.customerId);
+        } catch (const Error &) {
+            input.customerClass.clear();
+        }
+    }
+    const QString note = domain::ExpenseRouting::executiveNote(input);
+    transaction.commit();
+    return note;
+}
+
 domain::BudgetUsage EntertainmentService::budgetFor(std::optional<domain::DepartmentId> department, const QDateTime &eventAt,
                                                     const Money &estimate, std::optional<qint64> exclude)
 {
@@ -162,6 +203,7 @@ ExpenseRequest EntertainmentService::apply(const domain::ExpenseForm &form)
     ExpenseRequest request;
     domain::ExpenseRules::applyForm(form, request);
     storage::Transaction transaction(m_session.database());
+    requireStaff(request.staff);
     storage::ExpenseRepository repository(m_session.database());
     if (request.customerId)
         request.customerClass = repository.customerClass(*request.customerId);
@@ -170,6 +212,7 @@ ExpenseRequest EntertainmentService::apply(const domain::ExpenseForm &form)
     request.state = ExpenseState::Draft;
     request.overBudget = budgetFor(request.departmentId, request.eventAt, request.estimate, std::nullopt).over();
     request.id = repository.insert(request, m_session.timestamp(), m_session.userId());
+    repository.replaceStaff(request.id, request.staff);
     request = repository.require(request.id);
     AuditTrail(m_session).record(QStringLiteral("expense.apply"), expenseEntity, request.id, {}, auditJson(request));
     transaction.commit();
@@ -186,10 +229,12 @@ ExpenseRequest EntertainmentService::editDraft(qint64 id, int version, const dom
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Edit);
     const ExpenseRequest before = request;
     domain::ExpenseRules::applyForm(form, request);
+    requireStaff(request.staff);
     request.customerClass = request.customerId ? repository.customerClass(*request.customerId) : QString();
     request.overBudget = budgetFor(request.departmentId, request.eventAt, request.estimate, request.id).over();
     request.version = version;
     repository.update(request, m_session.timestamp(), m_session.userId());
+    repository.replaceStaff(id, request.staff);
     request = repository.require(id);
     AuditTrail(m_session).record(QStringLiteral("expense.edit"), expenseEntity, id, auditJson(before), auditJson(request));
     transaction.commit();
@@ -497,6 +542,12 @@ ExpenseDetail EntertainmentService::detail(qint64 id)
     detail.attachments = repository.attachments(id);
     detail.budget = budgetFor(row->request.departmentId, row->request.eventAt, row->request.estimate, id);
     detail.actions = actionsFor(row->request, detail.route, detail.claimRoute);
+    if (detail.may(ExpenseAction::Approve) || detail.may(ExpenseAction::FinanceApprove)) {
+        const Route &open = isClaimStage(row->request.state) ? detail.claimRoute : detail.route;
+        const auto principal = open.approverFor(IdentityService(m_session).actingFor());
+        if (principal && *principal != m_session.userId())
+            detail.decidesFor = principal;
+    }
     detail.policyVersion = PolicyService(m_session).currentVersion();
     for (const domain::User &user : storage::UserRepository(m_session.database()).list())
         detail.names.insert(user.id, user.displayName);
@@ -599,10 +650,25 @@ QJsonObject EntertainmentService::toJson(const storage::ExpenseListRow &row)
     return object;
 }
 
+QString EntertainmentService::staffNames(const ExpenseDetail &detail)
+{
+    QStringList names;
+    for (const storage::ExpenseStaff &member : detail.row.staff)
+        names << member.name;
+    return QLocale().createSeparatedList(names);
+}
+
 QJsonObject EntertainmentService::toJson(const ExpenseDetail &detail)
 {
     QJsonObject object = toJson(detail.row);
     const ExpenseRequest &request = detail.request();
+    QJsonArray staff;
+    for (const storage::ExpenseStaff &member : detail.row.staff)
+        staff.append(QJsonObject{{QStringLiteral("login"), member.login}, {QStringLiteral("name"), member.name}});
+    object.insert(QStringLiteral("staff"), staff);
+    object.insert(QStringLiteral("guests"), request.participants);
+    if (detail.decidesFor)
+        object.insert(QStringLiteral("decides_for"), detail.names.value(*detail.decidesFor));
     object.insert(QStringLiteral("receipts"), request.receiptCount);
     object.insert(QStringLiteral("explanation"), request.claimExplanation);
     object.insert(QStringLiteral("over_budget_explanation"), request.overBudgetExplanation);

@@ -49,6 +49,9 @@ struct ExpenseDetail
     domain::BudgetUsage budget;
     QList<domain::ExpenseAction> actions; ///< what the session's user may do now
     QHash<domain::UserId, QString> names; ///< display names of everybody on the routes
+    /// Set when the session's user may decide the current step only as a delegate: the person
+    /// they decide for (§ delegation; recorded as on-behalf-of).
+    std::optional<domain::UserId> decidesFor;
     int policyVersion = 1;
 
     const domain::ExpenseRequest &request() const { return row.request; }
@@ -82,6 +85,10 @@ public:
     ExpenseDetail detail(qint64 id);
     QList<storage::ExpenseListRow> list(const ExpenseQuery &query);
     /// Budget use of the department in the month of `eventAt`, with `estimate` added (§6.1).
+    /// Why the form, as filled in now, will need an executive (§6.3.3): the key customer linked or
+    /// the estimate above entertainment.executive_threshold; empty when it will not. The form
+    /// shows it before submitting. An estimate that does not parse yet counts as zero.
+    QString executiveNote(const domain::ExpenseForm &form);
     domain::BudgetUsage budgetFor(std::optional<domain::DepartmentId> department, const QDateTime &eventAt,
                                   const domain::Money &estimate, std::optional<qint64> exclude);
     /// Ids of requests waiting for a decision by the user (or people who delegated to them).
@@ -90,6 +97,8 @@ public:
     /// JSON of `expense show`: amounts as "1234.50", flags, route and history.
     static QJsonObject toJson(const ExpenseDetail &detail);
     static QJsonObject toJson(const storage::ExpenseListRow &row);
+    /// The staff taking part as one line of names, in the UI language ("张三、李四").
+    static QString staffNames(const ExpenseDetail &detail);
     /// "PDF", "JPEG" or "PNG" media type by the first bytes, empty if none of them.
     static QString sniffMediaType(const QByteArray &content);
 
@@ -101,6 +110,8 @@ private:
                           const QString &comment, std::optional<domain::UserId> onBehalfOf);
     void requireVisible(const domain::ExpenseRequest &request);
     void requireApplicant(const domain::ExpenseRequest &request);
+    /// Staff must be active people (§6.3.1); throws invalid("staff").
+    void requireStaff(const QList<domain::UserId> &staff);
     QList<domain::ExpenseAction> actionsFor(const domain::ExpenseRequest &request, const domain::Route &route,
                                             const domain::Route &claimRoute);
     Session &m_session;

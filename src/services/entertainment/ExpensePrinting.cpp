@@ -86,7 +86,11 @@ PrintDocument ExpensePrinting::applicationForm(const ExpenseDetail &detail)
                  e(request.eventAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     html += row1(QCoreApplication::translate("ExpensePrinting", "Reason"), e(request.reason));
     html += row1(QCoreApplication::translate("ExpensePrinting", "Place"), e(request.place));
-    html += row2(QCoreApplication::translate("ExpensePrinting", "Participants"), e(request.participants), QCoreApplication::translate("ExpensePrinting", "Headcount"), QString::number(request.headcount));
+    const QString staff = EntertainmentService::staffNames(detail);
+    html += row2(QCoreApplication::translate("ExpensePrinting", "Company staff"), staff.isEmpty() ? QStringLiteral("—") : e(staff),
+                 QCoreApplication::translate("ExpensePrinting", "Headcount"), QString::number(request.headcount));
+    html += row1(QCoreApplication::translate("ExpensePrinting", "External guests"),
+                 request.participants.isEmpty() ? QStringLiteral("—") : e(request.participants));
     QString customer = request.customerId ? e(detail.row.customerName) : QStringLiteral("—");
     if (request.customerClass == QLatin1String("key"))
         customer += QStringLiteral(" <span class=\"flag\">%1</span>").arg(e(QCoreApplication::translate("ExpensePrinting", "key customer")));

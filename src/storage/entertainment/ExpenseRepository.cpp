@@ -63,7 +63,8 @@ void bindRequest(SqlQuery &query, const ExpenseRequest &request)
         .bind(":reason", request.reason)
         .bind(":event_at", domain::toStorageTimestamp(request.eventAt))
         .bind(":place", request.place)
-        .bind(":participants", request.participants)
+        // Guests may be empty when staff take part; an empty text, not NULL.
+        .bind(":participants", request.participants.isNull() ? QStringLiteral("") : request.participants)
         .bind(":headcount", request.headcount)
         .bind(":estimate", qint64(request.estimate.minorUnits()))
         .bind(":currency", request.estimate.currency())
@@ -126,7 +127,35 @@ std::optional<ExpenseRequest> ExpenseRepository::find(qint64 id) const
     query.bind(":id", id).exec();
     if (!query.next())
         return std::nullopt;
-    return readRequest(query);
+    ExpenseRequest request = readRequest(query);
+    for (const ExpenseStaff &member : staff(id))
+        request.staff << member.id;
+    return request;
+}
+
+QList<ExpenseStaff> ExpenseRepository::staff(qint64 requestId) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT u.id, u.login, u.display_name FROM entertainment_participants p "
+                                              "JOIN users u ON u.id = p.user_id WHERE p.request_id = :request "
+                                              "ORDER BY p.position"));
+    query.bind(":request", requestId).exec();
+    QList<ExpenseStaff> members;
+    while (query.next())
+        members << ExpenseStaff{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()};
+    return members;
+}
+
+void ExpenseRepository::replaceStaff(qint64 requestId, const QList<domain::UserId> &staff)
+{
+    SqlQuery remove(m_database, QStringLiteral("DELETE FROM entertainment_participants WHERE request_id = :request"));
+    remove.bind(":request", requestId).exec();
+    SqlQuery insert(m_database, QStringLiteral("INSERT INTO entertainment_participants (request_id, user_id, position) "
+                                               "VALUES (:request, :user, :position)"));
+    int position = 0;
+    for (const domain::UserId user : staff) {
+        insert.bind(":request", requestId).bind(":user", user).bind(":position", position++);
+        insert.exec();
+    }
 }
 
 ExpenseRequest ExpenseRepository::require(qint64 id) const
@@ -213,7 +242,11 @@ std::optional<ExpenseListRow> ExpenseRepository::row(qint64 id) const
     const auto rows = list(filter);
     if (rows.isEmpty())
         return std::nullopt;
-    return rows.first();
+    ExpenseListRow found = rows.first();
+    found.staff = staff(id);
+    for (const ExpenseStaff &member : found.staff)
+        found.request.staff << member.id;
+    return found;
 }
 
 domain::Money ExpenseRepository::departmentSpending(domain::DepartmentId department, const QString &from, const QString &to,

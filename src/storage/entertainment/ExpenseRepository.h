@@ -28,6 +28,14 @@ struct ExpenseFilter
     int limit = 1000;
 };
 
+/// A member of staff taking part (§6.3.1).
+struct ExpenseStaff
+{
+    domain::UserId id = 0;
+    QString login;
+    QString name;
+};
+
 /// A row of the list, with names joined in.
 struct ExpenseListRow
 {
@@ -36,6 +44,7 @@ struct ExpenseListRow
     QString applicantLogin;
     QString departmentName;
     QString customerName;
+    QList<ExpenseStaff> staff; ///< filled by row() only, not by list()
 };
 
 struct ExpenseAttachment
@@ -64,6 +73,11 @@ public:
     domain::ExpenseRequest require(qint64 id) const;
     QList<ExpenseListRow> list(const ExpenseFilter &filter) const;
     std::optional<ExpenseListRow> row(qint64 id) const;
+
+    /// The staff taking part, in the order picked (entertainment_participants).
+    QList<ExpenseStaff> staff(qint64 requestId) const;
+    /// Replaces the staff of a request (apply and draft edits only, not every transition).
+    void replaceStaff(qint64 requestId, const QList<domain::UserId> &staff);
 
     /// Sum of the department's live requests (submitted, approved, claimed, reimbursed) with events
     /// in [from, to), each counted at its actual cost once claimed, else its estimate; `exclude` left out.

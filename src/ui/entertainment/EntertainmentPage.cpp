@@ -1,6 +1,7 @@
 #include "ui/entertainment/EntertainmentPage.h"
 
 #include "services/Session.h"
+#include "services/customers/CustomerService.h"
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/identity/IdentityService.h"
 #include "ui/common/AuditHistoryView.h"
@@ -148,6 +149,12 @@ void EntertainmentPage::buildUi()
     Style::markAsError(m_message);
     m_message->hide();
     detail->addWidget(m_message);
+    m_onBehalf = new QLabel(m_detailPane);
+    m_onBehalf->setObjectName(QStringLiteral("onBehalfLabel"));
+    m_onBehalf->setWordWrap(true);
+    m_onBehalf->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0b64a; padding: 4px; }"));
+    m_onBehalf->hide();
+    detail->addWidget(m_onBehalf);
     m_comment = new QLineEdit(m_detailPane);
     m_comment->setPlaceholderText(tr("Comment (required to return or reject)"));
     detail->addWidget(m_comment);
@@ -183,6 +190,14 @@ void EntertainmentPage::buildUi()
     actions->addWidget(m_pdfButton);
     detail->addLayout(actions);
     m_form = new ExpenseFormWidget(m_detailPane);
+    m_form->setCustomerSearch([this](const QString &text) {
+        QList<CustomerChoice> choices;
+        for (const storage::CustomerRow &row : services::CustomerService(m_session).search(text, 20))
+            choices << CustomerChoice{row.customer.id, row.customer.name,
+                                      domain::CustomerRules::label(row.customer.customerClass)};
+        return choices;
+    });
+    connect(m_form, &ExpenseFormWidget::edited, this, &EntertainmentPage::updateExecutiveNote);
     detail->addWidget(m_form);
     m_claim = new QLabel(m_detailPane);
     m_claim->setWordWrap(true);
@@ -223,6 +238,18 @@ void EntertainmentPage::buildUi()
     showDetail();
 }
 
+void EntertainmentPage::updateExecutiveNote()
+{
+    if (!m_creating && !(m_detail && m_detail->may(ExpenseAction::Edit)))
+        return;
+    // The service computes the §6.3.3 routing note; the widget only shows it.
+    try {
+        m_form->setExecutiveNote(services::EntertainmentService(m_session).executiveNote(m_form->form()));
+    } catch (const domain::Error &) {
+        m_form->setExecutiveNote({});
+    }
+}
+
 void EntertainmentPage::showError(const QString &text)
 {
     m_message->setText(text);
@@ -252,6 +279,11 @@ void EntertainmentPage::showEvent(QShowEvent *event)
 void EntertainmentPage::refresh()
 {
     m_loaded = true;
+    try {
+        m_form->setPeople(services::IdentityService(m_session).users());
+    } catch (const domain::Error &) {
+        m_form->setPeople({});
+    }
     reloadList();
     if (m_currentId)
         open(*m_currentId);
@@ -322,8 +354,11 @@ void EntertainmentPage::startNew()
     m_creating = true;
     m_currentId.reset();
     m_detail.reset();
+    if (!m_loaded)
+        refresh();
     m_form->clear(m_session.now().addDays(7));
     showDetail();
+    updateExecutiveNote();
     m_form->setFocus();
 }
 
@@ -367,6 +402,7 @@ void EntertainmentPage::showDetail()
         button(ExpenseAction::Submit)->setVisible(true);
         m_attachButton->setVisible(false);
         m_comment->setVisible(false);
+        m_onBehalf->hide();
         return;
     }
     if (!haveRecord) {
@@ -378,6 +414,7 @@ void EntertainmentPage::showDetail()
         m_saveButton->setVisible(false);
         m_attachButton->setVisible(false);
         m_comment->setVisible(false);
+        m_onBehalf->hide();
         return;
     }
     const services::ExpenseDetail &detail = *m_detail;
@@ -385,9 +422,19 @@ void EntertainmentPage::showDetail()
     m_title->setText(tr("No. %1 · %2 · %3").arg(request.id).arg(detail.row.applicantName, request.reason.left(60)));
     StateBadgeDelegate::styleLabel(m_badge, ExpenseListModel::meaningOf(request.state), domain::expenseStateDisplayName(request.state));
     m_flags->setText(ExpenseListModel::flagsText(request));
-    m_form->load(request);
+    m_form->load(request, detail.row.customerName);
     const bool editable = detail.may(ExpenseAction::Edit);
     m_form->setEditable(editable);
+    if (editable)
+        updateExecutiveNote();
+    if (detail.decidesFor) {
+        m_onBehalf->setText(tr("You decide on behalf of %1, who delegated approvals to you; the decision is recorded "
+                               "with their name.")
+                                .arg(detail.names.value(*detail.decidesFor)));
+        m_onBehalf->show();
+    } else {
+        m_onBehalf->hide();
+    }
     m_saveButton->setVisible(editable);
     m_form->setBudgetText(tr("%1 of %2 used this month; with this request %3")
                               .arg(ExpenseListModel::money(detail.budget.used), ExpenseListModel::money(detail.budget.budget),

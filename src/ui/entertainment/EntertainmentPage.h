@@ -53,6 +53,8 @@ public:
     QComboBox *viewCombo() const { return m_viewCombo; }
     QTableView *table() const { return m_table; }
     QLabel *messageLabel() const { return m_message; }
+    /// "You decide on behalf of …" when the user approves as a delegate.
+    QLabel *onBehalfLabel() const { return m_onBehalf; }
     /// Ctrl+Enter: submit a draft, else approve (or reimburse) when the user may.
     void primaryAction();
 
@@ -69,6 +71,7 @@ private:
     void printPreview();
     void exportPdf();
     void showError(const QString &text);
+    void updateExecutiveNote();
     template<typename Work>
     bool run(Work &&work);
 
@@ -86,6 +89,7 @@ private:
     QLabel *m_badge = nullptr;
     QLabel *m_flags = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_onBehalf = nullptr;
     ExpenseFormWidget *m_form = nullptr;
     QLabel *m_claim = nullptr;
     QListWidget *m_attachments = nullptr;
