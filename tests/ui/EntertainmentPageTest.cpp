@@ -4,6 +4,7 @@
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseFormWidget.h"
 #include "ui/entertainment/ExpenseReportPage.h"
+#include "services/customers/CustomerService.h"
 #include "services/identity/IdentityService.h"
 #include "storage/SqlQuery.h"
 #include "UiTestSupport.h"
@@ -170,10 +171,11 @@ TEST_P(EntertainmentPageTest, report_page_shows_the_period)
 
 TEST_P(EntertainmentPageTest, pick_staff_and_a_key_customer_and_see_the_executive_note)
 {
-    const qint64 customer = storage::SqlQuery(database(), u"INSERT INTO customers (name, class, created_at, updated_at) "
-                                                          "VALUES ('华东重点客户集团', 'key', 'x', 'x') RETURNING id"_s)
-                                .scalar()
-                                .toLongLong();
+    services::NewCustomer input;
+    input.name = u"华东重点客户集团"_s;
+    input.customerClass = u"key"_s;
+    input.channel = u"referral"_s;
+    const qint64 customer = services::CustomerService(as(u"sales1"_s)).add(input).id;
     ui::EntertainmentPage page(as(u"sales1"_s));
     page.resize(1300, 800);
     page.show();
