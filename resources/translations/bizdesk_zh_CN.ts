@@ -1374,10 +1374,6 @@
         <translation>应酬地点</translation>
     </message>
     <message>
-        <source>company staff and external guests</source>
-        <translation>公司参加人员及外部宾客</translation>
-    </message>
-    <message>
         <source>number of people, at least 1</source>
         <translation>人数，至少 1 人</translation>
     </message>
@@ -1505,6 +1501,18 @@
         <source>Entertainment expenses by department and person (§6.1, §6.4).</source>
         <translation>按部门和人员统计的应酬费用（§6.1、§6.4）。</translation>
     </message>
+    <message>
+        <source>--staff: "%1" is not the login of an active member of staff (§6.3.1).</source>
+        <translation>--staff：“%1”不是在职员工的登录名（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>external guests (and other participants) as text</source>
+        <translation>外部来宾（及其他参加人员），文字填写</translation>
+    </message>
+    <message>
+        <source>company staff taking part, by login (§6.3.1)</source>
+        <translation>参加的公司人员，按登录名（§6.3.1）</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -1558,6 +1566,10 @@
     <message>
         <source>month: write the month as 2026-11.</source>
         <translation>month：月份请写成 2026-11 的形式。</translation>
+    </message>
+    <message>
+        <source>staff: #%1 is not an active member of staff (§6.3.1).</source>
+        <translation>staff：#%1 不是在职员工（§6.3.1）。</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1664,26 @@
         <source>over_budget_explanation: this request would bring the department to %1 of its %2 monthly budget; explain why (§6.1).</source>
         <translation>over_budget_explanation：本申请将使部门本月应酬费用达到 %1（月度预算 %2），请说明原因（§6.1）。</translation>
     </message>
+    <message>
+        <source>staff: "%1" is not a person.</source>
+        <translation>staff：“%1”不是人员。</translation>
+    </message>
+    <message>
+        <source>key customer</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>estimate above %1</source>
+        <translation>预计费用超过 %1</translation>
+    </message>
+    <message>
+        <source>Executive approval required (§6.3.3: %1)</source>
+        <translation>需要公司高层审批（§6.3.3：%1）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>ExpenseCategory</name>
@@ -1714,14 +1746,6 @@
         <translation>应酬地点(&amp;P) *</translation>
     </message>
     <message>
-        <source>P&amp;articipants *</source>
-        <translation>参加人员(&amp;A) *</translation>
-    </message>
-    <message>
-        <source>Company staff and external guests</source>
-        <translation>公司参加人员及外部宾客</translation>
-    </message>
-    <message>
         <source>&amp;Headcount *</source>
         <translation>人数(&amp;H) *</translation>
     </message>
@@ -1734,20 +1758,40 @@
         <translation>例如 1234.50</translation>
     </message>
     <message>
-        <source>C&amp;ustomer no.</source>
-        <translation>客户编号(&amp;U)</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
         <source>Monthly budget</source>
         <translation>月度预算</translation>
     </message>
     <message>
         <source>&amp;Over-budget explanation</source>
         <translation>超预算说明(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Company &amp;staff</source>
+        <translation>公司人员(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search people by name or login, tick those taking part</source>
+        <translation>按姓名或登录名搜索，勾选参加人员</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal guests</source>
+        <translation>外部来宾(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Guests from outside the company, e.g. 客户张总 (required when no staff is ticked)</source>
+        <translation>公司以外的来宾，如 客户张总（未勾选公司人员时必填）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>optional: type part of the customer's name</source>
+        <translation>可选：输入客户名称的一部分</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
     </message>
 </context>
 <context>
@@ -1799,10 +1843,6 @@
     <message>
         <source>Place</source>
         <translation>应酬地点</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>参加人员</translation>
     </message>
     <message>
         <source>Headcount</source>
@@ -1883,6 +1923,14 @@
     <message>
         <source>The event may take place only after every approval step above is signed (§6.3.2). Claims are filed with genuine, lawful receipts after the event (§6.4).</source>
         <translation>以上各审批环节签字后方可进行应酬（§6.3.2）。应酬结束后凭真实、合法、有效的票据申请报销（§6.4）。</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司人员</translation>
+    </message>
+    <message>
+        <source>External guests</source>
+        <translation>外部来宾</translation>
     </message>
 </context>
 <context>
@@ -3650,12 +3698,35 @@ New status:</source>
         <source>Audit history</source>
         <translation>审计记录</translation>
     </message>
+    <message>
+        <source>You decide on behalf of %1, who delegated approvals to you; the decision is recorded with their name.</source>
+        <translation>您代 %1 审批（其已将审批委托给您）；审批记录将注明代其审批。</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ExpenseClaimDialog</name>
     <message>
         <source>Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and the superior's approval before finance (§6.4.3).</source>
         <translation>已批准的预计费用：¥%1。实际费用明显超出时，须书面说明并经上级审批后再交财务审核（§6.4.3）。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseFormWidget</name>
+    <message>
+        <source>Nobody from the company ticked.</source>
+        <translation>尚未勾选公司人员。</translation>
+    </message>
+    <message>
+        <source>Taking part: %1</source>
+        <translation>参加人员：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Department head, then the head's superior (§6.3.2).</source>
+        <translation>部门负责人审核，再由其上级审批（§6.3.2）。</translation>
     </message>
 </context>
 <context>

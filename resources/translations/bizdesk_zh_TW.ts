@@ -1374,10 +1374,6 @@
         <translation>應酬地點</translation>
     </message>
     <message>
-        <source>company staff and external guests</source>
-        <translation>公司參加人員及外部賓客</translation>
-    </message>
-    <message>
         <source>number of people, at least 1</source>
         <translation>人數，至少 1 人</translation>
     </message>
@@ -1505,6 +1501,18 @@
         <source>Entertainment expenses by department and person (§6.1, §6.4).</source>
         <translation>按部門和人員統計的應酬費用（§6.1、§6.4）。</translation>
     </message>
+    <message>
+        <source>--staff: "%1" is not the login of an active member of staff (§6.3.1).</source>
+        <translation>--staff：“%1”不是在職員工的登入名（§6.3.1）。</translation>
+    </message>
+    <message>
+        <source>external guests (and other participants) as text</source>
+        <translation>外部來賓（及其他參加人員），文字填寫</translation>
+    </message>
+    <message>
+        <source>company staff taking part, by login (§6.3.1)</source>
+        <translation>參加的公司人員，按登入名（§6.3.1）</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -1558,6 +1566,10 @@
     <message>
         <source>month: write the month as 2026-11.</source>
         <translation>month：月份請寫成 2026-11 的形式。</translation>
+    </message>
+    <message>
+        <source>staff: #%1 is not an active member of staff (§6.3.1).</source>
+        <translation>staff：#%1 不是在職員工（§6.3.1）。</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1664,26 @@
         <source>over_budget_explanation: this request would bring the department to %1 of its %2 monthly budget; explain why (§6.1).</source>
         <translation>over_budget_explanation：本申請將使部門本月應酬費用達到 %1（月度預算 %2），請說明原因（§6.1）。</translation>
     </message>
+    <message>
+        <source>staff: "%1" is not a person.</source>
+        <translation>staff：“%1”不是人員。</translation>
+    </message>
+    <message>
+        <source>key customer</source>
+        <translation>重點客戶</translation>
+    </message>
+    <message>
+        <source>estimate above %1</source>
+        <translation>預計費用超過 %1</translation>
+    </message>
+    <message>
+        <source>Executive approval required (§6.3.3: %1)</source>
+        <translation>需要公司高層審批（§6.3.3：%1）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>ExpenseCategory</name>
@@ -1714,14 +1746,6 @@
         <translation>應酬地點(&amp;P) *</translation>
     </message>
     <message>
-        <source>P&amp;articipants *</source>
-        <translation>參加人員(&amp;A) *</translation>
-    </message>
-    <message>
-        <source>Company staff and external guests</source>
-        <translation>公司參加人員及外部賓客</translation>
-    </message>
-    <message>
         <source>&amp;Headcount *</source>
         <translation>人數(&amp;H) *</translation>
     </message>
@@ -1734,20 +1758,40 @@
         <translation>例如 1234.50</translation>
     </message>
     <message>
-        <source>C&amp;ustomer no.</source>
-        <translation>客戶編號(&amp;U)</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>可選</translation>
-    </message>
-    <message>
         <source>Monthly budget</source>
         <translation>月度預算</translation>
     </message>
     <message>
         <source>&amp;Over-budget explanation</source>
         <translation>超預算說明(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Company &amp;staff</source>
+        <translation>公司人員(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search people by name or login, tick those taking part</source>
+        <translation>按姓名或登入名搜尋，勾選參加人員</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal guests</source>
+        <translation>外部來賓(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Guests from outside the company, e.g. 客户张总 (required when no staff is ticked)</source>
+        <translation>公司以外的來賓，如 客戶張總（未勾選公司人員時必填）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客戶(&amp;U)</translation>
+    </message>
+    <message>
+        <source>optional: type part of the customer's name</source>
+        <translation>可選：輸入客戶名稱的一部分</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>審批</translation>
     </message>
 </context>
 <context>
@@ -1799,10 +1843,6 @@
     <message>
         <source>Place</source>
         <translation>應酬地點</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>參加人員</translation>
     </message>
     <message>
         <source>Headcount</source>
@@ -1883,6 +1923,14 @@
     <message>
         <source>The event may take place only after every approval step above is signed (§6.3.2). Claims are filed with genuine, lawful receipts after the event (§6.4).</source>
         <translation>以上各審批環節簽字後方可進行應酬（§6.3.2）。應酬結束後憑真實、合法、有效的票據申請報銷（§6.4）。</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司人員</translation>
+    </message>
+    <message>
+        <source>External guests</source>
+        <translation>外部來賓</translation>
     </message>
 </context>
 <context>
@@ -3650,12 +3698,35 @@ New status:</source>
         <source>Audit history</source>
         <translation>審計記錄</translation>
     </message>
+    <message>
+        <source>You decide on behalf of %1, who delegated approvals to you; the decision is recorded with their name.</source>
+        <translation>您代 %1 審批（其已將審批委託給您）；審批記錄將註明代其審批。</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ExpenseClaimDialog</name>
     <message>
         <source>Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and the superior's approval before finance (§6.4.3).</source>
         <translation>已批准的預計費用：¥%1。實際費用明顯超出時，須書面說明並經上級審批後再交財務稽核（§6.4.3）。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseFormWidget</name>
+    <message>
+        <source>Nobody from the company ticked.</source>
+        <translation>尚未勾選公司人員。</translation>
+    </message>
+    <message>
+        <source>Taking part: %1</source>
+        <translation>參加人員：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Department head, then the head's superior (§6.3.2).</source>
+        <translation>部門負責人稽核，再由其上級審批（§6.3.2）。</translation>
     </message>
 </context>
 <context>
