@@ -242,11 +242,25 @@ void EntertainmentPage::updateExecutiveNote()
 {
     if (!m_creating && !(m_detail && m_detail->may(ExpenseAction::Edit)))
         return;
-    // The service computes the §6.3.3 routing note; the widget only shows it.
+    // The service computes the §6.3.3 routing note and the §6.1 budget use; the widget only shows them.
+    const domain::ExpenseForm form = m_form->form();
+    services::EntertainmentService service(m_session);
     try {
-        m_form->setExecutiveNote(services::EntertainmentService(m_session).executiveNote(m_form->form()));
+        m_form->setExecutiveNote(service.executiveNote(form));
     } catch (const domain::Error &) {
         m_form->setExecutiveNote({});
+    }
+    try {
+        const domain::BudgetUsage usage =
+            service.budgetFor(m_session.user().departmentId, form.eventAt,
+                              domain::ExpenseRules::parseAmount(QStringLiteral("estimate"), form.estimate),
+                              m_creating ? std::nullopt : m_currentId);
+        m_form->setBudgetText(tr("%1 of %2 used this month; with this request %3")
+                                  .arg(ExpenseListModel::money(usage.used), ExpenseListModel::money(usage.budget),
+                                       ExpenseListModel::money(usage.afterThis)),
+                              usage.over());
+    } catch (const domain::Error &) {
+        // No valid estimate yet: the budget line waits for one.
     }
 }
 

@@ -14,6 +14,7 @@ namespace {
 
 constexpr int idRole = Qt::UserRole;
 constexpr int searchRole = Qt::UserRole + 1;
+constexpr int nameRole = Qt::UserRole + 2;
 
 QString classLabel(const QString &className)
 {
@@ -73,6 +74,7 @@ void ExpenseFormWidget::setPeople(const QList<domain::User> &people)
             continue;
         auto *item = new QListWidgetItem(QStringLiteral("%1 (%2)").arg(person.displayName, person.login), m_ui->staffList);
         item->setData(idRole, person.id);
+        item->setData(nameRole, person.displayName);
         item->setData(searchRole, (person.displayName + QLatin1Char(' ') + person.login).toCaseFolded());
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(checked.contains(person.id) ? Qt::Checked : Qt::Unchecked);
@@ -105,14 +107,19 @@ void ExpenseFormWidget::filterStaff(const QString &text)
 
 void ExpenseFormWidget::updateChosenStaff()
 {
+    // Names only (the list shows the logins): one short line, the full entries in the tooltip.
     QStringList names;
+    QStringList entries;
     for (int row = 0; row < m_ui->staffList->count(); ++row) {
         const QListWidgetItem *item = m_ui->staffList->item(row);
-        if (item->checkState() == Qt::Checked)
-            names << item->text();
+        if (item->checkState() == Qt::Checked) {
+            names << item->data(nameRole).toString();
+            entries << item->text();
+        }
     }
     m_ui->staffChosenLabel->setText(names.isEmpty() ? tr("Nobody from the company ticked.")
                                                     : tr("Taking part: %1").arg(QLocale().createSeparatedList(names)));
+    m_ui->staffChosenLabel->setToolTip(entries.join(QLatin1Char('\n')));
 }
 
 void ExpenseFormWidget::searchCustomers(const QString &text)
@@ -237,6 +244,7 @@ void ExpenseFormWidget::setEditable(bool editable)
         edit->setReadOnly(!editable);
     for (QLineEdit *edit : {m_ui->placeEdit, m_ui->estimateEdit, m_ui->customerEdit})
         edit->setReadOnly(!editable);
+    m_ui->customerEdit->setClearButtonEnabled(editable);
     // Read-only, the staff list shrinks to the names of those taking part.
     m_ui->staffFilterEdit->setVisible(editable);
     m_ui->staffList->setVisible(editable);
@@ -244,6 +252,7 @@ void ExpenseFormWidget::setEditable(bool editable)
     m_ui->formLayout->setRowVisible(m_ui->customerEdit, editable || !m_ui->customerEdit->text().isEmpty());
     m_ui->formLayout->setRowVisible(m_ui->overBudgetEdit, editable || !m_ui->overBudgetEdit->toPlainText().isEmpty());
     m_ui->formLayout->setRowVisible(m_ui->routeNoteLabel, editable);
+    m_ui->formLayout->setRowVisible(m_ui->staffBox, editable || !checkedStaff().isEmpty());
 }
 
 void ExpenseFormWidget::setBudgetText(const QString &text, bool over)
