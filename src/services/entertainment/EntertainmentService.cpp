@@ -77,10 +77,15 @@ std::pair<QString, QString> monthRange(const QDateTime &eventAt)
 
 QJsonObject auditJson(const ExpenseRequest &request)
 {
+    QJsonArray staffIds;
+    for (const UserId id : request.staff)
+        staffIds.append(id);
     return {{QStringLiteral("state"), domain::expenseStateName(request.state)},
             {QStringLiteral("estimate"), request.estimate.toDecimalString()},
             {QStringLiteral("actual"), money(request.actual)},
             {QStringLiteral("reason"), request.reason},
+            {QStringLiteral("staff"), staffIds},
+            {QStringLiteral("guests"), request.participants},
             {QStringLiteral("version"), request.version}};
 }
 
