@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QStringList>
 
 namespace bizdesk::services {
 namespace {
@@ -97,18 +98,19 @@ void contributeDemo(DemoContext &context)
         int headcount;
         const char *estimate;
         int daysFromNow;
-        const char *goal; // state to reach
+        const char *goal;  // state to reach
+        const char *staff; // company staff taking part, by login (§6.3.1)
     };
     const Plan plans[] = {
-        {"sales1", "banquet", "年度重点客户答谢晚宴", "北京饭店 宴会厅", "王总(客户), 李经理(客户), 本公司: 销售代表", 6, "3800", 12, "pending_dept_review"},
-        {"sales2", "reception", "客户来访接待及工厂参观", "公司会议室、员工餐厅", "客户采购部三人, 本公司两人", 5, "1200", 5, "pending_superior_approval"},
-        {"sales4", "event", "参加华东区行业展会", "上海国家会展中心", "本公司三人", 3, "8600", 20, "pending_executive_approval"},
-        {"sales3", "banquet", "合同签约后商务宴请", "全聚德 前门店", "客户总经理及助理, 本公司两人", 4, "2600", -10, "approved"},
-        {"sales5", "reception", "新客户初次拜访", "客户办公室附近茶室", "客户一人, 本公司一人", 2, "400", -8, "pending_finance_review"},
-        {"sales1", "banquet", "项目验收庆功宴", "望京 海底捞", "客户项目组五人, 本公司三人", 8, "2000", -20, "pending_overrun_approval"},
-        {"sales2", "other", "客户节日礼品", "—", "客户采购部", 1, "900", -40, "reimbursed"},
-        {"sales4", "banquet", "竞品调研餐叙", "国贸 咖啡厅", "行业朋友两人", 3, "1500", 7, "rejected"},
-        {"sales3", "reception", "供应商来访接待", "公司会议室", "供应商两人, 本公司一人", 3, "300", 3, "draft"},
+        {"sales1", "banquet", "年度重点客户答谢晚宴", "北京饭店 宴会厅", "王总(客户), 李经理(客户)", 6, "3800", 12, "pending_dept_review", "sales1,sales2"},
+        {"sales2", "reception", "客户来访接待及工厂参观", "公司会议室、员工餐厅", "客户采购部三人", 5, "1200", 5, "pending_superior_approval", "sales2,manager1"},
+        {"sales4", "event", "参加华东区行业展会", "上海国家会展中心", "", 3, "8600", 20, "pending_executive_approval", "sales4,sales3,manager2"},
+        {"sales3", "banquet", "合同签约后商务宴请", "全聚德 前门店", "客户总经理及助理", 4, "2600", -10, "approved", "sales3,manager2"},
+        {"sales5", "reception", "新客户初次拜访", "客户办公室附近茶室", "客户一人", 2, "400", -8, "pending_finance_review", "sales5"},
+        {"sales1", "banquet", "项目验收庆功宴", "望京 海底捞", "客户项目组五人", 8, "2000", -20, "pending_overrun_approval", "sales1,sales2,manager1"},
+        {"sales2", "other", "客户节日礼品", "—", "客户采购部", 1, "900", -40, "reimbursed", ""},
+        {"sales4", "banquet", "竞品调研餐叙", "国贸 咖啡厅", "行业朋友两人", 3, "1500", 7, "rejected", "sales4"},
+        {"sales3", "reception", "供应商来访接待", "公司会议室", "供应商两人", 3, "300", 3, "draft", "sales3"},
     };
     int created = 0;
     for (const Plan &plan : plans) {
@@ -119,6 +121,11 @@ void contributeDemo(DemoContext &context)
         form.reason = QString::fromUtf8(plan.reason);
         form.place = QString::fromUtf8(plan.place);
         form.participants = QString::fromUtf8(plan.participants);
+        const QStringList staffLogins = QString::fromLatin1(plan.staff).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const domain::User &user : context.people) {
+            if (staffLogins.contains(user.login))
+                form.staff << user.id;
+        }
         form.headcount = plan.headcount;
         form.estimate = QString::fromLatin1(plan.estimate);
         QDateTime at = now.addDays(plan.daysFromNow);
