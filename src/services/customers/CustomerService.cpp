@@ -82,6 +82,8 @@ Customer CustomerService::prepare(const NewCustomer &input) const
     customer.tags = input.tags;
     customer.notes = input.notes;
     customer = CustomerRules::validated(customer);
+    if (!input.segment.trimmed().isEmpty())
+        customer.segmentId = segmentId(input.segment);
     const QString owner = input.ownerLogin.trimmed();
     if (owner.isEmpty()) {
         customer.ownerId = m_session.userId();

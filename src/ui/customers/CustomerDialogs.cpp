@@ -3,6 +3,8 @@
 #include "ui_ContactLogDialog.h"
 #include "ui_CustomerDialog.h"
 #include "ui_CustomerImportDialog.h"
+#include "ui_MarketResearchDialog.h"
+#include "ui_TargetSegmentDialog.h"
 
 #include "domain/Error.h"
 #include "services/Session.h"
@@ -29,6 +31,8 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
     , m_editId(editId)
 {
     m_ui->setupUi(this);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (auto value : CustomerRules::classes())
         m_ui->classCombo->addItem(CustomerRules::label(value), CustomerRules::name(value));
     m_ui->classCombo->setCurrentIndex(2);
@@ -43,6 +47,10 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
                 m_ui->ownerCombo->addItem(user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')'), user.login);
         }
     }
+    // §3.1.2: a customer belongs to at most one target segment.
+    m_ui->segmentCombo->addItem(tr("(none)"), QVariant());
+    for (const QVariantMap &segment : services::CustomerService(session).segments())
+        m_ui->segmentCombo->addItem(segment.value(QStringLiteral("name")).toString(), segment.value(QStringLiteral("id")));
     Style::markAsError(m_ui->errorLabel);
     Style::markAsError(m_ui->duplicateLabel);
     if (m_editId) {
@@ -59,6 +67,8 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
         m_ui->emailEdit->setText(m_editing.email);
         m_ui->addressEdit->setText(m_editing.address);
         m_ui->notesEdit->setPlainText(m_editing.notes);
+        if (m_editing.segmentId)
+            m_ui->segmentCombo->setCurrentIndex(std::max(0, m_ui->segmentCombo->findData(*m_editing.segmentId)));
         for (QWidget *widget : {static_cast<QWidget *>(m_ui->contactEdit), static_cast<QWidget *>(m_ui->contactEditLabel),
                                 static_cast<QWidget *>(m_ui->ownerCombo), static_cast<QWidget *>(m_ui->ownerComboLabel)})
             widget->hide();
@@ -116,6 +126,8 @@ void CustomerDialog::accept()
         edited.email = m_ui->emailEdit->text();
         edited.address = m_ui->addressEdit->text();
         edited.notes = m_ui->notesEdit->toPlainText();
+        const QVariant segment = m_ui->segmentCombo->currentData();
+        edited.segmentId = segment.isValid() ? std::optional(segment.toLongLong()) : std::nullopt;
         try {
             edited.customerClass = CustomerRules::parseClass(QStringLiteral("class"), m_ui->classCombo->currentData().toString());
             const QString channel = m_ui->channelCombo->currentData().toString();
@@ -140,6 +152,8 @@ void CustomerDialog::accept()
     input.contactName = m_ui->contactEdit->text();
     input.ownerLogin = m_ui->ownerCombo->currentData().toString();
     input.notes = m_ui->notesEdit->toPlainText();
+    if (m_ui->segmentCombo->currentData().isValid())
+        input.segment = m_ui->segmentCombo->currentText();
     bool allowDuplicate = false;
     if (!m_ui->duplicateLabel->text().isEmpty()) {
         if (QMessageBox::question(this, tr("Possible duplicate"), m_ui->duplicateLabel->text() + QLatin1Char('\n') + tr("Add the customer anyway?"))
@@ -162,6 +176,8 @@ ContactLogDialog::ContactLogDialog(services::Session &session, domain::CustomerI
     , m_ui(std::make_unique<Ui::ContactLogDialog>())
 {
     m_ui->setupUi(this);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (auto kind : CustomerRules::kinds())
         m_ui->kindCombo->addItem(CustomerRules::label(kind), static_cast<int>(kind));
     m_ui->atEdit->setDateTime(session.now().toLocalTime());
@@ -184,6 +200,61 @@ void ContactLogDialog::accept()
         services::CustomerService(m_session).recordContact(
             m_customer, static_cast<domain::ContactKind>(m_ui->kindCombo->currentData().toInt()), m_ui->noteEdit->toPlainText(),
             m_ui->atEdit->dateTime().toUTC(), m_ui->followUpCheck->isChecked() ? m_ui->followUpEdit->date() : QDate());
+        QDialog::accept();
+    } catch (const domain::Error &error) {
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+MarketResearchDialog::MarketResearchDialog(services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ui(std::make_unique<Ui::MarketResearchDialog>())
+{
+    m_ui->setupUi(this);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->dateEdit->setDate(session.now().toLocalTime().date());
+    Style::markAsError(m_ui->errorLabel);
+    auto validate = [this] { m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->topicEdit->text().trimmed().isEmpty()); };
+    connect(m_ui->topicEdit, &QLineEdit::textChanged, this, validate);
+    validate();
+}
+
+MarketResearchDialog::~MarketResearchDialog() = default;
+
+void MarketResearchDialog::accept()
+{
+    try {
+        m_createdId = services::CustomerService(m_session).addResearch(m_ui->topicEdit->text(), m_ui->dateEdit->date(),
+                                                                       m_ui->findingsEdit->toPlainText(), m_ui->competitorsEdit->toPlainText());
+        QDialog::accept();
+    } catch (const domain::Error &error) {
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+TargetSegmentDialog::TargetSegmentDialog(services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ui(std::make_unique<Ui::TargetSegmentDialog>())
+{
+    m_ui->setupUi(this);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    Style::markAsError(m_ui->errorLabel);
+    auto validate = [this] { m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->nameEdit->text().trimmed().isEmpty()); };
+    connect(m_ui->nameEdit, &QLineEdit::textChanged, this, validate);
+    validate();
+}
+
+TargetSegmentDialog::~TargetSegmentDialog() = default;
+
+void TargetSegmentDialog::accept()
+{
+    try {
+        m_createdId = services::CustomerService(m_session).addSegment(m_ui->nameEdit->text(), m_ui->traitsEdit->toPlainText(),
+                                                                      m_ui->strategyEdit->toPlainText());
         QDialog::accept();
     } catch (const domain::Error &error) {
         m_ui->errorLabel->setText(ErrorPresenter::describe(error));
