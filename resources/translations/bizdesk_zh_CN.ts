@@ -3585,6 +3585,10 @@ New status:</source>
         <source>Note:</source>
         <translation>说明：</translation>
     </message>
+    <message>
+        <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
+        <translation>业务往来（§3.2.1）：该客户暂无招待申请。</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::DelegationDialog</name>

@@ -3585,6 +3585,10 @@ New status:</source>
         <source>Note:</source>
         <translation>說明：</translation>
     </message>
+    <message>
+        <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
+        <translation>業務往來（§3.2.1）：該客戶暫無招待申請。</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::DelegationDialog</name>

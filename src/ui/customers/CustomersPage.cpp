@@ -431,35 +431,35 @@ QWidget *CustomersPage::createResearchTab()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    // A heading and a read-only table under it, twice.
-    auto addTable = [page, layout](const QString &heading, const QStringList &columns) {
+    // A heading with its action (for those who may record, §3.1) and a read-only table under it, twice.
+    const bool mayRecord = m_session.may(domain::Action::ManageMarketResearch);
+    auto addTable = [this, page, layout, mayRecord](const QString &heading, const QStringList &columns, const QString &action,
+                                                     const QString &name, void (CustomersPage::*slot)()) {
+        auto *bar = new QHBoxLayout;
         auto *title = new QLabel(heading, page);
         Style::markAsHeading(title);
-        layout->addWidget(title);
-        auto *table = new QTableWidget(page);
-        table->setColumnCount(static_cast<int>(columns.size()));
-        table->setHorizontalHeaderLabels(columns);
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->verticalHeader()->hide();
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        layout->addWidget(table, 1);
-        return table;
-    };
-    const bool mayRecord = m_session.may(domain::Action::ManageMarketResearch);
-    auto addButton = [this, page, layout, mayRecord](const QString &text, const QString &name, void (CustomersPage::*slot)()) {
-        auto *bar = new QHBoxLayout;
-        auto *button = new QPushButton(text, page);
+        bar->addWidget(title);
+        auto *button = new QPushButton(action, page);
         button->setObjectName(name);
         button->setVisible(mayRecord);
         connect(button, &QPushButton::clicked, this, slot);
         bar->addWidget(button);
         bar->addStretch();
         layout->addLayout(bar);
+        auto *table = new QTableWidget(page);
+        table->setColumnCount(static_cast<int>(columns.size()));
+        table->setHorizontalHeaderLabels(columns);
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setWordWrap(true);
+        layout->addWidget(table, 1);
+        return table;
     };
-    m_researchTable = addTable(tr("Market research (§3.1.1)"), {tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")});
-    addButton(tr("Record &market research…"), QStringLiteral("addResearchButton"), &CustomersPage::addResearch);
-    m_segmentTable = addTable(tr("Target segments (§3.1.2)"), {tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")});
-    addButton(tr("New target &segment…"), QStringLiteral("addSegmentButton"), &CustomersPage::addSegment);
+    m_researchTable = addTable(tr("Market research (§3.1.1)"), {tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")},
+                               tr("Record &market research…"), QStringLiteral("addResearchButton"), &CustomersPage::addResearch);
+    m_segmentTable = addTable(tr("Target segments (§3.1.2)"), {tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")},
+                              tr("New target &segment…"), QStringLiteral("addSegmentButton"), &CustomersPage::addSegment);
     return page;
 }
 
@@ -846,6 +846,8 @@ void CustomersPage::refreshResearch()
 void CustomersPage::refreshDealings()
 {
     m_dealingsTable->setRowCount(0);
+    m_dealingsTable->hide();
+    m_dealingsLabel->setText(tr("Business dealings (§3.2.1): no entertainment requests for this customer."));
     if (!m_current)
         return;
     try {
@@ -865,6 +867,10 @@ void CustomersPage::refreshDealings()
             auto *estimate = new QTableWidgetItem(Formats::money(request.estimate));
             estimate->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_dealingsTable->setItem(r, 3, estimate);
+        }
+        if (!rows.isEmpty()) {
+            m_dealingsLabel->setText(tr("Business dealings: entertainment requests (§3.2.1) — double-click to open"));
+            m_dealingsTable->show();
         }
         m_dealingsTable->resizeColumnsToContents();
     } catch (const domain::Error &error) {
