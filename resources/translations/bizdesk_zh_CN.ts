@@ -1153,6 +1153,10 @@
         <source>%1 · no contact for %2 days, interval %3</source>
         <translation>%1 · 已 %2 天未联系，联系周期 %3 天</translation>
     </message>
+    <message>
+        <source>name: there is already a target segment "%1" (§3.1.2).</source>
+        <translation>名称：目标客户群“%1”已存在（§3.1.2）。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

@@ -388,6 +388,8 @@ TEST_P(CustomerServiceTest, target_segments_are_defined_and_customers_link_to_on
     EXPECT_EQ(rows("customer_segments"), 0);
     const qint64 segment = service.addSegment(QStringLiteral("中型制造企业"), QStringLiteral("200–1000 人"), QStringLiteral("行业展会 + 标杆案例"));
     EXPECT_EQ(service.segmentId(QStringLiteral(" 中型制造企业 ")), segment);
+    EXPECT_ERROR_KIND(service.addSegment(QStringLiteral(" 中型制造企业"), {}, {}), Conflict);
+    EXPECT_EQ(rows("customer_segments"), 1);
     EXPECT_ERROR_KIND(service.segmentId(QStringLiteral("不存在")), NotFound);
 
     auto input = company(QStringLiteral("华信"));
