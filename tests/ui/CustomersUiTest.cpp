@@ -314,6 +314,25 @@ TEST_P(CustomersUiTest, business_dealings_list_entertainment_requests_and_open_t
     EXPECT_EQ(open.first().at(2).toLongLong(), request.id);
 }
 
+TEST_P(CustomersUiTest, ok_and_cancel_of_the_customer_dialogs_close_them)
+{
+    ui::CustomerDialog dialog(as(QStringLiteral("sales1")));
+    dialog.setName(QStringLiteral("新客户"));
+    clickOk(&dialog);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_GT(dialog.createdId(), 0);
+    ui::ContactLogDialog contact(as(QStringLiteral("sales1")), dialog.createdId());
+    contact.findChild<QPlainTextEdit *>(QStringLiteral("noteEdit"))->setPlainText(QStringLiteral("电话沟通需求"));
+    clickOk(&contact);
+    EXPECT_EQ(contact.result(), QDialog::Accepted);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales1"))).details(dialog.createdId()).log.size(), 1);
+    ui::TargetSegmentDialog segment(as(QStringLiteral("sales1")));
+    segment.show();
+    QTest::mouseClick(segment.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    EXPECT_FALSE(segment.isVisible());
+    EXPECT_EQ(segment.result(), QDialog::Rejected);
+}
+
 TEST_P(CustomersUiTest, file_menu_offers_import_and_export_to_those_who_may)
 {
     auto fileAction = [](ui::MainWindow &window, const char *name) -> QAction * {

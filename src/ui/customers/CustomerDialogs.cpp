@@ -24,6 +24,36 @@ namespace bizdesk::ui {
 
 using domain::CustomerRules;
 
+namespace {
+
+/// OK and Cancel close the dialog (through its accept(), which saves), the error label looks like
+/// one, and with `required` OK is enabled only while that field has text.
+void wireForm(QDialog *dialog, QDialogButtonBox *buttons, QLabel *errorLabel, QLineEdit *required = nullptr)
+{
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    Style::markAsError(errorLabel);
+    if (!required)
+        return;
+    auto validate = [buttons, required] { buttons->button(QDialogButtonBox::Ok)->setEnabled(!required->text().trimmed().isEmpty()); };
+    QObject::connect(required, &QLineEdit::textChanged, dialog, validate);
+    validate();
+}
+
+/// Runs the use case; closes the dialog as accepted when it succeeds, else shows why it was refused.
+template<typename Save>
+void saveAndClose(QDialog *dialog, QLabel *errorLabel, Save &&save)
+{
+    try {
+        save();
+        dialog->done(QDialog::Accepted);
+    } catch (const domain::Error &error) {
+        errorLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+} // namespace
+
 CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, domain::CustomerId editId)
     : QDialog(parent)
     , m_session(session)
@@ -31,8 +61,7 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
     , m_editId(editId)
 {
     m_ui->setupUi(this);
-    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel);
     for (auto value : CustomerRules::classes())
         m_ui->classCombo->addItem(CustomerRules::label(value), CustomerRules::name(value));
     m_ui->classCombo->setCurrentIndex(2);
@@ -51,7 +80,6 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
     m_ui->segmentCombo->addItem(tr("(none)"), QVariant());
     for (const QVariantMap &segment : services::CustomerService(session).segments())
         m_ui->segmentCombo->addItem(segment.value(QStringLiteral("name")).toString(), segment.value(QStringLiteral("id")));
-    Style::markAsError(m_ui->errorLabel);
     Style::markAsError(m_ui->duplicateLabel);
     if (m_editId) {
         // Editing: stage, owner and contact persons have their own actions.
@@ -176,15 +204,13 @@ ContactLogDialog::ContactLogDialog(services::Session &session, domain::CustomerI
     , m_ui(std::make_unique<Ui::ContactLogDialog>())
 {
     m_ui->setupUi(this);
-    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel);
     for (auto kind : CustomerRules::kinds())
         m_ui->kindCombo->addItem(CustomerRules::label(kind), static_cast<int>(kind));
     m_ui->atEdit->setDateTime(session.now().toLocalTime());
     m_ui->followUpEdit->setDate(session.now().toLocalTime().date().addDays(7));
     m_ui->followUpEdit->setEnabled(false);
     connect(m_ui->followUpCheck, &QCheckBox::toggled, m_ui->followUpEdit, &QWidget::setEnabled);
-    Style::markAsError(m_ui->errorLabel);
     auto validate = [this] {
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->noteEdit->toPlainText().trimmed().isEmpty());
     };
@@ -196,14 +222,11 @@ ContactLogDialog::~ContactLogDialog() = default;
 
 void ContactLogDialog::accept()
 {
-    try {
+    saveAndClose(this, m_ui->errorLabel, [this] {
         services::CustomerService(m_session).recordContact(
             m_customer, static_cast<domain::ContactKind>(m_ui->kindCombo->currentData().toInt()), m_ui->noteEdit->toPlainText(),
             m_ui->atEdit->dateTime().toUTC(), m_ui->followUpCheck->isChecked() ? m_ui->followUpEdit->date() : QDate());
-        QDialog::accept();
-    } catch (const domain::Error &error) {
-        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
-    }
+    });
 }
 
 MarketResearchDialog::MarketResearchDialog(services::Session &session, QWidget *parent)
@@ -212,26 +235,18 @@ MarketResearchDialog::MarketResearchDialog(services::Session &session, QWidget *
     , m_ui(std::make_unique<Ui::MarketResearchDialog>())
 {
     m_ui->setupUi(this);
-    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel, m_ui->topicEdit);
     m_ui->dateEdit->setDate(session.now().toLocalTime().date());
-    Style::markAsError(m_ui->errorLabel);
-    auto validate = [this] { m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->topicEdit->text().trimmed().isEmpty()); };
-    connect(m_ui->topicEdit, &QLineEdit::textChanged, this, validate);
-    validate();
 }
 
 MarketResearchDialog::~MarketResearchDialog() = default;
 
 void MarketResearchDialog::accept()
 {
-    try {
+    saveAndClose(this, m_ui->errorLabel, [this] {
         m_createdId = services::CustomerService(m_session).addResearch(m_ui->topicEdit->text(), m_ui->dateEdit->date(),
                                                                        m_ui->findingsEdit->toPlainText(), m_ui->competitorsEdit->toPlainText());
-        QDialog::accept();
-    } catch (const domain::Error &error) {
-        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
-    }
+    });
 }
 
 TargetSegmentDialog::TargetSegmentDialog(services::Session &session, QWidget *parent)
@@ -240,25 +255,17 @@ TargetSegmentDialog::TargetSegmentDialog(services::Session &session, QWidget *pa
     , m_ui(std::make_unique<Ui::TargetSegmentDialog>())
 {
     m_ui->setupUi(this);
-    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    Style::markAsError(m_ui->errorLabel);
-    auto validate = [this] { m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->nameEdit->text().trimmed().isEmpty()); };
-    connect(m_ui->nameEdit, &QLineEdit::textChanged, this, validate);
-    validate();
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel, m_ui->nameEdit);
 }
 
 TargetSegmentDialog::~TargetSegmentDialog() = default;
 
 void TargetSegmentDialog::accept()
 {
-    try {
+    saveAndClose(this, m_ui->errorLabel, [this] {
         m_createdId = services::CustomerService(m_session).addSegment(m_ui->nameEdit->text(), m_ui->traitsEdit->toPlainText(),
                                                                       m_ui->strategyEdit->toPlainText());
-        QDialog::accept();
-    } catch (const domain::Error &error) {
-        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
-    }
+    });
 }
 
 CustomerImportDialog::CustomerImportDialog(services::Session &session, QWidget *parent)
