@@ -227,13 +227,13 @@ QWidget *CustomersPage::createListTab()
     auto *toolbar = new QHBoxLayout;
     auto *newButton = new QPushButton(tr("&New customer"), page);
     newButton->setShortcut(QKeySequence::New);
-    newButton->setEnabled(m_session.may(domain::Action::CreateCustomer));
+    newButton->setVisible(m_session.may(domain::Action::CreateCustomer));
     connect(newButton, &QPushButton::clicked, this, &CustomersPage::newCustomer);
     auto *importButton = new QPushButton(tr("&Import…"), page);
-    importButton->setEnabled(m_session.may(domain::Action::ImportCustomers));
+    importButton->setVisible(m_session.may(domain::Action::ImportCustomers));
     connect(importButton, &QPushButton::clicked, this, &CustomersPage::importCustomers);
     auto *exportButton = new QPushButton(tr("E&xport…"), page);
-    exportButton->setEnabled(m_session.may(domain::Action::ExportCustomers));
+    exportButton->setVisible(m_session.may(domain::Action::ExportCustomers));
     connect(exportButton, &QPushButton::clicked, this, &CustomersPage::exportCustomers);
     toolbar->addWidget(newButton);
     toolbar->addWidget(importButton);
