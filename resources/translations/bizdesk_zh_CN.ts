@@ -606,6 +606,10 @@
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
+    <message>
+        <source>Target se&amp;gment:</source>
+        <translation>目标客户群(&amp;G)：</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImport</name>
@@ -1148,6 +1152,10 @@
     <message>
         <source>%1 · no contact for %2 days, interval %3</source>
         <translation>%1 · 已 %2 天未联系，联系周期 %3 天</translation>
+    </message>
+    <message>
+        <source>name: there is already a target segment "%1" (§3.1.2).</source>
+        <translation>名称：目标客户群“%1”已存在（§3.1.2）。</translation>
     </message>
 </context>
 <context>
@@ -2378,6 +2386,33 @@
     </message>
 </context>
 <context>
+    <name>MarketResearchDialog</name>
+    <message>
+        <source>Record market research</source>
+        <translation>记录市场调研</translation>
+    </message>
+    <message>
+        <source>&amp;Topic: *</source>
+        <translation>调研主题(&amp;T)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Date: *</source>
+        <translation>日期(&amp;D)：*</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>调研结论(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Competitors:</source>
+        <translation>竞争对手(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2661,6 +2696,25 @@
     <message>
         <source>could not replace the file</source>
         <translation>无法替换文件</translation>
+    </message>
+</context>
+<context>
+    <name>TargetSegmentDialog</name>
+    <message>
+        <source>New target segment</source>
+        <translation>新建目标客户群</translation>
+    </message>
+    <message>
+        <source>&amp;Name: *</source>
+        <translation>姓名(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Traits:</source>
+        <translation>特征(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>开发策略(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -3035,6 +3089,10 @@
     <message>
         <source>Add the customer anyway?</source>
         <translation>仍然添加该客户吗？</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -3474,6 +3532,114 @@ New status:</source>
     <message>
         <source>Appreciation event</source>
         <translation>答谢活动</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>导入客户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export customers…</source>
+        <translation>导出客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Reassi&amp;gn…</source>
+        <translation>重新分配(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Release to &amp;pool</source>
+        <translation>退回公海(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Business dealings: entertainment requests (§3.2.1) — double-click to open</source>
+        <translation>业务往来：招待申请（§3.2.1）— 双击打开</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Record win-back &amp;result…</source>
+        <translation>记录挽回结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Win-back records (§3.2.4): choose a pending one to record its result</source>
+        <translation>挽回记录（§3.2.4）：选择待定的一条记录其结果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Record &amp;market research…</source>
+        <translation>记录市场调研(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>New target &amp;segment…</source>
+        <translation>新建目标客户群(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Reassign customer</source>
+        <translation>重新分配客户</translation>
+    </message>
+    <message>
+        <source>New owner (§3.2.1):</source>
+        <translation>新负责人（§3.2.1）：</translation>
+    </message>
+    <message>
+        <source>Choose a pending win-back record first.</source>
+        <translation>请先选择一条待定的挽回记录。</translation>
+    </message>
+    <message>
+        <source>Win-back result</source>
+        <translation>挽回结果</translation>
+    </message>
+    <message>
+        <source>Result of the win-back for %1 (§3.2.4):</source>
+        <translation>%1 的挽回结果（§3.2.4）：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
+        <translation>业务往来（§3.2.1）：该客户暂无招待申请。</translation>
     </message>
 </context>
 <context>

@@ -606,6 +606,10 @@
         <source>N&amp;otes:</source>
         <translation>備註(&amp;O)：</translation>
     </message>
+    <message>
+        <source>Target se&amp;gment:</source>
+        <translation>目標客戶群(&amp;G)：</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImport</name>
@@ -1148,6 +1152,10 @@
     <message>
         <source>%1 · no contact for %2 days, interval %3</source>
         <translation>%1 · 已 %2 天未聯絡，聯絡週期 %3 天</translation>
+    </message>
+    <message>
+        <source>name: there is already a target segment "%1" (§3.1.2).</source>
+        <translation>名稱：目標客戶群“%1”已存在（§3.1.2）。</translation>
     </message>
 </context>
 <context>
@@ -2378,6 +2386,33 @@
     </message>
 </context>
 <context>
+    <name>MarketResearchDialog</name>
+    <message>
+        <source>Record market research</source>
+        <translation>記錄市場調研</translation>
+    </message>
+    <message>
+        <source>&amp;Topic: *</source>
+        <translation>調研主題(&amp;T)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Date: *</source>
+        <translation>日期(&amp;D)：*</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>調研結論(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Competitors:</source>
+        <translation>競爭對手(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2661,6 +2696,25 @@
     <message>
         <source>could not replace the file</source>
         <translation>無法替換檔案</translation>
+    </message>
+</context>
+<context>
+    <name>TargetSegmentDialog</name>
+    <message>
+        <source>New target segment</source>
+        <translation>新建目標客戶群</translation>
+    </message>
+    <message>
+        <source>&amp;Name: *</source>
+        <translation>姓名(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Traits:</source>
+        <translation>特徵(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>開發策略(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -3035,6 +3089,10 @@
     <message>
         <source>Add the customer anyway?</source>
         <translation>仍然新增該客戶嗎？</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
     </message>
 </context>
 <context>
@@ -3474,6 +3532,114 @@ New status:</source>
     <message>
         <source>Appreciation event</source>
         <translation>答謝活動</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation>匯入客戶(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export customers…</source>
+        <translation>匯出客戶(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Reassi&amp;gn…</source>
+        <translation>重新分配(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Release to &amp;pool</source>
+        <translation>退回公海(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Business dealings: entertainment requests (§3.2.1) — double-click to open</source>
+        <translation>業務往來：招待申請（§3.2.1）— 雙擊開啟</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>活動日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>Record win-back &amp;result…</source>
+        <translation>記錄挽回結果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Win-back records (§3.2.4): choose a pending one to record its result</source>
+        <translation>挽回記錄（§3.2.4）：選擇待定的一條記錄其結果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記錄日期</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Record &amp;market research…</source>
+        <translation>記錄市場調研(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>New target &amp;segment…</source>
+        <translation>新建目標客戶群(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Reassign customer</source>
+        <translation>重新分配客戶</translation>
+    </message>
+    <message>
+        <source>New owner (§3.2.1):</source>
+        <translation>新負責人（§3.2.1）：</translation>
+    </message>
+    <message>
+        <source>Choose a pending win-back record first.</source>
+        <translation>請先選擇一條待定的挽回記錄。</translation>
+    </message>
+    <message>
+        <source>Win-back result</source>
+        <translation>挽回結果</translation>
+    </message>
+    <message>
+        <source>Result of the win-back for %1 (§3.2.4):</source>
+        <translation>%1 的挽回結果（§3.2.4）：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
+        <translation>業務往來（§3.2.1）：該客戶暫無招待申請。</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,13 @@
 #include "domain/Error.h"
 #include "services/customers/CustomerImport.h"
 #include "services/customers/CustomerService.h"
+#include "services/entertainment/EntertainmentService.h"
 #include "services/exchange/TableExport.h"
 #include "services/policy/PolicyService.h"
 #include "services/tasks/TaskSource.h"
 #include "services/ModuleCatalog.h"
 #include "storage/SqlQuery.h"
+#include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
 
 #include <QFile>
@@ -355,6 +357,89 @@ TEST_P(CustomerServiceTest, customer_events_invite_visible_customers_once)
     const auto events = service.events(customer.id);
     ASSERT_EQ(events.size(), 1);
     EXPECT_EQ(events.first().value(QStringLiteral("invited")).toStringList(), QStringList{QStringLiteral("华信")});
+}
+
+TEST_P(CustomerServiceTest, market_research_is_recorded_validated_and_audited)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const qint64 audits = rows("audit_log");
+    EXPECT_ERROR_KIND(service.addResearch(QStringLiteral("  "), QDate(2026, 11, 2), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(service.addResearch(QStringLiteral("华南制造业"), QDate(), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("finance"))).addResearch(QStringLiteral("x"), QDate(2026, 11, 2), {}, {}), Denied);
+    EXPECT_EQ(rows("market_research"), 0);
+    EXPECT_EQ(rows("audit_log"), audits);
+    const QString topic = QStringLiteral("x'); DROP TABLE users;-- <b>华南制造业 ERP 需求</b>");
+    const qint64 id = service.addResearch(QStringLiteral("  ") + topic, QDate(2026, 11, 2), QStringLiteral("中型工厂普遍缺少\n排产系统"),
+                                          QStringLiteral("用友, 金蝶"));
+    EXPECT_GT(id, 0);
+    EXPECT_EQ(rows("audit_log"), audits + 1);
+    const auto research = services::CustomerService(as(QStringLiteral("sales3"))).research();
+    ASSERT_EQ(research.size(), 1);
+    EXPECT_EQ(research.first().value(QStringLiteral("topic")).toString(), topic);
+    EXPECT_EQ(research.first().value(QStringLiteral("date")).toString(), QStringLiteral("2026-11-02"));
+    EXPECT_EQ(research.first().value(QStringLiteral("competitors")).toString(), QStringLiteral("用友, 金蝶"));
+}
+
+TEST_P(CustomerServiceTest, target_segments_are_defined_and_customers_link_to_one)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    EXPECT_ERROR_KIND(service.addSegment(QStringLiteral(" "), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("finance"))).addSegment(QStringLiteral("x"), {}, {}), Denied);
+    EXPECT_EQ(rows("customer_segments"), 0);
+    const qint64 segment = service.addSegment(QStringLiteral("中型制造企业"), QStringLiteral("200–1000 人"), QStringLiteral("行业展会 + 标杆案例"));
+    EXPECT_EQ(service.segmentId(QStringLiteral(" 中型制造企业 ")), segment);
+    EXPECT_ERROR_KIND(service.addSegment(QStringLiteral(" 中型制造企业"), {}, {}), Conflict);
+    EXPECT_EQ(rows("customer_segments"), 1);
+    EXPECT_ERROR_KIND(service.segmentId(QStringLiteral("不存在")), NotFound);
+
+    auto input = company(QStringLiteral("华信"));
+    input.segment = QStringLiteral("不存在");
+    EXPECT_ERROR_KIND(service.add(input), NotFound);
+    input.segment = QStringLiteral("中型制造企业");
+    const auto customer = service.add(input);
+    EXPECT_EQ(customer.segmentId, segment);
+    EXPECT_EQ(service.details(customer.id).segmentName, QStringLiteral("中型制造企业"));
+    auto segments = service.segments();
+    ASSERT_EQ(segments.size(), 1);
+    EXPECT_EQ(segments.first().value(QStringLiteral("customers")).toInt(), 1);
+    EXPECT_EQ(segments.first().value(QStringLiteral("strategy")).toString(), QStringLiteral("行业展会 + 标杆案例"));
+
+    // Editing moves the customer out of the segment again.
+    domain::Customer edited = service.customer(customer.id);
+    edited.segmentId = std::nullopt;
+    service.update(edited);
+    EXPECT_TRUE(service.details(customer.id).segmentName.isEmpty());
+    EXPECT_EQ(service.segments().first().value(QStringLiteral("customers")).toInt(), 0);
+}
+
+TEST_P(CustomerServiceTest, managers_reassign_and_owners_release_to_the_pool)
+{
+    const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(company(QStringLiteral("华信")));
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).assign(customer.id, QStringLiteral("sales2")), Denied);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("manager1"))).assign(customer.id, QStringLiteral("sales3")), Denied);
+    services::CustomerService manager(as(QStringLiteral("manager1")));
+    EXPECT_EQ(manager.assign(customer.id, QStringLiteral("sales2")).ownerId, organisation().id(QStringLiteral("sales2")));
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).release(customer.id), Denied);
+    EXPECT_FALSE(manager.release(customer.id).ownerId.has_value());
+    EXPECT_ERROR_KIND(manager.release(customer.id), Conflict);
+}
+
+TEST_P(CustomerServiceTest, business_dealings_list_the_customers_entertainment_requests)
+{
+    const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(company(QStringLiteral("华信")));
+    const auto other = services::CustomerService(as(QStringLiteral("sales1"))).add(company(QStringLiteral("远大")));
+    services::EntertainmentService entertainment(as(QStringLiteral("sales1")));
+    auto form = bizdesk::testing::sampleExpenseForm();
+    form.customerId = customer.id;
+    const auto request = entertainment.apply(form);
+    form.customerId = other.id;
+    entertainment.apply(form);
+    services::ExpenseQuery query;
+    query.customer = customer.id;
+    const auto rows = entertainment.list(query);
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.first().request.id, request.id);
+    EXPECT_EQ(rows.first().customerName, QStringLiteral("华信"));
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(CustomerServiceTest);

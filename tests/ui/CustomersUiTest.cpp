@@ -1,13 +1,26 @@
 #include "services/customers/CustomerService.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
+#include "services/entertainment/EntertainmentService.h"
+#include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
+#include "UiTestSupport.h"
 #include "ui/customers/CustomerDialogs.h"
 #include "ui/customers/CustomerListModel.h"
 #include "ui/customers/CustomersPage.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
@@ -165,6 +178,185 @@ TEST_P(CustomersUiTest, import_dialog_previews_mapping_and_reports_rows)
     EXPECT_EQ(dialog.mapping().first(), QStringLiteral("name"));
     EXPECT_FALSE(dialog.load(QStringLiteral(BIZDESK_SOURCE_DIR "/tests/fixtures/customers/truncated.csv")));
     EXPECT_TRUE(dialog.summary().contains(QStringLiteral("line 2"))) << dialog.summary().toStdString();
+}
+
+namespace {
+
+QPushButton *button(QWidget &page, const char *name)
+{
+    return page.findChild<QPushButton *>(QLatin1String(name));
+}
+
+void clickOk(QDialog *dialog)
+{
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+}
+
+} // namespace
+
+TEST_P(CustomersUiTest, research_and_segment_dialogs_record_and_the_page_lists_them)
+{
+    ui::CustomersPage page(as(QStringLiteral("sales1")));
+    page.show();
+    page.findChild<QTabWidget *>()->setCurrentIndex(3);
+    ASSERT_TRUE(button(page, "addResearchButton")->isVisible());
+    bizdesk::testing::whenModalShown<ui::MarketResearchDialog>([](ui::MarketResearchDialog *dialog) {
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        EXPECT_FALSE(ok->isEnabled()); // a topic is required (§3.1.1)
+        bizdesk::testing::typeText(dialog->findChild<QLineEdit *>(QStringLiteral("topicEdit")), QStringLiteral("华南制造业 ERP"));
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("competitorsEdit"))->setPlainText(QStringLiteral("<b>用友</b>"));
+        EXPECT_TRUE(ok->isEnabled()) << dialog->findChild<QLineEdit *>(QStringLiteral("topicEdit"))->text().toStdString();
+        clickOk(dialog);
+        EXPECT_EQ(dialog->result(), QDialog::Accepted) << dialog->findChild<QLabel *>(QStringLiteral("errorLabel"))->text().toStdString();
+    });
+    QTest::mouseClick(button(page, "addResearchButton"), Qt::LeftButton);
+    ASSERT_EQ(page.researchTable()->rowCount(), 1);
+    EXPECT_EQ(page.researchTable()->item(0, 1)->text(), QStringLiteral("华南制造业 ERP"));
+    EXPECT_EQ(page.researchTable()->item(0, 3)->text(), QStringLiteral("<b>用友</b>"));
+
+    bizdesk::testing::whenModalShown<ui::TargetSegmentDialog>([](ui::TargetSegmentDialog *dialog) {
+        bizdesk::testing::typeText(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("中型制造企业"));
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("strategyEdit"))->setPlainText(QStringLiteral("标杆案例"));
+        clickOk(dialog);
+    });
+    QTest::mouseClick(button(page, "addSegmentButton"), Qt::LeftButton);
+    ASSERT_EQ(page.segmentTable()->rowCount(), 1);
+    EXPECT_EQ(page.segmentTable()->item(0, 0)->text(), QStringLiteral("中型制造企业"));
+
+    // Finance may not record research: the actions are not shown at all.
+    ui::CustomersPage financePage(as(QStringLiteral("finance")));
+    EXPECT_TRUE(button(financePage, "addResearchButton")->isHidden());
+    EXPECT_TRUE(button(financePage, "addSegmentButton")->isHidden());
+}
+
+TEST_P(CustomersUiTest, customer_dialog_links_the_customer_to_a_segment)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    service.addSegment(QStringLiteral("中型制造企业"), {}, {});
+    services::NewCustomer input;
+    input.name = QStringLiteral("华信");
+    const auto customer = service.add(input);
+    ui::CustomerDialog dialog(as(QStringLiteral("sales1")), nullptr, customer.id);
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("segmentCombo"));
+    ASSERT_EQ(combo->count(), 2);
+    combo->setCurrentIndex(1);
+    static_cast<QDialog &>(dialog).accept();
+    EXPECT_EQ(service.details(customer.id).segmentName, QStringLiteral("中型制造企业"));
+    ui::CustomerDialog again(as(QStringLiteral("sales1")), nullptr, customer.id);
+    EXPECT_EQ(again.findChild<QComboBox *>(QStringLiteral("segmentCombo"))->currentText(), QStringLiteral("中型制造企业"));
+}
+
+TEST_P(CustomersUiTest, managers_reassign_and_release_from_the_detail_pane)
+{
+    services::NewCustomer input;
+    input.name = QStringLiteral("华信");
+    const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(input);
+    ui::CustomersPage specialist(as(QStringLiteral("sales1")));
+    specialist.showCustomer(customer.id);
+    EXPECT_TRUE(specialist.assignButton()->isHidden());
+
+    ui::CustomersPage page(as(QStringLiteral("manager1")));
+    page.showCustomer(customer.id);
+    EXPECT_FALSE(page.assignButton()->isHidden());
+    EXPECT_TRUE(page.assignButton()->isEnabled());
+    EXPECT_TRUE(page.releaseButton()->isEnabled());
+    page.assignCustomer(QStringLiteral("sales3")); // another department: refused, said why
+    EXPECT_FALSE(page.message().isEmpty());
+    page.assignCustomer(QStringLiteral("sales2"));
+    EXPECT_TRUE(page.message().isEmpty()) << page.message().toStdString();
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).customer(customer.id).ownerId, organisation().id(QStringLiteral("sales2")));
+    QTest::mouseClick(page.releaseButton(), Qt::LeftButton);
+    EXPECT_FALSE(services::CustomerService(as(QStringLiteral("manager1"))).customer(customer.id).ownerId.has_value());
+    EXPECT_FALSE(page.releaseButton()->isEnabled());
+}
+
+TEST_P(CustomersUiTest, churn_page_records_the_win_back_result)
+{
+    services::NewCustomer input;
+    input.name = QStringLiteral("华信");
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const auto customer = service.add(input);
+    service.recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折"));
+    ui::CustomersPage page(as(QStringLiteral("sales1")));
+    page.findChild<QTabWidget *>()->setCurrentIndex(2);
+    ASSERT_EQ(page.winBackTable()->rowCount(), 1);
+    page.recordWinBackResult(true, QStringLiteral("续签")); // nothing chosen: refused
+    EXPECT_DOUBLE_EQ(service.winBackSuccessRate(), -1.0);
+    page.winBackTable()->selectRow(0);
+    page.recordWinBackResult(true, QStringLiteral("续签"));
+    EXPECT_DOUBLE_EQ(service.winBackSuccessRate(), 1.0);
+    EXPECT_TRUE(page.winBackTable()->item(0, 4)->text().contains(QStringLiteral("续签")));
+    EXPECT_TRUE(button(page, "winBackResultButton")->isVisibleTo(&page));
+    ui::CustomersPage financePage(as(QStringLiteral("finance")));
+    EXPECT_FALSE(button(financePage, "winBackResultButton")->isVisibleTo(&financePage));
+}
+
+TEST_P(CustomersUiTest, business_dealings_list_entertainment_requests_and_open_them)
+{
+    services::NewCustomer input;
+    input.name = QStringLiteral("华信");
+    const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(input);
+    auto form = bizdesk::testing::sampleExpenseForm(QStringLiteral("1200"));
+    form.customerId = customer.id;
+    const auto request = services::EntertainmentService(as(QStringLiteral("sales1"))).apply(form);
+    ui::CustomersPage page(as(QStringLiteral("sales1")));
+    page.showCustomer(customer.id);
+    QTableWidget *table = page.dealingsTable();
+    ASSERT_EQ(table->rowCount(), 1);
+    EXPECT_EQ(table->item(0, 0)->text(), QString::number(request.id));
+    EXPECT_EQ(table->item(0, 2)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
+    EXPECT_TRUE(table->item(0, 3)->text().contains(QStringLiteral("1,200")));
+    QSignalSpy open(&page, &ui::CustomersPage::openRequested);
+    emit table->cellDoubleClicked(0, 1);
+    ASSERT_EQ(open.size(), 1);
+    EXPECT_EQ(open.first().at(0).toString(), QStringLiteral("entertainment"));
+    EXPECT_EQ(open.first().at(1).toString(), QStringLiteral("expense"));
+    EXPECT_EQ(open.first().at(2).toLongLong(), request.id);
+}
+
+TEST_P(CustomersUiTest, ok_and_cancel_of_the_customer_dialogs_close_them)
+{
+    ui::CustomerDialog dialog(as(QStringLiteral("sales1")));
+    dialog.setName(QStringLiteral("新客户"));
+    clickOk(&dialog);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_GT(dialog.createdId(), 0);
+    ui::ContactLogDialog contact(as(QStringLiteral("sales1")), dialog.createdId());
+    contact.findChild<QPlainTextEdit *>(QStringLiteral("noteEdit"))->setPlainText(QStringLiteral("电话沟通需求"));
+    clickOk(&contact);
+    EXPECT_EQ(contact.result(), QDialog::Accepted);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales1"))).details(dialog.createdId()).log.size(), 1);
+    ui::TargetSegmentDialog segment(as(QStringLiteral("sales1")));
+    segment.show();
+    QTest::mouseClick(segment.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    EXPECT_FALSE(segment.isVisible());
+    EXPECT_EQ(segment.result(), QDialog::Rejected);
+}
+
+TEST_P(CustomersUiTest, file_menu_offers_import_and_export_to_those_who_may)
+{
+    auto fileAction = [](ui::MainWindow &window, const char *name) -> QAction * {
+        for (QAction *action : window.menuBar()->actions().first()->menu()->actions()) {
+            if (action->objectName() == QLatin1String(name))
+                return action;
+        }
+        return nullptr;
+    };
+    ui::MainWindow window(as(QStringLiteral("sales1")));
+    QAction *import = fileAction(window, "importCustomersAction");
+    QAction *exportAction = fileAction(window, "exportCustomersAction");
+    ASSERT_NE(import, nullptr);
+    ASSERT_NE(exportAction, nullptr);
+    EXPECT_TRUE(import->isVisible());
+    EXPECT_TRUE(exportAction->isVisible());
+    bool shown = false;
+    bizdesk::testing::whenModalShown<ui::CustomerImportDialog>([&shown](ui::CustomerImportDialog *) { shown = true; });
+    import->trigger();
+    EXPECT_TRUE(shown);
+    ui::MainWindow finance(as(QStringLiteral("finance")));
+    ASSERT_NE(fileAction(finance, "importCustomersAction"), nullptr);
+    EXPECT_FALSE(fileAction(finance, "importCustomersAction")->isVisible());
+    EXPECT_FALSE(fileAction(finance, "exportCustomersAction")->isVisible());
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(CustomersUiTest);

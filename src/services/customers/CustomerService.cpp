@@ -82,6 +82,8 @@ Customer CustomerService::prepare(const NewCustomer &input) const
     customer.tags = input.tags;
     customer.notes = input.notes;
     customer = CustomerRules::validated(customer);
+    if (!input.segment.trimmed().isEmpty())
+        customer.segmentId = segmentId(input.segment);
     const QString owner = input.ownerLogin.trimmed();
     if (owner.isEmpty()) {
         customer.ownerId = m_session.userId();
@@ -574,6 +576,11 @@ qint64 CustomerService::addSegment(const QString &name, const QString &traits, c
     if (name.trimmed().isEmpty())
         throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("Customers", "name: a target segment needs a name (§3.1.2)."), QStringLiteral("3.1.2"));
     Transaction transaction(m_session.database());
+    for (const QVariantMap &segment : storage::CustomerRepository(m_session.database()).segments()) {
+        if (segment.value(QStringLiteral("name")).toString() == name.trimmed())
+            throw Error::conflict(QCoreApplication::translate("Customers", "name: there is already a target segment \"%1\" (§3.1.2).").arg(name.trimmed()),
+                                  QStringLiteral("3.1.2"));
+    }
     const qint64 id = storage::CustomerRepository(m_session.database()).insertSegment(name.trimmed(), traits.trimmed(), strategy.trimmed(), m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("segment.create"), QStringLiteral("segment"), id, {},
                                  QJsonObject{{QStringLiteral("name"), name.trimmed()}});

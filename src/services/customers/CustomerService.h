@@ -30,6 +30,7 @@ struct NewCustomer
     QString ownerLogin; ///< empty: the acting user; "-" or "pool": the shared pool
     QString tags;
     QString notes;
+    QString segment; ///< target segment name (§3.1.2); empty: none
     QString contactName; ///< optional first contact person
     QString contactPhone;
     QString contactEmail;

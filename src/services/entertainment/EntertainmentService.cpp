@@ -602,6 +602,7 @@ QList<storage::ExpenseListRow> EntertainmentService::list(const ExpenseQuery &qu
         filter.scope = storage::ExpenseFilter::Scope::Own;
     filter.state = query.state;
     filter.department = query.department;
+    filter.customer = query.customer;
     filter.limit = query.limit;
     if (query.mineOnly)
         filter.applicant = me.id;

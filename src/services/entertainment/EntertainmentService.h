@@ -34,6 +34,7 @@ struct ExpenseQuery
     bool mineOnly = false;
     bool pendingForMe = false;
     std::optional<domain::DepartmentId> department;
+    std::optional<qint64> customer; ///< only requests for this customer (shown on the customer's page)
     QString month; ///< "2026-11" (event month), empty for any
     int limit = 1000;
 };

@@ -185,6 +185,8 @@ QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
         where << QStringLiteral("r.applicant_id = :applicant");
     if (filter.department)
         where << QStringLiteral("r.department_id = :department");
+    if (filter.customer)
+        where << QStringLiteral("r.customer_id = :customer");
     if (!filter.eventFrom.isEmpty())
         where << QStringLiteral("r.event_at >= :from");
     if (!filter.eventTo.isEmpty())
@@ -214,6 +216,8 @@ QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
         query.bind(":applicant", *filter.applicant);
     if (filter.department)
         query.bind(":department", *filter.department);
+    if (filter.customer)
+        query.bind(":customer", *filter.customer);
     if (!filter.eventFrom.isEmpty())
         query.bind(":from", filter.eventFrom);
     if (!filter.eventTo.isEmpty())

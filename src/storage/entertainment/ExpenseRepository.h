@@ -22,6 +22,7 @@ struct ExpenseFilter
     std::optional<domain::ExpenseState> state;
     std::optional<domain::UserId> applicant;
     std::optional<domain::DepartmentId> department;
+    std::optional<qint64> customer; ///< requests for this customer (§3.2.1 business dealings)
     QString eventFrom; ///< storage timestamp, inclusive
     QString eventTo;   ///< storage timestamp, exclusive
     std::optional<QList<qint64>> ids;

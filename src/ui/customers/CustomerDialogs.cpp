@@ -3,6 +3,8 @@
 #include "ui_ContactLogDialog.h"
 #include "ui_CustomerDialog.h"
 #include "ui_CustomerImportDialog.h"
+#include "ui_MarketResearchDialog.h"
+#include "ui_TargetSegmentDialog.h"
 
 #include "domain/Error.h"
 #include "services/Session.h"
@@ -22,6 +24,36 @@ namespace bizdesk::ui {
 
 using domain::CustomerRules;
 
+namespace {
+
+/// OK and Cancel close the dialog (through its accept(), which saves), the error label looks like
+/// one, and with `required` OK is enabled only while that field has text.
+void wireForm(QDialog *dialog, QDialogButtonBox *buttons, QLabel *errorLabel, QLineEdit *required = nullptr)
+{
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    Style::markAsError(errorLabel);
+    if (!required)
+        return;
+    auto validate = [buttons, required] { buttons->button(QDialogButtonBox::Ok)->setEnabled(!required->text().trimmed().isEmpty()); };
+    QObject::connect(required, &QLineEdit::textChanged, dialog, validate);
+    validate();
+}
+
+/// Runs the use case; closes the dialog as accepted when it succeeds, else shows why it was refused.
+template<typename Save>
+void saveAndClose(QDialog *dialog, QLabel *errorLabel, Save &&save)
+{
+    try {
+        save();
+        dialog->done(QDialog::Accepted);
+    } catch (const domain::Error &error) {
+        errorLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+} // namespace
+
 CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, domain::CustomerId editId)
     : QDialog(parent)
     , m_session(session)
@@ -29,6 +61,7 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
     , m_editId(editId)
 {
     m_ui->setupUi(this);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel);
     for (auto value : CustomerRules::classes())
         m_ui->classCombo->addItem(CustomerRules::label(value), CustomerRules::name(value));
     m_ui->classCombo->setCurrentIndex(2);
@@ -43,7 +76,10 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
                 m_ui->ownerCombo->addItem(user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')'), user.login);
         }
     }
-    Style::markAsError(m_ui->errorLabel);
+    // §3.1.2: a customer belongs to at most one target segment.
+    m_ui->segmentCombo->addItem(tr("(none)"), QVariant());
+    for (const QVariantMap &segment : services::CustomerService(session).segments())
+        m_ui->segmentCombo->addItem(segment.value(QStringLiteral("name")).toString(), segment.value(QStringLiteral("id")));
     Style::markAsError(m_ui->duplicateLabel);
     if (m_editId) {
         // Editing: stage, owner and contact persons have their own actions.
@@ -59,6 +95,8 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
         m_ui->emailEdit->setText(m_editing.email);
         m_ui->addressEdit->setText(m_editing.address);
         m_ui->notesEdit->setPlainText(m_editing.notes);
+        if (m_editing.segmentId)
+            m_ui->segmentCombo->setCurrentIndex(std::max(0, m_ui->segmentCombo->findData(*m_editing.segmentId)));
         for (QWidget *widget : {static_cast<QWidget *>(m_ui->contactEdit), static_cast<QWidget *>(m_ui->contactEditLabel),
                                 static_cast<QWidget *>(m_ui->ownerCombo), static_cast<QWidget *>(m_ui->ownerComboLabel)})
             widget->hide();
@@ -116,6 +154,8 @@ void CustomerDialog::accept()
         edited.email = m_ui->emailEdit->text();
         edited.address = m_ui->addressEdit->text();
         edited.notes = m_ui->notesEdit->toPlainText();
+        const QVariant segment = m_ui->segmentCombo->currentData();
+        edited.segmentId = segment.isValid() ? std::optional(segment.toLongLong()) : std::nullopt;
         try {
             edited.customerClass = CustomerRules::parseClass(QStringLiteral("class"), m_ui->classCombo->currentData().toString());
             const QString channel = m_ui->channelCombo->currentData().toString();
@@ -140,6 +180,8 @@ void CustomerDialog::accept()
     input.contactName = m_ui->contactEdit->text();
     input.ownerLogin = m_ui->ownerCombo->currentData().toString();
     input.notes = m_ui->notesEdit->toPlainText();
+    if (m_ui->segmentCombo->currentData().isValid())
+        input.segment = m_ui->segmentCombo->currentText();
     bool allowDuplicate = false;
     if (!m_ui->duplicateLabel->text().isEmpty()) {
         if (QMessageBox::question(this, tr("Possible duplicate"), m_ui->duplicateLabel->text() + QLatin1Char('\n') + tr("Add the customer anyway?"))
@@ -162,13 +204,13 @@ ContactLogDialog::ContactLogDialog(services::Session &session, domain::CustomerI
     , m_ui(std::make_unique<Ui::ContactLogDialog>())
 {
     m_ui->setupUi(this);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel);
     for (auto kind : CustomerRules::kinds())
         m_ui->kindCombo->addItem(CustomerRules::label(kind), static_cast<int>(kind));
     m_ui->atEdit->setDateTime(session.now().toLocalTime());
     m_ui->followUpEdit->setDate(session.now().toLocalTime().date().addDays(7));
     m_ui->followUpEdit->setEnabled(false);
     connect(m_ui->followUpCheck, &QCheckBox::toggled, m_ui->followUpEdit, &QWidget::setEnabled);
-    Style::markAsError(m_ui->errorLabel);
     auto validate = [this] {
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->noteEdit->toPlainText().trimmed().isEmpty());
     };
@@ -180,14 +222,50 @@ ContactLogDialog::~ContactLogDialog() = default;
 
 void ContactLogDialog::accept()
 {
-    try {
+    saveAndClose(this, m_ui->errorLabel, [this] {
         services::CustomerService(m_session).recordContact(
             m_customer, static_cast<domain::ContactKind>(m_ui->kindCombo->currentData().toInt()), m_ui->noteEdit->toPlainText(),
             m_ui->atEdit->dateTime().toUTC(), m_ui->followUpCheck->isChecked() ? m_ui->followUpEdit->date() : QDate());
-        QDialog::accept();
-    } catch (const domain::Error &error) {
-        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
-    }
+    });
+}
+
+MarketResearchDialog::MarketResearchDialog(services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ui(std::make_unique<Ui::MarketResearchDialog>())
+{
+    m_ui->setupUi(this);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel, m_ui->topicEdit);
+    m_ui->dateEdit->setDate(session.now().toLocalTime().date());
+}
+
+MarketResearchDialog::~MarketResearchDialog() = default;
+
+void MarketResearchDialog::accept()
+{
+    saveAndClose(this, m_ui->errorLabel, [this] {
+        m_createdId = services::CustomerService(m_session).addResearch(m_ui->topicEdit->text(), m_ui->dateEdit->date(),
+                                                                       m_ui->findingsEdit->toPlainText(), m_ui->competitorsEdit->toPlainText());
+    });
+}
+
+TargetSegmentDialog::TargetSegmentDialog(services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_ui(std::make_unique<Ui::TargetSegmentDialog>())
+{
+    m_ui->setupUi(this);
+    wireForm(this, m_ui->buttonBox, m_ui->errorLabel, m_ui->nameEdit);
+}
+
+TargetSegmentDialog::~TargetSegmentDialog() = default;
+
+void TargetSegmentDialog::accept()
+{
+    saveAndClose(this, m_ui->errorLabel, [this] {
+        m_createdId = services::CustomerService(m_session).addSegment(m_ui->nameEdit->text(), m_ui->traitsEdit->toPlainText(),
+                                                                      m_ui->strategyEdit->toPlainText());
+    });
 }
 
 CustomerImportDialog::CustomerImportDialog(services::Session &session, QWidget *parent)

@@ -11,6 +11,8 @@ namespace Ui {
 class CustomerDialog;
 class ContactLogDialog;
 class CustomerImportDialog;
+class MarketResearchDialog;
+class TargetSegmentDialog;
 }
 
 namespace bizdesk::services {
@@ -60,6 +62,44 @@ private:
     services::Session &m_session;
     domain::CustomerId m_customer;
     std::unique_ptr<Ui::ContactLogDialog> m_ui;
+};
+
+/// Records market research (§3.1.1): topic, date, findings, competitors.
+class MarketResearchDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    MarketResearchDialog(services::Session &session, QWidget *parent = nullptr);
+    ~MarketResearchDialog() override;
+    qint64 createdId() const { return m_createdId; }
+
+protected:
+    void accept() override;
+
+private:
+    services::Session &m_session;
+    std::unique_ptr<Ui::MarketResearchDialog> m_ui;
+    qint64 m_createdId = 0;
+};
+
+/// Defines a target segment (§3.1.2): name, traits, strategy.
+class TargetSegmentDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    TargetSegmentDialog(services::Session &session, QWidget *parent = nullptr);
+    ~TargetSegmentDialog() override;
+    qint64 createdId() const { return m_createdId; }
+
+protected:
+    void accept() override;
+
+private:
+    services::Session &m_session;
+    std::unique_ptr<Ui::TargetSegmentDialog> m_ui;
+    qint64 m_createdId = 0;
 };
 
 /// File → Import: preview with an editable column mapping, dry run, then the import in one

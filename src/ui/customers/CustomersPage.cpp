@@ -3,11 +3,15 @@
 #include "domain/Error.h"
 #include "services/Session.h"
 #include "services/customers/CustomerService.h"
+#include "services/entertainment/EntertainmentService.h"
+#include "services/identity/IdentityService.h"
 #include "ui/common/ErrorPresenter.h"
+#include "ui/common/Formats.h"
 #include "ui/common/Style.h"
 #include "ui/customers/CustomerDialogs.h"
 #include "ui/customers/CustomerListModel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDropEvent>
@@ -199,7 +203,21 @@ CustomersPage::CustomersPage(services::Session &session, QWidget *parent) : QWid
             refreshResearch();
     });
     layout->addWidget(m_tabs);
+    // File → Import customers… / Export customers…: MainWindow puts them in its File menu.
+    m_importAction = new QAction(tr("&Import customers…"), this);
+    m_importAction->setObjectName(QStringLiteral("importCustomersAction"));
+    m_importAction->setVisible(m_session.may(domain::Action::ImportCustomers));
+    connect(m_importAction, &QAction::triggered, this, &CustomersPage::importCustomers);
+    m_exportAction = new QAction(tr("&Export customers…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportCustomersAction"));
+    m_exportAction->setVisible(m_session.may(domain::Action::ExportCustomers));
+    connect(m_exportAction, &QAction::triggered, this, &CustomersPage::exportCustomers);
     applyFilters();
+}
+
+QString CustomersPage::message() const
+{
+    return m_messageLabel->text();
 }
 
 QWidget *CustomersPage::createListTab()
@@ -209,13 +227,13 @@ QWidget *CustomersPage::createListTab()
     auto *toolbar = new QHBoxLayout;
     auto *newButton = new QPushButton(tr("&New customer"), page);
     newButton->setShortcut(QKeySequence::New);
-    newButton->setEnabled(m_session.may(domain::Action::CreateCustomer));
+    newButton->setVisible(m_session.may(domain::Action::CreateCustomer));
     connect(newButton, &QPushButton::clicked, this, &CustomersPage::newCustomer);
     auto *importButton = new QPushButton(tr("&Import…"), page);
-    importButton->setEnabled(m_session.may(domain::Action::ImportCustomers));
+    importButton->setVisible(m_session.may(domain::Action::ImportCustomers));
     connect(importButton, &QPushButton::clicked, this, &CustomersPage::importCustomers);
     auto *exportButton = new QPushButton(tr("E&xport…"), page);
-    exportButton->setEnabled(m_session.may(domain::Action::ExportCustomers));
+    exportButton->setVisible(m_session.may(domain::Action::ExportCustomers));
     connect(exportButton, &QPushButton::clicked, this, &CustomersPage::exportCustomers);
     toolbar->addWidget(newButton);
     toolbar->addWidget(importButton);
@@ -312,15 +330,45 @@ QWidget *CustomersPage::createListTab()
     auto *moreActions = new QHBoxLayout;
     m_personButton = new QPushButton(tr("Add contact &person…"), right);
     m_complaintButton = new QPushButton(tr("Handle c&omplaint…"), right);
-    moreActions->addWidget(m_personButton);
-    moreActions->addWidget(m_complaintButton);
+    m_assignButton = new QPushButton(tr("Reassi&gn…"), right);
+    m_assignButton->setObjectName(QStringLiteral("assignButton"));
+    m_assignButton->setVisible(m_session.may(domain::Action::ReassignCustomer));
+    m_releaseButton = new QPushButton(tr("Release to &pool"), right);
+    m_releaseButton->setObjectName(QStringLiteral("releaseButton"));
+    m_releaseButton->setVisible(m_session.may(domain::Action::EditCustomer));
+    for (QPushButton *button : {m_personButton, m_complaintButton, m_assignButton, m_releaseButton})
+        moreActions->addWidget(button);
     moreActions->addStretch();
+    connect(m_assignButton, &QPushButton::clicked, this, [this] { assignCustomer(); });
+    connect(m_releaseButton, &QPushButton::clicked, this, &CustomersPage::releaseCustomer);
     connect(m_personButton, &QPushButton::clicked, this, &CustomersPage::addContactPerson);
     connect(m_complaintButton, &QPushButton::clicked, this, &CustomersPage::resolveComplaint);
     rightLayout->addLayout(moreActions);
     m_detail = new QTextBrowser(right);
     m_detail->setOpenLinks(false);
     rightLayout->addWidget(m_detail, 1);
+    // §3.2.1 business dealings from the other modules: entertainment requests for now.
+    m_dealingsLabel = new QLabel(tr("Business dealings: entertainment requests (§3.2.1) — double-click to open"), right);
+    Style::markAsHeading(m_dealingsLabel);
+    rightLayout->addWidget(m_dealingsLabel);
+    m_dealingsTable = new QTableWidget(right);
+    m_dealingsTable->setObjectName(QStringLiteral("dealingsTable"));
+    m_dealingsTable->setColumnCount(4);
+    m_dealingsTable->setHorizontalHeaderLabels({tr("No."), tr("Event date"), tr("State"), tr("Estimate")});
+    m_dealingsTable->horizontalHeader()->setStretchLastSection(true);
+    m_dealingsTable->verticalHeader()->hide();
+    m_dealingsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_dealingsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_dealingsTable->setMaximumHeight(160);
+    connect(m_dealingsTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        const QTableWidgetItem *item = m_dealingsTable->item(row, 0);
+        if (!item)
+            return;
+        // By value: the receiver switches tabs and may refresh this page.
+        const qint64 id = item->data(Qt::UserRole).toLongLong();
+        emit openRequested(QStringLiteral("entertainment"), QStringLiteral("expense"), id);
+    });
+    rightLayout->addWidget(m_dealingsTable);
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
@@ -344,6 +392,12 @@ QWidget *CustomersPage::createChurnTab()
     winBackButton->setEnabled(m_session.may(domain::Action::EditCustomer));
     connect(winBackButton, &QPushButton::clicked, this, &CustomersPage::recordWinBack);
     churnBar->addWidget(winBackButton);
+    auto *resultButton = new QPushButton(tr("Record win-back &result…"), page);
+    resultButton->setObjectName(QStringLiteral("winBackResultButton"));
+    resultButton->setVisible(m_session.may(domain::Action::EditCustomer));
+    connect(resultButton, &QPushButton::clicked, this, [this] { recordWinBackResult(); });
+    churnBar->addWidget(resultButton);
+    winBackButton->setVisible(m_session.may(domain::Action::EditCustomer));
     layout->addLayout(churnBar);
     m_churnTable = new QTableWidget(page);
     m_churnTable->setColumnCount(4);
@@ -356,7 +410,20 @@ QWidget *CustomersPage::createChurnTab()
         m_tabs->setCurrentIndex(0);
         showCustomer(m_churnTable->item(row, 1)->data(Qt::UserRole).toLongLong());
     });
-    layout->addWidget(m_churnTable, 1);
+    layout->addWidget(m_churnTable, 2);
+    auto *winBackTitle = new QLabel(tr("Win-back records (§3.2.4): choose a pending one to record its result"), page);
+    Style::markAsHeading(winBackTitle);
+    layout->addWidget(winBackTitle);
+    m_winBackTable = new QTableWidget(page);
+    m_winBackTable->setObjectName(QStringLiteral("winBackTable"));
+    m_winBackTable->setColumnCount(5);
+    m_winBackTable->setHorizontalHeaderLabels({tr("Customer"), tr("Recorded"), tr("Cause"), tr("Measures"), tr("Result")});
+    m_winBackTable->horizontalHeader()->setStretchLastSection(true);
+    m_winBackTable->verticalHeader()->hide();
+    m_winBackTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_winBackTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_winBackTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    layout->addWidget(m_winBackTable, 1);
     return page;
 }
 
@@ -364,22 +431,35 @@ QWidget *CustomersPage::createResearchTab()
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
-    // A heading and a read-only table under it, twice.
-    auto addTable = [page, layout](const QString &heading, const QStringList &columns) {
+    // A heading with its action (for those who may record, §3.1) and a read-only table under it, twice.
+    const bool mayRecord = m_session.may(domain::Action::ManageMarketResearch);
+    auto addTable = [this, page, layout, mayRecord](const QString &heading, const QStringList &columns, const QString &action,
+                                                     const QString &name, void (CustomersPage::*slot)()) {
+        auto *bar = new QHBoxLayout;
         auto *title = new QLabel(heading, page);
         Style::markAsHeading(title);
-        layout->addWidget(title);
+        bar->addWidget(title);
+        auto *button = new QPushButton(action, page);
+        button->setObjectName(name);
+        button->setVisible(mayRecord);
+        connect(button, &QPushButton::clicked, this, slot);
+        bar->addWidget(button);
+        bar->addStretch();
+        layout->addLayout(bar);
         auto *table = new QTableWidget(page);
         table->setColumnCount(static_cast<int>(columns.size()));
         table->setHorizontalHeaderLabels(columns);
         table->horizontalHeader()->setStretchLastSection(true);
         table->verticalHeader()->hide();
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setWordWrap(true);
         layout->addWidget(table, 1);
         return table;
     };
-    m_researchTable = addTable(tr("Market research (§3.1.1)"), {tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")});
-    m_segmentTable = addTable(tr("Target segments (§3.1.2)"), {tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")});
+    m_researchTable = addTable(tr("Market research (§3.1.1)"), {tr("Date"), tr("Topic"), tr("Findings"), tr("Competitors")},
+                               tr("Record &market research…"), QStringLiteral("addResearchButton"), &CustomersPage::addResearch);
+    m_segmentTable = addTable(tr("Target segments (§3.1.2)"), {tr("Segment"), tr("Traits"), tr("Strategy"), tr("Customers")},
+                              tr("New target &segment…"), QStringLiteral("addSegmentButton"), &CustomersPage::addSegment);
     return page;
 }
 
@@ -418,6 +498,7 @@ void CustomersPage::showCustomer(domain::CustomerId id)
     m_messageLabel->clear();
     if (!id) {
         m_detail->clear();
+        refreshDealings();
         updateActions();
         return;
     }
@@ -492,6 +573,7 @@ void CustomersPage::showCustomer(domain::CustomerId id)
         m_detail->clear();
         m_messageLabel->setText(ErrorPresenter::describe(error));
     }
+    refreshDealings();
     updateActions();
 }
 
@@ -536,6 +618,8 @@ void CustomersPage::updateActions()
         m_advanceButton->setText(tr("&Advance to %1").arg(CustomerRules::label(next.first())));
     m_lostButton->setEnabled(editable && domain::Pipeline::isOpen(customer.stage));
     m_claimButton->setEnabled(found && !customer.ownerId && m_session.may(domain::Action::EditCustomer));
+    m_assignButton->setEnabled(editable && m_session.may(domain::Action::ReassignCustomer));
+    m_releaseButton->setEnabled(editable && customer.ownerId.has_value());
 }
 
 void CustomersPage::newCustomer()
@@ -688,6 +772,27 @@ void CustomersPage::refreshChurn()
         if (rate >= 0)
             summary += QLatin1Char(' ') + tr("Win-back success rate: %1%.").arg(qRound(rate * 100));
         m_churnSummary->setText(summary);
+        const auto records = services::CustomerService(m_session).winBacks();
+        m_winBackTable->setRowCount(static_cast<int>(records.size()));
+        for (int r = 0; r < records.size(); ++r) {
+            const QVariantMap &record = records.at(r);
+            auto *customer = new QTableWidgetItem(record.value(QStringLiteral("customer")).toString());
+            customer->setData(Qt::UserRole, record.value(QStringLiteral("id")));
+            m_winBackTable->setItem(r, 0, customer);
+            m_winBackTable->setItem(r, 1, new QTableWidgetItem(domain::fromStorageTimestamp(record.value(QStringLiteral("created_at")).toString())
+                                                                   .toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))));
+            m_winBackTable->setItem(r, 2, new QTableWidgetItem(record.value(QStringLiteral("cause")).toString()));
+            m_winBackTable->setItem(r, 3, new QTableWidgetItem(record.value(QStringLiteral("measures")).toString()));
+            const QString result = record.value(QStringLiteral("result")).toString();
+            QString resultText = result == QLatin1String("won_back") ? tr("Won back") : result == QLatin1String("lost") ? tr("Lost") : tr("Pending");
+            const QString note = record.value(QStringLiteral("result_note")).toString();
+            if (!note.isEmpty())
+                resultText += QStringLiteral(" — ") + note;
+            auto *resultItem = new QTableWidgetItem(resultText);
+            resultItem->setData(Qt::UserRole, result);
+            m_winBackTable->setItem(r, 4, resultItem);
+        }
+        m_winBackTable->setColumnWidth(0, 220);
     } catch (const domain::Error &error) {
         m_churnSummary->setText(ErrorPresenter::describe(error));
     }
@@ -736,6 +841,120 @@ void CustomersPage::refreshResearch()
     }
     m_researchTable->resizeColumnsToContents();
     m_segmentTable->resizeColumnsToContents();
+}
+
+void CustomersPage::refreshDealings()
+{
+    m_dealingsTable->setRowCount(0);
+    m_dealingsTable->hide();
+    m_dealingsLabel->setText(tr("Business dealings (§3.2.1): no entertainment requests for this customer."));
+    if (!m_current)
+        return;
+    try {
+        services::ExpenseQuery query;
+        query.customer = m_current;
+        query.limit = 200;
+        const auto rows = services::EntertainmentService(m_session).list(query);
+        m_dealingsTable->setRowCount(static_cast<int>(rows.size()));
+        for (int r = 0; r < rows.size(); ++r) {
+            const domain::ExpenseRequest &request = rows.at(r).request;
+            auto *number = new QTableWidgetItem(QString::number(request.id));
+            number->setData(Qt::UserRole, request.id);
+            number->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_dealingsTable->setItem(r, 0, number);
+            m_dealingsTable->setItem(r, 1, new QTableWidgetItem(request.eventAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))));
+            m_dealingsTable->setItem(r, 2, new QTableWidgetItem(domain::expenseStateDisplayName(request.state)));
+            auto *estimate = new QTableWidgetItem(Formats::money(request.estimate));
+            estimate->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_dealingsTable->setItem(r, 3, estimate);
+        }
+        if (!rows.isEmpty()) {
+            m_dealingsLabel->setText(tr("Business dealings: entertainment requests (§3.2.1) — double-click to open"));
+            m_dealingsTable->show();
+        }
+        m_dealingsTable->resizeColumnsToContents();
+    } catch (const domain::Error &error) {
+        m_messageLabel->setText(ErrorPresenter::describe(error));
+    }
+}
+
+void CustomersPage::addResearch()
+{
+    MarketResearchDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        refreshResearch();
+}
+
+void CustomersPage::addSegment()
+{
+    TargetSegmentDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        refreshResearch();
+}
+
+void CustomersPage::assignCustomer(const QString &ownerLogin)
+{
+    QString login = ownerLogin;
+    if (login.isEmpty()) {
+        QStringList labels;
+        QStringList logins;
+        try {
+            const domain::User &me = m_session.user();
+            const bool allDepartments = m_session.may(domain::Action::ReadAllCustomers);
+            for (const domain::User &user : services::IdentityService(m_session).users()) {
+                if (!user.active || !user.roles.has(domain::Role::Specialist))
+                    continue;
+                if (!allDepartments && user.departmentId != me.departmentId)
+                    continue;
+                labels << user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')');
+                logins << user.login;
+            }
+        } catch (const domain::Error &error) {
+            m_messageLabel->setText(ErrorPresenter::describe(error));
+            return;
+        }
+        bool ok = false;
+        const QString choice = QInputDialog::getItem(this, tr("Reassign customer"), tr("New owner (§3.2.1):"), labels, 0, false, &ok);
+        if (!ok || choice.isEmpty())
+            return;
+        login = logins.value(labels.indexOf(choice));
+    }
+    act([&] { services::CustomerService(m_session).assign(m_current, login); });
+}
+
+void CustomersPage::releaseCustomer()
+{
+    act([this] { services::CustomerService(m_session).release(m_current); });
+}
+
+void CustomersPage::recordWinBackResult(std::optional<bool> wonBack, const QString &note)
+{
+    const int row = m_winBackTable->currentRow();
+    const QTableWidgetItem *item = row >= 0 ? m_winBackTable->item(row, 0) : nullptr;
+    if (!item || m_winBackTable->item(row, 4)->data(Qt::UserRole).toString() != QLatin1String("pending")) {
+        m_churnSummary->setText(tr("Choose a pending win-back record first."));
+        return;
+    }
+    const qint64 id = item->data(Qt::UserRole).toLongLong();
+    QString resultNote = note;
+    if (!wonBack) {
+        const QStringList choices{tr("Won back"), tr("Lost")};
+        bool ok = false;
+        const QString choice = QInputDialog::getItem(this, tr("Win-back result"), tr("Result of the win-back for %1 (§3.2.4):").arg(item->text()),
+                                                     choices, 0, false, &ok);
+        if (!ok)
+            return;
+        wonBack = choice == choices.first();
+        resultNote = QInputDialog::getMultiLineText(this, tr("Win-back result"), tr("Note:"), {}, &ok);
+        if (!ok)
+            return;
+    }
+    try {
+        services::CustomerService(m_session).winBackResult(id, *wonBack, resultNote);
+        refreshChurn();
+    } catch (const domain::Error &error) {
+        m_churnSummary->setText(ErrorPresenter::describe(error));
+    }
 }
 
 } // namespace bizdesk::ui

@@ -5,6 +5,9 @@
 
 #include <QWidget>
 
+#include <optional>
+
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -37,6 +40,8 @@ public:
 
     void refresh() override;
     int badgeCount() const override { return -1; }
+    /// File → Import customers… / Export customers… (shown only to users who may).
+    QList<QAction *> fileActions() const override { return {m_importAction, m_exportAction}; }
     /// My Tasks opens a customer here ("customer", id).
     bool showRecord(const QString &entityKind, qint64 id) override;
 
@@ -49,11 +54,30 @@ public:
     void applyFilters();
     void showCustomer(domain::CustomerId id);
     domain::CustomerId currentId() const { return m_current; }
+    QTableWidget *dealingsTable() const { return m_dealingsTable; }
+    QTableWidget *researchTable() const { return m_researchTable; }
+    QTableWidget *segmentTable() const { return m_segmentTable; }
+    QTableWidget *churnTable() const { return m_churnTable; }
+    QTableWidget *winBackTable() const { return m_winBackTable; }
+    QPushButton *assignButton() const { return m_assignButton; }
+    QPushButton *releaseButton() const { return m_releaseButton; }
+    QString message() const;
 
 public slots:
     void newCustomer();
     void importCustomers();
     void exportCustomers();
+    void addResearch();
+    void addSegment();
+    /// Reassigns the current customer to `ownerLogin` (managers, §3.2.1); asks for it when empty.
+    void assignCustomer(const QString &ownerLogin = {});
+    void releaseCustomer();
+    /// The result of the current churn row's pending win-back (§3.2.4); asks when not given.
+    void recordWinBackResult(std::optional<bool> wonBack = std::nullopt, const QString &note = {});
+
+signals:
+    /// Business dealings: open a record in another module (MainWindow::openRecord).
+    void openRequested(const QString &module, const QString &entityKind, qint64 id);
 
 private:
     QWidget *createListTab();
@@ -61,6 +85,7 @@ private:
     QWidget *createResearchTab();
     void refreshChurn();
     void refreshResearch();
+    void refreshDealings();
     void updateActions();
     void recordContact();
     void editCustomer();
@@ -96,6 +121,13 @@ private:
     QPushButton *m_advanceButton = nullptr;
     QPushButton *m_lostButton = nullptr;
     QPushButton *m_claimButton = nullptr;
+    QPushButton *m_assignButton = nullptr;
+    QPushButton *m_releaseButton = nullptr;
+    QTableWidget *m_dealingsTable = nullptr;
+    QTableWidget *m_winBackTable = nullptr;
+    QLabel *m_dealingsLabel = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     PipelineBoard *m_board = nullptr;
     QTableWidget *m_churnTable = nullptr;
     QLabel *m_churnSummary = nullptr;

@@ -65,6 +65,10 @@ MainWindow::~MainWindow() = default;
 void MainWindow::addModuleTab(const QString &key, const QString &title, QWidget *page)
 {
     page->setObjectName(key);
+    if (const auto *modulePage = dynamic_cast<ModulePage *>(page)) {
+        for (QAction *action : modulePage->fileActions())
+            m_fileMenu->insertAction(m_moduleFileActions, action);
+    }
     m_tabs->addTab(page, title);
     m_tabTitles << title;
 }
@@ -72,9 +76,12 @@ void MainWindow::addModuleTab(const QString &key, const QString &title, QWidget 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     file->addAction(tr("&New database…"), this, &MainWindow::newDatabase);
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabase);
     file->addSeparator();
+    // Module pages add their own File actions here (addModuleTab), e.g. Import customers….
+    m_moduleFileActions = file->addSeparator();
     file->addAction(tr("&Back up…"), this, &MainWindow::backupDatabase);
     file->addAction(tr("&Restore…"), this, &MainWindow::restoreDatabase);
     file->addSeparator();

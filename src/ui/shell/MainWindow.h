@@ -4,6 +4,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace bizdesk::services {
@@ -23,6 +24,9 @@ public:
     /// Brings the record into view (selects it, opens its detail pane), e.g. when a task in My
     /// Tasks is opened. `entityKind` is TaskItem::entityKind ("customer", "expense", "user").
     /// Returns false when this page does not know the kind or the record.
+    /// Actions the page adds to the File menu (e.g. Import customers…); the page owns them,
+    /// decides their visibility and what they do.
+    virtual QList<QAction *> fileActions() const { return {}; }
     virtual bool showRecord(const QString &entityKind, qint64 id)
     {
         Q_UNUSED(entityKind);
@@ -83,6 +87,8 @@ private:
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_tasksLabel = nullptr;
     QAction *m_policyAction = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_moduleFileActions = nullptr; ///< module File actions go before this separator
 };
 
 } // namespace bizdesk::ui

@@ -19,7 +19,12 @@ void ModulePages::populate(MainWindow &window)
                      });
     QObject::connect(tasks, &MyTasksPage::countChanged, &window, &MainWindow::updateStatus);
     window.addModuleTab(QStringLiteral("tasks"), MainWindow::tr("My Tasks"), tasks);
-    window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"), new CustomersPage(window.session(), &window));
+    auto *customers = new CustomersPage(window.session(), &window);
+    QObject::connect(customers, &CustomersPage::openRequested, &window,
+                     [&window](const QString &module, const QString &entityKind, qint64 id) {
+                         window.openRecord(module, entityKind, id);
+                     });
+    window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"), customers);
     window.addModuleTab(QStringLiteral("negotiations"), MainWindow::tr("Negotiations"),
                         new PlannedModulePage(MainWindow::tr("Negotiations"),
                                               MainWindow::tr("Negotiation preparation, stages, offers and the summary "
