@@ -22,17 +22,15 @@ using bizdesk::testing::ScratchDatabase;
 
 namespace {
 
-class FoundationCommands : public ::testing::TestWithParam<Backend>
+class FoundationCommands : public bizdesk::testing::ScratchBackendTest
 {
 protected:
     void SetUp() override
     {
-        if (GetParam() == Backend::PostgreSql && bizdesk::testing::postgresAdminUrl().isEmpty())
-            GTEST_SKIP() << "PostgreSQL not available: scripts/test sets BIZDESK_TEST_POSTGRES";
-        scratch = std::make_unique<ScratchDatabase>(GetParam());
-        cli = std::make_unique<CliHarness>(scratch->location());
+        ScratchBackendTest::SetUp();
+        if (!IsSkipped())
+            cli = std::make_unique<CliHarness>(m_scratch->location());
     }
-    std::unique_ptr<ScratchDatabase> scratch;
     std::unique_ptr<CliHarness> cli;
 };
 
@@ -61,7 +59,7 @@ TEST_P(FoundationCommands, check_migrate_backup_and_audit_verify_on_a_fresh_data
     EXPECT_EQ(migrate.exitCode, 0);
     EXPECT_EQ(migrate.json().value(QStringLiteral("from")), migrate.json().value(QStringLiteral("to")));
     EXPECT_TRUE(migrate.json().value(QStringLiteral("backup")).isNull());
-    const QString backup = scratch->pathFor(QStringLiteral("copy.sqlite"));
+    const QString backup = m_scratch->pathFor(QStringLiteral("copy.sqlite"));
     const auto backedUp = cli->run({QStringLiteral("--json"), QStringLiteral("backup"), backup});
     EXPECT_EQ(backedUp.exitCode, 0) << backedUp.err.toStdString();
     EXPECT_TRUE(QFileInfo::exists(backup));

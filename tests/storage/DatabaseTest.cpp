@@ -21,20 +21,13 @@ using bizdesk::testing::fileDigest;
 
 namespace {
 
-class DatabaseOnBackend : public ::testing::TestWithParam<Backend>
+class DatabaseOnBackend : public bizdesk::testing::ScratchBackendTest
 {
 protected:
-    void SetUp() override
-    {
-        if (GetParam() == Backend::PostgreSql && bizdesk::testing::postgresAdminUrl().isEmpty())
-            GTEST_SKIP() << "PostgreSQL not available: scripts/test sets BIZDESK_TEST_POSTGRES";
-        scratch = std::make_unique<ScratchDatabase>(GetParam());
-    }
     std::unique_ptr<storage::Database> openNew()
     {
-        return storage::Database::open(scratch->location(), storage::Database::CreateMode::CreateIfMissing);
+        return storage::Database::open(m_scratch->location(), storage::Database::CreateMode::CreateIfMissing);
     }
-    std::unique_ptr<ScratchDatabase> scratch;
 };
 
 } // namespace
@@ -110,7 +103,7 @@ TEST_P(DatabaseOnBackend, backup_and_restore_round_trip_into_an_empty_location)
     storage::SqlQuery(*database, QStringLiteral("UPDATE users SET superior_id = (SELECT id FROM users WHERE login = 'late') "
                                                 "WHERE login = 'early'"))
         .exec();
-    const QString backupPath = scratch->pathFor(QStringLiteral("backup.sqlite"));
+    const QString backupPath = m_scratch->pathFor(QStringLiteral("backup.sqlite"));
     storage::DatabaseBackup::backup(*database, backupPath);
     {
         auto copy = storage::Database::open(backupPath, storage::Database::CreateMode::MustExist);

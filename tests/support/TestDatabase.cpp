@@ -153,11 +153,18 @@ domain::User TestOrganisation::user(const QString &login) const
     return storage::UserRepository(m_database).requireByLogin(login);
 }
 
-void BackendTest::SetUp()
+void ScratchBackendTest::SetUp()
 {
     if (GetParam() == Backend::PostgreSql && postgresAdminUrl().isEmpty())
         GTEST_SKIP() << "PostgreSQL not available: scripts/test sets BIZDESK_TEST_POSTGRES";
     m_scratch = std::make_unique<ScratchDatabase>(GetParam());
+}
+
+void BackendTest::SetUp()
+{
+    ScratchBackendTest::SetUp();
+    if (IsSkipped())
+        return;
     m_database = storage::Database::open(m_scratch->location(), storage::Database::CreateMode::CreateIfMissing);
     storage::Migrator::migrate(*m_database);
     m_organisation = std::make_unique<TestOrganisation>(*m_database);

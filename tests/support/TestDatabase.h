@@ -69,8 +69,17 @@ private:
     std::map<QString, domain::DepartmentId> m_departments;
 };
 
+/// Parameterised fixture: each test gets an empty scratch database on SQLite and on PostgreSQL
+/// (PostgreSQL cases are skipped, and reported so, when no server is configured).
+class ScratchBackendTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override;
+    std::unique_ptr<ScratchDatabase> m_scratch;
+};
+
 /// Parameterised fixture: each test runs on SQLite and on PostgreSQL with a fresh organisation.
-class BackendTest : public ::testing::TestWithParam<Backend>
+class BackendTest : public ScratchBackendTest
 {
 protected:
     void SetUp() override;
@@ -82,7 +91,6 @@ protected:
     services::Session &as(const QString &login);
 
     domain::FixedClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), QTimeZone::utc())};
-    std::unique_ptr<ScratchDatabase> m_scratch;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<TestOrganisation> m_organisation;
     std::map<QString, std::unique_ptr<services::Session>> m_sessions;
