@@ -6,6 +6,7 @@ void registerFoundationCommands(CommandLine &commandLine);
 void registerIdentityCommands(CommandLine &commandLine);
 void registerCustomerCommands(CommandLine &commandLine);
 void registerEntertainmentCommands(CommandLine &commandLine);
+void registerCompanyCommands(CommandLine &commandLine);
 
 void registerAllCommands(CommandLine &commandLine)
 {
@@ -13,6 +14,7 @@ void registerAllCommands(CommandLine &commandLine)
     registerIdentityCommands(commandLine);
     registerCustomerCommands(commandLine);
     registerEntertainmentCommands(commandLine);
+    registerCompanyCommands(commandLine);
 }
 
 } // namespace bizdesk::cli

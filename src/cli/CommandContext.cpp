@@ -77,7 +77,7 @@ std::optional<QDate> CommandContext::dateOption(const QString &option) const
     return date;
 }
 
-std::optional<QDateTime> CommandContext::dateTimeOption(const QString &option) const
+std::optional<QDateTime> CommandContext::dateTimeOption(const QString &option)
 {
     if (!has(option))
         return std::nullopt;
@@ -87,7 +87,7 @@ std::optional<QDateTime> CommandContext::dateTimeOption(const QString &option) c
                              QCoreApplication::translate("CommandContext", "--%1: \"%2\" is not a date and time; write e.g. 2026-12-01T18:30.")
                                  .arg(option, m_options.value(option)));
     if (dateTime.timeSpec() == Qt::LocalTime)
-        dateTime.setTimeZone(QTimeZone::systemTimeZone());
+        dateTime = session().calendar().instantAt(dateTime.date(), dateTime.time());
     return dateTime.toUTC();
 }
 

@@ -40,8 +40,9 @@ public:
     int intOption(const QString &option, int fallback, int minimum, int maximum) const;
     std::optional<domain::Money> moneyOption(const QString &option) const;
     std::optional<QDate> dateOption(const QString &option) const;
-    /// ISO 8601 local date-time ("2026-12-01T18:30") → UTC.
-    std::optional<QDateTime> dateTimeOption(const QString &option) const;
+    /// ISO 8601 date-time ("2026-12-01T18:30") → UTC. Without an offset it is the company's
+    /// local time (the business calendar of the --as session), not the machine's.
+    std::optional<QDateTime> dateTimeOption(const QString &option);
 
     /// The database named by --db (opened on first use).
     storage::Database &database();

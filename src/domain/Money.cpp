@@ -50,25 +50,56 @@ QString Money::toDecimalString() const
         .arg(magnitude % 100, 2, 10, QLatin1Char('0'));
 }
 
+void Money::requireSameCurrency(const Money &other) const
+{
+    // Adding or comparing yuan with dollars is a programming error, never a user's: converting
+    // is the rate table's job, so it must be done before the amounts meet.
+    if (m_currency != other.m_currency)
+        throw Error::internal(QStringLiteral("Money: %1 %2 and %3 %4 cannot be combined without a conversion.")
+                                  .arg(toDecimalString(), m_currency, other.toDecimalString(), other.m_currency));
+}
+
+namespace {
+
+[[noreturn]] void throwOverflow()
+{
+    throw Error::invalid(QStringLiteral("amount"),
+                         QCoreApplication::translate("Money", "amount: the result is too large to be a sum of money."));
+}
+
+} // namespace
+
 Money Money::operator+(const Money &other) const
 {
-    return fromMinor(m_minor + other.m_minor, m_currency);
+    requireSameCurrency(other);
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(m_minor, other.m_minor, &sum))
+        throwOverflow();
+    return fromMinor(sum, m_currency);
 }
 
 Money Money::operator-(const Money &other) const
 {
-    return fromMinor(m_minor - other.m_minor, m_currency);
+    requireSameCurrency(other);
+    std::int64_t difference = 0;
+    if (__builtin_sub_overflow(m_minor, other.m_minor, &difference))
+        throwOverflow();
+    return fromMinor(difference, m_currency);
 }
 
 Money Money::percentOf(std::int64_t percent) const
 {
-    const std::int64_t product = m_minor * percent;
+    std::int64_t product = 0;
+    if (__builtin_mul_overflow(m_minor, percent, &product) || product > std::numeric_limits<std::int64_t>::max() - 50
+        || product < std::numeric_limits<std::int64_t>::min() + 50)
+        throwOverflow();
     const std::int64_t rounded = product >= 0 ? (product + 50) / 100 : (product - 50) / 100;
     return fromMinor(rounded, m_currency);
 }
 
 std::strong_ordering Money::operator<=>(const Money &other) const
 {
+    requireSameCurrency(other);
     return m_minor <=> other.m_minor;
 }
 

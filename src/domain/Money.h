@@ -32,6 +32,8 @@ public:
     /// "1234.50": the form used in JSON, CSV and the database-independent exchange formats.
     QString toDecimalString() const;
 
+    /// Arithmetic and ordering throw Error::internal when the currencies differ, and
+    /// Error::invalid("amount") on overflow; equality compares both amount and currency.
     Money operator+(const Money &other) const;
     Money operator-(const Money &other) const;
     /// Multiplies by percent/100, rounding half away from zero to whole minor units.
@@ -41,6 +43,8 @@ public:
     std::strong_ordering operator<=>(const Money &other) const;
 
 private:
+    void requireSameCurrency(const Money &other) const;
+
     std::int64_t m_minor = 0;
     QString m_currency = defaultCurrency();
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Clock.h"
+#include "domain/calendar/BusinessCalendar.h"
 #include "domain/identity/Permission.h"
 #include "domain/identity/User.h"
 
@@ -31,6 +32,13 @@ public:
     domain::UserId userId() const { return user().id; }
     void setUser(std::optional<domain::User> user) { m_user = std::move(user); }
 
+    /// The company's business calendar (its time zone from the company profile, else the
+    /// system's), read once per session: months, due dates and "today" are cut with it.
+    const domain::BusinessCalendar &calendar() const;
+    void setCalendar(domain::BusinessCalendar calendar) { m_calendar = std::move(calendar); }
+    /// The business date of now().
+    QDate today() const { return calendar().dateOf(now()); }
+
     bool may(domain::Action action) const;
     /// Throws Error::denied naming the action when the acting user's roles do not allow it.
     void require(domain::Action action) const;
@@ -39,6 +47,7 @@ private:
     storage::Database &m_database;
     const domain::Clock &m_clock;
     std::optional<domain::User> m_user;
+    mutable std::optional<domain::BusinessCalendar> m_calendar;
 };
 
 } // namespace bizdesk::services

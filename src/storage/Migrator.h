@@ -21,6 +21,8 @@ class Migrator
 {
 public:
     static int latestVersion();
+    /// The schema version that added company_profile (business calendar, printed headers).
+    static constexpr int companyProfileVersion = 5;
 
     /// Upgrades to latestVersion(); an existing SQLite database is first copied with VACUUM INTO
     /// next to the file. Throws; on failure nothing has changed.

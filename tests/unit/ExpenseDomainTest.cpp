@@ -339,20 +339,34 @@ TEST(ClaimRules, overrun_uses_the_tolerance_and_needs_an_explanation)
 {
     const QDateTime event(QDate(2026, 12, 1), QTime(18, 0), QTimeZone::utc());
     const Money estimate = *Money::parse(QStringLiteral("1000"));
-    EXPECT_FALSE(ClaimRules::assess(estimate, *Money::parse(u"1100"_s), 10, event, event.addDays(1), 30).overrun);
-    const ClaimAssessment over = ClaimRules::assess(estimate, *Money::parse(u"1100.01"_s), 10, event, event.addDays(1), 30);
+    const BusinessCalendar calendar(QTimeZone::utc());
+    EXPECT_FALSE(ClaimRules::assess(estimate, *Money::parse(u"1100"_s), 10, event, event.addDays(1), 30, calendar).overrun);
+    const ClaimAssessment over = ClaimRules::assess(estimate, *Money::parse(u"1100.01"_s), 10, event, event.addDays(1), 30, calendar);
     EXPECT_TRUE(over.overrun);
     EXPECT_ERROR_KIND(ClaimRules::validate(*Money::parse(u"1100.01"_s), 2, QStringLiteral(" "), over), Invalid);
     ClaimRules::validate(*Money::parse(u"1100.01"_s), 2, QStringLiteral("客户多来两位"), over);
     EXPECT_ERROR_KIND(ClaimRules::validate(*Money::parse(u"100"_s), 0, {}, over), Invalid);
 }
 
-TEST(ClaimRules, late_after_the_deadline)
+TEST(ClaimRules, late_after_the_last_business_day_of_the_deadline)
 {
+    const BusinessCalendar calendar(QTimeZone::utc());
     const QDateTime event(QDate(2026, 12, 1), QTime(18, 0), QTimeZone::utc());
     const Money money = *Money::parse(QStringLiteral("10"));
-    EXPECT_FALSE(ClaimRules::assess(money, money, 10, event, event.addDays(30), 30).late);
-    EXPECT_TRUE(ClaimRules::assess(money, money, 10, event, event.addDays(30).addSecs(1), 30).late);
+    EXPECT_FALSE(ClaimRules::assess(money, money, 10, event, event.addDays(30), 30, calendar).late);
+    EXPECT_FALSE(ClaimRules::assess(money, money, 10, event, QDateTime(QDate(2026, 12, 31), QTime(23, 59), QTimeZone::utc()), 30, calendar).late);
+    EXPECT_TRUE(ClaimRules::assess(money, money, 10, event, QDateTime(QDate(2027, 1, 1), QTime(0, 1), QTimeZone::utc()), 30, calendar).late);
+}
+
+TEST(ClaimRules, deadline_days_are_counted_in_the_company_time_zone)
+{
+    // 07:30 on 1 December in Shanghai is 23:30 on 30 November in UTC; day 30 is 31 December there.
+    const BusinessCalendar shanghai = BusinessCalendar::fromZoneId(QStringLiteral("Asia/Shanghai"));
+    const QTimeZone zone("Asia/Shanghai");
+    const QDateTime event = QDateTime(QDate(2026, 12, 1), QTime(7, 30), zone).toUTC();
+    const Money money = *Money::parse(QStringLiteral("10"));
+    EXPECT_FALSE(ClaimRules::assess(money, money, 10, event, QDateTime(QDate(2026, 12, 31), QTime(23, 0), zone).toUTC(), 30, shanghai).late);
+    EXPECT_TRUE(ClaimRules::assess(money, money, 10, event, QDateTime(QDate(2027, 1, 1), QTime(0, 10), zone).toUTC(), 30, shanghai).late);
 }
 
 TEST(BudgetRules, over_budget_needs_an_explanation)

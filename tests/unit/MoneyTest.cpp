@@ -42,3 +42,23 @@ TEST(Money, percent_rounds_half_away_from_zero)
     EXPECT_EQ(Money::fromMinor(1005).percentOf(10).minorUnits(), 101); // 100.5 → 101
     EXPECT_EQ(Money::fromMinor(500000).percentOf(110).minorUnits(), 550000);
 }
+
+TEST(Money, arithmetic_and_ordering_across_currencies_throw)
+{
+    const Money yuan = Money::fromMinor(10000, QStringLiteral("CNY"));
+    const Money dollars = Money::fromMinor(10000, QStringLiteral("USD"));
+    EXPECT_THROW((void)(yuan + dollars), bizdesk::domain::Error);
+    EXPECT_THROW((void)(yuan - dollars), bizdesk::domain::Error);
+    EXPECT_THROW((void)(yuan < dollars), bizdesk::domain::Error);
+    EXPECT_THROW((void)(yuan >= dollars), bizdesk::domain::Error);
+    EXPECT_FALSE(yuan == dollars);
+    EXPECT_EQ((yuan + Money::fromMinor(50, QStringLiteral("CNY"))).minorUnits(), 10050);
+}
+
+TEST(Money, overflow_is_refused_instead_of_wrapping)
+{
+    const Money huge = Money::fromMinor(std::numeric_limits<std::int64_t>::max() - 1);
+    EXPECT_THROW((void)(huge + Money::fromMinor(2)), bizdesk::domain::Error);
+    EXPECT_THROW((void)(Money::fromMinor(std::numeric_limits<std::int64_t>::min() + 1) - Money::fromMinor(2)), bizdesk::domain::Error);
+    EXPECT_THROW((void)huge.percentOf(200), bizdesk::domain::Error);
+}

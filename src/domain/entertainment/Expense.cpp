@@ -369,12 +369,14 @@ QList<StepPlan> ExpenseRouting::claimPlan(UserId applicant, bool overrun)
 }
 
 ClaimAssessment ClaimRules::assess(const Money &estimate, const Money &actual, qint64 tolerancePct,
-                                   const QDateTime &eventAt, const QDateTime &filedAt, qint64 deadlineDays)
+                                   const QDateTime &eventAt, const QDateTime &filedAt, qint64 deadlineDays,
+                                   const BusinessCalendar &calendar)
 {
     ClaimAssessment assessment;
     assessment.limit = estimate + estimate.percentOf(tolerancePct);
     assessment.overrun = actual > assessment.limit;
-    assessment.late = eventAt.isValid() && filedAt.isValid() && eventAt.addDays(deadlineDays) < filedAt;
+    // The deadline counts business days: a claim filed on the last day is on time, whatever the hour.
+    assessment.late = eventAt.isValid() && filedAt.isValid() && calendar.daysBetween(eventAt, filedAt) > deadlineDays;
     return assessment;
 }
 

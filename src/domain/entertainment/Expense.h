@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/calendar/BusinessCalendar.h"
 #include "domain/Money.h"
 #include "domain/approval/Route.h"
 #include "domain/identity/User.h"
@@ -169,7 +170,8 @@ class ClaimRules
 {
 public:
     static ClaimAssessment assess(const Money &estimate, const Money &actual, qint64 tolerancePct,
-                                  const QDateTime &eventAt, const QDateTime &filedAt, qint64 deadlineDays);
+                                  const QDateTime &eventAt, const QDateTime &filedAt, qint64 deadlineDays,
+                                  const BusinessCalendar &calendar);
     /// Validates the claim fields and requires an explanation for an overrun; throws invalid.
     static void validate(const Money &actual, int receipts, const QString &explanation, const ClaimAssessment &assessment);
 };

@@ -26,7 +26,7 @@ public:
             return tasks;
         storage::CustomerRepository repository(session.database());
         const QDateTime now = session.now();
-        for (const auto &[entry, customerName] : repository.followUps(session.userId(), now.date())) {
+        for (const auto &[entry, customerName] : repository.followUps(session.userId(), session.today())) {
             TaskItem item;
             item.module = QStringLiteral("customers");
             item.kind = QStringLiteral("follow_up");
@@ -34,8 +34,8 @@ public:
             item.entityId = entry.customerId;
             item.title = QCoreApplication::translate("Customers", "Follow up %1").arg(customerName);
             item.detail = entry.note.left(80);
-            item.due = QDateTime(entry.nextFollowUp, QTime(0, 0), QTimeZone::utc());
-            item.overdue = entry.nextFollowUp < now.date();
+            item.due = session.calendar().startOf(entry.nextFollowUp);
+            item.overdue = entry.nextFollowUp < session.today();
             tasks << item;
         }
         CustomerService service(session);
@@ -82,7 +82,7 @@ void contributeDemo(DemoContext &context)
                                                  QStringLiteral("重点客户经理一对一跟进，定期高层拜访"));
     service.addSegment(QStringLiteral("成长型科技公司"), QStringLiteral("发展快、决策快，重视性价比"),
                        QStringLiteral("线上获客，标准化方案快速成交"));
-    service.addResearch(QStringLiteral("华东地区软件采购趋势"), session.now().date().addDays(-40),
+    service.addResearch(QStringLiteral("华东地区软件采购趋势"), session.today().addDays(-40),
                         QStringLiteral("中型企业更倾向订阅模式；本地部署需求仍占四成"), QStringLiteral("用友、金蝶、销售易"));
 
     QList<domain::UserId> owners;
@@ -137,7 +137,7 @@ void contributeDemo(DemoContext &context)
                 entry.byId = *c.ownerId;
                 entry.note = QString::fromUtf8(contactNotes[context.between(0, std::size(contactNotes) - 1)]);
                 if (e == 0 && context.between(0, 3) == 0)
-                    entry.nextFollowUp = now.date().addDays(context.between(-5, 10));
+                    entry.nextFollowUp = session.today().addDays(context.between(-5, 10));
                 repository.insertLog(entry, nowText);
             }
             if (i % 25 == 0) {

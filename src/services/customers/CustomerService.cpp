@@ -295,7 +295,7 @@ domain::ContactLogEntry CustomerService::recordContact(domain::CustomerId id, do
         throw Error::invalid(QStringLiteral("at"), QCoreApplication::translate("Customers", "at: a contact cannot be recorded in the future."));
     entry.byId = m_session.userId();
     entry.note = note.trimmed();
-    if (nextFollowUp.isValid() && nextFollowUp < entry.at.date())
+    if (nextFollowUp.isValid() && nextFollowUp < m_session.calendar().dateOf(entry.at))
         throw Error::invalid(QStringLiteral("next"), QCoreApplication::translate("Customers", "next: the follow-up date is before the contact."));
     entry.nextFollowUp = nextFollowUp;
     if (kind == domain::ContactKind::Complaint)

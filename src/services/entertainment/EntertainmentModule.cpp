@@ -68,8 +68,10 @@ public:
             task.title = QCoreApplication::translate("EntertainmentTasks", "File the claim for entertainment request #%1")
                              .arg(row.request.id);
             task.detail = shortDetail(row);
-            task.due = row.request.eventAt.addDays(deadline);
-            task.overdue = task.due < session.now();
+            // Due on the last business day of the claim deadline (§6.4.2), as ClaimRules counts it.
+            const QDate lastDay = session.calendar().dateOf(row.request.eventAt).addDays(deadline);
+            task.due = session.calendar().startOf(lastDay);
+            task.overdue = session.today() > lastDay;
             tasks << task;
         }
         return tasks;

@@ -66,13 +66,11 @@ QString money(const std::optional<Money> &value)
     return value ? value->toDecimalString() : QString();
 }
 
-/// [first of the event's month, first of the next month) as storage timestamps (UTC months).
-std::pair<QString, QString> monthRange(const QDateTime &eventAt)
+/// The event's business month as a range of storage timestamps: months are cut in the
+/// company's time zone, so 07:30 on 1 December in Shanghai counts for December.
+std::pair<QString, QString> monthRange(const domain::BusinessCalendar &calendar, const QDateTime &eventAt)
 {
-    const QDate date = eventAt.toUTC().date();
-    const QDate first(date.year(), date.month(), 1);
-    return {domain::toStorageTimestamp(QDateTime(first, QTime(0, 0), QTimeZone::utc())),
-            domain::toStorageTimestamp(QDateTime(first.addMonths(1), QTime(0, 0), QTimeZone::utc()))};
+    return calendar.storageRange(domain::BusinessPeriod::monthOf(calendar.dateOf(eventAt)));
 }
 
 QJsonObject auditJson(const ExpenseRequest &request)
@@ -168,7 +166,7 @@ domain::BudgetUsage EntertainmentService::budgetFor(std::optional<domain::Depart
     domain::BudgetUsage usage;
     usage.budget = PolicyService(m_session).money(domain::policy::entertainmentMonthlyBudget);
     if (department && eventAt.isValid()) {
-        const auto [from, to] = monthRange(eventAt);
+        const auto [from, to] = monthRange(m_session.calendar(), eventAt);
         usage.used = storage::ExpenseRepository(m_session.database()).departmentSpending(*department, from, to, exclude);
     }
     usage.afterThis = usage.used + estimate;
@@ -411,7 +409,7 @@ ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &i
     const domain::ClaimAssessment assessment =
         domain::ClaimRules::assess(request.estimate, actual, policy.integer(domain::policy::entertainmentOverrunTolerancePct),
                                    request.eventAt, m_session.now(),
-                                   policy.integer(domain::policy::entertainmentClaimDeadlineDays));
+                                   policy.integer(domain::policy::entertainmentClaimDeadlineDays), m_session.calendar());
     domain::ClaimRules::validate(actual, input.receipts, input.explanation, assessment);
 
     RepositoryDirectory directory(m_session.database());
@@ -611,7 +609,7 @@ QList<storage::ExpenseListRow> EntertainmentService::list(const ExpenseQuery &qu
         if (!first.isValid())
             throw Error::invalid(QStringLiteral("month"), QCoreApplication::translate("EntertainmentService",
                                                                                       "month: write the month as 2026-11."));
-        const auto [from, to] = monthRange(QDateTime(first, QTime(0, 0), QTimeZone::utc()));
+        const auto [from, to] = m_session.calendar().storageRange(domain::BusinessPeriod::monthOf(first));
         filter.eventFrom = from;
         filter.eventTo = to;
     }

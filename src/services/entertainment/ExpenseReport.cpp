@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <tuple>
+
 namespace bizdesk::services {
 namespace {
 
@@ -23,32 +25,6 @@ QString e(const QString &text)
 
 } // namespace
 
-ReportPeriod ReportPeriod::parse(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    static const QRegularExpression year(QStringLiteral("^(\\d{4})$"));
-    static const QRegularExpression quarter(QStringLiteral("^(\\d{4})-[Qq]([1-4])$"));
-    static const QRegularExpression month(QStringLiteral("^(\\d{4})-(\\d{2})$"));
-    ReportPeriod period;
-    period.label = trimmed.toUpper();
-    if (auto match = year.match(trimmed); match.hasMatch()) {
-        period.first = QDate(match.captured(1).toInt(), 1, 1);
-        period.last = QDate(period.first.year(), 12, 31);
-    } else if (auto match = quarter.match(trimmed); match.hasMatch()) {
-        period.first = QDate(match.captured(1).toInt(), (match.captured(2).toInt() - 1) * 3 + 1, 1);
-        period.last = period.first.addMonths(3).addDays(-1);
-    } else if (auto match = month.match(trimmed); match.hasMatch()) {
-        period.first = QDate(match.captured(1).toInt(), match.captured(2).toInt(), 1);
-        period.last = period.first.isValid() ? period.first.addMonths(1).addDays(-1) : QDate();
-    }
-    if (!period.first.isValid() || !period.last.isValid())
-        throw domain::Error::invalid(QStringLiteral("period"),
-                                     QCoreApplication::translate("ExpenseReport", "period: \"%1\" is not a year (2026), "
-                                                                                  "quarter (2026-Q4) or month (2026-11).")
-                                         .arg(text));
-    return period;
-}
-
 ExpenseReportData ExpenseReport::build(const QString &periodText, const QString &department)
 {
     m_session.require(domain::Action::ViewReports);
@@ -60,8 +36,7 @@ ExpenseReportData ExpenseReport::build(const QString &periodText, const QString 
     storage::ExpenseFilter filter;
     filter.scope = storage::ExpenseFilter::Scope::All;
     filter.limit = 1000000;
-    filter.eventFrom = domain::toStorageTimestamp(QDateTime(data.period.first, QTime(0, 0), QTimeZone::utc()));
-    filter.eventTo = domain::toStorageTimestamp(QDateTime(data.period.last.addDays(1), QTime(0, 0), QTimeZone::utc()));
+    std::tie(filter.eventFrom, filter.eventTo) = m_session.calendar().storageRange(data.period);
     if (!data.departmentFilter.isEmpty())
         filter.department = storage::DepartmentRepository(m_session.database()).requireByName(data.departmentFilter).id;
     if (!m_session.may(domain::Action::ReadAllEntertainment)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Money.h"
+#include "domain/calendar/BusinessCalendar.h"
 #include "services/exchange/TableExport.h"
 #include "services/printing/DocumentRenderer.h"
 
@@ -14,15 +15,9 @@ namespace bizdesk::services {
 
 class Session;
 
-/// A reporting period: a year ("2026"), a quarter ("2026-Q4") or a month ("2026-11").
-struct ReportPeriod
-{
-    QString label;
-    QDate first; ///< inclusive
-    QDate last;  ///< inclusive
-    /// Throws Error::invalid("period").
-    static ReportPeriod parse(const QString &text);
-};
+/// A reporting period: a year ("2026"), a quarter ("2026-Q4") or a month ("2026-11"), in
+/// business dates of the company's calendar.
+using ReportPeriod = domain::BusinessPeriod;
 
 /// One line of the entertainment expense report: a person in a department, or a subtotal.
 struct ExpenseReportLine

@@ -325,7 +325,7 @@ QList<storage::Delegation> IdentityService::delegations() const
 QList<UserId> IdentityService::actingFor() const
 {
     QList<UserId> people{m_session.userId()};
-    const QDate today = m_session.now().toLocalTime().date();
+    const QDate today = m_session.today();
     people << storage::DelegationRepository(m_session.database()).delegatorsFor(m_session.userId(), today);
     return people;
 }

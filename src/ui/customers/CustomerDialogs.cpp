@@ -208,7 +208,7 @@ ContactLogDialog::ContactLogDialog(services::Session &session, domain::CustomerI
     for (auto kind : CustomerRules::kinds())
         m_ui->kindCombo->addItem(CustomerRules::label(kind), static_cast<int>(kind));
     m_ui->atEdit->setDateTime(session.now().toLocalTime());
-    m_ui->followUpEdit->setDate(session.now().toLocalTime().date().addDays(7));
+    m_ui->followUpEdit->setDate(session.today().addDays(7));
     m_ui->followUpEdit->setEnabled(false);
     connect(m_ui->followUpCheck, &QCheckBox::toggled, m_ui->followUpEdit, &QWidget::setEnabled);
     auto validate = [this] {
@@ -236,7 +236,7 @@ MarketResearchDialog::MarketResearchDialog(services::Session &session, QWidget *
 {
     m_ui->setupUi(this);
     wireForm(this, m_ui->buttonBox, m_ui->errorLabel, m_ui->topicEdit);
-    m_ui->dateEdit->setDate(session.now().toLocalTime().date());
+    m_ui->dateEdit->setDate(session.today());
 }
 
 MarketResearchDialog::~MarketResearchDialog() = default;

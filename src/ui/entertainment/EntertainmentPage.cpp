@@ -91,7 +91,7 @@ void EntertainmentPage::buildUi()
     filters->addWidget(m_stateCombo);
     m_monthCombo = new QComboBox(this);
     m_monthCombo->addItem(tr("Any month"), QString());
-    const QDate today = m_session.now().toLocalTime().date();
+    const QDate today = m_session.today();
     for (int i = -2; i < 12; ++i) {
         const QDate month = QDate(today.year(), today.month(), 1).addMonths(-i);
         m_monthCombo->addItem(month.toString(QStringLiteral("yyyy-MM")), month.toString(QStringLiteral("yyyy-MM")));

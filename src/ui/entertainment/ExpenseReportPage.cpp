@@ -28,7 +28,7 @@ ExpenseReportPage::ExpenseReportPage(services::Session &session, QWidget *parent
     auto *bar = new QHBoxLayout;
     auto *periodLabel = new QLabel(tr("&Period:"), this);
     m_period = new QLineEdit(this);
-    const QDate today = m_session.now().toLocalTime().date();
+    const QDate today = m_session.today();
     m_period->setText(QStringLiteral("%1-Q%2").arg(today.year()).arg((today.month() - 1) / 3 + 1));
     m_period->setPlaceholderText(tr("2026, 2026-Q4 or 2026-11"));
     m_period->setMaximumWidth(140);

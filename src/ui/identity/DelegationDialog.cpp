@@ -21,7 +21,7 @@ DelegationDialog::DelegationDialog(services::Session &session, QWidget *parent)
     m_ui->setupUi(this);
     Style::markAsError(m_ui->errorLabel);
     m_ui->errorLabel->hide();
-    const QDate today = session.now().toLocalTime().date();
+    const QDate today = session.today();
     m_ui->fromDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_ui->toDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_ui->fromDate->setDate(today);

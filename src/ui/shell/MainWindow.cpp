@@ -8,6 +8,7 @@
 #include "ui/identity/ChangePasswordDialog.h"
 #include "ui/identity/DelegationDialog.h"
 #include "ui/identity/PolicySettingsDialog.h"
+#include "ui/company/CompanyProfileDialog.h"
 #include "ui/shell/ModulePages.h"
 #include "ui/shell/PolicyHelpDialog.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -110,6 +111,9 @@ void MainWindow::createMenus()
     m_policyAction = settings->addAction(tr("P&olicy settings…"), this, &MainWindow::showPolicySettings);
     m_policyAction->setObjectName(QStringLiteral("policyAction"));
     m_policyAction->setVisible(m_session.may(domain::Action::EditPolicy));
+    // Everybody may look at the company profile; the dialog lets only administrators change it.
+    settings->addAction(tr("&Company profile…"), this, &MainWindow::showCompanyProfile)
+        ->setObjectName(QStringLiteral("companyProfileAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Policy and rules…"), this, &MainWindow::showPolicyHelp);
@@ -250,6 +254,12 @@ void MainWindow::showPolicySettings()
     PolicySettingsDialog dialog(m_session, this);
     dialog.exec();
     updateStatus();
+}
+
+void MainWindow::showCompanyProfile()
+{
+    CompanyProfileDialog dialog(m_session, this);
+    dialog.exec();
 }
 
 void MainWindow::changePassword()

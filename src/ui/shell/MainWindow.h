@@ -76,6 +76,7 @@ private:
     void showPreferences();
     void showPolicyHelp();
     void showPolicySettings();
+    void showCompanyProfile();
     void changePassword();
     void manageDelegations();
     void showAbout();

@@ -83,7 +83,7 @@ void MyTasksPage::refresh()
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, task.overdue ? tr("Overdue: %1").arg(task.title) : task.title);
         item->setText(1, task.detail);
-        item->setText(2, task.due.isValid() ? QLocale().toString(task.due.toLocalTime().date(), QStringLiteral("yyyy-MM-dd"))
+        item->setText(2, task.due.isValid() ? QLocale().toString(m_session.calendar().dateOf(task.due), QStringLiteral("yyyy-MM-dd"))
                                             : QString());
         item->setText(3, moduleTitle(task.module));
         item->setToolTip(0, task.title);
