@@ -2413,6 +2413,13 @@
     </message>
 </context>
 <context>
+    <name>Migrator</name>
+    <message>
+        <source>%1 The backup made before the upgrade is still at %2; delete it when no longer needed.</source>
+        <translation>%1 升级前所做的备份仍在 %2；不再需要时请删除。</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2421,6 +2428,13 @@
     <message>
         <source>%1: the amount must be greater than zero.</source>
         <translation>%1：金额必须大于零。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseFiles</name>
+    <message>
+        <source>%1: %2 is a BizDesk database in use (or one of its journal files); choose another file.</source>
+        <translation>%1：%2 是正在使用的 BizDesk 数据库（或其日志文件），请选择其他文件。</translation>
     </message>
 </context>
 <context>

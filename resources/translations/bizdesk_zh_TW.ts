@@ -2413,6 +2413,13 @@
     </message>
 </context>
 <context>
+    <name>Migrator</name>
+    <message>
+        <source>%1 The backup made before the upgrade is still at %2; delete it when no longer needed.</source>
+        <translation>%1 升級前所做的備份仍在 %2；不再需要時請刪除。</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2421,6 +2428,13 @@
     <message>
         <source>%1: the amount must be greater than zero.</source>
         <translation>%1：金額必須大於零。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseFiles</name>
+    <message>
+        <source>%1: %2 is a BizDesk database in use (or one of its journal files); choose another file.</source>
+        <translation>%1：%2 是正在使用的 BizDesk 資料庫（或其日誌檔案），請選擇其他檔案。</translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,13 @@
 
 #include "domain/Error.h"
 #include "storage/Migrator.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "storage/SqlQuery.h"
 #include "support/Logging.h"
+#include "support/Paths.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -28,15 +29,21 @@ constexpr int busyTimeoutMilliseconds = 5000;
 /// About 40 MB of WAL before SQLite checkpoints on its own (a safety net; idle checkpoints come first).
 constexpr int walAutoCheckpointPages = 10000;
 
-/// Reads the SQLite header without opening the file through SQLite, so a foreign file is
-/// recognised without any chance of being modified.
-bool looksLikeSqliteFile(const QString &path)
+/// SQLite's "not a database" result code: the file is not an SQLite file at all.
+constexpr int sqliteNotADatabase = 26;
+
+/// Removes a named connection when it goes out of scope (after every QSqlDatabase copy is gone).
+class ConnectionRemover
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    return file.read(16) == QByteArray("SQLite format 3\0", 16);
-}
+public:
+    explicit ConnectionRemover(QString name) : m_name(std::move(name)) {}
+    ~ConnectionRemover() { QSqlDatabase::removeDatabase(m_name); }
+    ConnectionRemover(const ConnectionRemover &) = delete;
+    ConnectionRemover &operator=(const ConnectionRemover &) = delete;
+
+private:
+    QString m_name;
+};
 
 } // namespace
 
@@ -56,6 +63,8 @@ Database::~Database()
     }
     m_connection = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (!m_registeredFile.isEmpty())
+        OpenDatabaseFiles::remove(m_registeredFile);
 }
 
 std::unique_ptr<Database> Database::open(const QString &location, CreateMode mode)
@@ -71,7 +80,7 @@ std::unique_ptr<Database> Database::open(const DatabaseLocation &location, Creat
         database->openSqlite(mode);
     else
         database->openPostgreSql();
-    database->refuseUnusable();
+    database->refuseUnusable(database->m_connection);
     if (location.backend() == Backend::Sqlite) {
         // Only now, with the file known to be ours (or empty), may settings that write be applied.
         database->execute(QStringLiteral("PRAGMA journal_mode = WAL"));
@@ -95,18 +104,18 @@ void Database::openSqlite(CreateMode mode)
             throw Error::notFound(
                 QCoreApplication::translate("Database", "There is no database at %1. Create one with \"bizdeskctl init\" or start BizDesk to set it up.")
                     .arg(path));
-        if (!QDir().mkpath(info.absolutePath()))
+        if (!support::Paths::makePrivateFolder(info.absolutePath()))
             throw Error::invalid(QStringLiteral("--db"), QCoreApplication::translate("Database", "Cannot create the folder %1.").arg(info.absolutePath()));
+        // A file that does not exist yet cannot have a connection in this process, so creating it
+        // outside SQLite drops no lock; created 0600 at once, so it is never readable by others.
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             throw Error::invalid(QStringLiteral("--db"),
                                  QCoreApplication::translate("Database", "Cannot create %1: %2 (is the folder read-only?)").arg(path, file.errorString()));
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    } else if (info.size() > 0 && !looksLikeSqliteFile(path)) {
-        throw Error::invalid(QStringLiteral("--db"),
-                             QCoreApplication::translate("Database", "%1 is not a BizDesk database (not an SQLite file); it was left untouched.").arg(path));
     } else if (!info.isReadable()) {
         throw Error::invalid(QStringLiteral("--db"), QCoreApplication::translate("Database", "%1 cannot be read (permissions).").arg(path));
+    } else {
+        probeSqliteReadOnly();
     }
 
     m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -115,7 +124,27 @@ void Database::openSqlite(CreateMode mode)
     if (!m_connection.open())
         throw Error::invalid(QStringLiteral("--db"),
                              QCoreApplication::translate("Database", "Cannot open %1: %2").arg(path, m_connection.lastError().text()));
+    OpenDatabaseFiles::add(path);
+    m_registeredFile = path;
     execute(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+void Database::probeSqliteReadOnly()
+{
+    // Nothing but SQLite may open the file: closing any other descriptor on it drops every POSIX
+    // lock this process holds there (those of open connections included), and the next program to
+    // close then believes it is the last user and deletes the live -wal and -shm. SQLite itself
+    // shares one set of locks per file within the process and defers closing its descriptors.
+    // Read-only, so that a foreign file (or a hot journal beside it) is never written.
+    const QString probeName = m_connectionName + QStringLiteral("-probe");
+    const ConnectionRemover remover(probeName);
+    QSqlDatabase probe = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probeName);
+    probe.setDatabaseName(m_location.filePath());
+    probe.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMilliseconds));
+    if (!probe.open())
+        throw Error::invalid(QStringLiteral("--db"),
+                             QCoreApplication::translate("Database", "Cannot open %1: %2").arg(m_location.filePath(), probe.lastError().text()));
+    refuseUnusable(probe); // removing the connection closes it, also when this throws
 }
 
 void Database::openPostgreSql()
@@ -135,18 +164,23 @@ void Database::openPostgreSql()
     execute(QStringLiteral("SET TIME ZONE 'UTC'"));
 }
 
-void Database::refuseUnusable()
+void Database::refuseUnusable(QSqlDatabase &connection)
 {
-    QSqlQuery probe(m_connection);
-    if (m_location.backend() == Backend::Sqlite && !probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+    QSqlQuery probe(connection);
+    if (m_location.backend() == Backend::Sqlite && !probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+        if (probe.lastError().nativeErrorCode().toInt() == sqliteNotADatabase)
+            throw Error::invalid(QStringLiteral("--db"),
+                                 QCoreApplication::translate("Database", "%1 is not a BizDesk database (not an SQLite file); it was left untouched.")
+                                     .arg(m_location.displayName()));
         throw Error::invalid(QStringLiteral("--db"),
                              QCoreApplication::translate("Database", "%1 is not a BizDesk database (%2); it was left untouched.")
                                  .arg(m_location.displayName(), probe.lastError().text()));
-    if (m_dialect->holdsForeignData(m_connection))
+    }
+    if (m_dialect->holdsForeignData(connection))
         throw Error::invalid(QStringLiteral("--db"),
                              QCoreApplication::translate("Database", "%1 holds data that is not a BizDesk database; it was left untouched.")
                                  .arg(m_location.displayName()));
-    const int version = m_dialect->readSchemaVersion(m_connection);
+    const int version = m_dialect->readSchemaVersion(connection);
     if (version > Migrator::latestVersion())
         throw Error::conflict(QCoreApplication::translate("Database", "%1 was written by a newer BizDesk (schema %2; this program knows up to %3). "
                                  "Update BizDesk; the database was left untouched.")

@@ -20,7 +20,9 @@ public:
     };
 
     /// Opens `location`; throws domain::Error when it cannot be opened, is not a BizDesk
-    /// database, or was written by a newer program. The file is left untouched in those cases.
+    /// database, or was written by a newer program. The file is left untouched in those cases:
+    /// an existing SQLite file is first examined through a read-only SQLite connection, and
+    /// nothing but SQLite ever opens it (see OpenDatabaseFiles).
     static std::unique_ptr<Database> open(const DatabaseLocation &location, CreateMode mode);
     static std::unique_ptr<Database> open(const QString &location, CreateMode mode);
     ~Database();
@@ -52,13 +54,17 @@ private:
     Database(DatabaseLocation location, std::unique_ptr<SqlDialect> dialect, QString connectionName);
     void openSqlite(CreateMode mode);
     void openPostgreSql();
-    void refuseUnusable();
+    /// Runs the checks of refuseUnusable() on an existing SQLite file through a read-only SQLite
+    /// connection of its own, before the writable one is opened.
+    void probeSqliteReadOnly();
+    void refuseUnusable(QSqlDatabase &connection);
 
     friend class Transaction;
     DatabaseLocation m_location;
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
     QSqlDatabase m_connection;
+    QString m_registeredFile; ///< the SQLite file listed in OpenDatabaseFiles while open
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
 };

@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 
@@ -22,6 +23,7 @@ void refuseExistingFile(const QString &path)
     const QFileInfo info(path);
     if (info.exists() && info.size() > 0)
         throw Error::conflict(QCoreApplication::translate("DatabaseBackup", "%1 already exists; choose a new file name (nothing was overwritten).").arg(path));
+    OpenDatabaseFiles::refuse(path, QStringLiteral("OUT")); // e.g. the empty -wal of an open database
     if (!QFileInfo(info.absolutePath()).isWritable())
         throw Error::invalid(QStringLiteral("OUT"), QCoreApplication::translate("DatabaseBackup", "Cannot write to the folder %1.").arg(info.absolutePath()));
 }
@@ -87,11 +89,20 @@ DatabaseBackup::Summary DatabaseBackup::backup(Database &source, const QString &
     Summary summary;
     summary.schemaVersion = source.schemaVersion();
     if (source.backend() == Backend::Sqlite) {
-        QFile::remove(outPath); // an empty placeholder file would make VACUUM INTO fail
+        // The copy holds all the data: it is private from its first byte (VACUUM INTO accepts an
+        // empty file and keeps its mode; the file it would create itself follows the umask).
+        QFile placeholder(outPath);
+        if (!placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            QFile::setPermissions(outPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        placeholder.close();
         QString quoted = QFileInfo(outPath).absoluteFilePath();
         quoted.replace(QLatin1Char('\''), QLatin1String("''"));
-        source.execute(QStringLiteral("VACUUM INTO '%1'").arg(quoted));
-        QFile::setPermissions(outPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        try {
+            source.execute(QStringLiteral("VACUUM INTO '%1'").arg(quoted));
+        } catch (...) {
+            QFile::remove(outPath);
+            throw;
+        }
         return summary;
     }
     auto target = Database::open(outPath, Database::CreateMode::CreateIfMissing);

@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 #include "storage/Database.h"
 #include "storage/DatabaseBackup.h"
+#include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 #include "support/Logging.h"
 
@@ -54,6 +55,21 @@ void applyScript(Database &database, const QString &script)
 {
     for (const QString &statement : Migrator::splitStatements(database.dialect().expandMigration(script)))
         database.execute(statement);
+}
+
+/// On PostgreSQL, gives the application group role its privileges on every table, those the
+/// migration just added included (the function comes from 0005_application_role.postgresql.sql).
+void grantApplicationRole(Database &database)
+{
+    if (database.backend() != Backend::PostgreSql)
+        return;
+    if (!SqlQuery(database, QStringLiteral("SELECT to_regprocedure('bizdesk_grant_application_role()') IS NOT NULL")).scalar().toBool())
+        return;
+    if (!SqlQuery(database, QStringLiteral("SELECT bizdesk_grant_application_role()")).scalar().toBool())
+        BIZDESK_LOG_WARN("{}: the role bizdesk_app does not exist and {} may not create roles; a database administrator "
+                         "creates it (CREATE ROLE bizdesk_app NOLOGIN) and runs \"bizdeskctl migrate\" or "
+                         "SELECT bizdesk_grant_application_role() as the owner (docs/architecture.md, PostgreSQL roles)",
+                         database.location().displayName().toStdString(), database.location().user().toStdString());
 }
 
 } // namespace
@@ -128,8 +144,10 @@ void Migrator::migrateTo(Database &database, int version)
         if (dialectFile != step.dialectFiles.end())
             applyScript(database, readResource(dialectFile->second));
     }
-    if (version > from)
+    if (version > from) {
         database.dialect().writeSchemaVersion(database.connection(), version);
+        grantApplicationRole(database);
+    }
     transaction.commit();
 }
 
@@ -147,7 +165,22 @@ MigrationResult Migrator::migrate(Database &database)
         result.backupPath = QStringLiteral("%1.v%2-%3.bak").arg(database.location().filePath()).arg(result.fromVersion).arg(stamp);
         DatabaseBackup::backup(database, result.backupPath);
     }
-    migrateTo(database, result.toVersion);
+    try {
+        migrateTo(database, result.toVersion);
+    } catch (const domain::Error &error) {
+        // The upgrade rolled back, so the database still holds exactly what the backup holds: an
+        // unannounced second copy of all the data would only lie around. Say so when it stays.
+        if (result.backupPath.isEmpty() || QFile::remove(result.backupPath))
+            throw;
+        throw domain::Error(error.kind(),
+                            QCoreApplication::translate("Migrator", "%1 The backup made before the upgrade is still at %2; delete it when no longer needed.")
+                                .arg(error.message(), result.backupPath),
+                            error.field(), error.clause());
+    } catch (...) {
+        if (!result.backupPath.isEmpty())
+            QFile::remove(result.backupPath);
+        throw;
+    }
     BIZDESK_LOG_INFO("Migrated {} from schema {} to {}", database.location().displayName().toStdString(),
                      result.fromVersion, result.toVersion);
     return result;

@@ -16,6 +16,10 @@ public:
     static QString defaultDatabasePath();
     /// $BIZDESK_DB if set, else defaultDatabasePath().
     static QString configuredDatabaseLocation();
+    /// Creates `path` and its missing parents readable by the owner only (0700), so the data
+    /// folder, logs and databases BizDesk makes are private; folders that exist keep their
+    /// permissions. False when a folder cannot be created.
+    static bool makePrivateFolder(const QString &path);
 };
 
 } // namespace bizdesk::support

@@ -3,16 +3,20 @@
 #include "storage/DatabaseBackup.h"
 #include "storage/DatabaseCheck.h"
 #include "storage/Migrator.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 #include "support/TestDatabase.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 using namespace bizdesk;
 using bizdesk::testing::Backend;
@@ -210,4 +214,57 @@ TEST(SqliteDatabase, upgrade_of_an_existing_file_makes_a_backup_first)
     ASSERT_FALSE(result.backupPath.isEmpty());
     auto backup = storage::Database::open(result.backupPath, storage::Database::CreateMode::MustExist);
     EXPECT_EQ(backup->schemaVersion(), storage::Migrator::latestVersion() - 1);
+}
+
+TEST(SqliteDatabase, a_failed_upgrade_changes_nothing_and_leaves_no_stray_backup)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+    storage::Migrator::migrateTo(*database, 4);
+    // A file that claims schema 3 although 0004's table is there: re-running 0004 fails half-way.
+    database->execute(QStringLiteral("PRAGMA user_version = 3"));
+    const QDir folder = QFileInfo(scratch.location()).absoluteDir();
+    const QStringList before = folder.entryList(QDir::Files);
+    try {
+        storage::Migrator::migrate(*database);
+        ADD_FAILURE() << "the upgrade should have failed";
+    } catch (const domain::Error &error) {
+        EXPECT_FALSE(error.message().contains(QStringLiteral(".bak"))) << error.message().toStdString();
+    }
+    EXPECT_EQ(database->schemaVersion(), 3);
+    EXPECT_EQ(folder.entryList(QDir::Files), before) << "a backup of the failed upgrade stayed behind";
+    EXPECT_TRUE(folder.entryList({QStringLiteral("*.bak")}, QDir::Files).isEmpty());
+}
+
+TEST(SqliteDatabase, backup_into_an_empty_file_given_as_out_fills_it_in_and_makes_it_private)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+    storage::Migrator::migrate(*database);
+    const QString placeholder = scratch.pathFor(QStringLiteral("placeholder.sqlite"));
+    bizdesk::testing::writeFile(placeholder, {});
+    QFile::setPermissions(placeholder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    storage::DatabaseBackup::backup(*database, placeholder); // an empty file given as OUT is filled in
+    EXPECT_EQ(QFileInfo(placeholder).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), 0);
+    auto copy = storage::Database::open(placeholder, storage::Database::CreateMode::MustExist);
+    EXPECT_EQ(copy->schemaVersion(), storage::Migrator::latestVersion());
+}
+
+TEST(SqliteDatabase, the_files_of_an_open_database_are_known_by_identity_until_it_closes)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    const QString hardLink = scratch.pathFor(QStringLiteral("same-file.sqlite"));
+    {
+        auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+        storage::Migrator::migrate(*database);
+        std::filesystem::create_hard_link(QFile::encodeName(scratch.location()).toStdString(), QFile::encodeName(hardLink).toStdString());
+        EXPECT_TRUE(storage::OpenDatabaseFiles::contains(scratch.location()));
+        EXPECT_TRUE(storage::OpenDatabaseFiles::contains(scratch.location() + QStringLiteral("-wal")));
+        EXPECT_TRUE(storage::OpenDatabaseFiles::contains(scratch.location() + QStringLiteral("-shm")));
+        EXPECT_TRUE(storage::OpenDatabaseFiles::contains(hardLink));
+        EXPECT_FALSE(storage::OpenDatabaseFiles::contains(scratch.pathFor(QStringLiteral("other.csv"))));
+        EXPECT_ERROR_KIND(storage::OpenDatabaseFiles::refuse(scratch.location() + QStringLiteral("-shm"), QStringLiteral("OUT")), Invalid);
+    }
+    EXPECT_FALSE(storage::OpenDatabaseFiles::contains(scratch.location()));
+    EXPECT_FALSE(storage::OpenDatabaseFiles::contains(hardLink));
 }

@@ -4,6 +4,7 @@
 #include "services/entertainment/EntertainmentService.h"
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/entertainment/ExpenseReport.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "storage/identity/UserRepository.h"
 
 #include <QCoreApplication>
@@ -169,6 +170,7 @@ void registerEntertainmentCommands(CommandLine &commandLine)
                      [](CommandContext &context) -> QJsonValue {
                          const qint64 id = context.positionalId(0);
                          const QString path = context.positional(1);
+                         storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
                          QFile file(path);
                          if (!file.open(QIODevice::ReadOnly))
                              throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("EntertainmentCommands", "FILE: cannot read %1 (%2).")

@@ -7,6 +7,7 @@
 #include "services/audit/AuditTrail.h"
 #include "services/customers/CustomerService.h"
 #include "services/exchange/ZipReader.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "storage/Transaction.h"
 #include "storage/customers/CustomerRepository.h"
 
@@ -289,6 +290,7 @@ ImportTable CustomerImport::parseCsv(const QByteArray &bytes, const QString &req
 
 ImportTable CustomerImport::readXlsx(const QString &path)
 {
+    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw Error::invalid(QStringLiteral("FILE"), notReadable(QCoreApplication::translate("CustomerImport", "%1 cannot be read.").arg(path)));
@@ -427,6 +429,7 @@ ImportTable CustomerImport::readXlsx(const QString &path)
 
 ImportTable CustomerImport::read(const QString &path, const QString &encoding)
 {
+    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
     QFile file(path);
     if (!file.exists())
         throw Error::notFound(QCoreApplication::translate("CustomerImport", "There is no file %1.").arg(path));

@@ -2,6 +2,7 @@
 
 #include "domain/Error.h"
 #include "domain/Money.h"
+#include "storage/OpenDatabaseFiles.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -52,6 +53,7 @@ QString TableExport::csvField(const QString &value)
 
 void TableExport::write(const ExportTable &table, const QString &path)
 {
+    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("csv"))
         writeCsv(table, path);

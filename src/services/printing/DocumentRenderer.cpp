@@ -1,6 +1,7 @@
 #include "services/printing/DocumentRenderer.h"
 
 #include "domain/Error.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "support/SettingsKeys.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -125,6 +126,7 @@ void DocumentRenderer::render(const PrintDocument &document, QPagedPaintDevice &
 
 void DocumentRenderer::writePdf(const PrintDocument &document, const QString &path, const QDateTime &printedAt)
 {
+    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("out"));
     {
         QFile probe(path);
         if (!probe.open(QIODevice::WriteOnly))
@@ -142,6 +144,7 @@ void DocumentRenderer::writePdf(const PrintDocument &document, const QString &pa
 
 void DocumentRenderer::writeHtml(const PrintDocument &document, const QString &path)
 {
+    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("out"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         throw domain::Error::invalid(QStringLiteral("out"), QCoreApplication::translate("DocumentRenderer", "out: cannot write %1 (%2).")

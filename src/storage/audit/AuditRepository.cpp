@@ -9,6 +9,9 @@ namespace {
 
 using domain::AuditEntry;
 
+/// The advisory lock key of audit appends: 'BIZDAUDT' as a 64-bit number, unlikely to clash.
+constexpr qint64 auditAppendLockKey = 0x42495A4441554454;
+
 const QString columns = QStringLiteral(
     "id, at, actor_id, actor_login, on_behalf_of_id, on_behalf_of_login, action, entity_kind, entity_id, "
     "before_json, after_json, policy_version, previous_hash, hash");
@@ -37,8 +40,11 @@ AuditEntry readEntry(SqlQuery &query)
 
 QString AuditRepository::lockAndReadLastHash()
 {
+    // One appender at a time, so concurrent writers cannot fork the chain. A transaction-scoped
+    // advisory lock rather than LOCK TABLE: the application role may only SELECT and INSERT on
+    // audit_log (0005_application_role), and PostgreSQL allows such a role no stronger table lock.
     if (m_database.backend() == Backend::PostgreSql)
-        m_database.execute(QStringLiteral("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"));
+        m_database.execute(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(auditAppendLockKey));
     SqlQuery query(m_database, QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     const QVariant hash = query.scalar();
     return hash.isValid() ? hash.toString() : domain::AuditChain::genesisHash();

@@ -4,6 +4,7 @@
 #include "services/customers/CustomerService.h"
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/identity/IdentityService.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "ui/common/AuditHistoryView.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/PrintPreview.h"
@@ -591,7 +592,7 @@ void EntertainmentPage::attachReceipt()
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Attach receipt"), QString(),
                                                       tr("Receipts (*.pdf *.jpg *.jpeg *.png)"));
-    if (path.isEmpty())
+    if (path.isEmpty() || !run([&] { storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE")); }))
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
