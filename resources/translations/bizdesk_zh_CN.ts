@@ -2424,6 +2424,33 @@
     </message>
 </context>
 <context>
+    <name>PasswordQuality</name>
+    <message>
+        <source>password: the password must not contain the login.</source>
+        <translation>密码：密码不能包含登录名。</translation>
+    </message>
+    <message>
+        <source>password: the password reads the same backwards; choose one that does not.</source>
+        <translation>密码：密码正读反读都一样（回文），请换一个。</translation>
+    </message>
+    <message>
+        <source>The password dictionary cannot be loaded; install the cracklib-runtime package.</source>
+        <translation>无法加载密码字典，请安装 cracklib-runtime 软件包。</translation>
+    </message>
+    <message>
+        <source>password: the password is based on a dictionary word; add unrelated words, digits or signs.</source>
+        <translation>密码：密码以字典中的单词为基础，请加入不相关的词、数字或符号。</translation>
+    </message>
+    <message>
+        <source>password: the password is too simple or systematic (like 12345678 or abcdefgh).</source>
+        <translation>密码：密码太简单或太有规律（如 12345678 或 abcdefgh）。</translation>
+    </message>
+    <message>
+        <source>password: the password is too easy to guess; choose a longer, less regular one.</source>
+        <translation>密码：密码太容易被猜到，请换一个更长、更没有规律的密码。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyCatalog</name>
     <message>
         <source>Wrong passwords in a row that lock an account</source>
@@ -4006,10 +4033,6 @@ New status:</source>
     <message>
         <source>Create account</source>
         <translation>创建账户</translation>
-    </message>
-    <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>

@@ -2424,6 +2424,33 @@
     </message>
 </context>
 <context>
+    <name>PasswordQuality</name>
+    <message>
+        <source>password: the password must not contain the login.</source>
+        <translation>密碼：密碼不能包含登入名。</translation>
+    </message>
+    <message>
+        <source>password: the password reads the same backwards; choose one that does not.</source>
+        <translation>密碼：密碼正讀反讀都一樣（迴文），請換一個。</translation>
+    </message>
+    <message>
+        <source>The password dictionary cannot be loaded; install the cracklib-runtime package.</source>
+        <translation>無法載入密碼字典，請安裝 cracklib-runtime 軟體包。</translation>
+    </message>
+    <message>
+        <source>password: the password is based on a dictionary word; add unrelated words, digits or signs.</source>
+        <translation>密碼：密碼以字典中的單詞為基礎，請加入不相關的詞、數字或符號。</translation>
+    </message>
+    <message>
+        <source>password: the password is too simple or systematic (like 12345678 or abcdefgh).</source>
+        <translation>密碼：密碼太簡單或太有規律（如 12345678 或 abcdefgh）。</translation>
+    </message>
+    <message>
+        <source>password: the password is too easy to guess; choose a longer, less regular one.</source>
+        <translation>密碼：密碼太容易被猜到，請換一個更長、更沒有規律的密碼。</translation>
+    </message>
+</context>
+<context>
     <name>PolicyCatalog</name>
     <message>
         <source>Wrong passwords in a row that lock an account</source>
@@ -4006,10 +4033,6 @@ New status:</source>
     <message>
         <source>Create account</source>
         <translation>建立賬戶</translation>
-    </message>
-    <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>密碼至少需要 %1 個字元。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>

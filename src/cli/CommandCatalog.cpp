@@ -1,4 +1,5 @@
 #include "cli/CommandLine.h"
+#include "cli/ReadOnlyCommands.h"
 
 namespace bizdesk::cli {
 
@@ -13,6 +14,7 @@ void registerAllCommands(CommandLine &commandLine)
     registerIdentityCommands(commandLine);
     registerCustomerCommands(commandLine);
     registerEntertainmentCommands(commandLine);
+    markReadOnlyCommands(commandLine);
 }
 
 } // namespace bizdesk::cli
