@@ -1,4 +1,5 @@
 #include "cli/CommandLine.h"
+#include "cli/ReadOnlyCommands.h"
 
 namespace bizdesk::cli {
 
@@ -15,6 +16,7 @@ void registerAllCommands(CommandLine &commandLine)
     registerCustomerCommands(commandLine);
     registerEntertainmentCommands(commandLine);
     registerCompanyCommands(commandLine);
+    markReadOnlyCommands(commandLine);
 }
 
 } // namespace bizdesk::cli

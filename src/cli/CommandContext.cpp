@@ -109,7 +109,10 @@ services::Session &CommandContext::session()
     QString password = qEnvironmentVariable("BIZDESK_PASSWORD");
     if (password.isEmpty() && !qEnvironmentVariableIsSet("BIZDESK_PASSWORD"))
         password = PasswordInput::read(QCoreApplication::translate("CommandContext", "Password for %1: ").arg(m_globals.login));
-    services::IdentityService(*m_session).logIn(m_globals.login, password);
+    services::IdentityService(*m_session)
+        .logIn(m_globals.login, password, m_spec.readOnly ? services::LoginMode::ReadOnly : services::LoginMode::Recorded);
+    if (m_spec.readOnly)
+        database().refuseWrites();
     return *m_session;
 }
 

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QMap>
 
+#include <stdexcept>
+
 namespace bizdesk::cli {
 namespace {
 
@@ -109,6 +111,14 @@ CommandLine::CommandLine() = default;
 void CommandLine::add(CommandSpec spec)
 {
     m_commands << std::move(spec);
+}
+
+void CommandLine::markReadOnly(const QStringList &words)
+{
+    const auto spec = std::find_if(m_commands.begin(), m_commands.end(), [&](const CommandSpec &each) { return each.words == words; });
+    if (spec == m_commands.end())
+        throw std::logic_error("no command \"" + words.join(QLatin1Char(' ')).toStdString() + "\" to mark read-only");
+    spec->readOnly = true;
 }
 
 QString CommandLine::formatGeneric(const QJsonValue &value)

@@ -16,6 +16,9 @@ class CommandLine
 public:
     CommandLine();
     void add(CommandSpec spec);
+    /// Marks the command with exactly these words as read-only (CommandSpec::readOnly); throws
+    /// std::logic_error when there is none, so a renamed command cannot silently lose the mark.
+    void markReadOnly(const QStringList &words);
     const QList<CommandSpec> &commands() const { return m_commands; }
 
     /// Returns the process exit status.

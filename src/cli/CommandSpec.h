@@ -38,6 +38,10 @@ struct CommandSpec
     std::function<QJsonValue(CommandContext &)> run;
     /// Human-readable rendering; the generic one (key: value / tables) when empty.
     std::function<QString(const QJsonValue &)> formatText;
+    /// Only reads: the login writes nothing on success (unless failures must be cleared) and the
+    /// connection then refuses writes, so the command never takes SQLite's write lock.
+    /// Set by markReadOnlyCommands (cli/ReadOnlyCommands).
+    bool readOnly = false;
 
     QString synopsis() const;
 };

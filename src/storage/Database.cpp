@@ -222,6 +222,12 @@ void Database::checkpoint()
     QSqlQuery(m_connection).exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
 }
 
+void Database::refuseWrites()
+{
+    execute(m_location.backend() == Backend::Sqlite ? QStringLiteral("PRAGMA query_only = ON")
+                                                    : QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+}
+
 void Database::execute(const QString &sql)
 {
     QSqlQuery query(m_connection);

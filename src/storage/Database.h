@@ -46,6 +46,9 @@ public:
     /// Copies the SQLite write-ahead log into the database file without blocking anyone; called
     /// when the program is idle. No-op on PostgreSQL or inside a transaction.
     void checkpoint();
+    /// From now on this connection refuses every write (SQLite `PRAGMA query_only`, PostgreSQL
+    /// read-only transactions): a read-only command cannot take the write lock by mistake.
+    void refuseWrites();
 
     /// Runs one statement without parameters (pragmas, DDL); throws on failure.
     void execute(const QString &sql);

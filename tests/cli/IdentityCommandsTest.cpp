@@ -64,3 +64,64 @@ TEST_F(IdentityCommands, a_wrong_policy_value_exits_2_naming_the_key_and_writes_
     const auto history = cli->runAs(QStringLiteral("boss"), {QStringLiteral("--json"), QStringLiteral("policy"), QStringLiteral("history")});
     EXPECT_TRUE(history.json().value(QStringLiteral("changes")).toArray().isEmpty());
 }
+
+namespace {
+
+QStringList whoami() { return {QStringLiteral("--json"), QStringLiteral("whoami")}; }
+
+} // namespace
+
+TEST_F(IdentityCommands, a_disabled_account_looks_like_a_wrong_password_unless_the_password_is_right)
+{
+    qputenv("BIZDESK_NEW_PASSWORD", "quiet-lantern-47");
+    ASSERT_EQ(cli->runAs(QStringLiteral("boss"), {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("wang"), QStringLiteral("--name"),
+                                                  QStringLiteral("王"), QStringLiteral("--role"), QStringLiteral("specialist")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(cli->runAs(QStringLiteral("boss"), {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("zhao"), QStringLiteral("--name"),
+                                                  QStringLiteral("赵"), QStringLiteral("--role"), QStringLiteral("specialist")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(cli->runAs(QStringLiteral("boss"), {QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("wang")}).exitCode, 0);
+
+    qputenv("BIZDESK_PASSWORD", "not-the-password");
+    const auto disabled = cli->run(QStringList{QStringLiteral("--as"), QStringLiteral("wang")} + whoami());
+    const auto active = cli->run(QStringList{QStringLiteral("--as"), QStringLiteral("zhao")} + whoami());
+    const auto unknown = cli->run(QStringList{QStringLiteral("--as"), QStringLiteral("nobody")} + whoami());
+    EXPECT_EQ(disabled.exitCode, 3);
+    EXPECT_EQ(disabled.exitCode, active.exitCode);
+    EXPECT_EQ(disabled.exitCode, unknown.exitCode);
+    EXPECT_EQ(disabled.err, active.err);
+    EXPECT_EQ(disabled.err, unknown.err);
+    EXPECT_EQ(disabled.out, active.out);
+
+    qputenv("BIZDESK_PASSWORD", "quiet-lantern-47");
+    const auto right = cli->run(QStringList{QStringLiteral("--as"), QStringLiteral("wang")} + whoami());
+    EXPECT_EQ(right.exitCode, 3);
+    EXPECT_TRUE(right.error().value(QStringLiteral("message")).toString().contains(QStringLiteral("disabled"))) << right.err.toStdString();
+}
+
+TEST_F(IdentityCommands, weak_new_passwords_exit_2_naming_the_password_and_change_nothing)
+{
+    for (const char *weak : {"12345678", "password1", "li-ming-li-ming"}) {
+        qputenv("BIZDESK_NEW_PASSWORD", weak);
+        const auto refused = cli->runAs(QStringLiteral("boss"), {QStringLiteral("--json"), QStringLiteral("user"), QStringLiteral("add"),
+                                                                 QStringLiteral("li-ming"), QStringLiteral("--name"), QStringLiteral("李明"),
+                                                                 QStringLiteral("--role"), QStringLiteral("specialist")});
+        EXPECT_EQ(refused.exitCode, 2) << weak;
+        EXPECT_EQ(refused.error().value(QStringLiteral("field")).toString(), QStringLiteral("password")) << refused.err.toStdString();
+    }
+    const auto users = cli->runAs(QStringLiteral("boss"), {QStringLiteral("--json"), QStringLiteral("user"), QStringLiteral("list")});
+    EXPECT_EQ(users.json().value(QStringLiteral("users")).toArray().size(), 1);
+
+    // init refuses one too, and leaves no database behind that looks initialised.
+    ScratchDatabase fresh(bizdesk::testing::Backend::Sqlite);
+    qputenv("BIZDESK_NEW_PASSWORD", "boss-2026-boss");
+    const auto init = CliHarness(fresh.location())
+                          .run({QStringLiteral("--json"), QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("boss"),
+                                QStringLiteral("--name"), QStringLiteral("老板")});
+    EXPECT_EQ(init.exitCode, 2);
+    EXPECT_EQ(init.error().value(QStringLiteral("field")).toString(), QStringLiteral("password"));
+    EXPECT_TRUE(init.error().value(QStringLiteral("message")).toString().contains(QStringLiteral("login"))) << init.err.toStdString();
+    EXPECT_NE(CliHarness(fresh.location()).runAs(QStringLiteral("boss"), {QStringLiteral("whoami")}).exitCode, 0);
+}

@@ -172,4 +172,111 @@ TEST_P(IdentityServiceTest, a_disabled_person_can_be_enabled_again)
     EXPECT_EQ(history.at(1).action, QStringLiteral("user.update")); // enabled (newest is the login)
 }
 
+namespace {
+
+/// The refusal a login gets, as the user sees it (kind, message, clause).
+std::string refusalOf(services::IdentityService &identity, const QString &login, const QString &password)
+{
+    try {
+        identity.logIn(login, password);
+    } catch (const domain::Error &error) {
+        return domain::errorKindName(error.kind()).toStdString() + " | " + error.message().toStdString() + " | "
+               + error.clause().toStdString();
+    }
+    return "logged in";
+}
+
+} // namespace
+
+TEST_P(IdentityServiceTest, a_disabled_account_answers_a_wrong_password_like_any_wrong_password)
+{
+    services::IdentityService(as(QStringLiteral("admin"))).disableUser(QStringLiteral("sales2"));
+    services::Session anonymous(database(), m_clock);
+    services::IdentityService login(anonymous);
+    const std::string active = refusalOf(login, QStringLiteral("sales1"), QStringLiteral("wrong-password"));
+    EXPECT_EQ(refusalOf(login, QStringLiteral("sales2"), QStringLiteral("wrong-password")), active);
+    EXPECT_EQ(refusalOf(login, QStringLiteral("nobody"), QStringLiteral("wrong-password")), active);
+    // The password was checked and counted, exactly as for an active account…
+    EXPECT_EQ(organisation().user(QStringLiteral("sales2")).failedAttempts, 1);
+    // …so after the limit both look locked the same way, and nothing tells that one is disabled.
+    for (int attempt = 1; attempt < 5; ++attempt) {
+        refusalOf(login, QStringLiteral("sales1"), QStringLiteral("wrong-password"));
+        refusalOf(login, QStringLiteral("sales2"), QStringLiteral("wrong-password"));
+    }
+    const std::string lockedActive = refusalOf(login, QStringLiteral("sales1"), TestOrganisation::password);
+    std::string lockedDisabled = refusalOf(login, QStringLiteral("sales2"), TestOrganisation::password);
+    lockedDisabled.replace(lockedDisabled.find("sales2"), 6, "sales1");
+    EXPECT_EQ(lockedDisabled, lockedActive);
+    EXPECT_NE(lockedActive.find("locked"), std::string::npos);
+}
+
+TEST_P(IdentityServiceTest, only_the_right_password_learns_that_an_account_is_disabled)
+{
+    services::IdentityService(as(QStringLiteral("admin"))).disableUser(QStringLiteral("sales2"));
+    services::Session anonymous(database(), m_clock);
+    services::IdentityService login(anonymous);
+    const std::string refusal = refusalOf(login, QStringLiteral("sales2"), TestOrganisation::password);
+    EXPECT_EQ(refusal.rfind("denied", 0), 0u) << refusal;
+    EXPECT_NE(refusal.find("disabled"), std::string::npos) << refusal;
+    EXPECT_FALSE(anonymous.isLoggedIn());
+    const auto entries = services::AuditTrail(as(QStringLiteral("director"))).log(QStringLiteral("user"), std::nullopt, 1);
+    ASSERT_EQ(entries.size(), 1);
+    EXPECT_EQ(entries.at(0).action, QStringLiteral("auth.login_failed"));
+    EXPECT_NE(entries.at(0).afterJson.indexOf(QLatin1String("disabled")), -1);
+}
+
+TEST_P(IdentityServiceTest, a_read_only_login_writes_nothing_unless_failures_must_be_cleared)
+{
+    services::Session reader(database(), m_clock);
+    services::IdentityService login(reader);
+    const int before = auditCount();
+    EXPECT_NO_THROW(login.logIn(QStringLiteral("sales1"), TestOrganisation::password, services::LoginMode::ReadOnly));
+    EXPECT_TRUE(reader.isLoggedIn());
+    EXPECT_EQ(auditCount(), before) << "a read-only login with nothing to clear writes nothing";
+
+    EXPECT_ERROR_KIND(login.logIn(QStringLiteral("sales1"), QStringLiteral("wrong-password"), services::LoginMode::ReadOnly), Denied);
+    EXPECT_EQ(auditCount(), before + 1) << "failures are always audited";
+    EXPECT_EQ(organisation().user(QStringLiteral("sales1")).failedAttempts, 1);
+
+    login.logIn(QStringLiteral("sales1"), TestOrganisation::password, services::LoginMode::ReadOnly);
+    EXPECT_EQ(organisation().user(QStringLiteral("sales1")).failedAttempts, 0);
+    EXPECT_EQ(auditCount(), before + 2) << "clearing the count is audited as a login";
+
+    login.logIn(QStringLiteral("sales1"), TestOrganisation::password);
+    EXPECT_EQ(auditCount(), before + 3) << "a recorded login writes auth.login";
+}
+
+TEST_P(IdentityServiceTest, weak_new_passwords_are_refused_everywhere_naming_the_reason)
+{
+    services::IdentityService admin(as(QStringLiteral("admin")));
+    const int before = auditCount();
+    const std::vector<std::pair<QString, QString>> weak{
+        {QStringLiteral("sales9-2026"), QStringLiteral("login")},
+        {QStringLiteral("password1"), QStringLiteral("dictionary")},
+        {QStringLiteral("12345678"), QStringLiteral("simple")},
+        {QStringLiteral("short"), QStringLiteral("at least 8")},
+    };
+    for (const auto &[password, reason] : weak) {
+        services::NewUser input = newcomer();
+        input.password = password;
+        try {
+            admin.addUser(input);
+            ADD_FAILURE() << "accepted " << password.toStdString();
+        } catch (const domain::Error &error) {
+            EXPECT_EQ(error.kind(), domain::ErrorKind::Invalid);
+            EXPECT_EQ(error.field(), QStringLiteral("password"));
+            EXPECT_TRUE(error.message().startsWith(QLatin1String("password: "))) << error.message().toStdString();
+            EXPECT_TRUE(error.message().contains(reason)) << password.toStdString() << ": " << error.message().toStdString();
+        }
+    }
+    EXPECT_EQ(auditCount(), before);
+
+    services::Session mine(database(), m_clock);
+    services::IdentityService(mine).logIn(QStringLiteral("sales1"), TestOrganisation::password);
+    services::IdentityService self(mine);
+    EXPECT_ERROR_KIND(self.changeOwnPassword(TestOrganisation::password, QStringLiteral("sales1sales1")), Invalid);
+    EXPECT_ERROR_KIND(self.changeOwnPassword(TestOrganisation::password, QStringLiteral("sunshine")), Invalid);
+    EXPECT_NO_THROW(self.changeOwnPassword(TestOrganisation::password, QStringLiteral("quiet-lantern-47")));
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(IdentityServiceTest);

@@ -25,6 +25,24 @@ class AccountDialogsTest : public bizdesk::testing::BackendTest
 {
 };
 
+/// The change-password dialog's fields, found by object name.
+struct ChangePasswordForm
+{
+    explicit ChangePasswordForm(ui::ChangePasswordDialog &dialog)
+        : current(dialog.findChild<QLineEdit *>(QStringLiteral("currentEdit")))
+        , fresh(dialog.findChild<QLineEdit *>(QStringLiteral("newEdit")))
+        , repeat(dialog.findChild<QLineEdit *>(QStringLiteral("repeatEdit")))
+        , ok(dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok))
+        , error(dialog.findChild<QLabel *>(QStringLiteral("errorLabel")))
+    {
+    }
+    QLineEdit *current;
+    QLineEdit *fresh;
+    QLineEdit *repeat;
+    QPushButton *ok;
+    QLabel *error;
+};
+
 } // namespace
 
 TEST_P(AccountDialogsTest, change_password_checks_the_current_one_and_then_changes_it)
@@ -32,11 +50,12 @@ TEST_P(AccountDialogsTest, change_password_checks_the_current_one_and_then_chang
     services::Session &session = as(QStringLiteral("sales1"));
     ui::ChangePasswordDialog dialog(session);
     dialog.show();
-    auto *current = dialog.findChild<QLineEdit *>(QStringLiteral("currentEdit"));
-    auto *fresh = dialog.findChild<QLineEdit *>(QStringLiteral("newEdit"));
-    auto *repeat = dialog.findChild<QLineEdit *>(QStringLiteral("repeatEdit"));
-    auto *ok = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok);
-    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    const ChangePasswordForm form(dialog);
+    auto *current = form.current;
+    auto *fresh = form.fresh;
+    auto *repeat = form.repeat;
+    auto *ok = form.ok;
+    auto *error = form.error;
 
     bizdesk::testing::typeText(current, QStringLiteral("not-my-password"));
     bizdesk::testing::typeText(fresh, QStringLiteral("short"));
@@ -54,6 +73,25 @@ TEST_P(AccountDialogsTest, change_password_checks_the_current_one_and_then_chang
     EXPECT_EQ(dialog.result(), QDialog::Accepted);
     services::Session fresher(database(), m_clock);
     EXPECT_NO_THROW(services::IdentityService(fresher).logIn(QStringLiteral("sales1"), QStringLiteral("short-now-long")));
+}
+
+TEST_P(AccountDialogsTest, change_password_refuses_a_guessable_new_password_as_typed)
+{
+    services::Session &session = as(QStringLiteral("sales1"));
+    ui::ChangePasswordDialog dialog(session);
+    dialog.show();
+    const ChangePasswordForm form(dialog);
+    bizdesk::testing::typeText(form.current, TestOrganisation::password);
+    for (const auto &[password, reason] : {std::pair{QStringLiteral("sales1-sales1"), QStringLiteral("login")},
+                                           std::pair{QStringLiteral("iloveyou"), QStringLiteral("dictionary")}}) {
+        form.fresh->clear();
+        form.repeat->clear();
+        bizdesk::testing::typeText(form.fresh, password);
+        bizdesk::testing::typeText(form.repeat, password);
+        EXPECT_FALSE(form.ok->isEnabled()) << password.toStdString();
+        EXPECT_TRUE(form.error->isVisible()) << password.toStdString();
+        EXPECT_TRUE(form.error->text().contains(reason)) << form.error->text().toStdString();
+    }
 }
 
 TEST_P(AccountDialogsTest, delegation_is_added_listed_and_revoked)

@@ -83,3 +83,30 @@ TEST(FirstRunDialog, an_invalid_login_is_explained_and_nothing_is_created)
     EXPECT_TRUE(error->text().contains(QStringLiteral("login")));
     EXPECT_EQ(database->schemaVersion(), 0) << "schema and account are one transaction";
 }
+
+TEST(FirstRunDialog, a_guessable_password_is_explained_with_the_services_rule)
+{
+    ScratchDatabase scratch(Backend::Sqlite);
+    auto database = storage::Database::open(scratch.location(), storage::Database::CreateMode::CreateIfMissing);
+    ui::FirstRunDialog dialog(*database);
+    dialog.show();
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    type(field(dialog, "nameEdit"), QStringLiteral("张建华"));
+    type(field(dialog, "loginEdit"), QStringLiteral("zhangjh"));
+    for (const auto &[password, reason] : {std::pair{QStringLiteral("12345678"), QStringLiteral("simple")},
+                                           std::pair{QStringLiteral("sunshine"), QStringLiteral("dictionary")},
+                                           std::pair{QStringLiteral("zhangjh-2026"), QStringLiteral("login")}}) {
+        field(dialog, "passwordEdit")->clear();
+        field(dialog, "repeatEdit")->clear();
+        type(field(dialog, "passwordEdit"), password);
+        type(field(dialog, "repeatEdit"), password);
+        EXPECT_FALSE(ok->isEnabled()) << password.toStdString();
+        EXPECT_FALSE(error->isHidden()) << password.toStdString();
+        EXPECT_TRUE(error->text().contains(reason)) << password.toStdString() << ": " << error->text().toStdString();
+    }
+    // Changing the login re-checks the password against the new login.
+    field(dialog, "loginEdit")->clear();
+    type(field(dialog, "loginEdit"), QStringLiteral("director"));
+    EXPECT_TRUE(ok->isEnabled()) << error->text().toStdString();
+}

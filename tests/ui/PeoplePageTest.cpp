@@ -127,6 +127,20 @@ TEST_P(PeoplePageTest, weak_password_keeps_save_disabled_and_says_why)
     EXPECT_FALSE(saveButton(&dialog)->isEnabled());
 }
 
+TEST_P(PeoplePageTest, a_guessable_password_is_flagged_as_typed)
+{
+    ui::UserEditDialog dialog(as(QStringLiteral("admin")), std::nullopt);
+    dialog.show();
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "loginEdit"), QStringLiteral("zhaol"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("赵丽"));
+    child<QCheckBox>(&dialog, "roleFinance")->setChecked(true);
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "passwordEdit"), QStringLiteral("12345678"));
+    bizdesk::testing::typeText(child<QLineEdit>(&dialog, "repeatEdit"), QStringLiteral("12345678"));
+    EXPECT_FALSE(saveButton(&dialog)->isEnabled());
+    EXPECT_TRUE(dialog.fieldError(QStringLiteral("password")).contains(QStringLiteral("simple")))
+        << dialog.fieldError(QStringLiteral("password")).toStdString();
+}
+
 TEST_P(PeoplePageTest, service_errors_appear_under_their_field)
 {
     ui::UserEditDialog dialog(as(QStringLiteral("admin")), std::nullopt);

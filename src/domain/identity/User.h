@@ -47,6 +47,8 @@ public:
     /// Lower-cases and checks the login (letters, digits, . _ -; 2–32 characters).
     static QString normaliseLogin(const QString &login);
     static QString requireDisplayName(const QString &name);
+    /// The length part of the password rule; callers ask services::PasswordQuality::require,
+    /// which adds the dictionary, login and sequence checks.
     static void requireStrongPassword(const QString &password);
     /// Optional e-mail: empty, or something@domain.tld.
     static QString normaliseEmail(const QString &field, const QString &email);

@@ -7,6 +7,7 @@
 #include "services/audit/AuditTrail.h"
 #include "services/identity/IdentityJson.h"
 #include "services/identity/PasswordHasher.h"
+#include "services/identity/PasswordQuality.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -22,6 +23,19 @@ using domain::Error;
 using domain::User;
 using domain::UserId;
 
+Error wrongPassword()
+{
+    return Error::denied(QCoreApplication::translate("IdentityService", "Wrong login or password."));
+}
+
+Error lockedOut(const User &user)
+{
+    return Error::denied(QCoreApplication::translate("IdentityService", "The account %1 is locked after too many wrong passwords until %2; an administrator can "
+                                                                        "unlock it.")
+                             .arg(user.login, QLocale().toString(user.lockedUntil.toLocalTime(), QLocale::ShortFormat)),
+                         QStringLiteral("7"));
+}
+
 domain::SeparationOfDuties::SuperiorLookup superiorLookup(storage::UserRepository &users)
 {
     return [&users](UserId id) { return users.superiorOf(id); };
@@ -34,7 +48,7 @@ User IdentityService::createFirstAccount(const QString &login, const QString &di
     User user;
     user.login = domain::UserRules::normaliseLogin(login);
     user.displayName = domain::UserRules::requireDisplayName(displayName);
-    domain::UserRules::requireStrongPassword(password);
+    PasswordQuality::require(password, user.login);
     user.roles = domain::RoleSet{domain::Role::Director, domain::Role::Admin};
     const QString hash = PasswordHasher::hash(password);
 
@@ -49,58 +63,91 @@ User IdentityService::createFirstAccount(const QString &login, const QString &di
     return user;
 }
 
-User IdentityService::logIn(const QString &login, const QString &password)
+User IdentityService::logIn(const QString &login, const QString &password, LoginMode mode)
 {
+    // Read, then check the hash with no transaction open: argon2id takes about a tenth of a second,
+    // and on SQLite a write transaction would make every other program wait that long.
+    const auto stored = storage::UserRepository(m_session.database()).findLogin(login);
+    if (!stored) {
+        PasswordHasher::verifyAgainstNothing(password);
+        recordRefusal(login.trimmed().toLower(), std::nullopt, QStringLiteral("unknown login"));
+        throw wrongPassword();
+    }
+    const User &user = stored->user;
+    if (user.isLockedAt(m_session.now())) {
+        recordRefusal(user.login, user.id, QStringLiteral("locked"));
+        throw lockedOut(user);
+    }
+    // A disabled account is checked like any other: only the right password learns that it is disabled.
+    if (!PasswordHasher::verify(stored->passwordHash, password))
+        countWrongPassword(user);
+    return acceptLogin(user.id, mode);
+}
+
+void IdentityService::countWrongPassword(const User &user)
+{
+    const PolicyService policy(m_session);
+    const int limit = static_cast<int>(policy.integer(domain::policy::lockoutAttempts));
+    const QDateTime now = m_session.now();
+    const QString lockUntil = domain::toStorageTimestamp(now.addSecs(60 * policy.integer(domain::policy::lockoutMinutes)));
     storage::Transaction transaction(m_session.database());
     storage::UserRepository users(m_session.database());
-    const auto found = users.findByLogin(login);
-    AuditTrail audit(m_session);
-    const QString wrong = QCoreApplication::translate("IdentityService", "Wrong login or password.");
-    if (!found) {
-        audit.recordAnonymous(QStringLiteral("auth.login_failed"), login.trimmed().toLower(), std::nullopt,
-                              QJsonObject{{QStringLiteral("reason"), QStringLiteral("unknown login")}});
+    const auto counted = users.countWrongPassword(user.id, limit, domain::toStorageTimestamp(now), lockUntil);
+    if (!counted) {
+        // Another attempt locked the account while this one was being checked.
+        recordRefusal(user.login, user.id, QStringLiteral("locked"));
+        const User locked = users.requireById(user.id);
         transaction.commit();
-        throw Error::denied(wrong);
+        throw lockedOut(locked);
     }
-    User user = *found;
-    const QDateTime now = m_session.now();
-    if (!user.active) {
-        audit.recordAnonymous(QStringLiteral("auth.login_failed"), user.login, user.id,
-                              QJsonObject{{QStringLiteral("reason"), QStringLiteral("disabled")}});
-        transaction.commit();
-        throw Error::denied(QCoreApplication::translate("IdentityService", "The account %1 is disabled; ask an administrator.").arg(user.login));
-    }
-    if (user.isLockedAt(now)) {
-        audit.recordAnonymous(QStringLiteral("auth.login_failed"), user.login, user.id,
-                              QJsonObject{{QStringLiteral("reason"), QStringLiteral("locked")}});
-        transaction.commit();
-        throw Error::denied(QCoreApplication::translate("IdentityService", "The account %1 is locked after too many wrong passwords until %2; an administrator can "
-                               "unlock it.")
-                                .arg(user.login, QLocale().toString(user.lockedUntil.toLocalTime(), QLocale::ShortFormat)),
-                            QStringLiteral("7"));
-    }
-    if (!PasswordHasher::verify(users.passwordHash(user.id), password)) {
-        const PolicyService policy(m_session);
-        const int attempts = user.failedAttempts + 1;
-        const int limit = static_cast<int>(policy.integer(domain::policy::lockoutAttempts));
-        QString lockedUntil;
-        if (attempts >= limit)
-            lockedUntil = domain::toStorageTimestamp(now.addSecs(60 * policy.integer(domain::policy::lockoutMinutes)));
-        users.setLoginFailures(user.id, lockedUntil.isEmpty() ? attempts : 0, lockedUntil);
-        audit.recordAnonymous(lockedUntil.isEmpty() ? QStringLiteral("auth.login_failed") : QStringLiteral("auth.locked"),
-                              user.login, user.id,
-                              QJsonObject{{QStringLiteral("reason"), QStringLiteral("wrong password")},
-                                          {QStringLiteral("attempt"), attempts}});
-        transaction.commit();
-        throw Error::denied(wrong);
-    }
-    users.setLoginFailures(user.id, 0, {});
-    user.failedAttempts = 0;
-    user.lockedUntil = {};
-    m_session.setUser(user);
-    audit.record(QStringLiteral("auth.login"), QStringLiteral("user"), user.id, {}, {});
+    QJsonObject details{{QStringLiteral("reason"), QStringLiteral("wrong password")}, {QStringLiteral("attempt"), counted->attempt}};
+    if (!user.active)
+        details.insert(QStringLiteral("disabled"), true);
+    AuditTrail(m_session).recordAnonymous(counted->locked ? QStringLiteral("auth.locked") : QStringLiteral("auth.login_failed"),
+                                          user.login, user.id, details);
     transaction.commit();
-    return user;
+    throw wrongPassword();
+}
+
+User IdentityService::acceptLogin(UserId id, LoginMode mode)
+{
+    storage::UserRepository users(m_session.database());
+    // The row as it is after the hash check: a parallel wrong password may have locked it since.
+    User current = users.requireById(id);
+    if (current.isLockedAt(m_session.now())) {
+        recordRefusal(current.login, id, QStringLiteral("locked"));
+        throw lockedOut(current);
+    }
+    if (!current.active) {
+        recordRefusal(current.login, id, QStringLiteral("disabled"));
+        throw Error::denied(QCoreApplication::translate("IdentityService", "The account %1 is disabled; ask an administrator.").arg(current.login));
+    }
+    const bool hasFailures = current.failedAttempts > 0 || current.lockedUntil.isValid();
+    if (mode == LoginMode::ReadOnly && !hasFailures) {
+        m_session.setUser(current);
+        return current;
+    }
+    storage::Transaction transaction(m_session.database());
+    if (hasFailures && !users.clearLoginFailures(id, m_session.timestamp())) {
+        const User locked = users.requireById(id);
+        recordRefusal(locked.login, id, QStringLiteral("locked"));
+        transaction.commit();
+        throw lockedOut(locked);
+    }
+    current.failedAttempts = 0;
+    current.lockedUntil = {};
+    m_session.setUser(current);
+    AuditTrail(m_session).record(QStringLiteral("auth.login"), QStringLiteral("user"), id, {}, {});
+    transaction.commit();
+    return current;
+}
+
+void IdentityService::recordRefusal(const QString &login, std::optional<UserId> id, const QString &reason)
+{
+    storage::Transaction transaction(m_session.database());
+    AuditTrail(m_session).recordAnonymous(QStringLiteral("auth.login_failed"), login, id,
+                                          QJsonObject{{QStringLiteral("reason"), reason}});
+    transaction.commit();
 }
 
 std::optional<domain::DepartmentId> IdentityService::resolveDepartment(const QString &name) const
@@ -132,7 +179,9 @@ User IdentityService::addUser(const NewUser &input)
     user.roles = domain::RoleSet::parse(input.roles);
     user.email = domain::UserRules::normaliseEmail(QStringLiteral("email"), input.email);
     user.phone = domain::UserRules::normalisePhone(QStringLiteral("phone"), input.phone);
-    domain::UserRules::requireStrongPassword(input.password);
+    PasswordQuality::require(input.password, user.login);
+    // argon2id before the transaction: the write lock is held for the writes only.
+    const QString hash = PasswordHasher::hash(input.password);
 
     storage::Transaction transaction(m_session.database());
     storage::UserRepository users(m_session.database());
@@ -140,7 +189,6 @@ User IdentityService::addUser(const NewUser &input)
         throw Error::invalid(QStringLiteral("login"), QCoreApplication::translate("IdentityService", "login: \"%1\" is already taken.").arg(user.login));
     user.departmentId = resolveDepartment(input.department);
     user.superiorId = resolveSuperior(input.superiorLogin);
-    const QString hash = PasswordHasher::hash(input.password);
     user.id = users.insert(user, hash, m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("user.add"), QStringLiteral("user"), user.id, {}, toJson(user));
     transaction.commit();
@@ -218,12 +266,14 @@ void IdentityService::unlockUser(const QString &login)
 void IdentityService::changeOwnPassword(const QString &currentPassword, const QString &newPassword)
 {
     const User &me = m_session.user();
-    domain::UserRules::requireStrongPassword(newPassword);
-    storage::Transaction transaction(m_session.database());
+    PasswordQuality::require(newPassword, me.login);
     storage::UserRepository users(m_session.database());
+    // Both argon2id steps before the transaction, as in logIn.
     if (!PasswordHasher::verify(users.passwordHash(me.id), currentPassword))
         throw Error::invalid(QStringLiteral("current_password"), QCoreApplication::translate("IdentityService", "current password: the current password is wrong."));
-    users.setPasswordHash(me.id, PasswordHasher::hash(newPassword), m_session.timestamp(), me.id);
+    const QString hash = PasswordHasher::hash(newPassword);
+    storage::Transaction transaction(m_session.database());
+    users.setPasswordHash(me.id, hash, m_session.timestamp(), me.id);
     AuditTrail(m_session).record(QStringLiteral("user.change_password"), QStringLiteral("user"), me.id, {}, {});
     transaction.commit();
 }

@@ -23,6 +23,12 @@ struct NewUser
     QString password;
 };
 
+/// How a successful login is written down. Failures are always counted and audited.
+enum class LoginMode {
+    Recorded, ///< the GUI and commands that change data: an auth.login audit entry
+    ReadOnly, ///< commands that only read: nothing is written unless failures must be cleared
+};
+
 /// People, departments, reporting lines, logins and delegation.
 class IdentityService
 {
@@ -32,9 +38,11 @@ public:
     /// Creates the first account (director + admin) in a database that has none; conflict otherwise.
     domain::User createFirstAccount(const QString &login, const QString &displayName, const QString &password);
     /// Checks the password, applies the lockout rule (auth.lockout_attempts / auth.lockout_minutes)
-    /// and, on success, makes the user the session's user. Failures are recorded and audited even
-    /// though the call throws denied.
-    domain::User logIn(const QString &login, const QString &password);
+    /// and, on success, makes the user the session's user. Failures are counted and audited even
+    /// though the call throws denied. The password hash is checked outside any transaction; what is
+    /// written afterwards is one short transaction. An unknown login, a wrong password and a
+    /// disabled account with a wrong password all get the same answer after the same work.
+    domain::User logIn(const QString &login, const QString &password, LoginMode mode = LoginMode::Recorded);
 
     domain::User addUser(const NewUser &input);
     /// Saves name, roles, department, superior and contacts (optimistic locking on user.version).
@@ -63,6 +71,10 @@ public:
     std::optional<domain::Department> departmentById(domain::DepartmentId id) const;
 
 private:
+    [[noreturn]] void countWrongPassword(const domain::User &user);
+    domain::User acceptLogin(domain::UserId id, LoginMode mode);
+    /// Audits a refused login in its own short transaction (or the caller's, which must commit).
+    void recordRefusal(const QString &login, std::optional<domain::UserId> id, const QString &reason);
     std::optional<domain::DepartmentId> resolveDepartment(const QString &name) const;
     std::optional<domain::UserId> resolveSuperior(const QString &login) const;
     Session &m_session;

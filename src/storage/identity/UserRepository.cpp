@@ -98,6 +98,17 @@ std::optional<User> UserRepository::findByLogin(const QString &login) const
     return readUser(query);
 }
 
+std::optional<StoredLogin> UserRepository::findLogin(const QString &login) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT %1, password_hash FROM users WHERE login = :login").arg(userColumns));
+    query.bind(":login", login.trimmed().toLower()).exec();
+    if (!query.next())
+        return std::nullopt;
+    StoredLogin stored{readUser(query), QString()};
+    stored.passwordHash = query.value(12).toString();
+    return stored;
+}
+
 User UserRepository::requireByLogin(const QString &login) const
 {
     auto user = findByLogin(login);
@@ -190,6 +201,35 @@ void UserRepository::setLoginFailures(UserId id, int failedAttempts, const QStri
         .bind(":until", nullableText(lockedUntil))
         .bind(":id", id)
         .exec();
+}
+
+std::optional<CountedFailure> UserRepository::countWrongPassword(UserId id, int limit, const QString &now,
+                                                                 const QString &lockUntil)
+{
+    // Every right-hand side sees the row as it was before this statement, so both CASEs decide on
+    // the same old count; the WHERE re-checks the lock on the row as it is now (PostgreSQL
+    // re-evaluates it after waiting for a concurrent updater of the row).
+    SqlQuery query(m_database, QStringLiteral(
+        "UPDATE users SET "
+        "failed_attempts = CASE WHEN failed_attempts + 1 >= :limit THEN 0 ELSE failed_attempts + 1 END, "
+        "locked_until = CASE WHEN failed_attempts + 1 >= :limit THEN :until ELSE locked_until END "
+        "WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now) "
+        "RETURNING failed_attempts, locked_until"));
+    query.bind(":limit", limit).bind(":until", lockUntil).bind(":id", id).bind(":now", now).exec();
+    if (!query.next())
+        return std::nullopt;
+    const int count = query.value(0).toInt();
+    const bool locked = count == 0 && query.value(1).toString() == lockUntil;
+    return CountedFailure{locked ? limit : count, locked};
+}
+
+bool UserRepository::clearLoginFailures(UserId id, const QString &now)
+{
+    SqlQuery query(m_database, QStringLiteral(
+        "UPDATE users SET failed_attempts = 0, locked_until = NULL "
+        "WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)"));
+    query.bind(":id", id).bind(":now", now).exec();
+    return query.rowsAffected() == 1;
 }
 
 domain::DepartmentId DepartmentRepository::insert(const QString &name, std::optional<UserId> head, const QString &now,

@@ -10,6 +10,20 @@ namespace bizdesk::storage {
 
 class Database;
 
+/// What a login check needs, read in one statement: the account and its password hash.
+struct StoredLogin
+{
+    domain::User user;
+    QString passwordHash;
+};
+
+/// One wrong password, counted: the attempt number and whether this attempt locked the account.
+struct CountedFailure
+{
+    int attempt = 0;
+    bool locked = false;
+};
+
 /// People and departments (§2.1). Returns domain types; SQL stays here.
 class UserRepository
 {
@@ -20,6 +34,7 @@ public:
                           std::optional<domain::UserId> actor);
     std::optional<domain::User> findById(domain::UserId id) const;
     std::optional<domain::User> findByLogin(const QString &login) const;
+    std::optional<StoredLogin> findLogin(const QString &login) const;
     /// Throws not_found naming the login.
     domain::User requireByLogin(const QString &login) const;
     domain::User requireById(domain::UserId id) const;
@@ -35,6 +50,15 @@ public:
     void setPasswordHash(domain::UserId id, const QString &hash, const QString &now, domain::UserId actor);
     /// Login bookkeeping, not an edit: no version bump.
     void setLoginFailures(domain::UserId id, int failedAttempts, const QString &lockedUntil);
+    /// Counts one wrong password in a single UPDATE … RETURNING, so parallel sessions add up
+    /// instead of overwriting each other's count: the attempt that reaches `limit` locks the account
+    /// until `lockUntil` and starts the count again. Counts nothing (nullopt) while the account is
+    /// locked at `now`. Timestamps in storage form.
+    std::optional<CountedFailure> countWrongPassword(domain::UserId id, int limit, const QString &now,
+                                                     const QString &lockUntil);
+    /// Clears the failure count (and a lock that has expired) in one statement; false, changing
+    /// nothing, when the account is locked at `now`.
+    bool clearLoginFailures(domain::UserId id, const QString &now);
 
 private:
     Database &m_database;

@@ -3,9 +3,9 @@
 #include "ui_ChangePasswordDialog.h"
 
 #include "domain/Error.h"
-#include "domain/identity/User.h"
 #include "services/Session.h"
 #include "services/identity/IdentityService.h"
+#include "services/identity/PasswordQuality.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
 
@@ -35,7 +35,7 @@ void ChangePasswordDialog::validate()
     QString problem;
     try {
         if (!m_ui->newEdit->text().isEmpty())
-            domain::UserRules::requireStrongPassword(m_ui->newEdit->text());
+            services::PasswordQuality::require(m_ui->newEdit->text(), m_session.user().login);
     } catch (const domain::Error &error) {
         problem = ErrorPresenter::describe(error);
     }

@@ -2,7 +2,8 @@
 
 #include "ui_FirstRunDialog.h"
 
-#include "domain/identity/User.h"
+#include "domain/Error.h"
+#include "services/identity/PasswordQuality.h"
 #include "services/maintenance/DatabaseMaintenance.h"
 #include "storage/Database.h"
 #include "ui/common/ErrorPresenter.h"
@@ -33,16 +34,23 @@ FirstRunDialog::~FirstRunDialog() = default;
 
 void FirstRunDialog::updateOkButton()
 {
+    // The rule is the service's (services::PasswordQuality); the dialog only shows its verdict.
     QString problem;
-    if (m_ui->passwordEdit->text().size() < domain::UserRules::minimumPasswordLength && !m_ui->passwordEdit->text().isEmpty())
-        problem = tr("The password must have at least %1 characters.").arg(domain::UserRules::minimumPasswordLength);
-    else if (!m_ui->repeatEdit->text().isEmpty() && m_ui->repeatEdit->text() != m_ui->passwordEdit->text())
+    const QString password = m_ui->passwordEdit->text();
+    if (!password.isEmpty()) {
+        try {
+            services::PasswordQuality::require(password, m_ui->loginEdit->text());
+        } catch (const domain::Error &error) {
+            problem = ErrorPresenter::describe(error);
+        }
+    }
+    if (problem.isEmpty() && !m_ui->repeatEdit->text().isEmpty() && m_ui->repeatEdit->text() != password)
         problem = tr("The two passwords differ.");
     m_ui->errorLabel->setText(problem);
     m_ui->errorLabel->setVisible(!problem.isEmpty());
-    const bool complete = !m_ui->nameEdit->text().trimmed().isEmpty() && !m_ui->loginEdit->text().trimmed().isEmpty()
-                          && m_ui->passwordEdit->text().size() >= domain::UserRules::minimumPasswordLength
-                          && m_ui->repeatEdit->text() == m_ui->passwordEdit->text();
+    const bool complete = problem.isEmpty() && !m_ui->nameEdit->text().trimmed().isEmpty()
+                          && !m_ui->loginEdit->text().trimmed().isEmpty() && !password.isEmpty()
+                          && m_ui->repeatEdit->text() == password;
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(complete);
 }
 

@@ -5,6 +5,7 @@
 #include "domain/Error.h"
 #include "services/Session.h"
 #include "services/identity/IdentityService.h"
+#include "services/identity/PasswordQuality.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
 
@@ -146,7 +147,8 @@ void UserEditDialog::validate()
     check(QStringLiteral("email"), [&] { domain::UserRules::normaliseEmail(QStringLiteral("email"), m_ui->emailEdit->text()); });
     check(QStringLiteral("phone"), [&] { domain::UserRules::normalisePhone(QStringLiteral("phone"), m_ui->phoneEdit->text()); });
     if (!m_existing) {
-        check(QStringLiteral("password"), [&] { domain::UserRules::requireStrongPassword(m_ui->passwordEdit->text()); });
+        check(QStringLiteral("password"),
+              [&] { services::PasswordQuality::require(m_ui->passwordEdit->text(), m_ui->loginEdit->text()); });
         check(QStringLiteral("repeat"), [&] {
             if (m_ui->repeatEdit->text() != m_ui->passwordEdit->text())
                 throw domain::Error::invalid(QStringLiteral("repeat"), tr("repeat password: the two passwords differ."));
