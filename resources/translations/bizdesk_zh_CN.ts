@@ -55,6 +55,13 @@
     </message>
 </context>
 <context>
+    <name>AuditHead</name>
+    <message>
+        <source>%1: "%2" is not an audit head; write ID:HASH, the entry number, a colon and the 64 hex digits that "bizdeskctl audit head" prints.</source>
+        <translation>%1：“%2”不是审计链头；请写成 ID:HASH，即条目编号、冒号和“bizdeskctl audit head”输出的 64 位十六进制数字。</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrail</name>
     <message>
         <source>entry %1 does not follow the entry before it (an entry was deleted, inserted or reordered)</source>
@@ -63,6 +70,14 @@
     <message>
         <source>entry %1 was edited after it was written</source>
         <translation>第 %1 条记录在写入后被修改过</translation>
+    </message>
+    <message>
+        <source>entry %1 no longer has the hash %2 recorded earlier (it now has %3): it or an entry before it was rewritten</source>
+        <translation>条目 %1 已不再是先前记录的哈希 %2（现在是 %3）：该条目或它之前的条目被改写过</translation>
+    </message>
+    <message>
+        <source>entry %1 recorded earlier (hash %2) is no longer in the chain, which ends at entry %3: entries were deleted</source>
+        <translation>先前记录的条目 %1（哈希 %2）已不在审计链中，链现在止于条目 %3：有条目被删除</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1284,10 @@
         <source>%1 is already initialised; nothing was changed.</source>
         <translation>%1 已经初始化；未做任何改动。</translation>
     </message>
+    <message>
+        <source>%1: the backup file %2 does not exist.</source>
+        <translation>%1：备份文件 %2 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>DelegationDialog</name>
@@ -2247,10 +2266,6 @@
         <translation>修改制度参数（商务总监）。</translation>
     </message>
     <message>
-        <source>Walk the audit hash chain; exit 4 naming the first broken entry.</source>
-        <translation>校验审计哈希链；损坏时返回 4 并指出第一条损坏的记录。</translation>
-    </message>
-    <message>
         <source>The audit chain is broken: %1.</source>
         <translation>审计链已损坏：%1。</translation>
     </message>
@@ -2277,6 +2292,28 @@
     <message>
         <source>List the versioned changes of the policy settings, newest first.</source>
         <translation>列出制度参数的版本化修改记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Print the id and hash of the last audit entry; keep it outside the database and check it later with "audit verify --expect ID:HASH".</source>
+        <translation>输出最后一条审计记录的编号和哈希；请保存在数据库之外，日后用“audit verify --expect ID:HASH”核对。</translation>
+    </message>
+    <message>
+        <source>Audit head: entry %1, hash %2
+Check it later with: bizdeskctl audit verify --expect %1:%2</source>
+        <translation>审计链头：条目 %1，哈希 %2
+日后核对：bizdeskctl audit verify --expect %1:%2</translation>
+    </message>
+    <message>
+        <source>an earlier "audit head": the chain must still hold that entry with that hash</source>
+        <translation>先前的“audit head”：审计链必须仍含有该条目且哈希不变</translation>
+    </message>
+    <message>
+        <source>a backup file: the chain must still hold the backup's last audit entry unchanged</source>
+        <translation>备份文件：审计链必须仍含有该备份的最后一条审计记录且未被改动</translation>
+    </message>
+    <message>
+        <source>Walk the audit hash chain; exit 4 naming the first broken entry, or an expected entry that was deleted or rewritten.</source>
+        <translation>逐条校验审计哈希链；发现第一处损坏，或预期的条目被删除或改写时，以状态 4 退出并指出该条目。</translation>
     </message>
 </context>
 <context>
@@ -4158,10 +4195,6 @@ New status:</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <source>Backup written to %1</source>
-        <translation>备份已写入 %1</translation>
-    </message>
-    <message>
         <source>Restore which backup?</source>
         <translation>恢复哪个备份？</translation>
     </message>
@@ -4244,6 +4277,10 @@ New status:</source>
     <message>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (audit head %2)</source>
+        <translation>备份已写入 %1（审计链头 %2）</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,13 @@
     </message>
 </context>
 <context>
+    <name>AuditHead</name>
+    <message>
+        <source>%1: "%2" is not an audit head; write ID:HASH, the entry number, a colon and the 64 hex digits that "bizdeskctl audit head" prints.</source>
+        <translation>%1：“%2”不是審計鏈頭；請寫成 ID:HASH，即條目編號、冒號和“bizdeskctl audit head”輸出的 64 位十六進位制數字。</translation>
+    </message>
+</context>
+<context>
     <name>AuditTrail</name>
     <message>
         <source>entry %1 does not follow the entry before it (an entry was deleted, inserted or reordered)</source>
@@ -63,6 +70,14 @@
     <message>
         <source>entry %1 was edited after it was written</source>
         <translation>第 %1 條記錄在寫入後被修改過</translation>
+    </message>
+    <message>
+        <source>entry %1 no longer has the hash %2 recorded earlier (it now has %3): it or an entry before it was rewritten</source>
+        <translation>條目 %1 已不再是先前記錄的雜湊 %2（現在是 %3）：該條目或它之前的條目被改寫過</translation>
+    </message>
+    <message>
+        <source>entry %1 recorded earlier (hash %2) is no longer in the chain, which ends at entry %3: entries were deleted</source>
+        <translation>先前記錄的條目 %1（雜湊 %2）已不在審計鏈中，鏈現在止於條目 %3：有條目被刪除</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1284,10 @@
         <source>%1 is already initialised; nothing was changed.</source>
         <translation>%1 已經初始化；未做任何改動。</translation>
     </message>
+    <message>
+        <source>%1: the backup file %2 does not exist.</source>
+        <translation>%1：備份檔案 %2 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>DelegationDialog</name>
@@ -2247,10 +2266,6 @@
         <translation>修改制度引數（商務總監）。</translation>
     </message>
     <message>
-        <source>Walk the audit hash chain; exit 4 naming the first broken entry.</source>
-        <translation>校驗審計雜湊鏈；損壞時返回 4 並指出第一條損壞的記錄。</translation>
-    </message>
-    <message>
         <source>The audit chain is broken: %1.</source>
         <translation>審計鏈已損壞：%1。</translation>
     </message>
@@ -2277,6 +2292,28 @@
     <message>
         <source>List the versioned changes of the policy settings, newest first.</source>
         <translation>列出制度引數的版本化修改記錄，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Print the id and hash of the last audit entry; keep it outside the database and check it later with "audit verify --expect ID:HASH".</source>
+        <translation>輸出最後一條審計記錄的編號和雜湊；請儲存在資料庫之外，日後用“audit verify --expect ID:HASH”核對。</translation>
+    </message>
+    <message>
+        <source>Audit head: entry %1, hash %2
+Check it later with: bizdeskctl audit verify --expect %1:%2</source>
+        <translation>審計鏈頭：條目 %1，雜湊 %2
+日後核對：bizdeskctl audit verify --expect %1:%2</translation>
+    </message>
+    <message>
+        <source>an earlier "audit head": the chain must still hold that entry with that hash</source>
+        <translation>先前的“audit head”：審計鏈必須仍含有該條目且雜湊不變</translation>
+    </message>
+    <message>
+        <source>a backup file: the chain must still hold the backup's last audit entry unchanged</source>
+        <translation>備份檔案：審計鏈必須仍含有該備份的最後一條審計記錄且未被改動</translation>
+    </message>
+    <message>
+        <source>Walk the audit hash chain; exit 4 naming the first broken entry, or an expected entry that was deleted or rewritten.</source>
+        <translation>逐條校驗審計雜湊鏈；發現第一處損壞，或預期的條目被刪除或改寫時，以狀態 4 退出並指出該條目。</translation>
     </message>
 </context>
 <context>
@@ -4158,10 +4195,6 @@ New status:</source>
         <translation>備份到</translation>
     </message>
     <message>
-        <source>Backup written to %1</source>
-        <translation>備份已寫入 %1</translation>
-    </message>
-    <message>
         <source>Restore which backup?</source>
         <translation>恢復哪個備份？</translation>
     </message>
@@ -4244,6 +4277,10 @@ New status:</source>
     <message>
         <source>Your password was changed.</source>
         <translation>您的密碼已修改。</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (audit head %2)</source>
+        <translation>備份已寫入 %1（審計鏈頭 %2）</translation>
     </message>
 </context>
 <context>

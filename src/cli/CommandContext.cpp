@@ -15,11 +15,12 @@ using domain::Error;
 } // namespace
 
 CommandContext::CommandContext(const CommandSpec &spec, GlobalOptions globals, QStringList positionals,
-                               QMap<QString, QString> options)
+                               QMap<QString, QString> options, const domain::Clock &clock)
     : m_spec(spec)
     , m_globals(std::move(globals))
     , m_positionals(std::move(positionals))
     , m_options(std::move(options))
+    , m_clock(clock)
 {
 }
 

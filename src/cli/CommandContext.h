@@ -28,9 +28,11 @@ class CommandContext
 {
 public:
     CommandContext(const CommandSpec &spec, GlobalOptions globals, QStringList positionals,
-                   QMap<QString, QString> options);
+                   QMap<QString, QString> options, const domain::Clock &clock);
 
     const GlobalOptions &globals() const { return m_globals; }
+    /// "Now" for every session this command opens (the system clock outside tests).
+    const domain::Clock &clock() const { return m_clock; }
 
     QString positional(int index) const;
     qint64 positionalId(int index) const;
@@ -56,7 +58,7 @@ private:
     GlobalOptions m_globals;
     QStringList m_positionals;
     QMap<QString, QString> m_options;
-    domain::SystemClock m_clock;
+    const domain::Clock &m_clock;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<services::Session> m_session;
 };

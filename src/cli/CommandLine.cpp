@@ -19,6 +19,8 @@ namespace {
 using domain::Error;
 using domain::ErrorKind;
 
+const domain::SystemClock systemClock;
+
 int exitCodeFor(ErrorKind kind)
 {
     switch (kind) {
@@ -106,7 +108,9 @@ QString formatTable(const QJsonArray &rows)
 
 } // namespace
 
-CommandLine::CommandLine() = default;
+CommandLine::CommandLine() : CommandLine(systemClock) {}
+
+CommandLine::CommandLine(const domain::Clock &clock) : m_clock(clock) {}
 
 void CommandLine::add(CommandSpec spec)
 {
@@ -277,7 +281,7 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
                                      QCoreApplication::translate("CommandLine", "--%1 is required; usage: bizdeskctl %2").arg(option.name, spec->synopsis()));
         }
 
-        CommandContext context(*spec, globals, positionals, options);
+        CommandContext context(*spec, globals, positionals, options, m_clock);
         const QJsonValue result = spec->run(context);
         if (globals.json)
             print(out, QString::fromUtf8(result.isArray() ? QJsonDocument(result.toArray()).toJson(QJsonDocument::Compact)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/CommandSpec.h"
+#include "domain/Clock.h"
 
 #include <QList>
 #include <QStringList>
@@ -14,7 +15,10 @@ namespace bizdesk::cli {
 class CommandLine
 {
 public:
+    /// Commands run on the system clock.
     CommandLine();
+    /// Commands run on `clock` (tests pass a FixedClock they own; it must outlive the CommandLine).
+    explicit CommandLine(const domain::Clock &clock);
     void add(CommandSpec spec);
     /// Marks the command with exactly these words as read-only (CommandSpec::readOnly); throws
     /// std::logic_error when there is none, so a renamed command cannot silently lose the mark.
@@ -30,6 +34,7 @@ public:
 private:
     const CommandSpec *match(const QStringList &words, int &consumed) const;
     QList<CommandSpec> m_commands;
+    const domain::Clock &m_clock;
 };
 
 /// Every module adds its commands through one function of this shape; CommandCatalog.cpp calls them all.

@@ -6,12 +6,6 @@ namespace bizdesk::domain {
 
 QDateTime SystemClock::nowUtc() const
 {
-    const QByteArray pinned = qgetenv("BIZDESK_NOW");
-    if (!pinned.isEmpty()) {
-        QDateTime parsed = QDateTime::fromString(QString::fromUtf8(pinned), Qt::ISODate);
-        if (parsed.isValid())
-            return parsed.toUTC();
-    }
     return QDateTime::currentDateTimeUtc();
 }
 

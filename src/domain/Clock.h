@@ -4,7 +4,8 @@
 
 namespace bizdesk::domain {
 
-/// Source of "now" for every use case, so tests and scripted runs can fix time.
+/// Source of "now" for every use case. Tests inject a FixedClock; shipped programs use the
+/// SystemClock only, so nobody can backdate what they do (audit entries, deadlines).
 class Clock
 {
 public:
@@ -12,8 +13,7 @@ public:
     virtual QDateTime nowUtc() const = 0;
 };
 
-/// The real clock, unless $BIZDESK_NOW (ISO 8601) pins it — used by acceptance scripts that
-/// need deadlines to have passed.
+/// The real clock. Deliberately no environment override: audit times must be the real ones.
 class SystemClock final : public Clock
 {
 public:

@@ -81,7 +81,9 @@ std::unique_ptr<Database> Database::open(const DatabaseLocation &location, Creat
     else
         database->openPostgreSql();
     database->refuseUnusable(database->m_connection);
-    if (location.backend() == Backend::Sqlite) {
+    if (mode == CreateMode::ReadOnly && location.backend() == Backend::PostgreSql)
+        database->execute(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"));
+    if (location.backend() == Backend::Sqlite && mode != CreateMode::ReadOnly) {
         // Only now, with the file known to be ours (or empty), may settings that write be applied.
         database->execute(QStringLiteral("PRAGMA journal_mode = WAL"));
         database->execute(QStringLiteral("PRAGMA synchronous = NORMAL"));
@@ -100,7 +102,7 @@ void Database::openSqlite(CreateMode mode)
     if (info.exists() && info.isDir())
         throw Error::invalid(QStringLiteral("--db"), QCoreApplication::translate("Database", "%1 is a folder, not a database file.").arg(path));
     if (!info.exists()) {
-        if (mode == CreateMode::MustExist)
+        if (mode != CreateMode::CreateIfMissing)
             throw Error::notFound(
                 QCoreApplication::translate("Database", "There is no database at %1. Create one with \"bizdeskctl init\" or start BizDesk to set it up.")
                     .arg(path));
@@ -120,7 +122,9 @@ void Database::openSqlite(CreateMode mode)
 
     m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_connection.setDatabaseName(path);
-    m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMilliseconds));
+    m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2")
+                                       .arg(busyTimeoutMilliseconds)
+                                       .arg(mode == CreateMode::ReadOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     if (!m_connection.open())
         throw Error::invalid(QStringLiteral("--db"),
                              QCoreApplication::translate("Database", "Cannot open %1: %2").arg(path, m_connection.lastError().text()));

@@ -16,7 +16,9 @@ class Database
 public:
     enum class CreateMode {
         MustExist,   ///< a missing SQLite file is an error (not_found)
-        CreateIfMissing ///< a missing SQLite file is created with mode 0600
+        CreateIfMissing, ///< a missing SQLite file is created with mode 0600
+        ReadOnly ///< an existing database, only read (a backup being inspected): nothing is
+                 ///< written, not even the WAL and synchronous settings
     };
 
     /// Opens `location`; throws domain::Error when it cannot be opened, is not a BizDesk

@@ -6,6 +6,7 @@
 #include "storage/OpenDatabaseFiles.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
+#include "storage/audit/AuditRepository.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -103,6 +104,9 @@ DatabaseBackup::Summary DatabaseBackup::backup(Database &source, const QString &
             QFile::remove(outPath);
             throw;
         }
+        QFile::setPermissions(outPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        // Read from the copy, not the source: a writer may have appended since VACUUM INTO.
+        summary.auditHead = auditHeadOf(outPath);
         return summary;
     }
     auto target = Database::open(outPath, Database::CreateMode::CreateIfMissing);
@@ -113,12 +117,24 @@ DatabaseBackup::Summary DatabaseBackup::backup(Database &source, const QString &
         summary.rows = copyRows(source, *target);
         write.commit();
         read.commit();
+        // One self-contained file, like VACUUM INTO writes: no -wal beside it to lose or to
+        // leave behind when the backup is later read read-only.
+        target->execute(QStringLiteral("PRAGMA journal_mode = DELETE"));
+        target.reset();
+        summary.auditHead = auditHeadOf(outPath);
     } catch (...) {
         target.reset();
         QFile::remove(outPath);
         throw;
     }
     return summary;
+}
+
+domain::AuditHead DatabaseBackup::auditHeadOf(const QString &backupPath)
+{
+    auto backup = Database::open(backupPath, Database::CreateMode::ReadOnly);
+    backup->requireSchema();
+    return AuditRepository(*backup).head();
 }
 
 DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const DatabaseLocation &target)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/audit/AuditHead.h"
+
 #include <QString>
 
 namespace bizdesk::storage {
@@ -16,6 +18,9 @@ public:
     {
         int schemaVersion = 0;
         qint64 rows = 0;
+        /// The audit chain's last entry as the backup holds it (backup only): kept outside the
+        /// database, it lets `audit verify --expect/--against` prove the live chain kept it.
+        domain::AuditHead auditHead;
     };
 
     /// A consistent online copy of `source` into the new file `outPath` (refused if it exists).
@@ -23,6 +28,8 @@ public:
     /// Restores the backup file into `target`, which must be empty (a missing or empty SQLite
     /// file, or a PostgreSQL database without tables).
     static Summary restore(const QString &backupPath, const DatabaseLocation &target);
+    /// The audit head the backup file holds, read through SQLite with the file opened read-only.
+    static domain::AuditHead auditHeadOf(const QString &backupPath);
 
 private:
     static qint64 copyRows(Database &from, Database &to);

@@ -1,7 +1,7 @@
-#include "cli/CommandLine.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 #include "storage/SqlQuery.h"
+#include "support/CliHarness.h"
 #include "support/TestDatabase.h"
 
 #include <QFile>
@@ -10,10 +10,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 #include <gtest/gtest.h>
-
-#include <cstdio>
 
 using namespace bizdesk;
 using namespace Qt::StringLiterals;
@@ -28,19 +27,8 @@ struct Outcome
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-QString readAll(std::FILE *file)
-{
-    std::fflush(file);
-    std::rewind(file);
-    QByteArray bytes;
-    char buffer[4096];
-    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, file))
-        bytes.append(buffer, static_cast<qsizetype>(n));
-    std::fclose(file);
-    return QString::fromUtf8(bytes);
-}
-
-/// A fresh SQLite database with the seeded organisation, driven through bizdeskctl's CommandLine.
+/// A fresh SQLite database with the seeded organisation, driven through bizdeskctl's CommandLine
+/// on the harness's fixed clock.
 class ExpenseCommandsTest : public ::testing::Test
 {
 protected:
@@ -52,26 +40,14 @@ protected:
             storage::Migrator::migrate(*database);
             bizdesk::testing::TestOrganisation organisation(*database);
         }
-        qputenv("BIZDESK_PASSWORD", bizdesk::testing::TestOrganisation::password.toUtf8());
-        qputenv("BIZDESK_NOW", "2026-11-02T09:00:00Z");
-        cli::registerAllCommands(m_commandLine);
+        m_cli = std::make_unique<bizdesk::testing::CliHarness>(m_scratch->location()); // now: 2026-11-02T09:00Z
     }
-    void TearDown() override
-    {
-        qunsetenv("BIZDESK_PASSWORD");
-        qunsetenv("BIZDESK_NOW");
-    }
+    void TearDown() override { qunsetenv("BIZDESK_PASSWORD"); }
 
-    Outcome run(const QString &login, QStringList arguments)
+    Outcome run(const QString &login, const QStringList &arguments)
     {
-        arguments = QStringList{u"--db"_s, m_scratch->location(), u"--as"_s, login, u"--json"_s} + arguments;
-        std::FILE *out = std::tmpfile();
-        std::FILE *err = std::tmpfile();
-        Outcome outcome;
-        outcome.status = m_commandLine.run(arguments, out, err);
-        outcome.out = readAll(out);
-        outcome.err = readAll(err);
-        return outcome;
+        const bizdesk::testing::CliResult result = m_cli->runAs(login, QStringList{u"--json"_s} + arguments);
+        return Outcome{result.exitCode, result.out, result.err};
     }
     qint64 apply(const QString &login = u"sales1"_s, const QString &estimate = u"800"_s)
     {
@@ -89,7 +65,7 @@ protected:
     }
 
     std::unique_ptr<bizdesk::testing::ScratchDatabase> m_scratch;
-    cli::CommandLine m_commandLine;
+    std::unique_ptr<bizdesk::testing::CliHarness> m_cli;
 };
 
 } // namespace
@@ -107,7 +83,7 @@ TEST_F(ExpenseCommandsTest, full_workflow_through_the_cli)
               u"pending_superior_approval"_s);
     EXPECT_EQ(run(u"director"_s, {u"expense"_s, u"approve"_s, id}).json()[u"state"_s].toString(), u"approved"_s);
 
-    qputenv("BIZDESK_NOW", "2026-12-25T09:00:00Z"); // more than 30 days after the event: late
+    m_cli->setNow(QDateTime(QDate(2026, 12, 25), QTime(9, 0), QTimeZone::utc())); // more than 30 days after the event: late
     const Outcome claimed = run(u"sales1"_s, {u"expense"_s, u"claim"_s, id, u"--actual"_s, u"1000"_s, u"--receipts"_s, u"2"_s,
                                               u"--explanation"_s, u"多来两位客户"_s});
     ASSERT_EQ(claimed.status, 0) << claimed.err.toStdString();

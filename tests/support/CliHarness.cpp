@@ -28,7 +28,7 @@ QString drain(std::FILE *stream)
 CliResult CliHarness::run(const QStringList &arguments) const
 {
     services::ModuleCatalog::registerAll();
-    cli::CommandLine commandLine;
+    cli::CommandLine commandLine(m_clock);
     cli::registerAllCommands(commandLine);
     std::FILE *out = std::tmpfile();
     std::FILE *err = std::tmpfile();

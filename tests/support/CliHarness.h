@@ -1,13 +1,16 @@
 #pragma once
 
+#include "domain/Clock.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 namespace bizdesk::testing {
 
-/// Runs `bizdeskctl` in-process through cli::CommandLine, capturing stdout and stderr.
+/// What one in-process `bizdeskctl` run printed and returned.
 struct CliResult
 {
     int exitCode = -1;
@@ -19,6 +22,8 @@ struct CliResult
     QJsonObject error() const { return QJsonDocument::fromJson(err.toUtf8()).object().value(QStringLiteral("error")).toObject(); }
 };
 
+/// Runs `bizdeskctl` in-process through cli::CommandLine on the harness's own clock, capturing
+/// stdout and stderr.
 class CliHarness
 {
 public:
@@ -30,10 +35,16 @@ public:
     /// init with login "boss" (director+admin) and the test password.
     CliResult init() const;
 
+    /// Commands run at this instant (a FixedClock the harness owns): 2026-11-02T09:00Z, like
+    /// TestOrganisation, until a test moves it.
+    void setNow(const QDateTime &now) { m_clock.set(now); }
+    QDateTime now() const { return m_clock.nowUtc(); }
+
     static inline const QString password = QStringLiteral("correct-horse");
 
 private:
     QString m_location;
+    domain::FixedClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), QTimeZone::utc())};
 };
 
 } // namespace bizdesk::testing

@@ -64,11 +64,16 @@ void registerFoundationCommands(CommandLine &commandLine)
                      Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
                          const auto result = services::DatabaseMaintenance::migrate(context.database());
-                         return QJsonObject{{QStringLiteral("from"), result.fromVersion},
-                                            {QStringLiteral("to"), result.toVersion},
-                                            {QStringLiteral("backup"), result.backupPath.isEmpty()
-                                                                           ? QJsonValue()
-                                                                           : QJsonValue(result.backupPath)}};
+                         QJsonObject body{{QStringLiteral("from"), result.fromVersion},
+                                          {QStringLiteral("to"), result.toVersion},
+                                          {QStringLiteral("backup"), result.backupPath.isEmpty()
+                                                                         ? QJsonValue()
+                                                                         : QJsonValue(result.backupPath)}};
+                         if (!result.backupPath.isEmpty())
+                             body.insert(QStringLiteral("audit_head"),
+                                         services::DatabaseMaintenance::auditHeadOfBackup(QStringLiteral("backup"), result.backupPath)
+                                             .toJson());
+                         return body;
                      },
                      {}});
 
@@ -95,7 +100,8 @@ void registerFoundationCommands(CommandLine &commandLine)
                          const auto summary = services::DatabaseMaintenance::backup(context.database(), out);
                          return QJsonObject{{QStringLiteral("backup"), out},
                                             {QStringLiteral("schema"), summary.schemaVersion},
-                                            {QStringLiteral("bytes"), static_cast<double>(QFileInfo(out).size())}};
+                                            {QStringLiteral("bytes"), static_cast<double>(QFileInfo(out).size())},
+                                            {QStringLiteral("audit_head"), summary.auditHead.toJson()}};
                      },
                      {}});
 

@@ -212,17 +212,52 @@ void registerIdentityCommands(CommandLine &commandLine)
                      },
                      {}});
 
-    commandLine.add({{QStringLiteral("audit"), QStringLiteral("verify")}, {}, {},
-                     QCoreApplication::translate("IdentityCommands", "Walk the audit hash chain; exit 4 naming the first broken entry."), Needs::Database,
+    commandLine.add({{QStringLiteral("audit"), QStringLiteral("head")}, {}, {},
+                     QCoreApplication::translate("IdentityCommands", "Print the id and hash of the last audit entry; keep it outside the database "
+                        "and check it later with \"audit verify --expect ID:HASH\"."),
+                     Needs::Database,
                      [](CommandContext &context) -> QJsonValue {
                          context.database().requireSchema();
-                         domain::SystemClock clock;
-                         services::Session session(context.database(), clock);
-                         const auto result = services::AuditTrail(session).verify();
+                         services::Session session(context.database(), context.clock());
+                         return services::AuditTrail(session).head().toJson();
+                     },
+                     [](const QJsonValue &value) {
+                         const QJsonObject head = value.toObject();
+                         return QCoreApplication::translate("IdentityCommands", "Audit head: entry %1, hash %2\n"
+                                                            "Check it later with: bizdeskctl audit verify --expect %1:%2")
+                             .arg(head.value(QStringLiteral("id")).toInteger())
+                             .arg(head.value(QStringLiteral("hash")).toString());
+                     }});
+
+    commandLine.add({{QStringLiteral("audit"), QStringLiteral("verify")}, {},
+                     {{QStringLiteral("expect"), QStringLiteral("ID:HASH"), QCoreApplication::translate("IdentityCommands", "an earlier \"audit head\": the chain must still hold that entry with that hash")},
+                      {QStringLiteral("against"), QStringLiteral("BACKUP"), QCoreApplication::translate("IdentityCommands", "a backup file: the chain must still hold the backup's last audit entry unchanged")}},
+                     QCoreApplication::translate("IdentityCommands", "Walk the audit hash chain; exit 4 naming the first broken entry, or an "
+                        "expected entry that was deleted or rewritten."),
+                     Needs::Database,
+                     [](CommandContext &context) -> QJsonValue {
+                         QList<domain::AuditHead> anchors;
+                         if (context.has(QStringLiteral("expect")))
+                             anchors << domain::AuditHead::parse(QStringLiteral("--expect"), context.option(QStringLiteral("expect")));
+                         // The backup is read before the live database is opened, so that no
+                         // connection of this process is open while it is (see Database::open).
+                         if (context.has(QStringLiteral("against")))
+                             anchors << services::DatabaseMaintenance::auditHeadOfBackup(QStringLiteral("--against"),
+                                                                                         context.option(QStringLiteral("against")));
+                         context.database().requireSchema();
+                         services::Session session(context.database(), context.clock());
+                         const auto result = services::AuditTrail(session).verify(anchors);
                          if (!result.ok)
                              throw Error::conflict(QCoreApplication::translate("IdentityCommands", "The audit chain is broken: %1.").arg(result.problem));
-                         return QJsonObject{{QStringLiteral("entries"), static_cast<double>(result.entries)},
-                                            {QStringLiteral("ok"), true}};
+                         QJsonArray checked;
+                         for (const domain::AuditHead &anchor : anchors)
+                             checked.append(anchor.toJson());
+                         QJsonObject body{{QStringLiteral("entries"), static_cast<double>(result.entries)},
+                                          {QStringLiteral("ok"), true},
+                                          {QStringLiteral("head"), result.head.toJson()}};
+                         if (!anchors.isEmpty())
+                             body.insert(QStringLiteral("anchors"), checked);
+                         return body;
                      },
                      {}});
 

@@ -73,29 +73,66 @@ QList<domain::AuditEntry> AuditTrail::history(const QString &entityKind, qint64 
     return log(entityKind, entityId, limit);
 }
 
-AuditVerification AuditTrail::verify() const
+domain::AuditHead AuditTrail::head() const
+{
+    return storage::AuditRepository(m_session.database()).head();
+}
+
+AuditVerification AuditTrail::verify(const QList<domain::AuditHead> &anchors) const
 {
     AuditVerification result;
+    const auto fail = [&](qint64 id, const QString &problem) {
+        result.ok = false;
+        result.firstBrokenId = id;
+        result.problem = problem;
+    };
+    const auto checkAnchor = [&](const domain::AuditHead &anchor, const QString &hashNow) {
+        if (result.ok && hashNow != anchor.hash)
+            fail(anchor.id, QCoreApplication::translate("AuditTrail",
+                                                        "entry %1 no longer has the hash %2 recorded earlier (it now has "
+                                                        "%3): it or an entry before it was rewritten")
+                                .arg(anchor.id)
+                                .arg(anchor.hash, hashNow));
+    };
+    QList<domain::AuditHead> unseen; // anchors whose entry the walk has not met (yet)
+    for (const domain::AuditHead &anchor : anchors) {
+        if (anchor.id == 0) // the head of an empty chain
+            checkAnchor(anchor, domain::AuditChain::genesisHash());
+        else
+            unseen << anchor;
+    }
+    result.head = domain::AuditHead{0, domain::AuditChain::genesisHash()};
     QString previous = domain::AuditChain::genesisHash();
     storage::AuditRepository(m_session.database()).forEachInOrder([&](const domain::AuditEntry &entry) {
         ++result.entries;
+        result.head = domain::AuditHead{entry.id, entry.hash};
         if (!result.ok)
             return;
         if (entry.previousHash != previous) {
-            result.ok = false;
-            result.firstBrokenId = entry.id;
-            result.problem = QCoreApplication::translate("AuditTrail",
-                                                         "entry %1 does not follow the entry before it (an entry was "
-                                                         "deleted, inserted or reordered)")
-                                 .arg(entry.id);
+            fail(entry.id, QCoreApplication::translate("AuditTrail",
+                                                       "entry %1 does not follow the entry before it (an entry was "
+                                                       "deleted, inserted or reordered)")
+                               .arg(entry.id));
         } else if (domain::AuditChain::hashOf(previous, entry) != entry.hash) {
-            result.ok = false;
-            result.firstBrokenId = entry.id;
-            result.problem = QCoreApplication::translate("AuditTrail", "entry %1 was edited after it was written")
-                                 .arg(entry.id);
+            fail(entry.id, QCoreApplication::translate("AuditTrail", "entry %1 was edited after it was written").arg(entry.id));
         }
+        unseen.removeIf([&](const domain::AuditHead &anchor) {
+            if (anchor.id != entry.id)
+                return false;
+            checkAnchor(anchor, entry.hash);
+            return true;
+        });
         previous = entry.hash;
     });
+    for (const domain::AuditHead &anchor : unseen) {
+        if (result.ok)
+            fail(anchor.id, QCoreApplication::translate("AuditTrail",
+                                                        "entry %1 recorded earlier (hash %2) is no longer in the chain, "
+                                                        "which ends at entry %3: entries were deleted")
+                                .arg(anchor.id)
+                                .arg(anchor.hash)
+                                .arg(result.head.id));
+    }
     return result;
 }
 

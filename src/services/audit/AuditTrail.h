@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/audit/AuditEntry.h"
+#include "domain/audit/AuditHead.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -17,6 +18,7 @@ struct AuditVerification
     bool ok = true;
     std::optional<qint64> firstBrokenId; ///< the first entry whose hash or link does not match
     QString problem;
+    domain::AuditHead head; ///< the last entry walked: the head this verification vouches for
 };
 
 /// Appends audit entries inside the caller's transaction and verifies the chain.
@@ -37,7 +39,13 @@ public:
     /// One record's history for detail panes (who, on behalf of whom, when, before → after),
     /// newest first. Auditors only: requires Action::ReadAudit.
     QList<domain::AuditEntry> history(const QString &entityKind, qint64 entityId, int limit = 500) const;
-    AuditVerification verify() const;
+    /// The chain's last entry now; recorded outside the database it anchors the chain.
+    domain::AuditHead head() const;
+    /// Walks the whole chain (edited, deleted, inserted or reordered entries) and checks that it
+    /// still contains every anchor — an earlier head — with the same hash. The walk alone passes a
+    /// chain whose tail was deleted or which was recomputed after an edit; the anchor catches both,
+    /// for every entry up to it.
+    AuditVerification verify(const QList<domain::AuditHead> &anchors = {}) const;
 
 private:
     void append(domain::AuditEntry entry);

@@ -7,8 +7,10 @@
 #include "storage/Database.h"
 #include "storage/DatabaseCheck.h"
 #include "storage/Transaction.h"
+#include "support/Logging.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace bizdesk::services {
 
@@ -31,7 +33,13 @@ domain::User DatabaseMaintenance::initialise(storage::Database &database, const 
 
 storage::MigrationResult DatabaseMaintenance::migrate(storage::Database &database)
 {
-    return storage::Migrator::migrate(database);
+    storage::MigrationResult result = storage::Migrator::migrate(database);
+    if (!result.backupPath.isEmpty()) {
+        BIZDESK_LOG_INFO("migration backup {} written; audit head {}", result.backupPath.toStdString(),
+                         storage::DatabaseBackup::auditHeadOf(result.backupPath).toText().toStdString());
+        spdlog::default_logger()->flush();
+    }
+    return result;
 }
 
 CheckReport DatabaseMaintenance::check(storage::Database &database)
@@ -51,7 +59,27 @@ CheckReport DatabaseMaintenance::check(storage::Database &database)
 
 storage::DatabaseBackup::Summary DatabaseMaintenance::backup(storage::Database &database, const QString &outPath)
 {
-    return storage::DatabaseBackup::backup(database, outPath);
+    storage::DatabaseBackup::Summary summary = storage::DatabaseBackup::backup(database, outPath);
+    BIZDESK_LOG_INFO("backup {} of {} written; audit head {}", outPath.toStdString(),
+                     database.location().displayName().toStdString(), summary.auditHead.toText().toStdString());
+    // The log is one of the anchors outside the database: do not leave it in a buffer.
+    spdlog::default_logger()->flush();
+    return summary;
+}
+
+domain::AuditHead DatabaseMaintenance::auditHeadOfBackup(const QString &field, const QString &backupPath)
+{
+    if (!backupPath.contains(QLatin1String("://")) && !QFileInfo::exists(backupPath))
+        throw domain::Error::notFound(QCoreApplication::translate("DatabaseMaintenance", "%1: the backup file %2 does not exist.")
+                                          .arg(field, backupPath));
+    try {
+        return storage::DatabaseBackup::auditHeadOf(backupPath);
+    } catch (const domain::Error &error) {
+        if (error.kind() == domain::ErrorKind::Internal)
+            throw;
+        // Name the option the user gave, not --db: the live database is fine.
+        throw domain::Error(error.kind(), QStringLiteral("%1: %2").arg(field, error.message()), field);
+    }
 }
 
 storage::DatabaseBackup::Summary DatabaseMaintenance::restore(const QString &backupPath,

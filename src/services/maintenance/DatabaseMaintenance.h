@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/audit/AuditHead.h"
 #include "domain/identity/User.h"
 #include "storage/DatabaseBackup.h"
 #include "storage/Migrator.h"
@@ -31,7 +32,12 @@ public:
                                    const QString &password);
     static storage::MigrationResult migrate(storage::Database &database);
     static CheckReport check(storage::Database &database);
+    /// The copy's summary carries the audit head it holds, which is also written to the log: two
+    /// records outside the database that `audit verify --expect/--against` can check it against.
     static storage::DatabaseBackup::Summary backup(storage::Database &database, const QString &outPath);
+    /// The audit head of a backup file (or of any BizDesk database), opened read-only.
+    /// `field` names the argument in errors (e.g. "--against").
+    static domain::AuditHead auditHeadOfBackup(const QString &field, const QString &backupPath);
     static storage::DatabaseBackup::Summary restore(const QString &backupPath, const storage::DatabaseLocation &target);
 };
 

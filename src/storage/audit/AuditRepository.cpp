@@ -72,6 +72,15 @@ qint64 AuditRepository::append(const AuditEntry &entry)
     return query.insertReturningId();
 }
 
+domain::AuditHead AuditRepository::head() const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    query.exec();
+    if (!query.next())
+        return domain::AuditHead{0, domain::AuditChain::genesisHash()};
+    return domain::AuditHead{query.value(0).toLongLong(), query.value(1).toString()};
+}
+
 QList<AuditEntry> AuditRepository::list(const QString &entityKind, std::optional<qint64> entityId, int limit) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM audit_log").arg(columns);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/audit/AuditEntry.h"
+#include "domain/audit/AuditHead.h"
 
 #include <QList>
 
@@ -19,6 +20,8 @@ public:
     /// Locks the chain's end against concurrent appenders and returns the last hash.
     QString lockAndReadLastHash();
     qint64 append(const domain::AuditEntry &entry);
+    /// The last entry's id and hash; id 0 and the genesis hash while the chain is empty.
+    domain::AuditHead head() const;
     /// Newest first; entity filter optional.
     QList<domain::AuditEntry> list(const QString &entityKind, std::optional<qint64> entityId, int limit) const;
     /// Visits every entry in id order (for verification) without holding them all in memory.

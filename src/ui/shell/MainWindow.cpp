@@ -212,8 +212,8 @@ void MainWindow::backupDatabase()
     if (path.isEmpty())
         return;
     ErrorPresenter::attempt(this, [&] {
-        services::DatabaseMaintenance::backup(m_session.database(), path);
-        statusBar()->showMessage(tr("Backup written to %1").arg(path), 8000);
+        const auto summary = services::DatabaseMaintenance::backup(m_session.database(), path);
+        statusBar()->showMessage(tr("Backup written to %1 (audit head %2)").arg(path, summary.auditHead.toText()), 8000);
     });
 }
 
