@@ -1157,6 +1157,10 @@
         <source>name: there is already a target segment "%1" (§3.1.2).</source>
         <translation>名称：目标客户群“%1”已存在（§3.1.2）。</translation>
     </message>
+    <message>
+        <source>customer: there is no customer #%1.</source>
+        <translation>customer：不存在客户 #%1。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1521,6 +1525,10 @@
         <source>company staff taking part, by login (§6.3.1)</source>
         <translation>参加的公司人员，按登录名（§6.3.1）</translation>
     </message>
+    <message>
+        <source>the version you saw (expense show); if the request changed since: exit 4, nothing written</source>
+        <translation>您看到的版本（expense show）；若申请此后已被更改：退出码 4，不写入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -1579,6 +1587,10 @@
         <source>staff: #%1 is not an active member of staff (§6.3.1).</source>
         <translation>staff：#%1 不是在职员工（§6.3.1）。</translation>
     </message>
+    <message>
+        <source>Entertainment request #%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
+        <translation>商务应酬申请 #%1 当前为第 %2 版，而不是第 %3 版：在您查看之后它已被更改；请重新加载后再试。</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentTasks</name>
@@ -1608,6 +1620,13 @@
     <message>
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>EventDateWindow</name>
+    <message>
+        <source>%1: %2 is more than %3 days away from today (%4); check the date (policy %5, §%6).</source>
+        <translation>%1：%2 距今天（%4）超过 %3 天；请检查日期（政策 %5，§%6）。</translation>
     </message>
 </context>
 <context>
@@ -2243,10 +2262,6 @@
         <translation>显示所有制度参数及其条款和当前值。</translation>
     </message>
     <message>
-        <source>Change a policy setting (director).</source>
-        <translation>修改制度参数（商务总监）。</translation>
-    </message>
-    <message>
         <source>Walk the audit hash chain; exit 4 naming the first broken entry.</source>
         <translation>校验审计哈希链；损坏时返回 4 并指出第一条损坏的记录。</translation>
     </message>
@@ -2277,6 +2292,14 @@
     <message>
         <source>List the versioned changes of the policy settings, newest first.</source>
         <translation>列出制度参数的版本化修改记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Change policy settings (director); several pairs are one change, e.g. appraisal weights that must add up to 100.</source>
+        <translation>修改政策设置（商务总监）；多组键值作为一次修改，例如总和必须为 100 的考核权重。</translation>
+    </message>
+    <message>
+        <source>VALUE: %1 has no value; give KEY VALUE pairs.</source>
+        <translation>VALUE：%1 没有值；请按 KEY VALUE 成对给出。</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2559,21 @@
     <message>
         <source>KB</source>
         <translation>KB</translation>
+    </message>
+    <message>
+        <source>Event dates (entertainment, customer events) may lie at most this many days before or after today</source>
+        <translation>活动日期（商务应酬、客户活动）距今天前后最多允许的天数</translation>
+    </message>
+    <message>
+        <source>appraisal.weights: the weights must add up to 100, not %1 (%2); change them together, e.g. policy set KEY VALUE KEY VALUE (§%3).</source>
+        <translation>appraisal.weights：各项权重之和必须为 100，而不是 %1（%2）；请一并修改，例如 policy set KEY VALUE KEY VALUE（§%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyService</name>
+    <message>
+        <source>key: %1 is given twice.</source>
+        <translation>key：%1 被指定了两次。</translation>
     </message>
 </context>
 <context>
@@ -4506,6 +4544,14 @@ New status:</source>
     <message>
         <source>yuan</source>
         <translation>元</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (not applied yet)</source>
+        <translation>%1 → %2（尚未生效）</translation>
+    </message>
+    <message>
+        <source>%1 Not applied yet: change the other settings of the rule, then all are applied together.</source>
+        <translation>%1 尚未生效：请修改该规则涉及的其他设置，随后将一并生效。</translation>
     </message>
 </context>
 <context>

@@ -1157,6 +1157,10 @@
         <source>name: there is already a target segment "%1" (§3.1.2).</source>
         <translation>名稱：目標客戶群“%1”已存在（§3.1.2）。</translation>
     </message>
+    <message>
+        <source>customer: there is no customer #%1.</source>
+        <translation>customer：不存在客戶 #%1。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1521,6 +1525,10 @@
         <source>company staff taking part, by login (§6.3.1)</source>
         <translation>參加的公司人員，按登入名（§6.3.1）</translation>
     </message>
+    <message>
+        <source>the version you saw (expense show); if the request changed since: exit 4, nothing written</source>
+        <translation>您看到的版本（expense show）；若申請此後已被更改：退出碼 4，不寫入任何內容</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -1579,6 +1587,10 @@
         <source>staff: #%1 is not an active member of staff (§6.3.1).</source>
         <translation>staff：#%1 不是在職員工（§6.3.1）。</translation>
     </message>
+    <message>
+        <source>Entertainment request #%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
+        <translation>商務應酬申請 #%1 當前為第 %2 版，而不是第 %3 版：在您檢視之後它已被更改；請重新載入後再試。</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentTasks</name>
@@ -1608,6 +1620,13 @@
     <message>
         <source>Not possible</source>
         <translation>無法執行</translation>
+    </message>
+</context>
+<context>
+    <name>EventDateWindow</name>
+    <message>
+        <source>%1: %2 is more than %3 days away from today (%4); check the date (policy %5, §%6).</source>
+        <translation>%1：%2 距今天（%4）超過 %3 天；請檢查日期（政策 %5，§%6）。</translation>
     </message>
 </context>
 <context>
@@ -2243,10 +2262,6 @@
         <translation>顯示所有制度引數及其條款和當前值。</translation>
     </message>
     <message>
-        <source>Change a policy setting (director).</source>
-        <translation>修改制度引數（商務總監）。</translation>
-    </message>
-    <message>
         <source>Walk the audit hash chain; exit 4 naming the first broken entry.</source>
         <translation>校驗審計雜湊鏈；損壞時返回 4 並指出第一條損壞的記錄。</translation>
     </message>
@@ -2277,6 +2292,14 @@
     <message>
         <source>List the versioned changes of the policy settings, newest first.</source>
         <translation>列出制度引數的版本化修改記錄，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Change policy settings (director); several pairs are one change, e.g. appraisal weights that must add up to 100.</source>
+        <translation>修改政策設定（商務總監）；多組鍵值作為一次修改，例如總和必須為 100 的考核權重。</translation>
+    </message>
+    <message>
+        <source>VALUE: %1 has no value; give KEY VALUE pairs.</source>
+        <translation>VALUE：%1 沒有值；請按 KEY VALUE 成對給出。</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2559,21 @@
     <message>
         <source>KB</source>
         <translation>KB</translation>
+    </message>
+    <message>
+        <source>Event dates (entertainment, customer events) may lie at most this many days before or after today</source>
+        <translation>活動日期（商務應酬、客戶活動）距今天前後最多允許的天數</translation>
+    </message>
+    <message>
+        <source>appraisal.weights: the weights must add up to 100, not %1 (%2); change them together, e.g. policy set KEY VALUE KEY VALUE (§%3).</source>
+        <translation>appraisal.weights：各項權重之和必須為 100，而不是 %1（%2）；請一併修改，例如 policy set KEY VALUE KEY VALUE（§%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyService</name>
+    <message>
+        <source>key: %1 is given twice.</source>
+        <translation>key：%1 被指定了兩次。</translation>
     </message>
 </context>
 <context>
@@ -4506,6 +4544,14 @@ New status:</source>
     <message>
         <source>yuan</source>
         <translation>元</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (not applied yet)</source>
+        <translation>%1 → %2（尚未生效）</translation>
+    </message>
+    <message>
+        <source>%1 Not applied yet: change the other settings of the rule, then all are applied together.</source>
+        <translation>%1 尚未生效：請修改該規則涉及的其他設定，隨後將一併生效。</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ public:
     const GlobalOptions &globals() const { return m_globals; }
 
     QString positional(int index) const;
+    int positionalCount() const { return static_cast<int>(m_positionals.size()); }
     qint64 positionalId(int index) const;
     bool has(const QString &option) const { return m_options.contains(option); }
     QString option(const QString &option) const { return m_options.value(option); }
