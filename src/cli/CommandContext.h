@@ -35,6 +35,7 @@ public:
     const domain::Clock &clock() const { return m_clock; }
 
     QString positional(int index) const;
+    int positionalCount() const { return static_cast<int>(m_positionals.size()); }
     qint64 positionalId(int index) const;
     bool has(const QString &option) const { return m_options.contains(option); }
     QString option(const QString &option) const { return m_options.value(option); }

@@ -25,6 +25,7 @@ public:
     Backend backend() const override { return Backend::Sqlite; }
     QString beginWriteStatement() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
     QString beginReadStatement() const override { return QStringLiteral("BEGIN"); }
+    QString transactionLockStatement() const override { return {}; }
     QString migrationSuffix() const override { return QStringLiteral("sqlite"); }
 
     QString expandMigration(QString sql) const override
@@ -116,6 +117,12 @@ public:
     Backend backend() const override { return Backend::PostgreSql; }
     QString beginWriteStatement() const override { return QStringLiteral("BEGIN"); }
     QString beginReadStatement() const override { return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
+    QString transactionLockStatement() const override
+    {
+        // READ COMMITTED writers do not see each other's uncommitted rows; an advisory lock on a
+        // 64-bit hash of the name makes them queue (a hash collision only serialises a little more).
+        return QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))");
+    }
     QString migrationSuffix() const override { return QStringLiteral("postgresql"); }
 
     QString expandMigration(QString sql) const override

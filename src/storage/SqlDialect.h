@@ -24,6 +24,10 @@ public:
     /// (BEGIN IMMEDIATE) so two writers never deadlock half-way.
     virtual QString beginWriteStatement() const = 0;
     virtual QString beginReadStatement() const = 0;
+    /// Statement (binding :name) that holds a lock on a name until the transaction ends, for
+    /// check-then-write rules no row lock covers (a department's monthly budget). Empty when the
+    /// write transaction already excludes every other writer (SQLite's BEGIN IMMEDIATE).
+    virtual QString transactionLockStatement() const = 0;
     /// "sqlite" or "postgresql": the suffix of dialect-only migration files (0003_x.sqlite.sql).
     virtual QString migrationSuffix() const = 0;
     /// Replaces the portable placeholders of migration files: {{ID}} (auto-increment primary key),

@@ -235,3 +235,85 @@ TEST_F(ExpenseCommandsTest, apply_with_staff_logins_and_guests)
     EXPECT_TRUE(unknown.err.contains(u"nobody"_s)) << unknown.err.toStdString();
     EXPECT_EQ(sqlite(u"SELECT count(*) FROM entertainment_requests"_s), before);
 }
+
+TEST_F(ExpenseCommandsTest, stale_version_is_exit_4_and_writes_nothing)
+{
+    const QString id = QString::number(apply());
+    const int version = run(u"sales1"_s, {u"expense"_s, u"show"_s, id}).json()[u"version"_s].toInt();
+    const QString audit = sqlite(u"SELECT count(*) FROM audit_log WHERE entity_kind = 'expense'"_s);
+
+    const Outcome stale = run(u"sales1"_s, {u"expense"_s, u"submit"_s, id, u"--version"_s, QString::number(version + 1)});
+    EXPECT_EQ(stale.status, 4) << stale.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(stale.err.toUtf8()).object()[u"error"_s][u"kind"_s].toString(), u"conflict"_s);
+    EXPECT_EQ(sqlite(u"SELECT state FROM entertainment_requests WHERE id = "_s + id), u"draft"_s);
+    EXPECT_EQ(sqlite(u"SELECT count(*) FROM audit_log WHERE entity_kind = 'expense'"_s), audit);
+
+    const Outcome submitted = run(u"sales1"_s, {u"expense"_s, u"submit"_s, id, u"--version"_s, QString::number(version)});
+    ASSERT_EQ(submitted.status, 0) << submitted.err.toStdString();
+    const int seen = submitted.json()[u"version"_s].toInt();
+    EXPECT_EQ(seen, version + 1);
+    // A script that read the request before the submit approves or rejects nothing.
+    for (const QStringList &command : {QStringList{u"approve"_s}, QStringList{u"reject"_s, u"--comment"_s, u"不同意"_s},
+                                       QStringList{u"return"_s, u"--comment"_s, u"补充"_s}}) {
+        const Outcome outcome = run(u"manager1"_s, QStringList{u"expense"_s} + command
+                                                        + QStringList{id, u"--version"_s, QString::number(version)});
+        EXPECT_EQ(outcome.status, 4) << command.first().toStdString() << outcome.err.toStdString();
+    }
+    EXPECT_EQ(sqlite(u"SELECT state FROM entertainment_requests WHERE id = "_s + id), u"pending_dept_review"_s);
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"withdraw"_s, id, u"--version"_s, u"1"_s}).status, 4);
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"submit"_s, id, u"--version"_s, u"x"_s}).status, 2);
+    const Outcome approved = run(u"manager1"_s, {u"expense"_s, u"approve"_s, id, u"--version"_s, QString::number(seen)});
+    EXPECT_EQ(approved.status, 0) << approved.err.toStdString();
+    EXPECT_EQ(approved.json()[u"state"_s].toString(), u"pending_superior_approval"_s);
+}
+
+TEST_F(ExpenseCommandsTest, apply_with_another_departments_customer_is_not_found)
+{
+    const Outcome added = run(u"sales3"_s, {u"customer"_s, u"add"_s, u"--name"_s, u"华南机密客户有限公司"_s, u"--class"_s, u"key"_s});
+    ASSERT_EQ(added.status, 0) << added.err.toStdString();
+    const QString foreign = QString::number(added.json()[u"id"_s].toInteger());
+    const QStringList form{u"expense"_s, u"apply"_s, u"--category"_s, u"banquet"_s, u"--reason"_s, u"客户答谢"_s,
+                           u"--at"_s, u"2026-11-20T18:30"_s, u"--place"_s, u"北京饭店"_s, u"--participants"_s,
+                           u"客户张总"_s, u"--headcount"_s, u"3"_s, u"--estimate"_s, u"800"_s, u"--customer"_s};
+
+    const Outcome refused = run(u"sales1"_s, form + QStringList{foreign});
+    EXPECT_EQ(refused.status, 5) << refused.err.toStdString();
+    EXPECT_FALSE(refused.err.contains(u"华南"_s)) << refused.err.toStdString();
+    EXPECT_FALSE(refused.err.contains(u"key"_s)) << refused.err.toStdString();
+    EXPECT_EQ(sqlite(u"SELECT count(*) FROM entertainment_requests"_s), u"0"_s);
+    // The same answer as for a customer that does not exist.
+    EXPECT_EQ(run(u"sales1"_s, form + QStringList{u"999"_s}).status, 5);
+    // Its own specialist links it.
+    EXPECT_EQ(run(u"sales3"_s, form + QStringList{foreign}).status, 0);
+}
+
+TEST_F(ExpenseCommandsTest, event_dates_outside_the_window_are_invalid)
+{
+    for (const QString &at : {u"0001-01-01T18:30"_s, u"9999-12-31T18:30"_s}) {
+        const Outcome outcome = run(u"sales1"_s, {u"expense"_s, u"apply"_s, u"--category"_s, u"banquet"_s, u"--reason"_s,
+                                                  u"客户答谢"_s, u"--at"_s, at, u"--place"_s, u"北京饭店"_s, u"--participants"_s,
+                                                  u"客户张总"_s, u"--headcount"_s, u"3"_s, u"--estimate"_s, u"800"_s});
+        EXPECT_EQ(outcome.status, 2) << at.toStdString() << outcome.err.toStdString();
+        EXPECT_TRUE(outcome.err.contains(u"general.event_window_days"_s)) << outcome.err.toStdString();
+    }
+    EXPECT_EQ(sqlite(u"SELECT count(*) FROM entertainment_requests"_s), u"0"_s);
+}
+
+TEST_F(ExpenseCommandsTest, policy_set_changes_the_appraisal_weights_together)
+{
+    const Outcome alone = run(u"director"_s, {u"policy"_s, u"set"_s, u"appraisal.weights.self"_s, u"30"_s});
+    EXPECT_EQ(alone.status, 2);
+    EXPECT_TRUE(alone.err.contains(u"appraisal.weights.peer"_s)) << alone.err.toStdString();
+    EXPECT_EQ(run(u"director"_s, {u"policy"_s, u"set"_s, u"appraisal.weights.self"_s, u"30"_s, u"appraisal.weights.peer"_s}).status, 2);
+
+    const Outcome together = run(u"director"_s, {u"policy"_s, u"set"_s, u"appraisal.weights.self"_s, u"30"_s,
+                                                 u"appraisal.weights.peer"_s, u"20"_s});
+    ASSERT_EQ(together.status, 0) << together.err.toStdString();
+    EXPECT_EQ(together.json()[u"settings"_s].toArray().size(), 2);
+    EXPECT_EQ(sqlite(u"SELECT value FROM policy_values WHERE key = 'appraisal.weights.self'"_s), u"30"_s);
+    // One pair keeps its old form and output.
+    const Outcome one = run(u"director"_s, {u"policy"_s, u"set"_s, u"auth.lockout_attempts"_s, u"4"_s});
+    ASSERT_EQ(one.status, 0) << one.err.toStdString();
+    EXPECT_EQ(one.json()[u"key"_s].toString(), u"auth.lockout_attempts"_s);
+    EXPECT_EQ(one.json()[u"value"_s].toString(), u"4"_s);
+}

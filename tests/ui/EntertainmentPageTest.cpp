@@ -253,4 +253,33 @@ TEST_P(EntertainmentPageTest, delegate_sees_for_whom_they_decide)
     EXPECT_FALSE(head.onBehalfLabel()->isVisible());
 }
 
+TEST_P(EntertainmentPageTest, deciding_on_a_request_that_changed_since_it_was_shown_is_refused)
+{
+    services::EntertainmentService applicant(as(u"sales1"_s));
+    const qint64 id = applicant.submit(applicant.apply(bizdesk::testing::sampleExpenseForm()).id).id;
+
+    ui::EntertainmentPage head(as(u"manager1"_s));
+    head.resize(1300, 800);
+    head.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&head));
+    ASSERT_TRUE(head.showRecord(services::expenseEntity, id));
+    const int shown = head.currentDetail()->request().version;
+    ASSERT_TRUE(head.button(ExpenseAction::Approve)->isVisible());
+
+    // Meanwhile (another window, a script): returned, changed and submitted again.
+    services::EntertainmentService(as(u"manager1"_s)).returnRequest(id, u"请补充客户名单"_s);
+    services::EntertainmentService(as(u"sales1"_s)).submit(id);
+    ASSERT_EQ(stateOf(id), ExpenseState::PendingDeptReview);
+
+    // The page passes the version it showed: the approval is refused, nothing is decided.
+    QTest::mouseClick(head.button(ExpenseAction::Approve), Qt::LeftButton);
+    EXPECT_EQ(stateOf(id), ExpenseState::PendingDeptReview);
+    EXPECT_TRUE(head.messageLabel()->isVisible());
+    EXPECT_TRUE(head.messageLabel()->text().contains(QString::number(shown))) << head.messageLabel()->text().toStdString();
+    // It shows the current version now; approving that one works.
+    ASSERT_GT(head.currentDetail()->request().version, shown);
+    QTest::mouseClick(head.button(ExpenseAction::Approve), Qt::LeftButton);
+    EXPECT_EQ(stateOf(id), ExpenseState::PendingSuperiorApproval);
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(EntertainmentPageTest);

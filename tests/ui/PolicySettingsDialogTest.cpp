@@ -109,6 +109,36 @@ TEST_P(PolicySettingsDialogTest, the_settings_menu_offers_policy_to_the_director
     EXPECT_FALSE(forAdmin.policyAction()->isVisible());
 }
 
+TEST_P(PolicySettingsDialogTest, two_appraisal_weights_are_changed_one_after_the_other_and_applied_together)
+{
+    services::Session &session = as(QStringLiteral("director"));
+    ui::PolicySettingsDialog dialog(session);
+    dialog.show();
+    auto *value = dialog.findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+    auto *apply = dialog.findChild<QPushButton *>(QStringLiteral("applyButton"));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    const services::PolicyService policy(session);
+    const int version = policy.currentVersion();
+
+    // 20 → 30 alone makes 110: held, shown as not applied, nothing stored.
+    ASSERT_TRUE(dialog.selectKey(QStringLiteral("appraisal.weights.self")));
+    value->setText(QStringLiteral("30"));
+    QTest::mouseClick(apply, Qt::LeftButton);
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("110"))) << error->text().toStdString();
+    EXPECT_EQ(policy.text(QStringLiteral("appraisal.weights.self")), QStringLiteral("20"));
+    EXPECT_EQ(policy.currentVersion(), version);
+
+    // Then 30 → 20 for the peers: 30 + 20 + 50 = 100, both go in together.
+    ASSERT_TRUE(dialog.selectKey(QStringLiteral("appraisal.weights.peer")));
+    value->setText(QStringLiteral("20"));
+    QTest::mouseClick(apply, Qt::LeftButton);
+    EXPECT_FALSE(error->isVisible()) << error->text().toStdString();
+    EXPECT_EQ(policy.text(QStringLiteral("appraisal.weights.self")), QStringLiteral("30"));
+    EXPECT_EQ(policy.text(QStringLiteral("appraisal.weights.peer")), QStringLiteral("20"));
+    EXPECT_EQ(policy.currentVersion(), version + 2);
+}
+
 TEST(Formats, money_uses_the_locale_and_no_floating_point)
 {
     const QLocale saved;

@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <limits>
+
 namespace bizdesk::cli {
 namespace {
 
@@ -60,20 +62,39 @@ QList<domain::UserId> staffOption(CommandContext &context)
     return staff;
 }
 
+OptionSpec versionOption()
+{
+    return option("version", "N",
+                  QCoreApplication::translate("EntertainmentCommands",
+                                              "the version you saw (expense show); if the request changed since: exit 4, "
+                                              "nothing written"));
+}
+
+/// --version N: the version of the request the caller last saw (optimistic locking).
+std::optional<int> seenVersion(const CommandContext &context)
+{
+    if (!context.has(QStringLiteral("version")))
+        return std::nullopt;
+    return context.intOption(QStringLiteral("version"), 0, 1, std::numeric_limits<int>::max());
+}
+
+using TransitionAction = std::function<void(EntertainmentService &, qint64, const QString &, std::optional<int>)>;
+
 /// The commands that act on one request by id and return it as `expense show` does.
 void addTransition(CommandLine &commandLine, const char *name, const QString &summary, bool commentRequired,
-                   bool commentAllowed,
-                   std::function<void(EntertainmentService &, qint64, const QString &)> act)
+                   bool commentAllowed, TransitionAction act)
 {
     QList<OptionSpec> options;
     if (commentAllowed)
         options << option("comment", "T", QCoreApplication::translate("EntertainmentCommands", "comment recorded with the decision"),
                           commentRequired);
+    options << versionOption();
     commandLine.add({{word("expense"), word(name)}, {QStringLiteral("ID")}, options, summary, Needs::LoggedInUser,
                      [act](CommandContext &context) -> QJsonValue {
                          const qint64 id = context.positionalId(0);
+                         const std::optional<int> seen = seenVersion(context);
                          EntertainmentService service(context.session());
-                         act(service, id, context.option(QStringLiteral("comment")));
+                         act(service, id, context.option(QStringLiteral("comment")), seen);
                          return showRequest(context, id);
                      },
                      {}});
@@ -126,29 +147,36 @@ void registerEntertainmentCommands(CommandLine &commandLine)
          {}});
 
     addTransition(commandLine, "submit", QCoreApplication::translate("EntertainmentCommands", "Submit a draft for approval (§6.3.2)."),
-                  false, false, [](EntertainmentService &service, qint64 id, const QString &) { service.submit(id); });
+                  false, false, [](EntertainmentService &service, qint64 id, const QString &, std::optional<int> seen) { service.submit(id, seen); });
     addTransition(commandLine, "approve",
                   QCoreApplication::translate("EntertainmentCommands", "Approve the current step; in pending_finance_review: "
                                                                        "reimburse the claim (finance)."),
-                  false, true, [](EntertainmentService &service, qint64 id, const QString &comment) { service.approve(id, comment); });
+                  false, true, [](EntertainmentService &service, qint64 id, const QString &comment, std::optional<int> seen) {
+                      service.approve(id, comment, seen);
+                  });
     addTransition(commandLine, "return",
                   QCoreApplication::translate("EntertainmentCommands", "Return to the applicant (application → draft; claim → "
                                                                        "approved, to be filed again)."),
-                  true, true, [](EntertainmentService &service, qint64 id, const QString &comment) { service.returnRequest(id, comment); });
+                  true, true, [](EntertainmentService &service, qint64 id, const QString &comment, std::optional<int> seen) {
+                      service.returnRequest(id, comment, seen);
+                  });
     addTransition(commandLine, "reject",
                   QCoreApplication::translate("EntertainmentCommands", "Reject (application → rejected; claim → claim_refused)."),
-                  true, true, [](EntertainmentService &service, qint64 id, const QString &comment) { service.reject(id, comment); });
+                  true, true, [](EntertainmentService &service, qint64 id, const QString &comment, std::optional<int> seen) {
+                      service.reject(id, comment, seen);
+                  });
     addTransition(commandLine, "withdraw", QCoreApplication::translate("EntertainmentCommands", "Withdraw your request before it is approved."),
-                  false, false, [](EntertainmentService &service, qint64 id, const QString &) { service.withdraw(id); });
+                  false, false, [](EntertainmentService &service, qint64 id, const QString &, std::optional<int> seen) { service.withdraw(id, seen); });
     addTransition(commandLine, "cancel", QCoreApplication::translate("EntertainmentCommands", "Cancel your approved event."), false, false,
-                  [](EntertainmentService &service, qint64 id, const QString &) { service.cancel(id); });
+                  [](EntertainmentService &service, qint64 id, const QString &, std::optional<int> seen) { service.cancel(id, seen); });
 
     commandLine.add({{word("expense"), word("claim")},
                      {QStringLiteral("ID")},
                      {option("actual", "AMOUNT", QCoreApplication::translate("EntertainmentCommands", "actual cost in yuan"), true),
                       option("receipts", "N", QCoreApplication::translate("EntertainmentCommands", "number of receipts"), true),
                       option("explanation", "TEXT",
-                             QCoreApplication::translate("EntertainmentCommands", "needed when the actual cost exceeds the estimate (§6.4.3)"))},
+                             QCoreApplication::translate("EntertainmentCommands", "needed when the actual cost exceeds the estimate (§6.4.3)")),
+                      versionOption()},
                      QCoreApplication::translate("EntertainmentCommands", "File the claim after the event (§6.4)."),
                      Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
@@ -157,7 +185,7 @@ void registerEntertainmentCommands(CommandLine &commandLine)
                          input.actual = context.option(QStringLiteral("actual"));
                          input.receipts = context.intOption(QStringLiteral("receipts"), 0, 0, 1000);
                          input.explanation = context.option(QStringLiteral("explanation"));
-                         EntertainmentService(context.session()).claim(id, input);
+                         EntertainmentService(context.session()).claim(id, input, seenVersion(context));
                          return showRequest(context, id);
                      },
                      {}});

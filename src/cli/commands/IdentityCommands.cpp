@@ -183,14 +183,31 @@ void registerIdentityCommands(CommandLine &commandLine)
                      },
                      {}});
 
-    commandLine.add({{QStringLiteral("policy"), QStringLiteral("set")}, {QStringLiteral("KEY"), QStringLiteral("VALUE")}, {},
-                     QCoreApplication::translate("IdentityCommands", "Change a policy setting (director)."), Needs::LoggedInUser,
+    commandLine.add({{QStringLiteral("policy"), QStringLiteral("set")},
+                     {QStringLiteral("KEY"), QStringLiteral("VALUE"), QStringLiteral("[KEY VALUE]...")}, {},
+                     QCoreApplication::translate("IdentityCommands", "Change policy settings (director); several pairs are one "
+                                                                     "change, e.g. appraisal weights that must add up to 100."),
+                     Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
+                         if (context.positionalCount() % 2 != 0)
+                             throw domain::Error::invalid(QStringLiteral("VALUE"),
+                                                          QCoreApplication::translate("IdentityCommands", "VALUE: %1 has no value; give KEY VALUE pairs.")
+                                                              .arg(context.positional(context.positionalCount() - 1)));
+                         QList<services::PolicyAssignment> changes;
+                         for (int i = 0; i + 1 < context.positionalCount(); i += 2)
+                             changes.append(services::PolicyAssignment{context.positional(i), context.positional(i + 1)});
                          services::PolicyService policy(context.session());
-                         const int version = policy.set(context.positional(0), context.positional(1));
-                         return QJsonObject{{QStringLiteral("key"), context.positional(0)},
-                                            {QStringLiteral("value"), policy.text(context.positional(0))},
-                                            {QStringLiteral("version"), version}};
+                         const int version = policy.set(changes);
+                         QJsonArray settings;
+                         for (const services::PolicyAssignment &change : changes)
+                             settings.append(QJsonObject{{QStringLiteral("key"), change.key},
+                                                         {QStringLiteral("value"), policy.text(change.key)}});
+                         // One pair keeps the original shape {"key","value","version"}.
+                         if (changes.size() == 1)
+                             return QJsonObject{{QStringLiteral("key"), changes.first().key},
+                                                {QStringLiteral("value"), policy.text(changes.first().key)},
+                                                {QStringLiteral("version"), version}};
+                         return QJsonObject{{QStringLiteral("settings"), settings}, {QStringLiteral("version"), version}};
                      },
                      {}});
 

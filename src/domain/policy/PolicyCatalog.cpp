@@ -3,6 +3,8 @@
 #include "domain/Error.h"
 #include "domain/Money.h"
 
+#include <algorithm>
+
 namespace bizdesk::domain {
 
 namespace {
@@ -54,8 +56,43 @@ const QList<PolicyDefinition> &PolicyCatalog::definitions()
          QT_TRANSLATE_NOOP("PolicyCatalog", "Weight of the peer assessment in the appraisal score"), QT_TRANSLATE_NOOP("PolicyCatalog", "%")},
         {policy::appraisalWeightSuperior, Kind::Integer, QStringLiteral("50"), 0, 100, QStringLiteral("2.4.3"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Weight of the superior's assessment in the appraisal score"), QT_TRANSLATE_NOOP("PolicyCatalog", "%")},
+        {policy::eventWindowDays, Kind::Integer, QStringLiteral("730"), 30, 3650, QStringLiteral("1.3"),
+         QT_TRANSLATE_NOOP("PolicyCatalog", "Event dates (entertainment, customer events) may lie at most this many days before or after today"),
+         QT_TRANSLATE_NOOP("PolicyCatalog", "days")},
     };
     return list;
+}
+
+void PolicyCatalog::requireConsistent(const QMap<QString, QString> &effective, const QStringList &changed)
+{
+    const bool touchesWeights = std::any_of(changed.begin(), changed.end(), [](const QString &key) {
+        return key.startsWith(policy::appraisalWeightsPrefix);
+    });
+    if (!touchesWeights)
+        return;
+    QStringList keys;
+    qint64 sum = 0;
+    for (auto it = effective.begin(); it != effective.end(); ++it) {
+        if (!it.key().startsWith(policy::appraisalWeightsPrefix))
+            continue;
+        keys << QStringLiteral("%1 = %2").arg(it.key(), it.value());
+        sum += it.value().toLongLong();
+    }
+    if (sum == 100)
+        return;
+    const QString clause = find(policy::appraisalWeightSelf).clause;
+    throw Error::invalid(policy::appraisalWeightsRule,
+                         QCoreApplication::translate("PolicyCatalog",
+                                                     "appraisal.weights: the weights must add up to 100, not %1 (%2); "
+                                                     "change them together, e.g. policy set KEY VALUE KEY VALUE (§%3).")
+                             .arg(sum)
+                             .arg(keys.join(QStringLiteral(", ")), clause),
+                         clause);
+}
+
+bool PolicyCatalog::isCrossSettingRule(const QString &field)
+{
+    return field == policy::appraisalWeightsRule;
 }
 
 const PolicyDefinition &PolicyCatalog::find(const QString &key)

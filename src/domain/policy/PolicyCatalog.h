@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -40,6 +42,14 @@ public:
     static const QList<PolicyDefinition> &definitions();
     /// Throws Error::invalid("key") for an unknown key.
     static const PolicyDefinition &find(const QString &key);
+    /// Rules across settings, checked on the values that would be in force (`effective`: every
+    /// key) when `changed` keys are set: the appraisal weights must add up to 100 (§2.4.3). A rule
+    /// is checked only when a change touches one of its keys, where it can be fixed. Throws
+    /// Error::invalid naming the keys.
+    static void requireConsistent(const QMap<QString, QString> &effective, const QStringList &changed);
+    /// True for the field of an error requireConsistent() throws: the value is fine on its own
+    /// and can go in together with changes of the other keys of the rule.
+    static bool isCrossSettingRule(const QString &field);
 };
 
 namespace policy {
@@ -60,6 +70,10 @@ inline const QString poolReturnDays = QStringLiteral("customer.pool_return_days"
 inline const QString appraisalWeightSelf = QStringLiteral("appraisal.weights.self");
 inline const QString appraisalWeightPeer = QStringLiteral("appraisal.weights.peer");
 inline const QString appraisalWeightSuperior = QStringLiteral("appraisal.weights.superior");
+/// Prefix of the appraisal weights, which must add up to 100 (the rule's name without the dot).
+inline const QString appraisalWeightsPrefix = QStringLiteral("appraisal.weights.");
+inline const QString appraisalWeightsRule = QStringLiteral("appraisal.weights");
+inline const QString eventWindowDays = QStringLiteral("general.event_window_days");
 } // namespace policy
 
 } // namespace bizdesk::domain

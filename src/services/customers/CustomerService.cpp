@@ -1,6 +1,7 @@
 #include "services/customers/CustomerService.h"
 
 #include "domain/Error.h"
+#include "domain/policy/EventDateWindow.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
@@ -47,6 +48,12 @@ void CustomerService::requireVisible(domain::CustomerId id) const
     repository.require(id);
     if (!repository.visible(id, scope()))
         throw Error::denied(QCoreApplication::translate("Customers", "Customer #%1 belongs to someone outside your responsibility.").arg(id));
+}
+
+void CustomerService::requireLinkable(domain::CustomerId id) const
+{
+    if (!storage::CustomerRepository(m_session.database()).visible(id, scope()))
+        throw Error::notFound(QCoreApplication::translate("Customers", "customer: there is no customer #%1.").arg(id));
 }
 
 void CustomerService::requireEditable(const Customer &customer) const
@@ -538,6 +545,8 @@ qint64 CustomerService::addEvent(const QString &kind, const QString &title, cons
     if (!date.isValid())
         throw Error::invalid(QStringLiteral("date"), QCoreApplication::translate("Customers", "date: give the date of the event."));
     Transaction transaction(m_session.database());
+    domain::EventDateWindow::require(QStringLiteral("date"), date, m_session.now().toUTC().date(),
+                                     PolicyService(m_session).integer(domain::policy::eventWindowDays));
     const qint64 id = storage::CustomerRepository(m_session.database()).insertEvent(kind, title.trimmed(), date, place.trimmed(), notes.trimmed(), m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("customer_event.create"), QStringLiteral("customer_event"), id, {},
                                  QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("title"), title.trimmed()},

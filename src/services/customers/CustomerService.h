@@ -77,6 +77,10 @@ public:
     /// The target segment of that name; throws not_found.
     qint64 segmentId(const QString &name) const;
     CustomerDetails details(domain::CustomerId id) const;
+    /// For records of other modules that link a customer (an entertainment request): throws
+    /// not_found, worded as for a missing id, unless the user may see it, so that neither its
+    /// existence nor its name or class leaks.
+    void requireLinkable(domain::CustomerId id) const;
     domain::Customer customer(domain::CustomerId id) const;
 
     QList<storage::CustomerRow> list(storage::CustomerQuery query, int limit) const;

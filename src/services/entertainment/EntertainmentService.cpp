@@ -2,9 +2,11 @@
 
 #include "domain/Error.h"
 #include "domain/identity/SeparationOfDuties.h"
+#include "domain/policy/EventDateWindow.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
+#include "services/customers/CustomerService.h"
 #include "services/identity/IdentityService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
@@ -73,6 +75,25 @@ std::pair<QString, QString> monthRange(const domain::BusinessCalendar &calendar,
     return calendar.storageRange(domain::BusinessPeriod::monthOf(calendar.dateOf(eventAt)));
 }
 
+/// The department-month whose budget an event draws on ("2026-11", UTC like monthRange()).
+QString budgetMonth(const QDateTime &eventAt)
+{
+    return eventAt.toUTC().date().toString(QStringLiteral("yyyy-MM"));
+}
+
+/// Optimistic locking for callers that show a request and act later (a window, a script with
+/// --version): acting on a version other than the one seen is a conflict, nothing is written.
+void requireSeenVersion(const ExpenseRequest &request, std::optional<int> seen)
+{
+    if (seen && *seen != request.version)
+        throw Error::conflict(QCoreApplication::translate("EntertainmentService",
+                                                          "Entertainment request #%1 is at version %2, not %3: it changed "
+                                                          "since you saw it; reload it and try again.")
+                                  .arg(request.id)
+                                  .arg(request.version)
+                                  .arg(*seen));
+}
+
 QJsonObject auditJson(const ExpenseRequest &request)
 {
     QJsonArray staffIds;
@@ -121,6 +142,18 @@ void EntertainmentService::requireVisible(const ExpenseRequest &request)
                             .arg(request.id));
 }
 
+QString EntertainmentService::linkableCustomerClass(qint64 customerId)
+{
+    CustomerService(m_session).requireLinkable(customerId);
+    return storage::ExpenseRepository(m_session.database()).customerClass(customerId);
+}
+
+void EntertainmentService::requirePlausibleEventDate(const ExpenseRequest &request)
+{
+    domain::EventDateWindow::require(QStringLiteral("at"), request.eventAt.toUTC().date(), m_session.now().toUTC().date(),
+                                     PolicyService(m_session).integer(domain::policy::eventWindowDays));
+}
+
 void EntertainmentService::requireStaff(const QList<UserId> &staff)
 {
     storage::UserRepository users(m_session.database());
@@ -150,7 +183,7 @@ QString EntertainmentService::executiveNote(const domain::ExpenseForm &form)
     }
     if (form.customerId) {
         try {
-            input.customerClass = storage::ExpenseRepository(m_session.database()).customerClass(*form.customerId);
+            input.customerClass = linkableCustomerClass(*form.customerId);
         } catch (const Error &) {
             input.customerClass.clear();
         }
@@ -206,10 +239,11 @@ ExpenseRequest EntertainmentService::apply(const domain::ExpenseForm &form)
     ExpenseRequest request;
     domain::ExpenseRules::applyForm(form, request);
     storage::Transaction transaction(m_session.database());
+    requirePlausibleEventDate(request);
     requireStaff(request.staff);
     storage::ExpenseRepository repository(m_session.database());
     if (request.customerId)
-        request.customerClass = repository.customerClass(*request.customerId);
+        request.customerClass = linkableCustomerClass(*request.customerId);
     request.applicantId = m_session.userId();
     request.departmentId = m_session.user().departmentId;
     request.state = ExpenseState::Draft;
@@ -232,8 +266,13 @@ ExpenseRequest EntertainmentService::editDraft(qint64 id, int version, const dom
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Edit);
     const ExpenseRequest before = request;
     domain::ExpenseRules::applyForm(form, request);
+    requirePlausibleEventDate(request);
     requireStaff(request.staff);
-    request.customerClass = request.customerId ? repository.customerClass(*request.customerId) : QString();
+    // A newly linked customer must be one the applicant may see; one linked before stays.
+    if (request.customerId && request.customerId != before.customerId)
+        request.customerClass = linkableCustomerClass(*request.customerId);
+    else
+        request.customerClass = request.customerId ? repository.customerClass(*request.customerId) : QString();
     request.overBudget = budgetFor(request.departmentId, request.eventAt, request.estimate, request.id).over();
     request.version = version;
     repository.update(request, m_session.timestamp(), m_session.userId());
@@ -244,16 +283,23 @@ ExpenseRequest EntertainmentService::editDraft(qint64 id, int version, const dom
     return request;
 }
 
-ExpenseRequest EntertainmentService::submit(qint64 id)
+ExpenseRequest EntertainmentService::submit(qint64 id, std::optional<int> seen)
 {
     m_session.require(domain::Action::ApplyEntertainment);
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
     requireApplicant(request);
+    requireSeenVersion(request, seen);
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Submit);
+    requirePlausibleEventDate(request);
     const ExpenseRequest before = request;
 
+    // Check-then-write (§6.1): under the lock, parallel submits of the department-month are
+    // counted one after another (the sum below sees every submit committed before). Should the
+    // request itself change meanwhile, update() below refuses the stale version.
+    if (request.departmentId && request.eventAt.isValid())
+        repository.lockBudget(*request.departmentId, budgetMonth(request.eventAt));
     const domain::BudgetUsage usage = budgetFor(request.departmentId, request.eventAt, request.estimate, request.id);
     domain::BudgetRules::requireExplanationIfOver(usage, request.overBudgetExplanation);
     request.overBudget = usage.over();
@@ -276,26 +322,27 @@ ExpenseRequest EntertainmentService::submit(qint64 id)
     return request;
 }
 
-ExpenseRequest EntertainmentService::approve(qint64 id, const QString &comment)
+ExpenseRequest EntertainmentService::approve(qint64 id, const QString &comment, std::optional<int> seen)
 {
-    return decide(id, Decision::Approve, comment);
+    return decide(id, Decision::Approve, comment, seen);
 }
 
-ExpenseRequest EntertainmentService::returnRequest(qint64 id, const QString &comment)
+ExpenseRequest EntertainmentService::returnRequest(qint64 id, const QString &comment, std::optional<int> seen)
 {
-    return decide(id, Decision::Return, comment);
+    return decide(id, Decision::Return, comment, seen);
 }
 
-ExpenseRequest EntertainmentService::reject(qint64 id, const QString &comment)
+ExpenseRequest EntertainmentService::reject(qint64 id, const QString &comment, std::optional<int> seen)
 {
-    return decide(id, Decision::Reject, comment);
+    return decide(id, Decision::Reject, comment, seen);
 }
 
-ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const QString &comment)
+ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const QString &comment, std::optional<int> seen)
 {
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
+    requireSeenVersion(request, seen);
     const ExpenseRequest before = request;
     const bool finance = request.state == ExpenseState::PendingFinanceReview;
     const bool claimStage = isClaimStage(request.state);
@@ -363,12 +410,13 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
     return request;
 }
 
-ExpenseRequest EntertainmentService::applicantTransition(qint64 id, ExpenseAction action)
+ExpenseRequest EntertainmentService::applicantTransition(qint64 id, ExpenseAction action, std::optional<int> seen)
 {
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
     requireApplicant(request);
+    requireSeenVersion(request, seen);
     const ExpenseRequest before = request;
     request.state = domain::ExpenseWorkflow::target(request.state, action);
     if (action == ExpenseAction::Withdraw)
@@ -379,17 +427,17 @@ ExpenseRequest EntertainmentService::applicantTransition(qint64 id, ExpenseActio
     return request;
 }
 
-ExpenseRequest EntertainmentService::withdraw(qint64 id)
+ExpenseRequest EntertainmentService::withdraw(qint64 id, std::optional<int> seen)
 {
-    return applicantTransition(id, ExpenseAction::Withdraw);
+    return applicantTransition(id, ExpenseAction::Withdraw, seen);
 }
 
-ExpenseRequest EntertainmentService::cancel(qint64 id)
+ExpenseRequest EntertainmentService::cancel(qint64 id, std::optional<int> seen)
 {
-    return applicantTransition(id, ExpenseAction::Cancel);
+    return applicantTransition(id, ExpenseAction::Cancel, seen);
 }
 
-ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &input)
+ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &input, std::optional<int> seen)
 {
     m_session.require(domain::Action::ApplyEntertainment);
     const Money actual = domain::ExpenseRules::parseAmount(QStringLiteral("actual"), input.actual);
@@ -397,6 +445,7 @@ ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &i
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
     requireApplicant(request);
+    requireSeenVersion(request, seen);
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Claim);
     if (m_session.now() < request.eventAt)
         throw Error::conflict(QCoreApplication::translate("EntertainmentService",

@@ -70,15 +70,21 @@ public:
     domain::ExpenseRequest apply(const domain::ExpenseForm &form);
     /// Only the applicant, only drafts; `version` is the one the user edited (optimistic locking).
     domain::ExpenseRequest editDraft(qint64 id, int version, const domain::ExpenseForm &form);
-    domain::ExpenseRequest submit(qint64 id);
+    /// Every transition takes the version the caller saw (`seen`, optional): when the request has
+    /// changed since, it is a conflict and nothing is written (the GUI passes what it shows, the
+    /// CLI `--version N`).
+    ///
+    /// Submitting checks the monthly budget (§6.1) under a lock on the department-month, so
+    /// parallel submits are counted one after another on both backends.
+    domain::ExpenseRequest submit(qint64 id, std::optional<int> seen = std::nullopt);
     /// Approve / return / reject the current step: the application steps, the overrun step and
     /// the finance review (pending_finance_review → reimbursed / approved / claim_refused).
-    domain::ExpenseRequest approve(qint64 id, const QString &comment = {});
-    domain::ExpenseRequest returnRequest(qint64 id, const QString &comment);
-    domain::ExpenseRequest reject(qint64 id, const QString &comment);
-    domain::ExpenseRequest withdraw(qint64 id);
-    domain::ExpenseRequest cancel(qint64 id);
-    domain::ExpenseRequest claim(qint64 id, const ExpenseClaimInput &input);
+    domain::ExpenseRequest approve(qint64 id, const QString &comment = {}, std::optional<int> seen = std::nullopt);
+    domain::ExpenseRequest returnRequest(qint64 id, const QString &comment, std::optional<int> seen = std::nullopt);
+    domain::ExpenseRequest reject(qint64 id, const QString &comment, std::optional<int> seen = std::nullopt);
+    domain::ExpenseRequest withdraw(qint64 id, std::optional<int> seen = std::nullopt);
+    domain::ExpenseRequest cancel(qint64 id, std::optional<int> seen = std::nullopt);
+    domain::ExpenseRequest claim(qint64 id, const ExpenseClaimInput &input, std::optional<int> seen = std::nullopt);
     /// A scanned receipt (PDF/JPEG/PNG by content, at most entertainment.receipt_max_kb).
     storage::ExpenseAttachment attachReceipt(qint64 id, const QString &fileName, const QByteArray &content);
     QByteArray receiptContent(qint64 attachmentId);
@@ -105,8 +111,13 @@ public:
 
 private:
     enum class Decision { Approve, Return, Reject };
-    domain::ExpenseRequest decide(qint64 id, Decision decision, const QString &comment);
-    domain::ExpenseRequest applicantTransition(qint64 id, domain::ExpenseAction action);
+    domain::ExpenseRequest decide(qint64 id, Decision decision, const QString &comment, std::optional<int> seen);
+    domain::ExpenseRequest applicantTransition(qint64 id, domain::ExpenseAction action, std::optional<int> seen);
+    /// The class of a customer the session's user may see; not_found (as for a missing id, so
+    /// that existence does not leak) for one they may not.
+    QString linkableCustomerClass(qint64 customerId);
+    /// The event date within general.event_window_days of today; throws invalid("at").
+    void requirePlausibleEventDate(const domain::ExpenseRequest &request);
     void recordTransition(const domain::ExpenseRequest &before, const domain::ExpenseRequest &after, const QString &action,
                           const QString &comment, std::optional<domain::UserId> onBehalfOf);
     void requireVisible(const domain::ExpenseRequest &request);

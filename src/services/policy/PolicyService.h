@@ -17,6 +17,13 @@ struct PolicySetting
     bool isDefault = true;
 };
 
+/// One setting to change, as typed.
+struct PolicyAssignment
+{
+    QString key;
+    QString value;
+};
+
 /// Reads and changes the policy settings (§1.3). Reading is open to every logged-in user (the
 /// rules are what everybody works by); changing them is the director's.
 class PolicyService
@@ -32,6 +39,10 @@ public:
     /// Validates by type and range; throws invalid naming the key and clause. Returns the new version
     /// (the current one, with nothing written, when the value is already in force).
     int set(const QString &key, const QString &value);
+    /// Several settings as one change, all or nothing: rules across settings (the appraisal
+    /// weights add up to 100, §2.4.3) are checked on the result, so two weights move together.
+    /// Each changed key gets its own version and history row; returns the last version.
+    int set(const QList<PolicyAssignment> &changes);
     /// The versioned changes (newest first), for everybody who may read the rules; `key` filters.
     QList<storage::PolicyChange> history(const QString &key = {}, int limit = 1000) const;
 

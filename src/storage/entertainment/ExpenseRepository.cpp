@@ -265,6 +265,15 @@ domain::Money ExpenseRepository::departmentSpending(domain::DepartmentId departm
     return Money::fromMinor(query.scalar().toLongLong());
 }
 
+void ExpenseRepository::lockBudget(domain::DepartmentId department, const QString &month)
+{
+    const QString statement = m_database.dialect().transactionLockStatement();
+    if (statement.isEmpty())
+        return;
+    SqlQuery query(m_database, statement);
+    query.bind(":name", QStringLiteral("entertainment.budget/%1/%2").arg(department).arg(month)).exec();
+}
+
 QString ExpenseRepository::customerClass(qint64 customerId) const
 {
     SqlQuery query(m_database, QStringLiteral("SELECT class FROM customers WHERE id = :id"));

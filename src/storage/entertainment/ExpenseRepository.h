@@ -84,6 +84,10 @@ public:
     /// in [from, to), each counted at its actual cost once claimed, else its estimate; `exclude` left out.
     domain::Money departmentSpending(domain::DepartmentId department, const QString &from, const QString &to,
                                      std::optional<qint64> exclude) const;
+    /// Holds the department's budget for `month` ("2026-11") until the transaction ends, so that
+    /// two submits cannot both see the same spending and both pass (§6.1). Take it before
+    /// departmentSpending(); a no-op where write transactions already exclude each other.
+    void lockBudget(domain::DepartmentId department, const QString &month);
     /// The class of a customer ("key", "general", "potential"); throws not_found.
     QString customerClass(qint64 customerId) const;
 

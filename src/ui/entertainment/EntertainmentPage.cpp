@@ -519,45 +519,49 @@ void EntertainmentPage::act(ExpenseAction action)
         ExpenseClaimDialog dialog(m_detail->request(), this);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        run([&] { services::EntertainmentService(m_session).claim(*m_currentId, dialog.input()); });
+        const int shown = m_detail->request().version;
+        run([&] { services::EntertainmentService(m_session).claim(*m_currentId, dialog.input(), shown); });
         reloadList();
         open(*m_currentId);
         return;
     }
     const bool ok = run([&] {
         services::EntertainmentService service(m_session);
+        // The version the user is looking at: acting on a request that changed since is refused.
+        std::optional<int> shown = m_detail && !m_creating ? std::optional<int>(m_detail->request().version) : std::nullopt;
         if (action == ExpenseAction::Submit && m_creating) {
             // A new application: save it as a draft, then submit (two use cases, each one transaction).
             const auto draft = service.apply(m_form->form());
             m_currentId = draft.id;
             m_creating = false;
+            shown = draft.version;
         } else if (action == ExpenseAction::Submit && m_detail && m_detail->may(ExpenseAction::Edit)) {
-            service.editDraft(*m_currentId, m_detail->request().version, m_form->form());
+            shown = service.editDraft(*m_currentId, m_detail->request().version, m_form->form()).version;
         }
         if (!m_currentId)
             return;
         const qint64 id = *m_currentId;
         switch (action) {
         case ExpenseAction::Submit:
-            service.submit(id);
+            service.submit(id, shown);
             break;
         case ExpenseAction::Approve:
         case ExpenseAction::FinanceApprove:
-            service.approve(id, comment);
+            service.approve(id, comment, shown);
             break;
         case ExpenseAction::Return:
         case ExpenseAction::FinanceReturn:
-            service.returnRequest(id, comment);
+            service.returnRequest(id, comment, shown);
             break;
         case ExpenseAction::Reject:
         case ExpenseAction::FinanceReject:
-            service.reject(id, comment);
+            service.reject(id, comment, shown);
             break;
         case ExpenseAction::Withdraw:
-            service.withdraw(id);
+            service.withdraw(id, shown);
             break;
         case ExpenseAction::Cancel:
-            service.cancel(id);
+            service.cancel(id, shown);
             break;
         default:
             break;

@@ -99,6 +99,10 @@ void PolicySettingsDialog::reload()
             m_ui->settingsTable->setItem(row, RuleColumn, new QTableWidgetItem(definition.translatedDescription()));
             auto *value = new QTableWidgetItem(withUnit(setting.value, definition));
             value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            for (const services::PolicyAssignment &pending : m_pending) {
+                if (pending.key == definition.key)
+                    value->setText(tr("%1 → %2 (not applied yet)").arg(value->text(), withUnit(pending.value, definition)));
+            }
             if (!setting.isDefault) {
                 QFont bold = value->font();
                 bold.setBold(true);
@@ -192,12 +196,29 @@ void PolicySettingsDialog::save(const QString &value)
     const QString key = selectedKey();
     if (key.isEmpty())
         return;
+    QList<services::PolicyAssignment> changes;
+    for (const services::PolicyAssignment &pending : m_pending) {
+        if (pending.key != key)
+            changes << pending;
+    }
+    changes << services::PolicyAssignment{key, value};
     try {
-        services::PolicyService(m_session).set(key, value);
+        services::PolicyService(m_session).set(changes);
+        m_pending.clear();
         reload();
         showSelected();
     } catch (const domain::Error &error) {
-        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
+        const bool hold = domain::PolicyCatalog::isCrossSettingRule(error.field());
+        if (hold) {
+            // Fine on its own, but the rule needs the other settings too: keep it for the next change.
+            m_pending = changes;
+            reload();
+            showSelected();
+        }
+        m_ui->errorLabel->setText(hold ? tr("%1 Not applied yet: change the other settings of the rule, then all are "
+                                            "applied together.")
+                                             .arg(ErrorPresenter::describe(error))
+                                       : ErrorPresenter::describe(error));
         m_ui->errorLabel->show();
     }
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/policy/PolicyService.h"
+
 #include <QDialog>
 
 #include <memory>
@@ -17,6 +19,8 @@ namespace bizdesk::ui {
 /// Settings → Policy (§1.3): every policy setting with clause, description, value and default;
 /// the director changes a value (PolicyService validates type and range and versions the change);
 /// the history of changes with the policy version each one created. Others may look, not edit.
+/// Settings bound by a common rule (the appraisal weights) are changed one after another and
+/// applied together once the rule holds.
 class PolicySettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +41,9 @@ private:
     void showSelected();
     void save(const QString &value);
     std::unique_ptr<Ui::PolicySettingsDialog> m_ui;
+    /// Values refused only by a rule across settings (the appraisal weights must add up to 100):
+    /// held, shown as not applied yet, and applied together with the next change.
+    QList<services::PolicyAssignment> m_pending;
     services::Session &m_session;
     bool m_mayEdit = false;
 };
