@@ -562,6 +562,14 @@
         <source>List customer events with the invited customers.</source>
         <translation>列出客户活动及受邀客户。</translation>
     </message>
+    <message>
+        <source>the version you last saw; refused with exit 4 when the record changed since</source>
+        <translation>您上次看到的版本；若记录其后已被修改，则拒绝执行（退出码 4）</translation>
+    </message>
+    <message>
+        <source>Who you may make a customer's owner with add --owner or assign (§3.2.1).</source>
+        <translation>列出您可通过 add --owner 或 assign 指定为客户负责人的人员（§3.2.1）。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -1171,6 +1179,26 @@
     <message>
         <source>name: there is already a target segment "%1" (§3.1.2).</source>
         <translation>名称：目标客户群“%1”已存在（§3.1.2）。</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile (now version %2, you saw version %3); reload and try again.</source>
+        <translation>%1 已被他人修改（当前为第 %2 版，您看到的是第 %3 版）；请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客户 #%1</translation>
+    </message>
+    <message>
+        <source>owner: %1 does not work with customers; owners are specialists, managers or directors.</source>
+        <translation>owner：%1 不负责客户工作；负责人须为商务专员、商务经理或商务总监。</translation>
+    </message>
+    <message>
+        <source>Complaint #%1</source>
+        <translation>投诉 #%1</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1</source>
+        <translation>挽回记录 #%1</translation>
     </message>
 </context>
 <context>

@@ -562,6 +562,14 @@
         <source>List customer events with the invited customers.</source>
         <translation>列出客戶活動及受邀客戶。</translation>
     </message>
+    <message>
+        <source>the version you last saw; refused with exit 4 when the record changed since</source>
+        <translation>您上次看到的版本；若記錄其後已被修改，則拒絕執行（退出碼 4）</translation>
+    </message>
+    <message>
+        <source>Who you may make a customer's owner with add --owner or assign (§3.2.1).</source>
+        <translation>列出您可透過 add --owner 或 assign 指定為客戶負責人的人員（§3.2.1）。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -1171,6 +1179,26 @@
     <message>
         <source>name: there is already a target segment "%1" (§3.1.2).</source>
         <translation>名稱：目標客戶群“%1”已存在（§3.1.2）。</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile (now version %2, you saw version %3); reload and try again.</source>
+        <translation>%1 已被他人修改（當前為第 %2 版，您看到的是第 %3 版）；請重新整理後重試。</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客戶 #%1</translation>
+    </message>
+    <message>
+        <source>owner: %1 does not work with customers; owners are specialists, managers or directors.</source>
+        <translation>owner：%1 不負責客戶工作；負責人須為商務專員、商務經理或商務總監。</translation>
+    </message>
+    <message>
+        <source>Complaint #%1</source>
+        <translation>投訴 #%1</translation>
+    </message>
+    <message>
+        <source>Win-back record #%1</source>
+        <translation>挽回記錄 #%1</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ public:
     const SqlDialect &dialect() const { return *m_dialect; }
     const DatabaseLocation &location() const { return m_location; }
     Backend backend() const { return m_location.backend(); }
+    /// True while a storage::Transaction is open on this connection.
+    bool inTransaction() const { return m_transactionDepth > 0; }
 
     /// 0 for a database that has not been initialised yet.
     int schemaVersion();

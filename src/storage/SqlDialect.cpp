@@ -109,6 +109,8 @@ public:
         const QString code = error.nativeErrorCode();
         return code == QLatin1String("2067") || code == QLatin1String("1555");
     }
+
+    QString transactionLockStatement(LockMode) const override { return {}; }
 };
 
 class PostgreSqlDialect final : public SqlDialect
@@ -217,6 +219,12 @@ public:
     bool isUniqueViolation(const QSqlError &error) const override
     {
         return error.nativeErrorCode() == QLatin1String("23505");
+    }
+
+    QString transactionLockStatement(LockMode mode) const override
+    {
+        return mode == LockMode::Shared ? QStringLiteral("SELECT pg_advisory_xact_lock_shared(:key)")
+                                        : QStringLiteral("SELECT pg_advisory_xact_lock(:key)");
     }
 };
 

@@ -11,6 +11,9 @@
 
 namespace bizdesk::storage {
 
+/// How a transaction-scoped key lock is held: shared holders exclude only exclusive ones.
+enum class LockMode { Shared, Exclusive };
+
 /// Everything that differs between SQLite and PostgreSQL, in one place. Repositories write
 /// portable SQL (named placeholders, RETURNING id, text timestamps) and ask the dialect for the rest.
 class SqlDialect
@@ -51,6 +54,11 @@ public:
     /// Maps a driver error to what the user should be told (busy → conflict, unique → conflict).
     virtual domain::ErrorKind classify(const QSqlError &error) const = 0;
     virtual bool isUniqueViolation(const QSqlError &error) const = 0;
+
+    /// Statement that takes a lock on the 64-bit key bound to :key, held until the transaction
+    /// ends (PostgreSQL advisory locks). Empty on SQLite: BEGIN IMMEDIATE already admits one writer
+    /// at a time, so a check and the write that depends on it cannot interleave with another's.
+    virtual QString transactionLockStatement(LockMode mode) const = 0;
 };
 
 } // namespace bizdesk::storage

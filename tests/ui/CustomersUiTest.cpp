@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -37,6 +38,12 @@ namespace {
 class CustomersUiTest : public BackendTest
 {
 protected:
+    domain::Customer addAs(const QString &login, const QString &name)
+    {
+        services::NewCustomer input;
+        input.name = name;
+        return services::CustomerService(as(login)).add(input);
+    }
     void addMany(int count)
     {
         services::CustomerService service(as(QStringLiteral("director")));
@@ -357,6 +364,73 @@ TEST_P(CustomersUiTest, file_menu_offers_import_and_export_to_those_who_may)
     ASSERT_NE(fileAction(finance, "importCustomersAction"), nullptr);
     EXPECT_FALSE(fileAction(finance, "importCustomersAction")->isVisible());
     EXPECT_FALSE(fileAction(finance, "exportCustomersAction")->isVisible());
+}
+
+TEST_P(CustomersUiTest, owner_pickers_list_exactly_what_the_service_offers)
+{
+    for (const QString &login : {QStringLiteral("manager1"), QStringLiteral("sales1"), QStringLiteral("director")}) {
+        services::Session &session = as(login);
+        const services::OwnerChoices choices = services::CustomerService(session).eligibleOwners();
+        QStringList expected;
+        for (const auto &user : choices.people) {
+            if (user.id == session.userId())
+                expected << user.login;
+        }
+        if (choices.pool)
+            expected << QStringLiteral("pool");
+        for (const auto &user : choices.people) {
+            if (user.id != session.userId())
+                expected << user.login;
+        }
+        ui::CustomerDialog dialog(session);
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("ownerCombo"));
+        ASSERT_NE(combo, nullptr);
+        QStringList shown;
+        for (int i = 0; i < combo->count(); ++i)
+            shown << combo->itemData(i).toString();
+        EXPECT_EQ(shown, expected) << login.toStdString();
+        if (login == QLatin1String("manager1")) {
+            EXPECT_FALSE(shown.contains(QStringLiteral("sales3"))); // another department, as assign refuses it
+        }
+    }
+
+    // The reassign picker of the detail pane offers the same people.
+    const auto customer = addAs(QStringLiteral("sales1"), QStringLiteral("华信"));
+    ui::CustomersPage page(as(QStringLiteral("manager1")));
+    page.showCustomer(customer.id);
+    QStringList expectedLabels;
+    for (const auto &user : services::CustomerService(as(QStringLiteral("manager1"))).eligibleOwners().people)
+        expectedLabels << user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')');
+    QStringList offered;
+    bizdesk::testing::whenModalShown<QInputDialog>([&](QInputDialog *picker) { offered = picker->comboBoxItems(); });
+    page.assignCustomer();
+    EXPECT_EQ(offered, expectedLabels);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).customer(customer.id).ownerId, organisation().id(QStringLiteral("sales1")));
+}
+
+TEST_P(CustomersUiTest, detail_pane_actions_send_the_version_shown)
+{
+    const auto customer = addAs(QStringLiteral("sales1"), QStringLiteral("华信"));
+    ui::CustomersPage page(as(QStringLiteral("manager1")));
+    page.showCustomer(customer.id);
+    // Meanwhile the owner moves the customer on in another window.
+    services::CustomerService(as(QStringLiteral("sales1"))).changeStage(customer.id, domain::Stage::Contacted, {});
+    QTest::mouseClick(page.releaseButton(), Qt::LeftButton);
+    EXPECT_TRUE(page.message().contains(QStringLiteral("changed by someone else"))) << page.message().toStdString();
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).customer(customer.id).ownerId, organisation().id(QStringLiteral("sales1")));
+    // After a refresh the pane shows the new version and the same click goes through.
+    page.showCustomer(customer.id);
+    QTest::mouseClick(page.releaseButton(), Qt::LeftButton);
+    EXPECT_FALSE(services::CustomerService(as(QStringLiteral("manager1"))).customer(customer.id).ownerId.has_value());
+
+    // A card on the board drawn before a change is refused as well.
+    const auto other = addAs(QStringLiteral("sales1"), QStringLiteral("远大"));
+    ui::PipelineBoard board(as(QStringLiteral("sales1")));
+    board.refresh();
+    services::CustomerService(as(QStringLiteral("sales1"))).changeStage(other.id, domain::Stage::Contacted, {});
+    EXPECT_FALSE(board.moveCustomer(other.id, domain::Stage::NeedsAnalysis));
+    EXPECT_TRUE(board.message().contains(QStringLiteral("changed by someone else"))) << board.message().toStdString();
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales1"))).customer(other.id).stage, domain::Stage::Contacted);
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(CustomersUiTest);

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <limits>
+
 namespace bizdesk::cli {
 namespace {
 
@@ -19,6 +21,19 @@ using Needs = CommandSpec::Needs;
 OptionSpec opt(const char *name, const char *valueName, const char *help, bool required = false)
 {
     return {QLatin1String(name), QLatin1String(valueName), QCoreApplication::translate("CustomerCommands", help), required};
+}
+
+/// --version N on edits and state changes (§7): the version of the record the caller last saw.
+OptionSpec versionOpt()
+{
+    return opt("version", "N", QT_TRANSLATE_NOOP("CustomerCommands", "the version you last saw; refused with exit 4 when the record changed since"));
+}
+
+std::optional<int> seenVersion(const CommandContext &context)
+{
+    if (!context.has(QStringLiteral("version")))
+        return std::nullopt;
+    return context.intOption(QStringLiteral("version"), 0, 1, std::numeric_limits<int>::max());
 }
 
 QJsonObject rowJson(const storage::CustomerRow &row)
@@ -150,11 +165,14 @@ void registerCustomerCommands(CommandLine &commandLine)
                       opt("phone", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "phone")), opt("email", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "e-mail")),
                       opt("address", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "address")), opt("website", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "website")),
                       opt("segment", "NAME", QT_TRANSLATE_NOOP("CustomerCommands", "target segment (§3.1.2); \"-\" for none")),
-                      opt("tags", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "tags")), opt("notes", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "notes"))},
+                      opt("tags", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "tags")), opt("notes", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "notes")),
+                      versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Change a customer's archive fields (§3.2.1); options not given stay as they are."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          services::CustomerService service(context.session());
                          domain::Customer c = service.customer(context.positionalId(0));
+                         if (const auto seen = seenVersion(context))
+                             c.version = *seen;
                          auto text = [&context](const char *option, QString &field) {
                              if (context.has(QLatin1String(option)))
                                  field = context.option(QLatin1String(option));
@@ -214,13 +232,13 @@ void registerCustomerCommands(CommandLine &commandLine)
                      [](const QJsonValue &value) { return listText(value, QStringLiteral("customers")); }});
 
     commandLine.add({{customer, QStringLiteral("stage")}, {QStringLiteral("ID"), QStringLiteral("STAGE")},
-                     {opt("reason", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "why the customer was lost (required for lost)"))},
+                     {opt("reason", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "why the customer was lost (required for lost)")), versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Move a customer one pipeline step (§3.1.4): lead, contacted, needs_analysis, demo_negotiation, won, lost."),
                      Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const domain::Stage stage = CustomerRules::parseStage(QStringLiteral("STAGE"), context.positional(1));
                          services::CustomerService service(context.session());
-                         service.changeStage(context.positionalId(0), stage, context.option(QStringLiteral("reason")));
+                         service.changeStage(context.positionalId(0), stage, context.option(QStringLiteral("reason")), seenVersion(context));
                          return detailsJson(service.details(context.positionalId(0)));
                      },
                      {}});
@@ -241,12 +259,13 @@ void registerCustomerCommands(CommandLine &commandLine)
                      {}});
 
     commandLine.add({{customer, QStringLiteral("complaint")}, {QStringLiteral("LOG_ID")},
-                     {opt("status", "in_progress|resolved", QT_TRANSLATE_NOOP("CustomerCommands", "new status"), true), opt("resolution", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "how it was resolved (required for resolved)"))},
+                     {opt("status", "in_progress|resolved", QT_TRANSLATE_NOOP("CustomerCommands", "new status"), true), opt("resolution", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "how it was resolved (required for resolved)")),
+                      versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Move a complaint on: open → in_progress → resolved (§3.2.3)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          return services::CustomerService::toJson(services::CustomerService(context.session())
                                                                       .updateComplaint(context.positionalId(0), parseStatus(context.option(QStringLiteral("status"))),
-                                                                                       context.option(QStringLiteral("resolution"))));
+                                                                                       context.option(QStringLiteral("resolution")), seenVersion(context)));
                      },
                      {}});
 
@@ -341,7 +360,7 @@ void registerCustomerCommands(CommandLine &commandLine)
                      {}});
     commandLine.add({{customer, QStringLiteral("winback-result")}, {QStringLiteral("WINBACK_ID")},
                      {opt("result", "won_back|lost", QT_TRANSLATE_NOOP("CustomerCommands", "the outcome"), true),
-                      opt("note", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "what happened"))},
+                      opt("note", "TEXT", QT_TRANSLATE_NOOP("CustomerCommands", "what happened")), versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Record the result of a win-back (§3.2.4)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const QString result = context.option(QStringLiteral("result"));
@@ -349,7 +368,7 @@ void registerCustomerCommands(CommandLine &commandLine)
                              throw Error::invalid(QStringLiteral("--result"), QCoreApplication::translate("CustomerCommands", "--result: use won_back or lost, not \"%1\".").arg(result));
                          return QJsonObject::fromVariantMap(services::CustomerService(context.session())
                                                                 .winBackResult(context.positionalId(0), result == QLatin1String("won_back"),
-                                                                               context.option(QStringLiteral("note"))));
+                                                                               context.option(QStringLiteral("note")), seenVersion(context)));
                      },
                      {}});
     commandLine.add({{customer, QStringLiteral("winbacks")}, {}, {opt("customer", "ID", QT_TRANSLATE_NOOP("CustomerCommands", "only this customer"))},
@@ -368,25 +387,35 @@ void registerCustomerCommands(CommandLine &commandLine)
                      },
                      {}});
 
-    commandLine.add({{customer, QStringLiteral("claim")}, {QStringLiteral("ID")}, {},
+    commandLine.add({{customer, QStringLiteral("claim")}, {QStringLiteral("ID")}, {versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Take a customer from the shared pool."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
-                         return services::CustomerService::toJson(services::CustomerService(context.session()).claim(context.positionalId(0)),
+                         return services::CustomerService::toJson(services::CustomerService(context.session()).claim(context.positionalId(0), seenVersion(context)),
                                                                   context.session().user().login);
                      },
                      {}});
-    commandLine.add({{customer, QStringLiteral("assign")}, {QStringLiteral("ID"), QStringLiteral("LOGIN")}, {},
+    commandLine.add({{customer, QStringLiteral("assign")}, {QStringLiteral("ID"), QStringLiteral("LOGIN")}, {versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Give a customer to another owner (managers)."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          return services::CustomerService::toJson(services::CustomerService(context.session())
-                                                                      .assign(context.positionalId(0), context.positional(1)),
+                                                                      .assign(context.positionalId(0), context.positional(1), seenVersion(context)),
                                                                   context.positional(1));
                      },
                      {}});
-    commandLine.add({{customer, QStringLiteral("release")}, {QStringLiteral("ID")}, {},
+    commandLine.add({{customer, QStringLiteral("owners")}, {}, {},
+                     QCoreApplication::translate("CustomerCommands", "Who you may make a customer's owner with add --owner or assign (§3.2.1)."), Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const services::OwnerChoices choices = services::CustomerService(context.session()).eligibleOwners();
+                         QJsonArray people;
+                         for (const domain::User &user : choices.people)
+                             people.append(QJsonObject{{QStringLiteral("login"), user.login}, {QStringLiteral("name"), user.displayName}});
+                         return QJsonObject{{QStringLiteral("owners"), people}, {QStringLiteral("pool"), choices.pool}};
+                     },
+                     {}});
+    commandLine.add({{customer, QStringLiteral("release")}, {QStringLiteral("ID")}, {versionOpt()},
                      QCoreApplication::translate("CustomerCommands", "Put a customer back into the shared pool."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
-                         return services::CustomerService::toJson(services::CustomerService(context.session()).release(context.positionalId(0)));
+                         return services::CustomerService::toJson(services::CustomerService(context.session()).release(context.positionalId(0), seenVersion(context)));
                      },
                      {}});
     commandLine.add({{customer, QStringLiteral("pool")}, {}, {opt("limit", "N", QT_TRANSLATE_NOOP("CustomerCommands", "at most N rows (default 50)"))},

@@ -6,6 +6,7 @@
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
 #include "services/customers/CustomerService.h"
+#include "services/exchange/TableExport.h"
 #include "services/exchange/ZipReader.h"
 #include "storage/OpenDatabaseFiles.h"
 #include "storage/Transaction.h"
@@ -283,6 +284,11 @@ ImportTable CustomerImport::parseCsv(const QByteArray &bytes, const QString &req
     lines.removeFirst();
     for (QString &header : table.headers)
         header = header.trimmed();
+    // Cells that BizDesk's CSV export protected against formula injection read back as they were.
+    for (QStringList &row : records) {
+        for (QString &cell : row)
+            cell = TableExport::restoreNeutralised(cell);
+    }
     table.rows = records;
     table.lines = lines;
     return table;
@@ -454,6 +460,8 @@ ImportReport CustomerImport::run(const ImportTable &table, const QStringList &ma
     storage::Transaction transaction(m_session.database());
     CustomerService service(m_session);
     storage::CustomerRepository repository(m_session.database());
+    // One lock for the whole file: no parallel add slips a duplicate in between check and insert.
+    repository.lockAllDuplicateKeys();
     QSet<QString> names;
     QSet<QString> phones;
     QSet<QString> emails;

@@ -85,8 +85,9 @@ void contributeDemo(DemoContext &context)
     service.addResearch(QStringLiteral("华东地区软件采购趋势"), session.today().addDays(-40),
                         QStringLiteral("中型企业更倾向订阅模式；本地部署需求仍占四成"), QStringLiteral("用友、金蝶、销售易"));
 
+    // The demo obeys the owner rule (§3.2.1) and hands customers to the sales staff among those it allows.
     QList<domain::UserId> owners;
-    for (const domain::User &person : context.people) {
+    for (const domain::User &person : service.eligibleOwners().people) {
         if (person.roles.has(domain::Role::Specialist) || person.roles.has(domain::Role::Manager))
             owners << person.id;
     }

@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace bizdesk::services {
 namespace {
 
@@ -26,6 +28,22 @@ using storage::Transaction;
 QString stamp(const QDateTime &value)
 {
     return value.isValid() ? domain::toStorageTimestamp(value) : QString();
+}
+
+/// §7 stale edits: a caller that names the version it saw is refused, before anything is
+/// written, when the record has moved on since.
+void requireSeenVersion(std::optional<int> seen, int current, const QString &record)
+{
+    if (seen && *seen != current)
+        throw Error::conflict(QCoreApplication::translate("Customers", "%1 was changed by someone else meanwhile (now version %2, you saw version %3); reload and try again.")
+                                  .arg(record)
+                                  .arg(current)
+                                  .arg(*seen));
+}
+
+QString customerLabel(domain::CustomerId id)
+{
+    return QCoreApplication::translate("Customers", "Customer #%1").arg(id);
 }
 
 } // namespace
@@ -71,6 +89,56 @@ void CustomerService::requireEditable(const Customer &customer) const
         throw Error::denied(QCoreApplication::translate("Customers", "Customer #%1 belongs to someone outside your responsibility.").arg(customer.id));
 }
 
+bool CustomerService::mayOwn(const domain::User &candidate) const
+{
+    const domain::User &actor = m_session.user();
+    if (!candidate.active || !domain::PermissionTable::allows(candidate.roles, Action::EditCustomer))
+        return false;
+    if (candidate.id == actor.id)
+        return true;
+    if (!m_session.may(Action::ReassignCustomer))
+        return false;
+    const storage::CustomerScope reach = scope();
+    return reach.kind == storage::CustomerScope::Kind::All
+           || (reach.kind == storage::CustomerScope::Kind::Department && candidate.departmentId == actor.departmentId);
+}
+
+OwnerChoices CustomerService::eligibleOwners() const
+{
+    OwnerChoices choices;
+    choices.pool = m_session.may(Action::ReassignCustomer);
+    for (const domain::User &user : storage::UserRepository(m_session.database()).list()) {
+        if (mayOwn(user))
+            choices.people << user;
+    }
+    const domain::UserId me = m_session.userId();
+    std::stable_sort(choices.people.begin(), choices.people.end(), [me](const domain::User &a, const domain::User &b) {
+        if ((a.id == me) != (b.id == me))
+            return a.id == me;
+        return QString::localeAwareCompare(a.displayName, b.displayName) < 0;
+    });
+    return choices;
+}
+
+void CustomerService::requireEligibleOwner(std::optional<domain::UserId> owner) const
+{
+    if (!owner) {
+        if (!m_session.may(Action::ReassignCustomer))
+            throw Error::denied(QCoreApplication::translate("Customers", "Only managers may give a customer to someone else or to the pool."));
+        return;
+    }
+    const domain::User user = storage::UserRepository(m_session.database()).requireById(*owner);
+    if (mayOwn(user))
+        return;
+    if (!user.active)
+        throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %1 is disabled.").arg(user.login));
+    if (!domain::PermissionTable::allows(user.roles, Action::EditCustomer))
+        throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %1 does not work with customers; owners are specialists, managers or directors.").arg(user.login));
+    if (!m_session.may(Action::ReassignCustomer))
+        throw Error::denied(QCoreApplication::translate("Customers", "Only managers may give a customer to someone else or to the pool."));
+    throw Error::denied(QCoreApplication::translate("Customers", "A manager assigns customers within the own department only."));
+}
+
 Customer CustomerService::prepare(const NewCustomer &input) const
 {
     Customer customer;
@@ -97,13 +165,9 @@ Customer CustomerService::prepare(const NewCustomer &input) const
     } else if (owner == QLatin1String("-") || owner.compare(QLatin1String("pool"), Qt::CaseInsensitive) == 0) {
         customer.ownerId = std::nullopt;
     } else {
-        const domain::User user = storage::UserRepository(m_session.database()).requireByLogin(owner);
-        if (!user.active)
-            throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %1 is disabled.").arg(owner));
-        customer.ownerId = user.id;
+        customer.ownerId = storage::UserRepository(m_session.database()).requireByLogin(owner).id;
     }
-    if (customer.ownerId != m_session.userId() && !m_session.may(Action::ReassignCustomer))
-        throw Error::denied(QCoreApplication::translate("Customers", "Only managers may give a customer to someone else or to the pool."));
+    requireEligibleOwner(customer.ownerId);
     if (!input.contactName.trimmed().isEmpty()) {
         domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), input.contactPhone);
         domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), input.contactEmail);
@@ -120,8 +184,11 @@ Customer CustomerService::add(const NewCustomer &input, bool allowDuplicate)
 {
     m_session.require(Action::CreateCustomer);
     Transaction transaction(m_session.database());
+    // Every check (permission, fields, owner, segment, contact) is in prepare(), before any write.
     Customer customer = prepare(input);
     storage::CustomerRepository repository(m_session.database());
+    // Parallel adds of the same name, phone or e-mail check one after the other (§2 of issue 8).
+    repository.lockDuplicateKeys(customer);
     if (!allowDuplicate) {
         const auto matches = repository.duplicates(customer, std::nullopt);
         if (!matches.isEmpty()) {
@@ -166,6 +233,7 @@ Customer CustomerService::update(const Customer &edited)
     storage::CustomerRepository repository(m_session.database());
     const Customer before = repository.require(edited.id);
     requireEditable(before);
+    requireSeenVersion(edited.version, before.version, customerLabel(edited.id));
     Customer customer = CustomerRules::validated(edited);
     // Stage and owner have their own use cases with their own rules.
     customer.stage = before.stage;
@@ -255,12 +323,13 @@ QList<storage::CustomerRow> CustomerService::pageAfter(storage::CustomerQuery qu
     return storage::CustomerRepository(m_session.database()).pageAfter(query, last.sortKey, last.customer.id, limit);
 }
 
-Customer CustomerService::changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason)
+Customer CustomerService::changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason, std::optional<int> seenVersion)
 {
     Transaction transaction(m_session.database());
     storage::CustomerRepository repository(m_session.database());
     const Customer before = repository.require(id);
     requireEditable(before);
+    requireSeenVersion(seenVersion, before.version, customerLabel(id));
     domain::Pipeline::requireTransition(before.stage, stage, reason);
     Customer customer = before;
     customer.stage = stage;
@@ -314,7 +383,8 @@ domain::ContactLogEntry CustomerService::recordContact(domain::CustomerId id, do
     return *repository.findLog(entry.id);
 }
 
-domain::ContactLogEntry CustomerService::updateComplaint(qint64 logId, domain::ComplaintStatus status, const QString &resolution)
+domain::ContactLogEntry CustomerService::updateComplaint(qint64 logId, domain::ComplaintStatus status, const QString &resolution,
+                                                         std::optional<int> seenVersion)
 {
     Transaction transaction(m_session.database());
     storage::CustomerRepository repository(m_session.database());
@@ -322,6 +392,7 @@ domain::ContactLogEntry CustomerService::updateComplaint(qint64 logId, domain::C
     if (!found || found->complaintStatus == domain::ComplaintStatus::None)
         throw Error::notFound(QCoreApplication::translate("Customers", "There is no complaint #%1.").arg(logId));
     requireEditable(repository.require(found->customerId));
+    requireSeenVersion(seenVersion, found->version, QCoreApplication::translate("Customers", "Complaint #%1").arg(logId));
     domain::ContactLogEntry entry = *found;
     if (entry.complaintStatus == domain::ComplaintStatus::Resolved)
         throw Error::conflict(QCoreApplication::translate("Customers", "Complaint #%1 is already resolved (§3.2.3).").arg(logId), QStringLiteral("3.2.3"));
@@ -360,12 +431,13 @@ domain::CustomerContact CustomerService::addContact(domain::CustomerContact cont
     return contact;
 }
 
-Customer CustomerService::claim(domain::CustomerId id)
+Customer CustomerService::claim(domain::CustomerId id, std::optional<int> seenVersion)
 {
     m_session.require(Action::EditCustomer);
     Transaction transaction(m_session.database());
     storage::CustomerRepository repository(m_session.database());
     const Customer before = repository.require(id);
+    requireSeenVersion(seenVersion, before.version, customerLabel(id));
     if (before.ownerId)
         throw Error::conflict(QCoreApplication::translate("Customers", "Customer #%1 is not in the shared pool; it already has an owner.").arg(id));
     Customer customer = before;
@@ -376,18 +448,16 @@ Customer CustomerService::claim(domain::CustomerId id)
     return after;
 }
 
-Customer CustomerService::assign(domain::CustomerId id, const QString &ownerLogin)
+Customer CustomerService::assign(domain::CustomerId id, const QString &ownerLogin, std::optional<int> seenVersion)
 {
     m_session.require(Action::ReassignCustomer);
     Transaction transaction(m_session.database());
     storage::CustomerRepository repository(m_session.database());
     const Customer before = repository.require(id);
     requireEditable(before);
+    requireSeenVersion(seenVersion, before.version, customerLabel(id));
     const domain::User owner = storage::UserRepository(m_session.database()).requireByLogin(ownerLogin.trimmed());
-    if (!owner.active)
-        throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %1 is disabled.").arg(owner.login));
-    if (scope().kind == storage::CustomerScope::Kind::Department && owner.departmentId != m_session.user().departmentId)
-        throw Error::denied(QCoreApplication::translate("Customers", "A manager assigns customers within the own department only."));
+    requireEligibleOwner(owner.id);
     Customer customer = before;
     customer.ownerId = owner.id;
     const Customer after = saveWithSearchText(customer);
@@ -396,12 +466,13 @@ Customer CustomerService::assign(domain::CustomerId id, const QString &ownerLogi
     return after;
 }
 
-Customer CustomerService::release(domain::CustomerId id)
+Customer CustomerService::release(domain::CustomerId id, std::optional<int> seenVersion)
 {
     Transaction transaction(m_session.database());
     storage::CustomerRepository repository(m_session.database());
     const Customer before = repository.require(id);
     requireEditable(before);
+    requireSeenVersion(seenVersion, before.version, customerLabel(id));
     if (!before.ownerId)
         throw Error::conflict(QCoreApplication::translate("Customers", "Customer #%1 is already in the shared pool.").arg(id));
     Customer customer = before;
@@ -489,12 +560,14 @@ qint64 CustomerService::recordWinBack(domain::CustomerId id, const QString &caus
     return winBackId;
 }
 
-QVariantMap CustomerService::winBackResult(qint64 winBackId, bool wonBack, const QString &note)
+QVariantMap CustomerService::winBackResult(qint64 winBackId, bool wonBack, const QString &note, std::optional<int> seenVersion)
 {
     Transaction transaction(m_session.database());
     storage::CustomerRepository repository(m_session.database());
     const QVariantMap before = repository.winBack(winBackId);
     requireEditable(repository.require(before.value(QStringLiteral("customer_id")).toLongLong()));
+    requireSeenVersion(seenVersion, before.value(QStringLiteral("version")).toInt(),
+                       QCoreApplication::translate("Customers", "Win-back record #%1").arg(winBackId));
     if (before.value(QStringLiteral("result")).toString() != QLatin1String("pending"))
         throw Error::conflict(QCoreApplication::translate("Customers", "Win-back record #%1 already has its result.").arg(winBackId), QStringLiteral("3.2.4"));
     const QString result = wonBack ? QStringLiteral("won_back") : QStringLiteral("lost");
@@ -711,7 +784,8 @@ QJsonObject CustomerService::toJson(const domain::ContactLogEntry &entry)
                        {QStringLiteral("kind"), CustomerRules::name(entry.kind)},
                        {QStringLiteral("at"), stamp(entry.at)},
                        {QStringLiteral("by"), entry.byId},
-                       {QStringLiteral("note"), entry.note}};
+                       {QStringLiteral("note"), entry.note},
+                       {QStringLiteral("version"), entry.version}};
     if (!entry.byName.isEmpty())
         object.insert(QStringLiteral("by_name"), entry.byName);
     if (entry.nextFollowUp.isValid())

@@ -50,6 +50,14 @@ struct CustomerDetails
     int openComplaints = 0;
 };
 
+/// Who the acting user may make a customer's owner (§3.2.1): the one answer the add form, the
+/// reassign picker, the CLI, import and demo data all use.
+struct OwnerChoices
+{
+    QList<domain::User> people; ///< the acting user first when eligible, then by display name
+    bool pool = false;          ///< the shared pool is a choice too
+};
+
 struct ChurnEntry
 {
     storage::CustomerRow row;
@@ -66,13 +74,22 @@ public:
     /// The rows the acting user may see.
     storage::CustomerScope scope() const;
 
-    /// Parses and validates without writing (import and the add form share it).
+    /// §3.2.1, one rule for add, assign, import and demo: an owner is an active user whose roles
+    /// work customers; someone else (or the pool) only for those who may reassign, and a manager
+    /// stays within the own department.
+    OwnerChoices eligibleOwners() const;
+    /// Throws unless `owner` (nullopt: the pool) is one of eligibleOwners(): denied, or invalid for
+    /// a disabled account or one whose roles do not work customers.
+    void requireEligibleOwner(std::optional<domain::UserId> owner) const;
+
+    /// Parses and validates without writing (import and the add form share it); every check of
+    /// add() except duplicates happens here.
     domain::Customer prepare(const NewCustomer &input) const;
     QList<storage::DuplicateMatch> duplicatesOf(const domain::Customer &customer) const;
     /// Refuses duplicates (conflict) unless `allowDuplicate`.
     domain::Customer add(const NewCustomer &input, bool allowDuplicate = false);
     /// Saves the archive fields (not stage or owner, which have their own rules); `customer.version`
-    /// must be the one read, else conflict.
+    /// must be the one read, else conflict and nothing written.
     domain::Customer update(const domain::Customer &customer);
     /// The target segment of that name; throws not_found.
     qint64 segmentId(const QString &name) const;
@@ -90,15 +107,19 @@ public:
     QList<storage::CustomerRow> page(storage::CustomerQuery query, int offset, int limit) const;
     QList<storage::CustomerRow> pageAfter(storage::CustomerQuery query, const storage::CustomerRow &last, int limit) const;
 
-    domain::Customer changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason);
+    // State changes take the version the caller saw (`seenVersion`, the CLI's --version, the
+    // version the GUI showed): when the record moved on since, conflict and nothing written.
+    domain::Customer changeStage(domain::CustomerId id, domain::Stage stage, const QString &reason,
+                                 std::optional<int> seenVersion = std::nullopt);
     domain::ContactLogEntry recordContact(domain::CustomerId id, domain::ContactKind kind, const QString &note,
                                           const QDateTime &at, const QDate &nextFollowUp);
-    domain::ContactLogEntry updateComplaint(qint64 logId, domain::ComplaintStatus status, const QString &resolution);
+    domain::ContactLogEntry updateComplaint(qint64 logId, domain::ComplaintStatus status, const QString &resolution,
+                                            std::optional<int> seenVersion = std::nullopt);
     domain::CustomerContact addContact(domain::CustomerContact contact);
 
-    domain::Customer claim(domain::CustomerId id);
-    domain::Customer assign(domain::CustomerId id, const QString &ownerLogin);
-    domain::Customer release(domain::CustomerId id);
+    domain::Customer claim(domain::CustomerId id, std::optional<int> seenVersion = std::nullopt);
+    domain::Customer assign(domain::CustomerId id, const QString &ownerLogin, std::optional<int> seenVersion = std::nullopt);
+    domain::Customer release(domain::CustomerId id, std::optional<int> seenVersion = std::nullopt);
     /// Customers unfollowed for customer.pool_return_days go back to the pool; returns how many.
     int returnUnfollowedToPool();
 
@@ -108,7 +129,7 @@ public:
     /// §3.2.4: the owner records why the customer is at risk and what is done about it.
     qint64 recordWinBack(domain::CustomerId id, const QString &cause, const QString &measures);
     /// Later: won_back or lost, with a note.
-    QVariantMap winBackResult(qint64 winBackId, bool wonBack, const QString &note);
+    QVariantMap winBackResult(qint64 winBackId, bool wonBack, const QString &note, std::optional<int> seenVersion = std::nullopt);
     QList<QVariantMap> winBacks(std::optional<domain::CustomerId> customer = std::nullopt) const;
     /// Won back / (won back + lost) over the records the user may see; -1 when none is decided.
     double winBackSuccessRate() const;
@@ -134,6 +155,7 @@ public:
 
 private:
     void requireEditable(const domain::Customer &customer) const;
+    bool mayOwn(const domain::User &candidate) const;
     void requireVisible(domain::CustomerId id) const;
     domain::Customer saveWithSearchText(domain::Customer customer);
 

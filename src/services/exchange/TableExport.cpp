@@ -18,6 +18,20 @@ namespace {
 
 using domain::Error;
 
+bool startsLikeFormula(QStringView text)
+{
+    if (text.isEmpty())
+        return false;
+    switch (text.front().unicode()) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r':
+    // Full-width forms, which Chinese input methods type and some spreadsheets also accept.
+    case 0xFF1D: case 0xFF0B: case 0xFF0D: case 0xFF20:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString cellText(const ExportTable::Column &column, const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
@@ -30,8 +44,9 @@ QString cellText(const ExportTable::Column &column, const QVariant &value)
     case ExportTable::ColumnKind::Integer: return QString::number(value.toLongLong());
     case ExportTable::ColumnKind::Text: break;
     }
-    return value.toString();
+    return TableExport::neutraliseFormula(value.toString());
 }
+
 
 Error cannotWrite(const QString &path, const QString &why)
 {
@@ -40,6 +55,18 @@ Error cannotWrite(const QString &path, const QString &why)
 }
 
 } // namespace
+
+QString TableExport::neutraliseFormula(const QString &text)
+{
+    return startsLikeFormula(text) ? QLatin1Char('\'') + text : text;
+}
+
+QString TableExport::restoreNeutralised(const QString &text)
+{
+    if (text.startsWith(QLatin1Char('\'')) && startsLikeFormula(QStringView(text).mid(1)))
+        return text.mid(1);
+    return text;
+}
 
 QString TableExport::csvField(const QString &value)
 {

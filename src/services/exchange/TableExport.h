@@ -33,6 +33,14 @@ public:
     static void writeXlsx(const ExportTable &table, const QString &path);
     /// One CSV field, quoted when it holds a comma, quote, CR or LF.
     static QString csvField(const QString &value);
+    /// OWASP "CSV injection": a text cell that a spreadsheet would run as a formula (it begins with
+    /// = + - @, tab or CR, or their full-width forms) gets a leading single quote. Numbers,
+    /// amounts and dates are written by BizDesk itself and stay numbers (a negative amount is
+    /// still -12.50), so only Text columns pass through here.
+    static QString neutraliseFormula(const QString &text);
+    /// The reverse for imports: drops the quote neutraliseFormula() added, so an exported file
+    /// imports back to the same values.
+    static QString restoreNeutralised(const QString &text);
 };
 
 } // namespace bizdesk::services

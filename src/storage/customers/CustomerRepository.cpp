@@ -3,6 +3,7 @@
 #include "domain/Clock.h"
 #include "domain/Error.h"
 #include "storage/Database.h"
+#include "storage/KeyLock.h"
 #include "storage/SqlQuery.h"
 #include "storage/SqlValues.h"
 
@@ -138,6 +139,21 @@ domain::ContactLogEntry readLog(SqlQuery &query)
     return entry;
 }
 
+/// What duplicates() compares and lockDuplicateKeys() holds: normalised name, phone digits, e-mail.
+struct DuplicateKeys
+{
+    QString name;
+    QString phone;
+    QString email;
+    static DuplicateKeys of(const Customer &customer)
+    {
+        return {CustomerRules::duplicateKey(customer.name), CustomerRules::phoneKey(customer.phone),
+                customer.email.trimmed().toLower()};
+    }
+};
+
+const QString duplicateKeySpace = QStringLiteral("customer.duplicate");
+
 const QString logColumns = QStringLiteral(
     "l.id, l.customer_id, l.kind, l.at, l.by_id, l.note, l.next_follow_up, l.complaint_status, l.resolution, "
     "l.resolved_at, l.version, u.display_name");
@@ -264,9 +280,7 @@ bool CustomerRepository::visible(domain::CustomerId id, const CustomerScope &sco
 
 QList<DuplicateMatch> CustomerRepository::duplicates(const Customer &customer, std::optional<domain::CustomerId> except) const
 {
-    const QString nameKey = CustomerRules::duplicateKey(customer.name);
-    const QString phoneKey = CustomerRules::phoneKey(customer.phone);
-    const QString email = customer.email.trimmed().toLower();
+    const auto [nameKey, phoneKey, email] = DuplicateKeys::of(customer);
     QList<DuplicateMatch> matches;
     // One statement (SQLite and PostgreSQL both use the three indexes for the OR).
     SqlQuery &query = cached(QStringLiteral(
@@ -290,6 +304,24 @@ QList<DuplicateMatch> CustomerRepository::duplicates(const Customer &customer, s
     }
     query.raw().finish();
     return matches;
+}
+
+void CustomerRepository::lockDuplicateKeys(const Customer &customer)
+{
+    QStringList keys;
+    const auto [nameKey, phoneKey, email] = DuplicateKeys::of(customer);
+    if (!nameKey.isEmpty())
+        keys << QStringLiteral("name:") + nameKey;
+    if (!phoneKey.isEmpty())
+        keys << QStringLiteral("phone:") + phoneKey;
+    if (!email.isEmpty())
+        keys << QStringLiteral("email:") + email;
+    KeyLock::lockKeys(m_database, duplicateKeySpace, keys);
+}
+
+void CustomerRepository::lockAllDuplicateKeys()
+{
+    KeyLock::lockSpace(m_database, duplicateKeySpace);
 }
 
 QString CustomerRepository::whereClause(const CustomerQuery &query) const

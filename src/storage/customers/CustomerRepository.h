@@ -81,6 +81,11 @@ public:
     bool visible(domain::CustomerId id, const CustomerScope &scope) const;
 
     QList<DuplicateMatch> duplicates(const domain::Customer &customer, std::optional<domain::CustomerId> except) const;
+    /// Holds the keys duplicates() compares (name, phone, e-mail) until the transaction ends, so
+    /// that two parallel adds of the same customer check one after the other (PostgreSQL).
+    void lockDuplicateKeys(const domain::Customer &customer);
+    /// The same for every key at once (imports).
+    void lockAllDuplicateKeys();
 
     QList<CustomerRow> page(const CustomerQuery &query, int offset, int limit) const;
     /// Rows strictly after (sortKey, id) in the query's order.

@@ -9,7 +9,6 @@
 #include "domain/Error.h"
 #include "services/Session.h"
 #include "services/customers/CustomerService.h"
-#include "services/identity/IdentityService.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
 
@@ -68,13 +67,17 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
     m_ui->channelCombo->addItem(tr("(not recorded)"), QString());
     for (auto value : CustomerRules::channels())
         m_ui->channelCombo->addItem(CustomerRules::label(value), CustomerRules::name(value));
-    m_ui->ownerCombo->addItem(tr("Me (%1)").arg(session.user().displayName), QString());
-    if (session.may(domain::Action::ReassignCustomer)) {
+    // The service decides who may own the customer (§3.2.1); the picker shows exactly that.
+    const services::OwnerChoices owners = services::CustomerService(session).eligibleOwners();
+    for (const domain::User &user : owners.people) {
+        if (user.id == session.userId())
+            m_ui->ownerCombo->addItem(tr("Me (%1)").arg(user.displayName), user.login);
+    }
+    if (owners.pool)
         m_ui->ownerCombo->addItem(tr("Shared pool"), QStringLiteral("pool"));
-        for (const domain::User &user : services::IdentityService(session).users()) {
-            if (user.active && user.id != session.userId() && user.roles.has(domain::Role::Specialist))
-                m_ui->ownerCombo->addItem(user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')'), user.login);
-        }
+    for (const domain::User &user : owners.people) {
+        if (user.id != session.userId())
+            m_ui->ownerCombo->addItem(user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')'), user.login);
     }
     // §3.1.2: a customer belongs to at most one target segment.
     m_ui->segmentCombo->addItem(tr("(none)"), QVariant());

@@ -4,7 +4,6 @@
 #include "services/Session.h"
 #include "services/customers/CustomerService.h"
 #include "services/entertainment/EntertainmentService.h"
-#include "services/identity/IdentityService.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Formats.h"
 #include "ui/common/Style.h"
@@ -134,6 +133,7 @@ QString PipelineBoard::message() const
 void PipelineBoard::refresh()
 {
     services::CustomerService service(m_session);
+    m_shownVersions.clear();
     for (Stage stage : CustomerRules::stages()) {
         QListWidget *list = column(stage);
         list->clear();
@@ -150,6 +150,7 @@ void PipelineBoard::refresh()
                                              list);
             item->setData(Qt::UserRole, row.customer.id);
             item->setToolTip(row.customer.name);
+            m_shownVersions.insert(row.customer.id, row.customer.version);
         }
         const qint64 total = service.count(query);
         if (total > rows.size())
@@ -167,7 +168,10 @@ bool PipelineBoard::moveCustomer(domain::CustomerId id, Stage to)
             return false;
     }
     try {
-        services::CustomerService(m_session).changeStage(id, to, reason);
+        // The card's version: a customer changed since the board was drawn is refused, not overwritten.
+        const auto shown = m_shownVersions.constFind(id);
+        services::CustomerService(m_session).changeStage(id, to, reason,
+                                                         shown == m_shownVersions.cend() ? std::nullopt : std::optional(*shown));
         m_message->clear();
         refresh();
         emit moved();
@@ -495,6 +499,7 @@ void CustomersPage::applyFilters()
 void CustomersPage::showCustomer(domain::CustomerId id)
 {
     m_current = id;
+    m_shownVersion = std::nullopt;
     m_messageLabel->clear();
     if (!id) {
         m_detail->clear();
@@ -505,6 +510,7 @@ void CustomersPage::showCustomer(domain::CustomerId id)
     try {
         const services::CustomerDetails d = services::CustomerService(m_session).details(id);
         const domain::Customer &c = d.customer;
+        m_shownVersion = c.version;
         QString html = QStringLiteral("<h2>%1</h2>").arg(esc(c.name));
         html += QStringLiteral("<p><b>%1</b> · <b>%2</b> · %3</p>")
                     .arg(esc(CustomerRules::label(c.customerClass)), esc(CustomerRules::label(c.stage)),
@@ -690,8 +696,10 @@ void CustomersPage::resolveComplaint()
             if (!ok)
                 return;
         }
-        act([&] { service.updateComplaint(complaint->id, resolved ? domain::ComplaintStatus::Resolved : domain::ComplaintStatus::InProgress, resolution); },
-            false);
+        act([&] {
+            service.updateComplaint(complaint->id, resolved ? domain::ComplaintStatus::Resolved : domain::ComplaintStatus::InProgress,
+                                    resolution, complaint->version);
+        }, false);
     } catch (const domain::Error &error) {
         m_messageLabel->setText(ErrorPresenter::describe(error));
     }
@@ -730,7 +738,7 @@ void CustomersPage::advanceStage()
         services::CustomerService service(m_session);
         const auto next = domain::Pipeline::nextStages(service.customer(m_current).stage);
         if (!next.isEmpty())
-            service.changeStage(m_current, next.first(), {});
+            service.changeStage(m_current, next.first(), {}, m_shownVersion);
     });
 }
 
@@ -740,12 +748,12 @@ void CustomersPage::markLost()
     const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was the customer lost? (required, §3.1.4)"), QLineEdit::Normal, {}, &ok);
     if (!ok)
         return;
-    act([&] { services::CustomerService(m_session).changeStage(m_current, Stage::Lost, reason); });
+    act([&] { services::CustomerService(m_session).changeStage(m_current, Stage::Lost, reason, m_shownVersion); });
 }
 
 void CustomersPage::claim()
 {
-    act([this] { services::CustomerService(m_session).claim(m_current); });
+    act([this] { services::CustomerService(m_session).claim(m_current, m_shownVersion); });
 }
 
 void CustomersPage::refreshChurn()
@@ -899,13 +907,8 @@ void CustomersPage::assignCustomer(const QString &ownerLogin)
         QStringList labels;
         QStringList logins;
         try {
-            const domain::User &me = m_session.user();
-            const bool allDepartments = m_session.may(domain::Action::ReadAllCustomers);
-            for (const domain::User &user : services::IdentityService(m_session).users()) {
-                if (!user.active || !user.roles.has(domain::Role::Specialist))
-                    continue;
-                if (!allDepartments && user.departmentId != me.departmentId)
-                    continue;
+            // The service decides who may own the customer (§3.2.1); the picker shows exactly that.
+            for (const domain::User &user : services::CustomerService(m_session).eligibleOwners().people) {
                 labels << user.displayName + QStringLiteral(" (") + user.login + QLatin1Char(')');
                 logins << user.login;
             }
@@ -919,12 +922,12 @@ void CustomersPage::assignCustomer(const QString &ownerLogin)
             return;
         login = logins.value(labels.indexOf(choice));
     }
-    act([&] { services::CustomerService(m_session).assign(m_current, login); });
+    act([&] { services::CustomerService(m_session).assign(m_current, login, m_shownVersion); });
 }
 
 void CustomersPage::releaseCustomer()
 {
-    act([this] { services::CustomerService(m_session).release(m_current); });
+    act([this] { services::CustomerService(m_session).release(m_current, m_shownVersion); });
 }
 
 void CustomersPage::recordWinBackResult(std::optional<bool> wonBack, const QString &note)

@@ -3,6 +3,7 @@
 #include "domain/customers/Customer.h"
 #include "ui/shell/MainWindow.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -134,6 +135,8 @@ private:
     QTableWidget *m_researchTable = nullptr;
     QTableWidget *m_segmentTable = nullptr;
     domain::CustomerId m_current = 0;
+    /// The version of the customer the detail pane shows; actions send it (a stale one is refused).
+    std::optional<int> m_shownVersion;
 };
 
 /// Kanban board: one column per open stage plus won and lost. Dragging a card to another
@@ -158,6 +161,8 @@ private:
     services::Session &m_session;
     QList<QListWidget *> m_columns;
     QLabel *m_message = nullptr;
+    /// Version of each card's customer when the board was drawn.
+    QHash<domain::CustomerId, int> m_shownVersions;
 };
 
 } // namespace bizdesk::ui
