@@ -51,6 +51,7 @@ User IdentityService::createFirstAccount(const QString &login, const QString &di
 
 User IdentityService::logIn(const QString &login, const QString &password)
 {
+    domain::UserRules::requireLoginText(login); // before anything is looked up or audited
     storage::Transaction transaction(m_session.database());
     storage::UserRepository users(m_session.database());
     const auto found = users.findByLogin(login);
@@ -231,9 +232,7 @@ void IdentityService::changeOwnPassword(const QString &currentPassword, const QS
 domain::Department IdentityService::addDepartment(const QString &name, const QString &headLogin)
 {
     m_session.require(domain::Action::ManageDepartments);
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("IdentityService", "name: the department name is required."));
+    const QString trimmed = domain::UserRules::requireDepartmentName(name);
     storage::Transaction transaction(m_session.database());
     storage::DepartmentRepository departments(m_session.database());
     if (departments.findByName(trimmed))
