@@ -188,6 +188,18 @@
         <source>--%1 is required; usage: bizdeskctl %2</source>
         <translation>必須提供 --%1；用法：bizdeskctl %2</translation>
     </message>
+    <message>
+        <source>an option name</source>
+        <translation>選項名</translation>
+    </message>
+    <message>
+        <source>argument %1</source>
+        <translation>第 %1 個引數</translation>
+    </message>
+    <message>
+        <source>%1: the value is not valid UTF-8 text; check the terminal's or script's encoding.</source>
+        <translation>%1：該值不是有效的 UTF-8 文字；請檢查終端或指令碼的編碼。</translation>
+    </message>
 </context>
 <context>
     <name>ContactLogDialog</name>
@@ -709,10 +721,6 @@
         <translation>這不是 CSV 或 .xlsx 檔案（含有二進位制資料）。</translation>
     </message>
     <message>
-        <source>encoding: the file is not valid UTF-8; try --encoding gb18030.</source>
-        <translation>編碼：檔案不是有效的 UTF-8，請嘗試 --encoding gb18030。</translation>
-    </message>
-    <message>
         <source>line %1: a quoted field is not closed; the file is truncated or not a CSV file.</source>
         <translation>第 %1 行：引號欄位沒有閉合；檔案不完整或不是 CSV 檔案。</translation>
     </message>
@@ -899,10 +907,6 @@
         <translation>溝通方式</translation>
     </message>
     <message>
-        <source>%1 is longer than %2 characters.</source>
-        <translation>%1 超過 %2 個字元。</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>待處理</translation>
     </message>
@@ -1007,10 +1011,6 @@
     <message>
         <source>note: every contact record needs a note (§3.2.3).</source>
         <translation>note：每條溝通記錄都必須填寫內容（§3.2.3）。</translation>
-    </message>
-    <message>
-        <source>note is longer than %1 characters.</source>
-        <translation>note 超過 %1 個字元。</translation>
     </message>
     <message>
         <source>at: a contact cannot be recorded in the future.</source>
@@ -1662,10 +1662,6 @@
     <message>
         <source>%1: %2 must not be empty (§6.3.1).</source>
         <translation>%1：%2不能為空（§6.3.1）。</translation>
-    </message>
-    <message>
-        <source>%1: at most %2 characters.</source>
-        <translation>%1：最多 %2 個字元。</translation>
     </message>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2759,6 +2755,41 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>SpreadsheetReader</name>
+    <message>
+        <source>neither valid UTF-8 nor valid GB18030 text</source>
+        <translation>既不是有效的 UTF-8 文字，也不是有效的 GB18030 文字</translation>
+    </message>
+    <message>
+        <source>not valid %1 text</source>
+        <translation>不是有效的 %1 文字</translation>
+    </message>
+    <message>
+        <source>encoding: line %1 (the header) is neither valid UTF-8 nor GB18030 text; the file is damaged or in another encoding.</source>
+        <translation>encoding：第 %1 行（表頭）既不是有效的 UTF-8 也不是有效的 GB18030 文字；檔案已損壞或使用了其他編碼。</translation>
+    </message>
+    <message>
+        <source>encoding: line %1 (the header) is not valid %2 text; try --encoding %3.</source>
+        <translation>encoding：第 %1 行（表頭）不是有效的 %2 文字；請嘗試 --encoding %3。</translation>
+    </message>
+    <message>
+        <source>line %1: the text is %2 (the file has a damaged byte there); the line was not imported.</source>
+        <translation>第 %1 行：文字%2（檔案在此處有損壞的位元組）；該行未匯入。</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB, the most BizDesk reads as CSV.</source>
+        <translation>檔案大於 %1 MB，超過了 BizDesk 讀取 CSV 的上限。</translation>
+    </message>
+    <message>
+        <source>encoding: the file starts like UTF-16 text but is not valid UTF-16.</source>
+        <translation>encoding：檔案開頭像 UTF-16 文字，但不是有效的 UTF-16。</translation>
+    </message>
+    <message>
+        <source>FILE: the workbook part %1 unpacks to more than %2 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
+        <translation>FILE：工作簿部件 %1 解壓後超過 %2 MB，超過了 BizDesk 的讀取上限；這不是正常的電子表格。</translation>
+    </message>
+</context>
+<context>
     <name>TableExport</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2794,6 +2825,37 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;Strategy:</source>
         <translation>開發策略(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>TextRules</name>
+    <message>
+        <source>%1: the text is not valid Unicode (a broken character at position %2).</source>
+        <translation>%1：文字不是有效的 Unicode（第 %2 個位置有損壞的字元）。</translation>
+    </message>
+    <message>
+        <source>%1: line breaks and tabs are not allowed here.</source>
+        <translation>%1：此處不允許換行符和製表符。</translation>
+    </message>
+    <message>
+        <source>%1: the control character %2 is not allowed.</source>
+        <translation>%1：不允許使用控制字元 %2。</translation>
+    </message>
+    <message>
+        <source>%1: the text-direction control %2 is not allowed (it can make text read differently from what is stored).</source>
+        <translation>%1：不允許使用文字方向控制符 %2（它會使顯示的文字與儲存的內容不同）。</translation>
+    </message>
+    <message>
+        <source>%1: the text consists only of invisible characters.</source>
+        <translation>%1：文字只包含不可見字元。</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 characters (this has %3).</source>
+        <translation>%1：最多 %2 個字元（當前為 %3 個）。</translation>
+    </message>
+    <message>
+        <source>%1: a value is required.</source>
+        <translation>%1：必須填寫。</translation>
     </message>
 </context>
 <context>
@@ -2887,10 +2949,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>name: the name is required.</source>
         <translation>姓名：必須填寫姓名。</translation>
-    </message>
-    <message>
-        <source>name: the name is longer than 64 characters.</source>
-        <translation>姓名：姓名超過 64 個字元。</translation>
     </message>
     <message>
         <source>password: the password must have at least %1 characters.</source>

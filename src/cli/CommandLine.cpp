@@ -2,6 +2,7 @@
 
 #include "cli/CommandContext.h"
 #include "domain/Error.h"
+#include "domain/TextRules.h"
 #include "support/Logging.h"
 #include "support/Paths.h"
 
@@ -10,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QStringDecoder>
 
 #include <stdexcept>
 
@@ -106,6 +108,26 @@ QString formatTable(const QJsonArray &rows)
     return lines.join(QLatin1Char('\n'));
 }
 
+int report(const Error &error, bool json, std::FILE *err)
+{
+    if (json) {
+        QJsonObject body{{QStringLiteral("kind"), domain::errorKindName(error.kind())}, {QStringLiteral("message"), error.message()}};
+        if (!error.clause().isEmpty())
+            body.insert(QStringLiteral("clause"), error.clause());
+        if (!error.field().isEmpty())
+            body.insert(QStringLiteral("field"), error.field());
+        print(err, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("error"), body}}).toJson(QJsonDocument::Compact)));
+    } else {
+        print(err, QCoreApplication::translate("CommandLine", "bizdeskctl: %1").arg(error.message()));
+    }
+    return exitCodeFor(error.kind());
+}
+
+bool isFlag(const QByteArray &argument)
+{
+    return argument == "--json" || argument == "--help" || argument == "--version";
+}
+
 } // namespace
 
 CommandLine::CommandLine() : CommandLine(systemClock) {}
@@ -175,25 +197,46 @@ QString CommandLine::helpText() const
     return lines.join(QLatin1Char('\n'));
 }
 
+QStringList CommandLine::decodeArguments(const QList<QByteArray> &rawArguments)
+{
+    QStringList arguments;
+    for (qsizetype i = 0; i < rawArguments.size(); ++i) {
+        const QByteArray &raw = rawArguments.at(i);
+        QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        const QString text = decoder(raw);
+        if (decoder.hasError()) {
+            QString option;
+            if (raw.startsWith("--"))
+                option = QCoreApplication::translate("CommandLine", "an option name");
+            else if (i > 0 && rawArguments.at(i - 1).startsWith("--") && !isFlag(rawArguments.at(i - 1)))
+                option = arguments.at(i - 1);
+            else
+                option = QCoreApplication::translate("CommandLine", "argument %1").arg(i + 1);
+            throw Error::invalid(option, QCoreApplication::translate("CommandLine", "%1: the value is not valid UTF-8 text; "
+                                                                                    "check the terminal's or script's encoding.")
+                                             .arg(option));
+        }
+        arguments << text;
+    }
+    return arguments;
+}
+
+int CommandLine::run(const QList<QByteArray> &rawArguments, std::FILE *out, std::FILE *err) const
+{
+    QStringList arguments;
+    try {
+        arguments = decodeArguments(rawArguments);
+    } catch (const Error &error) {
+        return report(error, rawArguments.contains("--json"), err);
+    }
+    return run(arguments, out, err);
+}
+
 int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *err) const
 {
     GlobalOptions globals;
     globals.location = support::Paths::configuredDatabaseLocation();
-    const auto fail = [&](const Error &error) {
-        if (globals.json) {
-            QJsonObject body{{QStringLiteral("kind"), domain::errorKindName(error.kind())},
-                             {QStringLiteral("message"), error.message()}};
-            if (!error.clause().isEmpty())
-                body.insert(QStringLiteral("clause"), error.clause());
-            if (!error.field().isEmpty())
-                body.insert(QStringLiteral("field"), error.field());
-            print(err, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("error"), body}})
-                                             .toJson(QJsonDocument::Compact)));
-        } else {
-            print(err, QCoreApplication::translate("CommandLine", "bizdeskctl: %1").arg(error.message()));
-        }
-        return exitCodeFor(error.kind());
-    };
+    const auto fail = [&](const Error &error) { return report(error, globals.json, err); };
 
     int index = 0;
     bool wantsHelp = false;
@@ -210,7 +253,8 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
             if (argument == QLatin1String("--db"))
                 globals.location = value(argument);
             else if (argument == QLatin1String("--as"))
-                globals.login = value(argument);
+                // Checked before any login attempt, so an absurd login never reaches the audit log.
+                globals.login = domain::TextRules::clean(argument, value(argument), domain::TextKind::Login);
             else if (argument == QLatin1String("--json"))
                 globals.json = true;
             else if (argument == QLatin1String("--help"))

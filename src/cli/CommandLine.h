@@ -3,6 +3,7 @@
 #include "cli/CommandSpec.h"
 #include "domain/Clock.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QStringList>
 
@@ -27,6 +28,11 @@ public:
 
     /// Returns the process exit status.
     int run(const QStringList &arguments, std::FILE *out = stdout, std::FILE *err = stderr) const;
+    /// The same for argv as the operating system passed it: an argument that is not valid UTF-8
+    /// is refused (exit 2, naming its option) instead of being decoded to U+FFFD.
+    int run(const QList<QByteArray> &rawArguments, std::FILE *out = stdout, std::FILE *err = stderr) const;
+    /// Strict UTF-8 decoding of argv; throws Error::invalid naming the option of a bad argument.
+    static QStringList decodeArguments(const QList<QByteArray> &rawArguments);
 
     QString helpText() const;
     static QString formatGeneric(const QJsonValue &value);

@@ -30,5 +30,10 @@ int main(int argc, char *argv[])
     bizdesk::services::ModuleCatalog::registerAll();
     bizdesk::cli::CommandLine commandLine;
     bizdesk::cli::registerAllCommands(commandLine);
-    return commandLine.run(QCoreApplication::arguments().mid(1));
+    // The raw bytes, not QCoreApplication::arguments(): that decodes invalid UTF-8 to U+FFFD,
+    // which would then be stored. (QGuiApplication has already removed its own options.)
+    QList<QByteArray> arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QByteArray(argv[i]);
+    return commandLine.run(arguments);
 }

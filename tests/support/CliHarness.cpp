@@ -27,13 +27,21 @@ QString drain(std::FILE *stream)
 
 CliResult CliHarness::run(const QStringList &arguments) const
 {
+    QList<QByteArray> raw;
+    for (const QString &argument : arguments)
+        raw << argument.toUtf8();
+    return runRaw(raw);
+}
+
+CliResult CliHarness::runRaw(const QList<QByteArray> &arguments) const
+{
     services::ModuleCatalog::registerAll();
     cli::CommandLine commandLine(m_clock);
     cli::registerAllCommands(commandLine);
     std::FILE *out = std::tmpfile();
     std::FILE *err = std::tmpfile();
     CliResult result;
-    result.exitCode = commandLine.run(QStringList{QStringLiteral("--db"), m_location} + arguments, out, err);
+    result.exitCode = commandLine.run(QList<QByteArray>{"--db", m_location.toUtf8()} + arguments, out, err);
     result.out = drain(out);
     result.err = drain(err);
     return result;

@@ -2,7 +2,9 @@
 
 #include "domain/Clock.h"
 
+#include <QByteArray>
 #include <QJsonDocument>
+#include <QList>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -31,6 +33,8 @@ public:
     explicit CliHarness(QString location) : m_location(std::move(location)) {}
 
     CliResult run(const QStringList &arguments) const;
+    /// As bizdeskctl's main() passes argv: raw bytes, decoded (strictly) by the command line.
+    CliResult runRaw(const QList<QByteArray> &arguments) const;
     CliResult runAs(const QString &login, const QStringList &arguments) const;
     /// init with login "boss" (director+admin) and the test password.
     CliResult init() const;

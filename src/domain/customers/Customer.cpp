@@ -1,6 +1,7 @@
 #include "domain/customers/Customer.h"
 
 #include "domain/Error.h"
+#include "domain/TextRules.h"
 
 #include <QCoreApplication>
 
@@ -108,14 +109,6 @@ const char *const channelWord = QT_TRANSLATE_NOOP("Customers", "channel");
 const char *const stageWord = QT_TRANSLATE_NOOP("Customers", "stage");
 const char *const kindWord = QT_TRANSLATE_NOOP("Customers", "contact kind");
 
-QString limited(const QString &field, const QString &value, int maximum)
-{
-    const QString trimmed = value.trimmed();
-    if (trimmed.size() > maximum)
-        throw Error::invalid(field, QCoreApplication::translate("Customers", "%1 is longer than %2 characters.").arg(field).arg(maximum));
-    return trimmed;
-}
-
 } // namespace
 
 QString CustomerRules::name(CustomerClass value) { return QLatin1String(infoFor(classInfo(), value).name); }
@@ -160,16 +153,17 @@ const QList<ContactKind> &CustomerRules::kinds() { static const auto list = valu
 
 Customer CustomerRules::validated(Customer customer)
 {
-    customer.name = limited(QStringLiteral("name"), customer.name, 200);
+    customer.name = TextRules::clean(QStringLiteral("name"), customer.name, TextKind::Name);
     if (customer.name.isEmpty())
         throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("Customers", "name: the customer name is required (§3.2.1)."), QStringLiteral("3.2.1"));
-    customer.shortName = limited(QStringLiteral("short_name"), customer.shortName, 100);
-    customer.industry = limited(QStringLiteral("industry"), customer.industry, 100);
-    customer.sizeBand = limited(QStringLiteral("size"), customer.sizeBand, 50);
-    customer.address = limited(QStringLiteral("address"), customer.address, 300);
-    customer.website = limited(QStringLiteral("website"), customer.website, 300);
-    customer.tags = limited(QStringLiteral("tags"), customer.tags, 300);
-    customer.notes = limited(QStringLiteral("notes"), customer.notes, 10000);
+    customer.shortName = TextRules::clean(QStringLiteral("short_name"), customer.shortName, TextKind::ShortText);
+    customer.industry = TextRules::clean(QStringLiteral("industry"), customer.industry, TextKind::ShortText);
+    customer.sizeBand = TextRules::clean(QStringLiteral("size"), customer.sizeBand, TextKind::ShortText);
+    customer.address = TextRules::clean(QStringLiteral("address"), customer.address, TextKind::Line);
+    customer.website = TextRules::clean(QStringLiteral("website"), customer.website, TextKind::Line);
+    customer.tags = TextRules::clean(QStringLiteral("tags"), customer.tags, TextKind::Line);
+    customer.notes = TextRules::clean(QStringLiteral("notes"), customer.notes, TextKind::Notes);
+    customer.lostReason = TextRules::clean(QStringLiteral("reason"), customer.lostReason, TextKind::Notes);
     customer.email = UserRules::normaliseEmail(QStringLiteral("email"), customer.email);
     customer.phone = UserRules::normalisePhone(QStringLiteral("phone"), customer.phone);
     if (customer.stage == Stage::Lost && customer.lostReason.trimmed().isEmpty())

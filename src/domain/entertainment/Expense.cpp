@@ -1,6 +1,7 @@
 #include "domain/entertainment/Expense.h"
 
 #include "domain/Error.h"
+#include "domain/TextRules.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -44,17 +45,13 @@ const CategoryInfo categoryInfo[] = {
     {ExpenseCategory::Other, "other", QT_TRANSLATE_NOOP("ExpenseCategory", "Other")},
 };
 
-QString requireText(const QString &field, const QString &value, const char *label)
+QString requireText(const QString &field, const QString &value, const char *label, TextKind kind = TextKind::Notes)
 {
-    const QString trimmed = value.trimmed();
+    const QString trimmed = TextRules::clean(field, value, kind);
     if (trimmed.isEmpty())
         throw Error::invalid(field, QCoreApplication::translate("Expense", "%1: %2 must not be empty (§6.3.1).")
                                         .arg(field, QCoreApplication::translate("Expense", label)),
                              QStringLiteral("6.3.1"));
-    if (trimmed.size() > ExpenseRules::maxTextLength)
-        throw Error::invalid(field, QCoreApplication::translate("Expense", "%1: at most %2 characters.")
-                                        .arg(field)
-                                        .arg(ExpenseRules::maxTextLength));
     return trimmed;
 }
 
@@ -192,7 +189,7 @@ void ExpenseRules::applyForm(const ExpenseForm &form, ExpenseRequest &request)
         throw Error::invalid(QStringLiteral("at"), QCoreApplication::translate("Expense", "at: the date and time of the "
                                                                                           "event are missing or invalid (§6.3.1)."),
                              QStringLiteral("6.3.1"));
-    const QString place = requireText(QStringLiteral("place"), form.place, QT_TRANSLATE_NOOP("Expense", "the place"));
+    const QString place = requireText(QStringLiteral("place"), form.place, QT_TRANSLATE_NOOP("Expense", "the place"), TextKind::Line);
     // Company staff picked from the people, external guests as text: at least one of them (§6.3.1).
     QList<UserId> staff;
     for (const UserId id : form.staff) {
@@ -206,22 +203,13 @@ void ExpenseRules::applyForm(const ExpenseForm &form, ExpenseRequest &request)
     const QString participants =
         staff.isEmpty()
             ? requireText(QStringLiteral("participants"), form.participants, QT_TRANSLATE_NOOP("Expense", "the participants"))
-            : form.participants.trimmed();
-    if (participants.size() > maxTextLength)
-        throw Error::invalid(QStringLiteral("participants"), QCoreApplication::translate("Expense", "%1: at most %2 characters.")
-                                                                 .arg(QStringLiteral("participants"))
-                                                                 .arg(maxTextLength));
+            : TextRules::clean(QStringLiteral("participants"), form.participants, TextKind::Notes);
     if (form.headcount < 1 || form.headcount > 10000)
         throw Error::invalid(QStringLiteral("headcount"),
                              QCoreApplication::translate("Expense", "headcount: must be a whole number from 1 to 10000 (§6.3.1)."),
                              QStringLiteral("6.3.1"));
     const Money estimate = parseAmount(QStringLiteral("estimate"), form.estimate);
-    const QString explanation = form.overBudgetExplanation.trimmed();
-    if (explanation.size() > maxTextLength)
-        throw Error::invalid(QStringLiteral("over_budget_explanation"),
-                             QCoreApplication::translate("Expense", "%1: at most %2 characters.")
-                                 .arg(QStringLiteral("over_budget_explanation"))
-                                 .arg(maxTextLength));
+    const QString explanation = TextRules::clean(QStringLiteral("over_budget_explanation"), form.overBudgetExplanation, TextKind::Notes);
 
     request.category = *category;
     request.reason = reason;
@@ -314,10 +302,7 @@ void ExpenseWorkflow::requireComment(ExpenseAction action, const QString &commen
                              QCoreApplication::translate("Expense", "comment: returning or rejecting needs a comment that "
                                                                     "tells the applicant why (§6.3.2, §6.4.3)."),
                              QStringLiteral("6.3.2"));
-    if (comment.size() > ExpenseRules::maxTextLength)
-        throw Error::invalid(QStringLiteral("comment"), QCoreApplication::translate("Expense", "%1: at most %2 characters.")
-                                                            .arg(QStringLiteral("comment"))
-                                                            .arg(ExpenseRules::maxTextLength));
+    TextRules::clean(QStringLiteral("comment"), comment, TextKind::Notes);
 }
 
 bool ExpenseRouting::needsExecutive(const ExpenseRoutingInput &input)
@@ -389,10 +374,7 @@ void ClaimRules::validate(const Money &actual, int receipts, const QString &expl
         throw Error::invalid(QStringLiteral("receipts"),
                              QCoreApplication::translate("Expense", "receipts: at least one receipt is needed, at most 1000 (§6.4.1)."),
                              QStringLiteral("6.4.1"));
-    if (explanation.size() > ExpenseRules::maxTextLength)
-        throw Error::invalid(QStringLiteral("explanation"), QCoreApplication::translate("Expense", "%1: at most %2 characters.")
-                                                                .arg(QStringLiteral("explanation"))
-                                                                .arg(ExpenseRules::maxTextLength));
+    TextRules::clean(QStringLiteral("explanation"), explanation, TextKind::Notes);
     if (assessment.overrun && explanation.trimmed().isEmpty())
         throw Error::invalid(QStringLiteral("explanation"),
                              QCoreApplication::translate("Expense", "explanation: the actual cost is above %1 (estimate plus "

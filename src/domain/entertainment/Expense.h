@@ -118,7 +118,6 @@ public:
     /// Validates and copies the form into `request` (category, texts trimmed, amount parsed).
     static void applyForm(const ExpenseForm &form, ExpenseRequest &request);
     static Money parseAmount(const QString &field, const QString &text);
-    static constexpr int maxTextLength = 2000;
 };
 
 /// The state machine: which action is allowed in which state, and where it leads.

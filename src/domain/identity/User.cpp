@@ -1,6 +1,7 @@
 #include "domain/identity/User.h"
 
 #include "domain/Error.h"
+#include "domain/TextRules.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -13,7 +14,7 @@ namespace {
 QString UserRules::normaliseLogin(const QString &login)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,31}$"));
-    const QString normalised = login.trimmed().toLower();
+    const QString normalised = TextRules::clean(QStringLiteral("login"), login, TextKind::Login).toLower();
     if (normalised.isEmpty())
         throw Error::invalid(QStringLiteral("login"), QCoreApplication::translate("UserRules", "login: the login is required."));
     if (!pattern.match(normalised).hasMatch())
@@ -26,11 +27,22 @@ QString UserRules::normaliseLogin(const QString &login)
 
 QString UserRules::requireDisplayName(const QString &name)
 {
-    const QString trimmed = name.trimmed();
+    const QString trimmed = TextRules::clean(QStringLiteral("name"), name, TextKind::Name);
     if (trimmed.isEmpty())
         throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("UserRules", "name: the name is required."));
-    if (trimmed.size() > 64)
-        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("UserRules", "name: the name is longer than 64 characters."));
+    return trimmed;
+}
+
+void UserRules::requireLoginText(const QString &login)
+{
+    TextRules::clean(QStringLiteral("login"), login, TextKind::Login);
+}
+
+QString UserRules::requireDepartmentName(const QString &name)
+{
+    const QString trimmed = TextRules::clean(QStringLiteral("name"), name, TextKind::Label);
+    if (trimmed.isEmpty())
+        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("IdentityService", "name: the department name is required."));
     return trimmed;
 }
 
@@ -46,7 +58,7 @@ void UserRules::requireStrongPassword(const QString &password)
 QString UserRules::normaliseEmail(const QString &field, const QString &email)
 {
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-    const QString trimmed = email.trimmed();
+    const QString trimmed = TextRules::clean(field, email, TextKind::Email);
     if (!trimmed.isEmpty() && !pattern.match(trimmed).hasMatch())
         throw Error::invalid(field, QCoreApplication::translate("UserRules", "%1: \"%2\" is not a valid e-mail address.").arg(field, email));
     return trimmed.toLower();
@@ -55,7 +67,7 @@ QString UserRules::normaliseEmail(const QString &field, const QString &email)
 QString UserRules::normalisePhone(const QString &field, const QString &phone)
 {
     static const QRegularExpression allowed(QStringLiteral("^\\+?[0-9 ()\\-]{5,30}$"));
-    const QString trimmed = phone.trimmed();
+    const QString trimmed = TextRules::clean(field, phone, TextKind::Phone);
     if (trimmed.isEmpty())
         return trimmed;
     int digits = 0;

@@ -47,6 +47,10 @@ public:
     /// Lower-cases and checks the login (letters, digits, . _ -; 2–32 characters).
     static QString normaliseLogin(const QString &login);
     static QString requireDisplayName(const QString &name);
+    /// What someone typed as a login, checked before it is looked up or audited: at most 64
+    /// characters, no control or direction characters (field "login").
+    static void requireLoginText(const QString &login);
+    static QString requireDepartmentName(const QString &name);
     /// The length part of the password rule; callers ask services::PasswordQuality::require,
     /// which adds the dictionary, login and sequence checks.
     static void requireStrongPassword(const QString &password);

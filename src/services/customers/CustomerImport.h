@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/exchange/ImportTable.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -10,21 +12,6 @@ namespace bizdesk::services {
 
 class Session;
 
-/// A spreadsheet read into memory: header row, data rows and the file line each row starts on.
-struct ImportTable
-{
-    QString encoding; ///< "utf-8", "gb18030" or "xlsx"
-    QStringList headers;
-    QList<QStringList> rows;
-    QList<int> lines; ///< 1-based line (CSV) or row number (xlsx) of each data row
-};
-
-struct ImportRejection
-{
-    int line = 0;
-    QString error;
-};
-
 struct ImportReport
 {
     int total = 0;
@@ -33,8 +20,8 @@ struct ImportReport
     QList<ImportRejection> rejected;
 };
 
-/// Reads customer lists as Excel writes them (CSV in GB18030 or UTF-8 with BOM, .xlsx) and
-/// imports them through the same validation as the add form, in one transaction.
+/// Maps the columns of a customer list (read by the general readers in services/exchange) to
+/// customer fields and imports it through the same validation as the add form, in one transaction.
 class CustomerImport
 {
 public:
@@ -45,17 +32,15 @@ public:
     static QString fieldForHeader(const QString &header);
     static QStringList guessMapping(const QStringList &headers);
 
-    /// `encoding`: "auto", "utf-8" or "gb18030". Throws invalid naming the file / line for
-    /// anything that is not a readable CSV or xlsx.
+    /// The file as SpreadsheetFile::read gives it (CSV or .xlsx; `encoding` "auto", "utf-8" or "gb18030").
     static ImportTable read(const QString &path, const QString &encoding = QStringLiteral("auto"));
-    static ImportTable parseCsv(const QByteArray &bytes, const QString &encoding = QStringLiteral("auto"));
-    static ImportTable readXlsx(const QString &path);
 
     /// Return false to cancel: nothing is written then and Error::conflict("cancelled") escapes.
     using Progress = std::function<bool(int done, int total)>;
 
     explicit CustomerImport(Session &session) : m_session(session) {}
-    /// Imports valid rows, reports rejected ones by line; with `dryRun` nothing is written.
+    /// Imports valid rows, reports rejected ones by line (with the lines the reader already
+    /// rejected); with `dryRun` nothing is written.
     ImportReport run(const ImportTable &table, const QStringList &mapping, bool dryRun, const Progress &progress = {});
 
 private:

@@ -1,7 +1,9 @@
 #include "services/customers/CustomerService.h"
 
 #include "domain/Error.h"
-#include "domain/policy/EventDateWindow.h"
+    domain::EventDateWindow::require(QStringLiteral("date"), date, m_session.today(),
+                                     PolicyService(m_session).integer(domain::policy::eventWindowDays));
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertEvent(kind, text.title, date, text.place, text.notes, m_session.timestamp(), m_session.userId());
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
@@ -168,10 +170,7 @@ Customer CustomerService::prepare(const NewCustomer &input) const
         customer.ownerId = storage::UserRepository(m_session.database()).requireByLogin(owner).id;
     }
     requireEligibleOwner(customer.ownerId);
-    if (!input.contactName.trimmed().isEmpty()) {
-        domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), input.contactPhone);
-        domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), input.contactEmail);
-    }
+    domain::CustomerTexts::firstContact(input.contactName, input.contactPhone, input.contactEmail);
     return customer;
 }
 
@@ -200,13 +199,8 @@ Customer CustomerService::add(const NewCustomer &input, bool allowDuplicate)
         }
     }
     QList<domain::CustomerContact> contacts;
-    if (!input.contactName.trimmed().isEmpty()) {
-        domain::CustomerContact contact;
-        contact.name = input.contactName.trimmed();
-        contact.phone = domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), input.contactPhone);
-        contact.email = domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), input.contactEmail);
-        contacts << contact;
-    }
+    if (const auto contact = domain::CustomerTexts::firstContact(input.contactName, input.contactPhone, input.contactEmail))
+        contacts << *contact;
     customer.stageChangedAt = m_session.now();
     const QString now = m_session.timestamp();
     customer.id = repository.insert(customer, CustomerRules::searchText(customer, contacts), now, m_session.userId());
@@ -333,7 +327,7 @@ Customer CustomerService::changeStage(domain::CustomerId id, domain::Stage stage
     domain::Pipeline::requireTransition(before.stage, stage, reason);
     Customer customer = before;
     customer.stage = stage;
-    customer.lostReason = stage == domain::Stage::Lost ? reason.trimmed() : QString();
+    customer.lostReason = stage == domain::Stage::Lost ? domain::CustomerTexts::reason(reason) : QString();
     customer.stageChangedAt = m_session.now();
     const Customer after = saveWithSearchText(customer);
     storage::TransitionRecord record;
@@ -343,7 +337,7 @@ Customer CustomerService::changeStage(domain::CustomerId id, domain::Stage stage
     record.fromState = CustomerRules::name(before.stage);
     record.toState = CustomerRules::name(stage);
     record.actorId = m_session.userId();
-    record.comment = reason.trimmed();
+    record.comment = domain::CustomerTexts::reason(reason);
     record.at = m_session.timestamp();
     record.policyVersion = PolicyService(m_session).currentVersion();
     storage::TransitionRepository(m_session.database()).append(record);
@@ -359,10 +353,7 @@ domain::ContactLogEntry CustomerService::recordContact(domain::CustomerId id, do
     storage::CustomerRepository repository(m_session.database());
     const Customer customer = repository.require(id);
     requireEditable(customer);
-    if (note.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("note"), QCoreApplication::translate("Customers", "note: every contact record needs a note (§3.2.3)."), QStringLiteral("3.2.3"));
-    if (note.size() > 10000)
-        throw Error::invalid(QStringLiteral("note"), QCoreApplication::translate("Customers", "note is longer than %1 characters.").arg(10000));
+    const QString text = domain::CustomerTexts::logNote(note);
     domain::ContactLogEntry entry;
     entry.customerId = id;
     entry.kind = kind;
@@ -370,7 +361,7 @@ domain::ContactLogEntry CustomerService::recordContact(domain::CustomerId id, do
     if (entry.at > m_session.now().addSecs(3600))
         throw Error::invalid(QStringLiteral("at"), QCoreApplication::translate("Customers", "at: a contact cannot be recorded in the future."));
     entry.byId = m_session.userId();
-    entry.note = note.trimmed();
+    entry.note = text;
     if (nextFollowUp.isValid() && nextFollowUp < m_session.calendar().dateOf(entry.at))
         throw Error::invalid(QStringLiteral("next"), QCoreApplication::translate("Customers", "next: the follow-up date is before the contact."));
     entry.nextFollowUp = nextFollowUp;
@@ -401,7 +392,7 @@ domain::ContactLogEntry CustomerService::updateComplaint(qint64 logId, domain::C
     if (status == domain::ComplaintStatus::Resolved && resolution.trimmed().isEmpty())
         throw Error::invalid(QStringLiteral("resolution"), QCoreApplication::translate("Customers", "resolution: say how the complaint was resolved (§3.2.3)."), QStringLiteral("3.2.3"));
     entry.complaintStatus = status;
-    entry.resolution = resolution.trimmed();
+    entry.resolution = domain::CustomerTexts::notes(QStringLiteral("resolution"), resolution);
     if (status == domain::ComplaintStatus::Resolved)
         entry.resolvedAt = m_session.now();
     repository.updateComplaint(entry);
@@ -417,11 +408,7 @@ domain::CustomerContact CustomerService::addContact(domain::CustomerContact cont
     storage::CustomerRepository repository(m_session.database());
     const Customer customer = repository.require(contact.customerId);
     requireEditable(customer);
-    contact.name = contact.name.trimmed();
-    if (contact.name.isEmpty())
-        throw Error::invalid(QStringLiteral("contact_name"), QCoreApplication::translate("Customers", "contact_name: the contact person's name is required."));
-    contact.phone = domain::UserRules::normalisePhone(QStringLiteral("contact_phone"), contact.phone);
-    contact.email = domain::UserRules::normaliseEmail(QStringLiteral("contact_email"), contact.email);
+    contact = domain::CustomerTexts::contact(contact);
     contact.id = repository.insertContact(contact);
     saveWithSearchText(customer);
     AuditTrail(m_session).record(QStringLiteral("customer.contact_person"), QStringLiteral("customer"), customer.id, {},
@@ -543,19 +530,16 @@ qint64 CustomerService::recordWinBack(domain::CustomerId id, const QString &caus
     storage::CustomerRepository repository(m_session.database());
     const Customer customer = repository.require(id);
     requireEditable(customer);
-    if (cause.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("cause"), QCoreApplication::translate("Customers", "cause: say why the customer is at risk (§3.2.4)."), QStringLiteral("3.2.4"));
-    if (measures.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("measures"), QCoreApplication::translate("Customers", "measures: say what will win the customer back, e.g. discount, better service, more contact (§3.2.4)."), QStringLiteral("3.2.4"));
+    const domain::WinBackTexts text = domain::CustomerTexts::winBack(cause, measures);
     int score = 0;
     for (const auto &entry : churn(100000)) {
         if (entry.row.customer.id == id)
             score = entry.assessment.score;
     }
-    const qint64 winBackId = repository.insertWinBack(id, cause.trimmed(), measures.trimmed(), score, m_session.timestamp(), m_session.userId());
+    const qint64 winBackId = repository.insertWinBack(id, text.cause, text.measures, score, m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("customer.winback"), QStringLiteral("customer"), id, {},
-                                 QJsonObject{{QStringLiteral("winback"), winBackId}, {QStringLiteral("cause"), cause.trimmed()},
-                                             {QStringLiteral("measures"), measures.trimmed()}, {QStringLiteral("score"), score}});
+                                 QJsonObject{{QStringLiteral("winback"), winBackId}, {QStringLiteral("cause"), text.cause},
+                                             {QStringLiteral("measures"), text.measures}, {QStringLiteral("score"), score}});
     transaction.commit();
     return winBackId;
 }
@@ -571,7 +555,7 @@ QVariantMap CustomerService::winBackResult(qint64 winBackId, bool wonBack, const
     if (before.value(QStringLiteral("result")).toString() != QLatin1String("pending"))
         throw Error::conflict(QCoreApplication::translate("Customers", "Win-back record #%1 already has its result.").arg(winBackId), QStringLiteral("3.2.4"));
     const QString result = wonBack ? QStringLiteral("won_back") : QStringLiteral("lost");
-    repository.setWinBackResult(winBackId, before.value(QStringLiteral("version")).toInt(), result, note.trimmed(), m_session.timestamp());
+    repository.setWinBackResult(winBackId, before.value(QStringLiteral("version")).toInt(), result, domain::CustomerTexts::notes(QStringLiteral("note"), note), m_session.timestamp());
     const QVariantMap after = repository.winBack(winBackId);
     AuditTrail(m_session).record(QStringLiteral("customer.winback_result"), QStringLiteral("customer"),
                                  before.value(QStringLiteral("customer_id")).toLongLong(), QJsonObject::fromVariantMap(before),
@@ -613,16 +597,15 @@ qint64 CustomerService::addEvent(const QString &kind, const QString &title, cons
     m_session.require(Action::EditCustomer);
     if (kind != QLatin1String("appreciation") && kind != QLatin1String("training"))
         throw Error::invalid(QStringLiteral("kind"), QCoreApplication::translate("Customers", "kind: a customer event is an appreciation event or a training session (appreciation, training), not \"%1\".").arg(kind), QStringLiteral("3.2.3"));
-    if (title.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("title"), QCoreApplication::translate("Customers", "title: a customer event needs a title."));
+    const domain::EventTexts text = domain::CustomerTexts::event(title, place, notes);
     if (!date.isValid())
         throw Error::invalid(QStringLiteral("date"), QCoreApplication::translate("Customers", "date: give the date of the event."));
     Transaction transaction(m_session.database());
-    domain::EventDateWindow::require(QStringLiteral("date"), date, m_session.now().toUTC().date(),
+    domain::EventDateWindow::require(QStringLiteral("date"), date, m_session.today(),
                                      PolicyService(m_session).integer(domain::policy::eventWindowDays));
-    const qint64 id = storage::CustomerRepository(m_session.database()).insertEvent(kind, title.trimmed(), date, place.trimmed(), notes.trimmed(), m_session.timestamp(), m_session.userId());
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertEvent(kind, text.title, date, text.place, text.notes, m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("customer_event.create"), QStringLiteral("customer_event"), id, {},
-                                 QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("title"), title.trimmed()},
+                                 QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("title"), text.title},
                                              {QStringLiteral("date"), date.toString(Qt::ISODate)}});
     transaction.commit();
     return id;
@@ -655,17 +638,16 @@ QList<QVariantMap> CustomerService::events(std::optional<domain::CustomerId> cus
 qint64 CustomerService::addSegment(const QString &name, const QString &traits, const QString &strategy)
 {
     m_session.require(Action::ManageMarketResearch);
-    if (name.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("Customers", "name: a target segment needs a name (§3.1.2)."), QStringLiteral("3.1.2"));
+    const domain::SegmentTexts text = domain::CustomerTexts::segment(name, traits, strategy);
     Transaction transaction(m_session.database());
     for (const QVariantMap &segment : storage::CustomerRepository(m_session.database()).segments()) {
-        if (segment.value(QStringLiteral("name")).toString() == name.trimmed())
-            throw Error::conflict(QCoreApplication::translate("Customers", "name: there is already a target segment \"%1\" (§3.1.2).").arg(name.trimmed()),
+        if (segment.value(QStringLiteral("name")).toString() == text.name)
+            throw Error::conflict(QCoreApplication::translate("Customers", "name: there is already a target segment \"%1\" (§3.1.2).").arg(text.name),
                                   QStringLiteral("3.1.2"));
     }
-    const qint64 id = storage::CustomerRepository(m_session.database()).insertSegment(name.trimmed(), traits.trimmed(), strategy.trimmed(), m_session.timestamp(), m_session.userId());
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertSegment(text.name, text.traits, text.strategy, m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("segment.create"), QStringLiteral("segment"), id, {},
-                                 QJsonObject{{QStringLiteral("name"), name.trimmed()}});
+                                 QJsonObject{{QStringLiteral("name"), text.name}});
     transaction.commit();
     return id;
 }
@@ -688,14 +670,13 @@ QList<QVariantMap> CustomerService::segments() const
 qint64 CustomerService::addResearch(const QString &topic, const QDate &date, const QString &findings, const QString &competitors)
 {
     m_session.require(Action::ManageMarketResearch);
-    if (topic.trimmed().isEmpty())
-        throw Error::invalid(QStringLiteral("topic"), QCoreApplication::translate("Customers", "topic: a market research record needs a topic (§3.1.1)."), QStringLiteral("3.1.1"));
+    const domain::ResearchTexts text = domain::CustomerTexts::research(topic, findings, competitors);
     if (!date.isValid())
         throw Error::invalid(QStringLiteral("date"), QCoreApplication::translate("Customers", "date: give the date of the research."));
     Transaction transaction(m_session.database());
-    const qint64 id = storage::CustomerRepository(m_session.database()).insertResearch(topic.trimmed(), date, findings.trimmed(), competitors.trimmed(), m_session.timestamp(), m_session.userId());
+    const qint64 id = storage::CustomerRepository(m_session.database()).insertResearch(text.topic, date, text.findings, text.competitors, m_session.timestamp(), m_session.userId());
     AuditTrail(m_session).record(QStringLiteral("research.create"), QStringLiteral("market_research"), id, {},
-                                 QJsonObject{{QStringLiteral("topic"), topic.trimmed()}});
+                                 QJsonObject{{QStringLiteral("topic"), text.topic}});
     transaction.commit();
     return id;
 }

@@ -39,32 +39,33 @@ bool ZipReader::contains(const QString &name) const
     return unzLocateFile(static_cast<unzFile>(m_handle), name.toUtf8().constData(), 1) == UNZ_OK;
 }
 
-QByteArray ZipReader::read(const QString &name) const
+QString ZipReader::tooLargeMessage(const QString &name, qint64 cap)
 {
-    auto *zip = static_cast<unzFile>(m_handle);
+    return QCoreApplication::translate("SpreadsheetReader", "FILE: the workbook part %1 unpacks to more than %2 MB, the most BizDesk reads; "
+                                                            "the file is not a normal spreadsheet.")
+        .arg(name)
+        .arg(cap / (1024 * 1024));
+}
+
+std::unique_ptr<ZipEntryDevice> ZipReader::open(const QString &name, qint64 cap) const
+{
     if (!contains(name))
         damaged();
-    unz_file_info64 info{};
-    if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK || unzOpenCurrentFile(zip) != UNZ_OK)
-        damaged();
-    // A workbook part larger than this is not something a person typed; refuse instead of exhausting memory.
-    constexpr ZPOS64_T largestMember = 512ull * 1024 * 1024;
-    if (info.uncompressed_size > largestMember) {
-        unzCloseCurrentFile(zip);
-        damaged();
-    }
-    QByteArray data(static_cast<qsizetype>(info.uncompressed_size), Qt::Uninitialized);
-    qsizetype filled = 0;
-    while (filled < data.size()) {
-        const int read = unzReadCurrentFile(zip, data.data() + filled, static_cast<unsigned>(std::min<qsizetype>(data.size() - filled, 1 << 20)));
+    return std::make_unique<ZipEntryDevice>(m_handle, name, cap);
+}
+
+QByteArray ZipReader::read(const QString &name, qint64 cap) const
+{
+    const auto entry = open(name, cap);
+    QByteArray data;
+    char chunk[ZipEntryDevice::chunkBytes];
+    for (;;) {
+        const qint64 read = entry->read(chunk, sizeof chunk);
         if (read <= 0)
             break;
-        filled += read;
+        data.append(chunk, read);
     }
-    // unzCloseCurrentFile checks the CRC once the whole member was read.
-    const int closed = unzCloseCurrentFile(zip);
-    if (filled != data.size() || closed != UNZ_OK)
-        damaged();
+    entry->requireIntact();
     return data;
 }
 

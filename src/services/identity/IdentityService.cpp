@@ -65,6 +65,7 @@ User IdentityService::createFirstAccount(const QString &login, const QString &di
 
 User IdentityService::logIn(const QString &login, const QString &password, LoginMode mode)
 {
+    domain::UserRules::requireLoginText(login); // before anything is looked up or audited
     // Read, then check the hash with no transaction open: argon2id takes about a tenth of a second,
     // and on SQLite a write transaction would make every other program wait that long.
     const auto stored = storage::UserRepository(m_session.database()).findLogin(login);
@@ -281,9 +282,7 @@ void IdentityService::changeOwnPassword(const QString &currentPassword, const QS
 domain::Department IdentityService::addDepartment(const QString &name, const QString &headLogin)
 {
     m_session.require(domain::Action::ManageDepartments);
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        throw Error::invalid(QStringLiteral("name"), QCoreApplication::translate("IdentityService", "name: the department name is required."));
+    const QString trimmed = domain::UserRules::requireDepartmentName(name);
     storage::Transaction transaction(m_session.database());
     storage::DepartmentRepository departments(m_session.database());
     if (departments.findByName(trimmed))
