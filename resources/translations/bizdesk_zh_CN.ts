@@ -214,6 +214,205 @@
     </message>
 </context>
 <context>
+    <name>CustomerAudit</name>
+    <message>
+        <source>Customer added</source>
+        <translation>已新建客户</translation>
+    </message>
+    <message>
+        <source>Customer changed</source>
+        <translation>客户资料已修改</translation>
+    </message>
+    <message>
+        <source>Owner assigned</source>
+        <translation>已分配负责人</translation>
+    </message>
+    <message>
+        <source>Claimed from the shared pool</source>
+        <translation>从公共客户池领取</translation>
+    </message>
+    <message>
+        <source>Released to the shared pool</source>
+        <translation>已释放到公共客户池</translation>
+    </message>
+    <message>
+        <source>Returned to the pool (not followed up)</source>
+        <translation>未跟进，已退回公共客户池</translation>
+    </message>
+    <message>
+        <source>Pipeline stage changed</source>
+        <translation>开发阶段已变更</translation>
+    </message>
+    <message>
+        <source>Contact recorded</source>
+        <translation>已记录沟通</translation>
+    </message>
+    <message>
+        <source>Contact person added</source>
+        <translation>已添加联系人</translation>
+    </message>
+    <message>
+        <source>Complaint handled</source>
+        <translation>投诉已处理</translation>
+    </message>
+    <message>
+        <source>Win-back plan made</source>
+        <translation>已制定挽回计划</translation>
+    </message>
+    <message>
+        <source>Win-back result recorded</source>
+        <translation>已记录挽回结果</translation>
+    </message>
+    <message>
+        <source>Customers exported</source>
+        <translation>已导出客户</translation>
+    </message>
+    <message>
+        <source>Customers imported</source>
+        <translation>已导入客户</translation>
+    </message>
+    <message>
+        <source>Customer event planned</source>
+        <translation>已策划客户活动</translation>
+    </message>
+    <message>
+        <source>Customer invited to an event</source>
+        <translation>已邀请客户参加活动</translation>
+    </message>
+    <message>
+        <source>Market research recorded</source>
+        <translation>已记录市场调研</translation>
+    </message>
+    <message>
+        <source>Customer segment added</source>
+        <translation>已添加客户细分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客户类别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>开发阶段</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Reason lost</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Hours to resolve</source>
+        <translation>处理用时（小时）</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Churn score</source>
+        <translation>流失风险分</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Days without follow-up</source>
+        <translation>未跟进天数</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCommands</name>
     <message>
         <source>(pool)</source>
@@ -1360,6 +1559,97 @@
     </message>
 </context>
 <context>
+    <name>EntertainmentAudit</name>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填写应酬申请</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改应酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申请报销</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已报销</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>报销退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>报销被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>添加票据</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>应酬事由</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司人员</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>来宾</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+</context>
+<context>
     <name>EntertainmentCommands</name>
     <message>
         <source>comment recorded with the decision</source>
@@ -2413,6 +2703,41 @@
     </message>
 </context>
 <context>
+    <name>Modules</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <translation>商务应酬</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>商务团队</translation>
+    </message>
+    <message>
+        <source>Negotiations</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>Negotiation preparation, stages, offers and the summary report.</source>
+        <translation>谈判准备、谈判阶段、报价和总结报告。</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
+        <translation>合同起草、法务与财务审核、审批、签订、履行、变更和归档。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2589,6 +2914,33 @@
     </message>
 </context>
 <context>
+    <name>ReadableHistory</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>person #%1</source>
+        <translation>人员 #%1</translation>
+    </message>
+    <message>
+        <source>department #%1</source>
+        <translation>部门 #%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>ReportingLine</name>
     <message>
         <source>superior: this would make a reporting line loop back to the employee (§2.1).</source>
@@ -2715,6 +3067,117 @@
     <message>
         <source>&amp;Strategy:</source>
         <translation>开发策略(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamAudit</name>
+    <message>
+        <source>First account created</source>
+        <translation>创建首个账户</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人员资料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账户</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账户被锁定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>设置部门负责人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>设立审批授权</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤销审批授权</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度参数</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>直接上级</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
     </message>
 </context>
 <context>
@@ -2853,204 +3316,12 @@
         <translation>变更（修改前 → 修改后）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
-    </message>
-    <message>
         <source>No recorded changes yet.</source>
         <translation>暂无变更记录。</translation>
     </message>
     <message>
         <source>The change history is visible to the director, executives and administrators (§7).</source>
         <translation>变更历史仅对商务总监、公司高层和系统管理员可见（§7）。</translation>
-    </message>
-    <message>
-        <source>First account created</source>
-        <translation>创建首个账户</translation>
-    </message>
-    <message>
-        <source>Person added</source>
-        <translation>新增人员</translation>
-    </message>
-    <message>
-        <source>Person changed</source>
-        <translation>修改人员资料</translation>
-    </message>
-    <message>
-        <source>Account unlocked</source>
-        <translation>解锁账户</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <source>Logged in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Login failed</source>
-        <translation>登录失败</translation>
-    </message>
-    <message>
-        <source>Account locked</source>
-        <translation>账户被锁定</translation>
-    </message>
-    <message>
-        <source>Department added</source>
-        <translation>新建部门</translation>
-    </message>
-    <message>
-        <source>Department head set</source>
-        <translation>设置部门负责人</translation>
-    </message>
-    <message>
-        <source>Delegation given</source>
-        <translation>设立审批授权</translation>
-    </message>
-    <message>
-        <source>Delegation revoked</source>
-        <translation>撤销审批授权</translation>
-    </message>
-    <message>
-        <source>Policy setting changed</source>
-        <translation>修改制度参数</translation>
-    </message>
-    <message>
-        <source>login</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>superior</source>
-        <translation>直接上级</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>locked until</source>
-        <translation>锁定至</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>attempt</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <source>delegate</source>
-        <translation>代批人</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Entertainment application filled in</source>
-        <translation>填写应酬申请</translation>
-    </message>
-    <message>
-        <source>Entertainment draft changed</source>
-        <translation>修改应酬草稿</translation>
-    </message>
-    <message>
-        <source>Submitted for approval</source>
-        <translation>提交审批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Claim filed</source>
-        <translation>申请报销</translation>
-    </message>
-    <message>
-        <source>Reimbursed</source>
-        <translation>已报销</translation>
-    </message>
-    <message>
-        <source>Claim returned for correction</source>
-        <translation>报销退回修改</translation>
-    </message>
-    <message>
-        <source>Claim refused</source>
-        <translation>报销被拒</translation>
-    </message>
-    <message>
-        <source>Receipt attached</source>
-        <translation>添加票据</translation>
-    </message>
-    <message>
-        <source>state</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>estimate</source>
-        <translation>预计费用</translation>
-    </message>
-    <message>
-        <source>actual cost</source>
-        <translation>实际费用</translation>
-    </message>
-    <message>
-        <source>comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3457,20 @@
         <source>never</source>
         <translation>从未联系</translation>
     </message>
+    <message>
+        <source>Could not count the customers: %1</source>
+        <translation>无法统计客户数量：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::CustomersPage</name>
@@ -3236,12 +3521,6 @@
     <message>
         <source>Search name, contact, phone, e-mail, address, notes…</source>
         <translation>搜索名称、联系人、电话、邮箱、地址、备注…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n 个客户</numerusform>
-        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -3338,10 +3617,6 @@
     <message>
         <source>Customers</source>
         <translation>客户</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
     </message>
     <message>
         <source>shared pool</source>
@@ -4178,38 +4453,6 @@ New status:</source>
     <message>
         <source>My Tasks</source>
         <translation>我的待办</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Negotiations</source>
-        <translation>商务谈判</translation>
-    </message>
-    <message>
-        <source>Negotiation preparation, stages, offers and the summary report.</source>
-        <translation>谈判准备、谈判阶段、报价和总结报告。</translation>
-    </message>
-    <message>
-        <source>Contracts</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
-        <translation>合同起草、法务与财务审核、审批、签订、履行、变更和归档。</translation>
-    </message>
-    <message>
-        <source>Entertainment</source>
-        <translation>商务应酬</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>商务团队</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>报表</translation>
     </message>
     <message>
         <source>&amp;Change password…</source>

@@ -214,6 +214,205 @@
     </message>
 </context>
 <context>
+    <name>CustomerAudit</name>
+    <message>
+        <source>Customer added</source>
+        <translation>已新建客戶</translation>
+    </message>
+    <message>
+        <source>Customer changed</source>
+        <translation>客戶資料已修改</translation>
+    </message>
+    <message>
+        <source>Owner assigned</source>
+        <translation>已分配負責人</translation>
+    </message>
+    <message>
+        <source>Claimed from the shared pool</source>
+        <translation>從公共客戶池領取</translation>
+    </message>
+    <message>
+        <source>Released to the shared pool</source>
+        <translation>已釋放到公共客戶池</translation>
+    </message>
+    <message>
+        <source>Returned to the pool (not followed up)</source>
+        <translation>未跟進，已退回公共客戶池</translation>
+    </message>
+    <message>
+        <source>Pipeline stage changed</source>
+        <translation>開發階段已變更</translation>
+    </message>
+    <message>
+        <source>Contact recorded</source>
+        <translation>已記錄溝通</translation>
+    </message>
+    <message>
+        <source>Contact person added</source>
+        <translation>已新增聯絡人</translation>
+    </message>
+    <message>
+        <source>Complaint handled</source>
+        <translation>投訴已處理</translation>
+    </message>
+    <message>
+        <source>Win-back plan made</source>
+        <translation>已制定挽回計劃</translation>
+    </message>
+    <message>
+        <source>Win-back result recorded</source>
+        <translation>已記錄挽回結果</translation>
+    </message>
+    <message>
+        <source>Customers exported</source>
+        <translation>已匯出客戶</translation>
+    </message>
+    <message>
+        <source>Customers imported</source>
+        <translation>已匯入客戶</translation>
+    </message>
+    <message>
+        <source>Customer event planned</source>
+        <translation>已策劃客戶活動</translation>
+    </message>
+    <message>
+        <source>Customer invited to an event</source>
+        <translation>已邀請客戶參加活動</translation>
+    </message>
+    <message>
+        <source>Market research recorded</source>
+        <translation>已記錄市場調研</translation>
+    </message>
+    <message>
+        <source>Customer segment added</source>
+        <translation>已新增客戶細分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客戶類別</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation>溝通方式</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>Reason lost</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟進</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>處理結果</translation>
+    </message>
+    <message>
+        <source>Hours to resolve</source>
+        <translation>處理用時（小時）</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Churn score</source>
+        <translation>流失風險分</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行數</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Days without follow-up</source>
+        <translation>未跟進天數</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCommands</name>
     <message>
         <source>(pool)</source>
@@ -1360,6 +1559,97 @@
     </message>
 </context>
 <context>
+    <name>EntertainmentAudit</name>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填寫應酬申請</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改應酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交審批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申請報銷</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已報銷</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>報銷退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>報銷被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>新增票據</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>應酬事由</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司人員</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>來賓</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+</context>
+<context>
     <name>EntertainmentCommands</name>
     <message>
         <source>comment recorded with the decision</source>
@@ -2413,6 +2703,41 @@
     </message>
 </context>
 <context>
+    <name>Modules</name>
+    <message>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <translation>商務應酬</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>商務團隊</translation>
+    </message>
+    <message>
+        <source>Negotiations</source>
+        <translation>商務談判</translation>
+    </message>
+    <message>
+        <source>Negotiation preparation, stages, offers and the summary report.</source>
+        <translation>談判準備、談判階段、報價和總結報告。</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
+        <translation>合同起草、法務與財務稽核、審批、簽訂、履行、變更和歸檔。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>報表</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2589,6 +2914,33 @@
     </message>
 </context>
 <context>
+    <name>ReadableHistory</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>person #%1</source>
+        <translation>人員 #%1</translation>
+    </message>
+    <message>
+        <source>department #%1</source>
+        <translation>部門 #%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>ReportingLine</name>
     <message>
         <source>superior: this would make a reporting line loop back to the employee (§2.1).</source>
@@ -2715,6 +3067,117 @@
     <message>
         <source>&amp;Strategy:</source>
         <translation>開發策略(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamAudit</name>
+    <message>
+        <source>First account created</source>
+        <translation>建立首個賬戶</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人員</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人員資料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解鎖賬戶</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登入失敗</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>賬戶被鎖定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部門</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>設定部門負責人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>設立審批授權</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤銷審批授權</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度引數</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登入名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>直接上級</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>鎖定至</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>嘗試次數</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>結束日期</translation>
     </message>
 </context>
 <context>
@@ -2853,204 +3316,12 @@
         <translation>變更（修改前 → 修改後）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
-    </message>
-    <message>
         <source>No recorded changes yet.</source>
         <translation>暫無變更記錄。</translation>
     </message>
     <message>
         <source>The change history is visible to the director, executives and administrators (§7).</source>
         <translation>變更歷史僅對商務總監、公司高層和系統管理員可見（§7）。</translation>
-    </message>
-    <message>
-        <source>First account created</source>
-        <translation>建立首個賬戶</translation>
-    </message>
-    <message>
-        <source>Person added</source>
-        <translation>新增人員</translation>
-    </message>
-    <message>
-        <source>Person changed</source>
-        <translation>修改人員資料</translation>
-    </message>
-    <message>
-        <source>Account unlocked</source>
-        <translation>解鎖賬戶</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>修改密碼</translation>
-    </message>
-    <message>
-        <source>Logged in</source>
-        <translation>登入</translation>
-    </message>
-    <message>
-        <source>Login failed</source>
-        <translation>登入失敗</translation>
-    </message>
-    <message>
-        <source>Account locked</source>
-        <translation>賬戶被鎖定</translation>
-    </message>
-    <message>
-        <source>Department added</source>
-        <translation>新建部門</translation>
-    </message>
-    <message>
-        <source>Department head set</source>
-        <translation>設定部門負責人</translation>
-    </message>
-    <message>
-        <source>Delegation given</source>
-        <translation>設立審批授權</translation>
-    </message>
-    <message>
-        <source>Delegation revoked</source>
-        <translation>撤銷審批授權</translation>
-    </message>
-    <message>
-        <source>Policy setting changed</source>
-        <translation>修改制度引數</translation>
-    </message>
-    <message>
-        <source>login</source>
-        <translation>登入名</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>啟用</translation>
-    </message>
-    <message>
-        <source>department</source>
-        <translation>部門</translation>
-    </message>
-    <message>
-        <source>superior</source>
-        <translation>直接上級</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>負責人</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>電子郵件</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <source>locked until</source>
-        <translation>鎖定至</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>attempt</source>
-        <translation>次數</translation>
-    </message>
-    <message>
-        <source>delegate</source>
-        <translation>代批人</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>開始日期</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>結束日期</translation>
-    </message>
-    <message>
-        <source>Entertainment application filled in</source>
-        <translation>填寫應酬申請</translation>
-    </message>
-    <message>
-        <source>Entertainment draft changed</source>
-        <translation>修改應酬草稿</translation>
-    </message>
-    <message>
-        <source>Submitted for approval</source>
-        <translation>提交審批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已駁回</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Claim filed</source>
-        <translation>申請報銷</translation>
-    </message>
-    <message>
-        <source>Reimbursed</source>
-        <translation>已報銷</translation>
-    </message>
-    <message>
-        <source>Claim returned for correction</source>
-        <translation>報銷退回修改</translation>
-    </message>
-    <message>
-        <source>Claim refused</source>
-        <translation>報銷被拒</translation>
-    </message>
-    <message>
-        <source>Receipt attached</source>
-        <translation>新增票據</translation>
-    </message>
-    <message>
-        <source>state</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>estimate</source>
-        <translation>預計費用</translation>
-    </message>
-    <message>
-        <source>actual cost</source>
-        <translation>實際費用</translation>
-    </message>
-    <message>
-        <source>comment</source>
-        <translation>意見</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>檔案</translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3457,20 @@
         <source>never</source>
         <translation>從未聯絡</translation>
     </message>
+    <message>
+        <source>Could not count the customers: %1</source>
+        <translation>無法統計客戶數量：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在統計…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 個客戶</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::CustomersPage</name>
@@ -3236,12 +3521,6 @@
     <message>
         <source>Search name, contact, phone, e-mail, address, notes…</source>
         <translation>搜尋名稱、聯絡人、電話、郵箱、地址、備註…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n 個客戶</numerusform>
-        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -3338,10 +3617,6 @@
     <message>
         <source>Customers</source>
         <translation>客戶</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>正在統計…</translation>
     </message>
     <message>
         <source>shared pool</source>
@@ -4178,38 +4453,6 @@ New status:</source>
     <message>
         <source>My Tasks</source>
         <translation>我的待辦</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>Negotiations</source>
-        <translation>商務談判</translation>
-    </message>
-    <message>
-        <source>Negotiation preparation, stages, offers and the summary report.</source>
-        <translation>談判準備、談判階段、報價和總結報告。</translation>
-    </message>
-    <message>
-        <source>Contracts</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
-        <translation>合同起草、法務與財務稽核、審批、簽訂、履行、變更和歸檔。</translation>
-    </message>
-    <message>
-        <source>Entertainment</source>
-        <translation>商務應酬</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>商務團隊</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>報表</translation>
     </message>
     <message>
         <source>&amp;Change password…</source>

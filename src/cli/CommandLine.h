@@ -29,7 +29,7 @@ private:
     QList<CommandSpec> m_commands;
 };
 
-/// Every module adds its commands through one function of this shape; CommandCatalog.cpp calls them all.
+/// The foundation commands, then every module's group in ModuleCatalog order (CommandCatalog.cpp).
 void registerAllCommands(CommandLine &commandLine);
 
 } // namespace bizdesk::cli
