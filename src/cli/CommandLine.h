@@ -43,7 +43,7 @@ private:
     const domain::Clock &m_clock;
 };
 
-/// Every module adds its commands through one function of this shape; CommandCatalog.cpp calls them all.
+/// The foundation commands, then every module's group in ModuleCatalog order (CommandCatalog.cpp).
 void registerAllCommands(CommandLine &commandLine);
 
 } // namespace bizdesk::cli

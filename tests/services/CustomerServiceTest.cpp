@@ -168,7 +168,7 @@ TEST_P(CustomerServiceTest, contact_log_needs_a_note_and_feeds_my_tasks)
     m_clock.advanceSeconds(40 * 86400);
     bool overdue = false;
     for (const auto &task : services::TaskService::tasksFor(as(QStringLiteral("sales1"))))
-        overdue = overdue || (task.kind == QLatin1String("overdue_contact") && task.entityId == customer.id);
+        overdue = overdue || (task.kind == QLatin1String("overdue_contact") && task.record.id == customer.id);
     EXPECT_TRUE(overdue);
 }
 

@@ -270,12 +270,12 @@ TEST_P(EntertainmentServiceTest, tasks_list_approvals_and_claims_due)
     afterEvent();
     bool claimTask = false;
     for (const auto &task : services::TaskService::tasksFor(as(u"sales1"_s)))
-        claimTask = claimTask || (task.kind == u"claim"_s && task.entityId == id);
+        claimTask = claimTask || (task.kind == u"claim"_s && task.record.id == id);
     EXPECT_TRUE(claimTask);
     const qint64 other = submitted(u"sales2"_s);
     bool approval = false;
     for (const auto &task : services::TaskService::tasksFor(as(u"manager1"_s)))
-        approval = approval || (task.kind == u"approval"_s && task.entityId == other);
+        approval = approval || (task.kind == u"approval"_s && task.record.id == other);
     EXPECT_TRUE(approval);
 }
 

@@ -1,3 +1,4 @@
+#include "services/customers/CustomerModule.h"
 #include "services/tasks/TaskSource.h"
 #include "support/TestDatabase.h"
 
@@ -28,10 +29,8 @@ private:
 services::TaskItem task(const QString &title, const QString &forLogin, const QDateTime &due, bool overdue)
 {
     services::TaskItem item;
-    item.module = QStringLiteral("customers");
     item.kind = QStringLiteral("follow_up");
-    item.entityKind = QStringLiteral("customer");
-    item.entityId = 1;
+    item.record = {services::customerRecord, 1};
     item.title = title;
     item.detail = forLogin;
     item.due = due;

@@ -1,10 +1,13 @@
+#include "domain/Error.h"
 #include "services/customers/CustomerService.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
+#include "services/entertainment/EntertainmentModule.h"
 #include "services/entertainment/EntertainmentService.h"
 #include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
 #include "UiTestSupport.h"
+#include "ui/common/BackgroundCounter.h"
 #include "ui/customers/CustomerDialogs.h"
 #include "ui/customers/CustomerListModel.h"
 #include "ui/customers/CustomersPage.h"
@@ -14,6 +17,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QInputDialog>
+#include <QFile>
+#include <QThread>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -96,6 +101,89 @@ TEST_P(CustomersUiTest, background_count_reports_the_total)
     ASSERT_TRUE(counted.wait(5000));
     EXPECT_EQ(counted.last().first().toLongLong(), 450);
     EXPECT_EQ(model.rowCount(), 450);
+}
+
+TEST_P(CustomersUiTest, two_quick_reloads_show_only_the_last_count)
+{
+    addMany(450);
+    ui::CustomerListModel model(as(QStringLiteral("director")));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy counted(&model, &ui::CustomerListModel::counted);
+    model.reload(); // all 450: this count is superseded before it can report
+    storage::CustomerQuery keyOnly;
+    keyOnly.customerClass = domain::CustomerClass::Key;
+    model.setQuery(keyOnly); // 225
+    EXPECT_TRUE(model.isCounting());
+    EXPECT_EQ(model.countText(), QStringLiteral("Counting…"));
+    ASSERT_TRUE(counted.wait(5000));
+    QTest::qWait(300); // a stale result, had it not been dropped, would arrive by now
+    ASSERT_EQ(counted.count(), 1);
+    EXPECT_EQ(counted.first().first().toLongLong(), 225);
+    EXPECT_EQ(model.rowCount(), 225);
+    EXPECT_EQ(model.countText(), QStringLiteral("225 customer(s)"));
+}
+
+TEST_P(CustomersUiTest, a_failed_count_is_shown_not_counting_forever)
+{
+    if (GetParam() != bizdesk::testing::Backend::Sqlite)
+        GTEST_SKIP() << "the failure is made by moving the SQLite file away; the counter's error path is tested on both backends";
+    addMany(450);
+    ui::CustomersPage page(as(QStringLiteral("director")));
+    ui::CustomerListModel *model = page.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy failed(model, &ui::CustomerListModel::countFailedWith);
+    QSignalSpy counted(model, &ui::CustomerListModel::counted);
+    // The file goes away (a share unmounted, a folder renamed): the open connection still reads
+    // the first page, the worker's own connection cannot open it.
+    const QString path = database().location().filePath();
+    const QString moved = path + QStringLiteral(".moved");
+    ASSERT_TRUE(QFile::rename(path, moved));
+    page.applyFilters();
+    const bool reported = failed.wait(5000);
+    ASSERT_TRUE(QFile::rename(moved, path));
+    ASSERT_TRUE(reported);
+    EXPECT_EQ(counted.count(), 0);
+    EXPECT_FALSE(model->isCounting());
+    EXPECT_TRUE(model->countFailed());
+    EXPECT_EQ(model->rowCount(), ui::CustomerListModel::pageSize) << "the first page stays usable";
+    bool labelSaysSo = false;
+    for (const QLabel *label : page.findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Could not count the customers:")))
+            labelSaysSo = true;
+        EXPECT_NE(label->text(), QStringLiteral("Counting…"));
+    }
+    EXPECT_TRUE(labelSaysSo);
+    // The next reload counts again.
+    page.applyFilters();
+    ASSERT_TRUE(counted.wait(5000));
+    EXPECT_FALSE(model->countFailed());
+    EXPECT_EQ(model->rowCount(), 450);
+}
+
+TEST_P(CustomersUiTest, counter_reports_errors_and_only_the_latest_request)
+{
+    ui::BackgroundCounter counter;
+    QSignalSpy counted(&counter, &ui::BackgroundCounter::counted);
+    QSignalSpy failed(&counter, &ui::BackgroundCounter::failed);
+    const auto location = database().location();
+    counter.start(location, [](storage::Database &) -> qint64 { return 1; });
+    counter.start(location, [](storage::Database &) -> qint64 {
+        throw domain::Error::internal(QStringLiteral("disk on fire"));
+    });
+    ASSERT_TRUE(failed.wait(5000));
+    EXPECT_TRUE(failed.first().first().toString().contains(QStringLiteral("disk on fire")));
+    EXPECT_FALSE(counter.isBusy());
+    counter.start(location, [](storage::Database &) -> qint64 { return 7; });
+    counter.cancel();
+    counter.start(location, [](storage::Database &) -> qint64 { return 8; });
+    ASSERT_TRUE(counted.wait(5000));
+    QTest::qWait(200);
+    ASSERT_EQ(counted.count(), 1) << "the first and the cancelled request report nothing";
+    EXPECT_EQ(counted.first().first().toLongLong(), 8);
+    // Destroyed while a slow count runs: waits for it, nothing arrives afterwards.
+    auto slow = std::make_unique<ui::BackgroundCounter>();
+    slow->start(location, [](storage::Database &) -> qint64 { QThread::msleep(100); return 1; });
+    slow.reset();
 }
 
 TEST_P(CustomersUiTest, search_as_you_type_filters_the_list)
@@ -313,12 +401,14 @@ TEST_P(CustomersUiTest, business_dealings_list_entertainment_requests_and_open_t
     EXPECT_EQ(table->item(0, 0)->text(), QString::number(request.id));
     EXPECT_EQ(table->item(0, 2)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
     EXPECT_TRUE(table->item(0, 3)->text().contains(QStringLiteral("1,200")));
-    QSignalSpy open(&page, &ui::CustomersPage::openRequested);
+    QList<services::RecordRef> opened;
+    page.setRecordOpener([&opened](const services::RecordRef &record) {
+        opened << record;
+        return true;
+    });
     emit table->cellDoubleClicked(0, 1);
-    ASSERT_EQ(open.size(), 1);
-    EXPECT_EQ(open.first().at(0).toString(), QStringLiteral("entertainment"));
-    EXPECT_EQ(open.first().at(1).toString(), QStringLiteral("expense"));
-    EXPECT_EQ(open.first().at(2).toLongLong(), request.id);
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_TRUE(opened.first() == (services::RecordRef{services::expenseRecord, request.id}));
 }
 
 TEST_P(CustomersUiTest, ok_and_cancel_of_the_customer_dialogs_close_them)

@@ -1,5 +1,7 @@
 #include "services/entertainment/EntertainmentService.h"
 #include "support/ExpenseSamples.h"
+#include "services/customers/CustomerModule.h"
+#include "services/entertainment/EntertainmentModule.h"
 #include "support/TestDatabase.h"
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseFormWidget.h"
@@ -154,10 +156,10 @@ TEST_P(EntertainmentPageTest, my_tasks_can_open_a_request)
     ui::EntertainmentPage page(as(u"manager1"_s));
     page.show();
     page.viewCombo()->setCurrentIndex(1); // "Mine": would hide it
-    EXPECT_TRUE(page.showRecord(u"expense"_s, id));
+    EXPECT_TRUE(page.showRecord({services::expenseRecord, id}));
     EXPECT_EQ(page.currentId(), id);
     EXPECT_TRUE(page.button(ExpenseAction::Approve)->isVisible());
-    EXPECT_FALSE(page.showRecord(u"customer"_s, id));
+    EXPECT_FALSE(page.showRecord({services::customerRecord, id}));
 }
 
 TEST_P(EntertainmentPageTest, report_page_shows_the_period)

@@ -1,6 +1,9 @@
 #include "UiTestSupport.h"
 
+#include "services/customers/CustomerModule.h"
 #include "services/identity/IdentityService.h"
+#include "services/identity/TeamModule.h"
+#include "services/modules/ReadableHistory.h"
 #include "support/TestDatabase.h"
 #include "ui/common/AuditHistoryView.h"
 #include "ui/team/PeoplePage.h"
@@ -178,7 +181,7 @@ TEST_P(PeoplePageTest, only_permitted_actions_are_shown)
     EXPECT_FALSE(asManager.newDepartmentAction()->isVisible());
 
     asManager.show();
-    ASSERT_TRUE(asManager.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales1"))));
+    ASSERT_TRUE(asManager.showRecord({services::userRecord, organisation().id(QStringLiteral("sales1"))}));
     EXPECT_FALSE(asManager.history()->list()->isVisible()) << "the change history is for auditors (§7)";
 
     ui::PeoplePage asDirector(as(QStringLiteral("director")));
@@ -196,14 +199,14 @@ TEST_P(PeoplePageTest, unlock_and_enable_act_on_the_selected_person)
         EXPECT_ANY_THROW(services::IdentityService(anonymous).logIn(QStringLiteral("sales1"), QStringLiteral("wrong-password")));
 
     ui::PeoplePage page(session);
-    ASSERT_TRUE(page.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales1"))));
+    ASSERT_TRUE(page.showRecord({services::userRecord, organisation().id(QStringLiteral("sales1"))}));
     EXPECT_TRUE(page.unlockPersonAction()->isEnabled());
     EXPECT_FALSE(page.enablePersonAction()->isEnabled());
     page.unlockPersonAction()->trigger();
     EXPECT_FALSE(services::IdentityService(session).user(QStringLiteral("sales1")).isLockedAt(m_clock.nowUtc()));
     EXPECT_FALSE(page.unlockPersonAction()->isEnabled());
 
-    ASSERT_TRUE(page.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales3"))));
+    ASSERT_TRUE(page.showRecord({services::userRecord, organisation().id(QStringLiteral("sales3"))}));
     EXPECT_TRUE(page.enablePersonAction()->isEnabled());
     EXPECT_FALSE(page.disablePersonAction()->isEnabled());
     page.enablePersonAction()->trigger();
@@ -213,15 +216,15 @@ TEST_P(PeoplePageTest, unlock_and_enable_act_on_the_selected_person)
 TEST_P(PeoplePageTest, show_record_selects_the_person)
 {
     ui::PeoplePage page(as(QStringLiteral("admin")));
-    EXPECT_TRUE(page.showRecord(QStringLiteral("user"), organisation().id(QStringLiteral("sales2"))));
+    EXPECT_TRUE(page.showRecord({services::userRecord, organisation().id(QStringLiteral("sales2"))}));
     ASSERT_TRUE(page.selectedUser().has_value());
     EXPECT_EQ(page.selectedUser()->login, QStringLiteral("sales2"));
-    EXPECT_FALSE(page.showRecord(QStringLiteral("customer"), 1));
+    EXPECT_FALSE(page.showRecord({services::customerRecord, 1}));
 }
 
-TEST(AuditHistoryView, describes_what_changed_from_before_to_after)
+TEST_P(PeoplePageTest, history_describes_what_changed_from_before_to_after)
 {
-    const QString text = ui::AuditHistoryView::describeChange(
+    const QString text = services::ReadableHistory(as(QStringLiteral("admin"))).describeChange(
         QStringLiteral("{\"id\":3,\"name\":\"王小明\",\"email\":\"a@b.cn\",\"version\":1}"),
         QStringLiteral("{\"id\":3,\"name\":\"<b>王大明</b>\",\"email\":\"a@b.cn\",\"version\":2}"));
     EXPECT_TRUE(text.contains(QStringLiteral("王小明 → <b>王大明</b>"))) << text.toStdString();

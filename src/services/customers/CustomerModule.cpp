@@ -1,6 +1,8 @@
 #include "services/customers/CustomerModule.h"
 
+#include "domain/Error.h"
 #include "domain/customers/Customer.h"
+#include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/customers/CustomerService.h"
 #include "services/demo/DemoData.h"
@@ -28,10 +30,8 @@ public:
         const QDateTime now = session.now();
         for (const auto &[entry, customerName] : repository.followUps(session.userId(), session.today())) {
             TaskItem item;
-            item.module = QStringLiteral("customers");
             item.kind = QStringLiteral("follow_up");
-            item.entityKind = QStringLiteral("customer");
-            item.entityId = entry.customerId;
+            item.record = {customerRecord, entry.customerId};
             item.title = QCoreApplication::translate("Customers", "Follow up %1").arg(customerName);
             item.detail = entry.note.left(80);
             item.due = session.calendar().startOf(entry.nextFollowUp);
@@ -46,10 +46,8 @@ public:
                 const auto &c = row.customer;
                 const QDateTime since = c.lastContactAt.isValid() ? c.lastContactAt : c.createdAt;
                 TaskItem item;
-                item.module = QStringLiteral("customers");
                 item.kind = QStringLiteral("overdue_contact");
-                item.entityKind = QStringLiteral("customer");
-                item.entityId = c.id;
+                item.record = {customerRecord, c.id};
                 item.title = QCoreApplication::translate("Customers", "Contact %1").arg(c.name);
                 item.detail = QCoreApplication::translate("Customers", "%1 · no contact for %2 days, interval %3")
                                   .arg(CustomerRules::label(c.customerClass))
@@ -156,12 +154,101 @@ void contributeDemo(DemoContext &context)
     context.summary.insert(QStringLiteral("customers"), count);
 }
 
+/// A stored name of one of the customer enums, translated; the text itself when it is not one.
+template<typename Parse>
+std::function<QString(const QString &)> customerName(Parse parse)
+{
+    return [parse](const QString &name) {
+        try {
+            return CustomerRules::label(parse(QString(), name));
+        } catch (const domain::Error &) {
+            return name;
+        }
+    };
+}
+
+AuditLabels customerAuditLabels()
+{
+    AuditLabels labels;
+    labels.context = "CustomerAudit";
+    labels.actions = {
+        {QStringLiteral("customer.create"), QT_TRANSLATE_NOOP("CustomerAudit", "Customer added")},
+        {QStringLiteral("customer.update"), QT_TRANSLATE_NOOP("CustomerAudit", "Customer changed")},
+        {QStringLiteral("customer.assign"), QT_TRANSLATE_NOOP("CustomerAudit", "Owner assigned")},
+        {QStringLiteral("customer.claim"), QT_TRANSLATE_NOOP("CustomerAudit", "Claimed from the shared pool")},
+        {QStringLiteral("customer.release"), QT_TRANSLATE_NOOP("CustomerAudit", "Released to the shared pool")},
+        {QStringLiteral("customer.return_to_pool"), QT_TRANSLATE_NOOP("CustomerAudit", "Returned to the pool (not followed up)")},
+        {QStringLiteral("customer.stage"), QT_TRANSLATE_NOOP("CustomerAudit", "Pipeline stage changed")},
+        {QStringLiteral("customer.contact"), QT_TRANSLATE_NOOP("CustomerAudit", "Contact recorded")},
+        {QStringLiteral("customer.contact_person"), QT_TRANSLATE_NOOP("CustomerAudit", "Contact person added")},
+        {QStringLiteral("customer.complaint"), QT_TRANSLATE_NOOP("CustomerAudit", "Complaint handled")},
+        {QStringLiteral("customer.winback"), QT_TRANSLATE_NOOP("CustomerAudit", "Win-back plan made")},
+        {QStringLiteral("customer.winback_result"), QT_TRANSLATE_NOOP("CustomerAudit", "Win-back result recorded")},
+        {QStringLiteral("customer.export"), QT_TRANSLATE_NOOP("CustomerAudit", "Customers exported")},
+        {QStringLiteral("customer.import"), QT_TRANSLATE_NOOP("CustomerAudit", "Customers imported")},
+        {QStringLiteral("customer_event.create"), QT_TRANSLATE_NOOP("CustomerAudit", "Customer event planned")},
+        {QStringLiteral("customer_event.invite"), QT_TRANSLATE_NOOP("CustomerAudit", "Customer invited to an event")},
+        {QStringLiteral("research.create"), QT_TRANSLATE_NOOP("CustomerAudit", "Market research recorded")},
+        {QStringLiteral("segment.create"), QT_TRANSLATE_NOOP("CustomerAudit", "Customer segment added")},
+    };
+    const auto text = [](const char *label) { return AuditField{label, AuditValue::Text, {}}; };
+    labels.fields = {
+        {QStringLiteral("name"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Name"))},
+        {QStringLiteral("short_name"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Short name"))},
+        {QStringLiteral("class"), {QT_TRANSLATE_NOOP("CustomerAudit", "Class"), AuditValue::Named, customerName(&CustomerRules::parseClass)}},
+        {QStringLiteral("stage"), {QT_TRANSLATE_NOOP("CustomerAudit", "Stage"), AuditValue::Named, customerName(&CustomerRules::parseStage)}},
+        {QStringLiteral("channel"), {QT_TRANSLATE_NOOP("CustomerAudit", "Channel"), AuditValue::Named, customerName(&CustomerRules::parseChannel)}},
+        {QStringLiteral("kind"), {QT_TRANSLATE_NOOP("CustomerAudit", "Kind of contact"), AuditValue::Named, customerName(&CustomerRules::parseKind)}},
+        {QStringLiteral("industry"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Industry"))},
+        {QStringLiteral("size"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Size"))},
+        {QStringLiteral("address"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Address"))},
+        {QStringLiteral("website"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Website"))},
+        {QStringLiteral("tags"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Tags"))},
+        {QStringLiteral("notes"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Notes"))},
+        {QStringLiteral("note"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Note"))},
+        {QStringLiteral("owner_id"), {QT_TRANSLATE_NOOP("CustomerAudit", "Owner"), AuditValue::Person, {}}},
+        {QStringLiteral("owner"), {QT_TRANSLATE_NOOP("CustomerAudit", "Owner"), AuditValue::Login, {}}},
+        {QStringLiteral("by"), {QT_TRANSLATE_NOOP("CustomerAudit", "By"), AuditValue::Person, {}}},
+        {QStringLiteral("by_name"), {nullptr, AuditValue::Hidden, {}}},
+        {QStringLiteral("customer"), {nullptr, AuditValue::Hidden, {}}},
+        {QStringLiteral("customer_id"), {nullptr, AuditValue::Hidden, {}}},
+        {QStringLiteral("last_contact_at"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Last contact"))},
+        {QStringLiteral("lost_reason"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Reason lost"))},
+        {QStringLiteral("next_follow_up"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Next follow-up"))},
+        {QStringLiteral("complaint_status"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Complaint"))},
+        {QStringLiteral("resolution"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Resolution"))},
+        {QStringLiteral("hours_to_resolve"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Hours to resolve"))},
+        {QStringLiteral("cause"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Cause"))},
+        {QStringLiteral("measures"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Measures"))},
+        {QStringLiteral("score"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Churn score"))},
+        {QStringLiteral("topic"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Topic"))},
+        {QStringLiteral("title"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Title"))},
+        {QStringLiteral("date"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Date"))},
+        {QStringLiteral("rows"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Rows"))},
+        {QStringLiteral("imported"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Imported"))},
+        {QStringLiteral("rejected"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Rejected"))},
+        {QStringLiteral("pool_return_days"), text(QT_TRANSLATE_NOOP("CustomerAudit", "Days without follow-up"))},
+    };
+    return labels;
+}
+
 } // namespace
 
-void registerCustomerModule()
+ModuleDescriptor customersModule()
 {
-    TaskService::addSource(std::make_unique<CustomerTaskSource>());
-    DemoData::addContributor(QStringLiteral("customers"), contributeDemo);
+    ModuleDescriptor module;
+    module.id = ModuleId::Customers;
+    module.title = QT_TRANSLATE_NOOP("Modules", "Customers");
+    module.clauses = QStringLiteral("§3");
+    module.records = {customerRecord};
+    module.taskSources = {std::make_shared<CustomerTaskSource>()};
+    module.demo = contributeDemo;
+    module.commandGroups = {QStringLiteral("customer"), QStringLiteral("event"), QStringLiteral("segment"),
+                            QStringLiteral("research")};
+    module.policyKeys = {domain::policy::contactIntervalKey, domain::policy::contactIntervalGeneral,
+                         domain::policy::contactIntervalPotential, domain::policy::poolReturnDays};
+    module.audit = customerAuditLabels();
+    return module;
 }
 
 } // namespace bizdesk::services

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "services/modules/ModuleDescriptor.h"
+
 namespace bizdesk::services {
 
-/// Registers the customers module's My Tasks source and demo data (called by ModuleCatalog).
-void registerCustomerModule();
+inline constexpr RecordKind customerRecord{"customer"};
+
+/// The customers module (§3): My Tasks follow-ups and overdue contacts, demo customers, the
+/// `customer`, `event`, `segment` and `research` commands, contact-plan policies, audit labels.
+ModuleDescriptor customersModule();
 
 } // namespace bizdesk::services

@@ -35,9 +35,7 @@ public:
         waiting.pendingForMe = true;
         for (const storage::ExpenseListRow &row : service.list(waiting)) {
             TaskItem task;
-            task.module = QStringLiteral("entertainment");
-            task.entityKind = expenseEntity;
-            task.entityId = row.request.id;
+            task.record = {expenseRecord, row.request.id};
             task.detail = shortDetail(row);
             if (row.request.state == ExpenseState::PendingFinanceReview) {
                 task.kind = QStringLiteral("finance_review");
@@ -61,10 +59,8 @@ public:
             if (row.request.eventAt > session.now())
                 continue;
             TaskItem task;
-            task.module = QStringLiteral("entertainment");
             task.kind = QStringLiteral("claim");
-            task.entityKind = expenseEntity;
-            task.entityId = row.request.id;
+            task.record = {expenseRecord, row.request.id};
             task.title = QCoreApplication::translate("EntertainmentTasks", "File the claim for entertainment request #%1")
                              .arg(row.request.id);
             task.detail = shortDetail(row);
@@ -179,12 +175,63 @@ void contributeDemo(DemoContext &context)
     context.summary.insert(QStringLiteral("entertainment_requests"), created);
 }
 
+QString stateName(const QString &name)
+{
+    return domain::expenseStateDisplayName(name);
+}
+
+AuditLabels entertainmentAuditLabels()
+{
+    AuditLabels labels;
+    labels.context = "EntertainmentAudit";
+    labels.actions = {
+        {QStringLiteral("expense.apply"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Entertainment application filled in")},
+        {QStringLiteral("expense.edit"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Entertainment draft changed")},
+        {QStringLiteral("expense.submit"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Submitted for approval")},
+        {QStringLiteral("expense.approve"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Approved")},
+        {QStringLiteral("expense.return"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Returned")},
+        {QStringLiteral("expense.reject"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Rejected")},
+        {QStringLiteral("expense.withdraw"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Withdrawn")},
+        {QStringLiteral("expense.cancel"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Cancelled")},
+        {QStringLiteral("expense.claim"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Claim filed")},
+        {QStringLiteral("expense.finance_approve"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Reimbursed")},
+        {QStringLiteral("expense.finance_return"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Claim returned for correction")},
+        {QStringLiteral("expense.finance_reject"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Claim refused")},
+        {QStringLiteral("expense.attach"), QT_TRANSLATE_NOOP("EntertainmentAudit", "Receipt attached")},
+    };
+    labels.fields = {
+        {QStringLiteral("state"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "State"), AuditValue::Named, stateName}},
+        {QStringLiteral("estimate"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Estimate"), AuditValue::Text, {}}},
+        {QStringLiteral("actual"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Actual cost"), AuditValue::Text, {}}},
+        {QStringLiteral("reason"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Reason"), AuditValue::Text, {}}},
+        {QStringLiteral("staff"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Company staff"), AuditValue::People, {}}},
+        {QStringLiteral("guests"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Guests"), AuditValue::Text, {}}},
+        {QStringLiteral("comment"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Comment"), AuditValue::Text, {}}},
+        {QStringLiteral("file"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "File"), AuditValue::Text, {}}},
+        {QStringLiteral("size"), {QT_TRANSLATE_NOOP("EntertainmentAudit", "Size"), AuditValue::Text, {}}},
+        {QStringLiteral("sha256"), {nullptr, AuditValue::Hidden, {}}},
+        {QStringLiteral("attachment"), {nullptr, AuditValue::Hidden, {}}},
+    };
+    return labels;
+}
+
 } // namespace
 
-void registerEntertainmentModule()
+ModuleDescriptor entertainmentModule()
 {
-    TaskService::addSource(std::make_unique<EntertainmentTaskSource>());
-    DemoData::addContributor(QStringLiteral("entertainment"), contributeDemo);
+    ModuleDescriptor module;
+    module.id = ModuleId::Entertainment;
+    module.title = QT_TRANSLATE_NOOP("Modules", "Entertainment");
+    module.clauses = QStringLiteral("§6");
+    module.records = {expenseRecord};
+    module.taskSources = {std::make_shared<EntertainmentTaskSource>()};
+    module.demo = contributeDemo;
+    module.commandGroups = {QStringLiteral("expense"), QStringLiteral("report")};
+    module.policyKeys = {domain::policy::entertainmentExecutiveThreshold, domain::policy::entertainmentOverrunTolerancePct,
+                         domain::policy::entertainmentClaimDeadlineDays, domain::policy::entertainmentMonthlyBudget,
+                         domain::policy::entertainmentReceiptMaxKb, domain::policy::entertainmentReceiptRetentionYears};
+    module.audit = entertainmentAuditLabels();
+    return module;
 }
 
 } // namespace bizdesk::services

@@ -8,15 +8,15 @@
 namespace bizdesk::services {
 namespace {
 
-std::vector<std::unique_ptr<TaskSource>> &sources()
+std::vector<std::shared_ptr<TaskSource>> &sources()
 {
-    static std::vector<std::unique_ptr<TaskSource>> list;
+    static std::vector<std::shared_ptr<TaskSource>> list;
     return list;
 }
 
 } // namespace
 
-void TaskService::addSource(std::unique_ptr<TaskSource> source)
+void TaskService::addSource(std::shared_ptr<TaskSource> source)
 {
     sources().push_back(std::move(source));
 }

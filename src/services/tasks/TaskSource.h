@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/modules/RecordRef.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -13,10 +15,8 @@ class Session;
 /// One thing waiting for the user in My Tasks.
 struct TaskItem
 {
-    QString module;     ///< "entertainment", "customers", ...: which tab opens it
-    QString kind;       ///< "approval", "follow_up", "overdue_contact", ...
-    QString entityKind; ///< "expense", "customer", ...
-    qint64 entityId = 0;
+    QString kind;     ///< "approval", "follow_up", "overdue_contact", ...
+    RecordRef record; ///< what opening the task shows; the module whose page opens its kind shows it
     QString title;      ///< translated, e.g. "Approve entertainment request #12"
     QString detail;     ///< translated, e.g. "王小明 · ¥3,000.00 · 2026-12-01"
     QDateTime due;      ///< UTC; invalid when there is no due date
@@ -31,11 +31,11 @@ public:
     virtual QList<TaskItem> tasksFor(Session &session) const = 0;
 };
 
-/// Collects tasks from every registered source (registered in ModuleCatalog).
+/// Collects tasks from every registered source (each module's descriptor lists its sources).
 class TaskService
 {
 public:
-    static void addSource(std::unique_ptr<TaskSource> source);
+    static void addSource(std::shared_ptr<TaskSource> source);
     /// Removes a source added before (tests register their own and remove them afterwards).
     static void removeSource(const TaskSource *source);
     /// Everything waiting for the session's user, overdue first, then by due date.

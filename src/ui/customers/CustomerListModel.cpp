@@ -5,11 +5,10 @@
 #include "services/customers/CustomerService.h"
 #include "storage/Database.h"
 #include "support/Logging.h"
+#include "ui/common/BackgroundCounter.h"
 
 #include <QColor>
 #include <QLocale>
-#include <QPointer>
-#include <QThread>
 
 namespace bizdesk::ui {
 
@@ -19,13 +18,18 @@ using Sort = storage::CustomerQuery::Sort;
 CustomerListModel::CustomerListModel(services::Session &session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
+    , m_counter(new BackgroundCounter(this))
 {
+    connect(m_counter, &BackgroundCounter::counted, this, &CustomerListModel::applyCount);
+    connect(m_counter, &BackgroundCounter::failed, this, [this](const QString &message) {
+        m_counting = false;
+        m_countError = message;
+        emit countFailedWith(message);
+    });
 }
 
-CustomerListModel::~CustomerListModel()
-{
-    ++m_generation;
-}
+// The counter is a child and joins its thread when destroyed; nothing it reports can arrive later.
+CustomerListModel::~CustomerListModel() = default;
 
 int CustomerListModel::rowCount(const QModelIndex &parent) const
 {
@@ -165,7 +169,8 @@ void CustomerListModel::setQuery(const storage::CustomerQuery &query)
 void CustomerListModel::reload()
 {
     beginResetModel();
-    ++m_generation;
+    m_counter->cancel(); // a count still running for the old filters reports nothing
+    m_countError.clear();
     m_pages.clear();
     m_recent.clear();
     m_rows = 0;
@@ -180,44 +185,37 @@ void CustomerListModel::reload()
         emit counted(m_rows);
 }
 
+QString CustomerListModel::countText() const
+{
+    if (countFailed())
+        return tr("Could not count the customers: %1").arg(m_countError);
+    if (m_counting)
+        return tr("Counting…");
+    return tr("%n customer(s)", nullptr, m_rows);
+}
+
+void CustomerListModel::applyCount(qint64 total)
+{
+    m_counting = false;
+    const int rows = static_cast<int>(std::min<qint64>(total, std::numeric_limits<int>::max()));
+    if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    }
+    emit counted(total);
+}
+
 void CustomerListModel::startCount()
 {
-    const quint64 generation = m_generation;
     storage::CustomerQuery query = m_query;
     query.scope = services::CustomerService(m_session).scope();
-    auto apply = [this, generation](qint64 total) {
-        if (generation != m_generation)
-            return;
-        m_counting = false;
-        const int rows = static_cast<int>(std::min<qint64>(total, std::numeric_limits<int>::max()));
-        if (rows > m_rows) {
-            beginInsertRows({}, m_rows, rows - 1);
-            m_rows = rows;
-            endInsertRows();
-        }
-        emit counted(total);
-    };
     if (!m_countInBackground) {
-        apply(storage::CustomerRepository(m_session.database()).count(query));
+        applyCount(storage::CustomerRepository(m_session.database()).count(query));
         return;
     }
-    const auto location = m_session.database().location();
-    QPointer<CustomerListModel> self(this);
-    QThread *thread = QThread::create([self, location, query, apply]() {
-        qint64 total = 0;
-        try {
-            // Its own connection: QSqlDatabase connections belong to one thread.
-            auto database = storage::Database::open(location, storage::Database::CreateMode::MustExist);
-            total = storage::CustomerRepository(*database).count(query);
-        } catch (const domain::Error &error) {
-            BIZDESK_LOG_ERROR("customer count failed: {}", error.message().toStdString());
-            return;
-        }
-        if (self)
-            QMetaObject::invokeMethod(self.data(), [self, apply, total] { if (self) apply(total); }, Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start(QThread::LowPriority);
+    m_counter->start(m_session.database().location(),
+                     [query](storage::Database &database) { return storage::CustomerRepository(database).count(query); });
 }
 
 } // namespace bizdesk::ui

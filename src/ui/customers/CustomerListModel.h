@@ -12,9 +12,12 @@ class Session;
 
 namespace bizdesk::ui {
 
+class BackgroundCounter;
+
 /// The customer list as a windowed model: only the rows on screen are fetched (pages of 200,
-/// keyset paging when scrolling on, OFFSET when jumping), the count runs on a worker thread with
-/// its own connection, and sorting and filtering are SQL. Nothing loads the whole table.
+/// keyset paging when scrolling on, OFFSET when jumping), the count runs on the model's own
+/// worker (BackgroundCounter: its own connection, stale counts dropped, errors reported), and
+/// sorting and filtering are SQL. Nothing loads the whole table.
 class CustomerListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -40,6 +43,10 @@ public:
     /// Counting on a worker thread (default) or inline (tests, tiny databases).
     void setCountInBackground(bool background) { m_countInBackground = background; }
     bool isCounting() const { return m_counting; }
+    /// The last count failed (the rows of the first page are still shown).
+    bool countFailed() const { return !m_countError.isEmpty(); }
+    /// What the count label says: "Counting…", "N customer(s)" or that counting failed and why.
+    QString countText() const;
     /// Drops the cache and reloads (after an edit).
     void reload();
     /// The row's customer id, 0 when out of range.
@@ -50,18 +57,22 @@ public:
 signals:
     /// The total is known (emitted after the count thread reports).
     void counted(qint64 total);
+    /// The count failed; `message` says why (translated). The model stops "counting".
+    void countFailedWith(const QString &message);
 
 private:
     const storage::CustomerRow *rowAt(int row) const;
     const QList<storage::CustomerRow> &loadPage(int page) const;
     void startCount();
+    void applyCount(qint64 total);
 
     services::Session &m_session;
     storage::CustomerQuery m_query;
     int m_rows = 0;
     bool m_counting = false;
     bool m_countInBackground = true;
-    quint64 m_generation = 0;
+    QString m_countError;
+    BackgroundCounter *m_counter = nullptr; ///< child: one owned worker for every reload
     mutable QHash<int, QList<storage::CustomerRow>> m_pages;
     mutable QList<int> m_recent; ///< least recently used first
     mutable int m_pagesFetched = 0;

@@ -8,6 +8,8 @@
 #include "ui/common/Formats.h"
 #include "ui/common/Style.h"
 #include "ui/customers/CustomerDialogs.h"
+#include "services/customers/CustomerModule.h"
+#include "services/entertainment/EntertainmentModule.h"
 #include "ui/customers/CustomerListModel.h"
 
 #include <QAction>
@@ -297,9 +299,10 @@ QWidget *CustomersPage::createListTab()
             showCustomer(m_model->idAt(index.row()));
     });
     connect(m_model, &CustomerListModel::counted, this, [this](qint64 total) {
-        m_countLabel->setText(tr("%n customer(s)", nullptr, static_cast<int>(std::min<qint64>(total, INT_MAX))));
+        m_countLabel->setText(m_model->countText());
         m_emptyLabel->setVisible(total == 0);
     });
+    connect(m_model, &CustomerListModel::countFailedWith, this, [this] { m_countLabel->setText(m_model->countText()); });
     m_emptyLabel = new QLabel(tr("No customers here yet — create one with New customer or import an Excel file."), left);
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setVisible(false);
@@ -370,7 +373,7 @@ QWidget *CustomersPage::createListTab()
             return;
         // By value: the receiver switches tabs and may refresh this page.
         const qint64 id = item->data(Qt::UserRole).toLongLong();
-        emit openRequested(QStringLiteral("entertainment"), QStringLiteral("expense"), id);
+        openRecord({services::expenseRecord, id});
     });
     rightLayout->addWidget(m_dealingsTable);
     splitter->addWidget(left);
@@ -492,8 +495,8 @@ void CustomersPage::applyFilters()
         query.ownerId = m_session.userId();
     query.poolOnly = m_poolOnly->isChecked();
     m_model->setQuery(query);
-    m_countLabel->setText(m_model->isCounting() ? tr("Counting…") : tr("%n customer(s)", nullptr, m_model->rowCount()));
-    m_emptyLabel->setVisible(!m_model->isCounting() && m_model->rowCount() == 0);
+    m_countLabel->setText(m_model->countText());
+    m_emptyLabel->setVisible(!m_model->isCounting() && !m_model->countFailed() && m_model->rowCount() == 0);
 }
 
 void CustomersPage::showCustomer(domain::CustomerId id)
@@ -583,10 +586,11 @@ void CustomersPage::showCustomer(domain::CustomerId id)
     updateActions();
 }
 
-bool CustomersPage::showRecord(const QString &entityKind, qint64 id)
+bool CustomersPage::showRecord(const services::RecordRef &record)
 {
-    if (entityKind != QLatin1String("customer"))
+    if (record.kind != services::customerRecord)
         return false;
+    const qint64 id = record.id;
     m_tabs->setCurrentIndex(0);
     showCustomer(id);
     return m_current == id && !m_detail->toPlainText().isEmpty();

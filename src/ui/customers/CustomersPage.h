@@ -44,7 +44,7 @@ public:
     /// File → Import customers… / Export customers… (shown only to users who may).
     QList<QAction *> fileActions() const override { return {m_importAction, m_exportAction}; }
     /// My Tasks opens a customer here ("customer", id).
-    bool showRecord(const QString &entityKind, qint64 id) override;
+    bool showRecord(const services::RecordRef &record) override;
 
     CustomerListModel *model() const { return m_model; }
     QLineEdit *searchEdit() const { return m_search; }
@@ -78,7 +78,6 @@ public slots:
 
 signals:
     /// Business dealings: open a record in another module (MainWindow::openRecord).
-    void openRequested(const QString &module, const QString &entityKind, qint64 id);
 
 private:
     QWidget *createListTab();

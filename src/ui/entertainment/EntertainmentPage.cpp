@@ -5,6 +5,7 @@
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/identity/IdentityService.h"
 #include "storage/OpenDatabaseFiles.h"
+#include "services/entertainment/EntertainmentModule.h"
 #include "ui/common/AuditHistoryView.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/PrintPreview.h"
@@ -304,10 +305,11 @@ void EntertainmentPage::refresh()
         open(*m_currentId);
 }
 
-bool EntertainmentPage::showRecord(const QString &entityKind, qint64 id)
+bool EntertainmentPage::showRecord(const services::RecordRef &record)
 {
-    if (entityKind != services::expenseEntity)
+    if (record.kind != services::expenseRecord)
         return false;
+    const qint64 id = record.id;
     m_currentId = id;
     if (m_model->indexOf(id) < 0) {
         // Make sure the filters do not hide it.
@@ -401,7 +403,7 @@ void EntertainmentPage::showDetail()
     m_timeline->parentWidget()->setVisible(haveRecord);
     m_history->parentWidget()->setVisible(haveRecord);
     if (haveRecord)
-        m_history->setEntity(services::expenseEntity, m_detail->request().id);
+        m_history->setRecord({services::expenseRecord, m_detail->request().id});
     else
         m_history->clear();
     m_printButton->setVisible(haveRecord);

@@ -36,7 +36,7 @@ public:
 
     void refresh() override;
     int badgeCount() const override;
-    bool showRecord(const QString &entityKind, qint64 id) override;
+    bool showRecord(const services::RecordRef &record) override;
 
     /// Starts a new application in the detail pane (Ctrl+N).
     void startNew();

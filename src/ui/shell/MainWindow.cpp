@@ -1,5 +1,6 @@
 #include "ui/shell/MainWindow.h"
 
+#include "services/ModuleCatalog.h"
 #include "services/Session.h"
 #include "services/maintenance/DatabaseMaintenance.h"
 #include "storage/Database.h"
@@ -66,7 +67,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::addModuleTab(const QString &key, const QString &title, QWidget *page)
 {
     page->setObjectName(key);
-    if (const auto *modulePage = dynamic_cast<ModulePage *>(page)) {
+    if (auto *modulePage = dynamic_cast<ModulePage *>(page)) {
+        modulePage->setRecordOpener([this](const services::RecordRef &record) { return openRecord(record); });
         for (QAction *action : modulePage->fileActions())
             m_fileMenu->insertAction(m_moduleFileActions, action);
     }
@@ -120,14 +122,15 @@ void MainWindow::createMenus()
     help->addAction(tr("&About BizDesk"), this, &MainWindow::showAbout);
 }
 
-bool MainWindow::openRecord(const QString &module, const QString &entityKind, qint64 id)
+bool MainWindow::openRecord(const services::RecordRef &record)
 {
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (m_tabs->widget(i)->objectName() != module)
+    const std::optional<services::ModuleId> module = services::ModuleCatalog::moduleOpening(record.kind);
+    for (int i = 0; module && i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() != services::moduleKey(*module))
             continue;
         m_tabs->setCurrentIndex(i);
         auto *page = dynamic_cast<ModulePage *>(m_tabs->widget(i));
-        if (page && page->showRecord(entityKind, id))
+        if (page && page->showRecord(record))
             return true;
         break;
     }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "services/modules/RecordRef.h"
+#include "ui/shell/ModulePage.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -13,28 +16,6 @@ class Session;
 
 namespace bizdesk::ui {
 
-/// A page in a module tab. Pages refresh on F5 and when the tab is shown.
-class ModulePage
-{
-public:
-    virtual ~ModulePage() = default;
-    virtual void refresh() {}
-    /// Number shown on the tab title (e.g. tasks waiting); -1 for none.
-    virtual int badgeCount() const { return -1; }
-    /// Brings the record into view (selects it, opens its detail pane), e.g. when a task in My
-    /// Tasks is opened. `entityKind` is TaskItem::entityKind ("customer", "expense", "user").
-    /// Returns false when this page does not know the kind or the record.
-    /// Actions the page adds to the File menu (e.g. Import customers…); the page owns them,
-    /// decides their visibility and what they do.
-    virtual QList<QAction *> fileActions() const { return {}; }
-    virtual bool showRecord(const QString &entityKind, qint64 id)
-    {
-        Q_UNUSED(entityKind);
-        Q_UNUSED(id);
-        return false;
-    }
-};
-
 /// The main window: one tab per module, menus, status bar (ui.md).
 class MainWindow : public QMainWindow
 {
@@ -45,13 +26,15 @@ public:
     ~MainWindow() override;
 
     QTabWidget *tabs() const { return m_tabs; }
-    /// Adds a module tab; `key` is stable (objectName, remembered last tab).
+    /// Adds a module tab; `key` is stable (objectName, remembered last tab). A ModulePage gets
+    /// the record opener, so every page can open any module's records.
     void addModuleTab(const QString &key, const QString &title, QWidget *page);
     services::Session &session() const { return m_session; }
 
-    /// Switches to the tab `module` (its key) and asks its page to show the record; false (with a
-    /// status bar note) when there is no such tab or the page does not know the record.
-    bool openRecord(const QString &module, const QString &entityKind, qint64 id);
+    /// Switches to the tab of the module that opens `record`'s kind (ModuleCatalog) and asks its
+    /// page to show it; false (with a status bar note) when no module opens the kind or the page
+    /// does not find the record.
+    bool openRecord(const services::RecordRef &record);
     QAction *policyAction() const { return m_policyAction; }
 
 public slots:

@@ -1,46 +1,43 @@
 #include "ui/shell/ModulePages.h"
 
-#include "ui/shell/MainWindow.h"
-#include "ui/shell/PlannedModulePage.h"
+#include "services/ModuleCatalog.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseReportPage.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/PlannedModulePage.h"
 #include "ui/tasks/MyTasksPage.h"
 #include "ui/team/PeoplePage.h"
 
 namespace bizdesk::ui {
 
+QWidget *ModulePages::create(const services::ModuleDescriptor &module, services::Session &session, QWidget *parent)
+{
+    using services::ModuleId;
+    // Each module's page hangs off its id. No default: a ModuleId without a page does not compile (-Wswitch).
+    switch (module.id) {
+    case ModuleId::Customers: return new CustomersPage(session, parent);
+    case ModuleId::Negotiations:
+    case ModuleId::Contracts:
+        return new PlannedModulePage(services::ModuleCatalog::title(module.id), services::ModuleCatalog::description(module.id),
+                                     module.clauses, parent);
+    case ModuleId::Entertainment: return new EntertainmentPage(session, parent);
+    case ModuleId::Team: return new PeoplePage(session, parent);
+    // The entertainment expense report first; performance, contract, customer and pipeline
+    // reports join this tab as their modules arrive.
+    case ModuleId::Reports: return new ExpenseReportPage(session, parent);
+    }
+    return nullptr;
+}
+
 void ModulePages::populate(MainWindow &window)
 {
     auto *tasks = new MyTasksPage(window.session(), &window);
-    QObject::connect(tasks, &MyTasksPage::openRequested, &window,
-                     [&window](const QString &module, const QString &entityKind, qint64 id) {
-                         window.openRecord(module, entityKind, id);
-                     });
     QObject::connect(tasks, &MyTasksPage::countChanged, &window, &MainWindow::updateStatus);
     window.addModuleTab(QStringLiteral("tasks"), MainWindow::tr("My Tasks"), tasks);
-    auto *customers = new CustomersPage(window.session(), &window);
-    QObject::connect(customers, &CustomersPage::openRequested, &window,
-                     [&window](const QString &module, const QString &entityKind, qint64 id) {
-                         window.openRecord(module, entityKind, id);
-                     });
-    window.addModuleTab(QStringLiteral("customers"), MainWindow::tr("Customers"), customers);
-    window.addModuleTab(QStringLiteral("negotiations"), MainWindow::tr("Negotiations"),
-                        new PlannedModulePage(MainWindow::tr("Negotiations"),
-                                              MainWindow::tr("Negotiation preparation, stages, offers and the summary "
-                                                             "report."),
-                                              QStringLiteral("§4"), &window));
-    window.addModuleTab(QStringLiteral("contracts"), MainWindow::tr("Contracts"),
-                        new PlannedModulePage(MainWindow::tr("Contracts"),
-                                              MainWindow::tr("Contract drafting, legal and finance review, approval, "
-                                                             "signing, execution, changes and archive."),
-                                              QStringLiteral("§5"), &window));
-    window.addModuleTab(QStringLiteral("entertainment"), MainWindow::tr("Entertainment"),
-                        new EntertainmentPage(window.session(), &window));
-    window.addModuleTab(QStringLiteral("team"), MainWindow::tr("Team"), new PeoplePage(window.session(), &window));
-    // Reports: the entertainment expense report first; performance, contract, customer and
-    // pipeline reports join this tab as their modules arrive.
-    window.addModuleTab(QStringLiteral("reports"), MainWindow::tr("Reports"), new ExpenseReportPage(window.session(), &window));
+    for (const services::ModuleDescriptor &module : services::ModuleCatalog::modules())
+        window.addModuleTab(services::moduleKey(module.id), services::ModuleCatalog::title(module.id),
+                            create(module, window.session(), &window));
 }
 
 } // namespace bizdesk::ui

@@ -1,6 +1,7 @@
 #include "ui/tasks/MyTasksPage.h"
 
 #include "domain/Error.h"
+#include "services/ModuleCatalog.h"
 #include "services/Session.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
@@ -13,28 +14,6 @@
 #include <QVBoxLayout>
 
 namespace bizdesk::ui {
-namespace {
-
-QString moduleTitle(const QString &module)
-{
-    // The tab titles as MainWindow names them (same translation context).
-    if (module == QLatin1String("customers"))
-        return MainWindow::tr("Customers");
-    if (module == QLatin1String("negotiations"))
-        return MainWindow::tr("Negotiations");
-    if (module == QLatin1String("contracts"))
-        return MainWindow::tr("Contracts");
-    if (module == QLatin1String("entertainment"))
-        return MainWindow::tr("Entertainment");
-    if (module == QLatin1String("team"))
-        return MainWindow::tr("Team");
-    if (module == QLatin1String("reports"))
-        return MainWindow::tr("Reports");
-    return module;
-}
-
-} // namespace
-
 MyTasksPage::MyTasksPage(services::Session &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
@@ -85,7 +64,8 @@ void MyTasksPage::refresh()
         item->setText(1, task.detail);
         item->setText(2, task.due.isValid() ? QLocale().toString(m_session.calendar().dateOf(task.due), QStringLiteral("yyyy-MM-dd"))
                                             : QString());
-        item->setText(3, moduleTitle(task.module));
+        const auto module = services::ModuleCatalog::moduleOpening(task.record.kind);
+        item->setText(3, module ? services::ModuleCatalog::title(*module) : QString());
         item->setToolTip(0, task.title);
         if (task.overdue) {
             ++overdue;
@@ -104,13 +84,13 @@ void MyTasksPage::refresh()
         emit countChanged(static_cast<int>(m_tasks.size()));
 }
 
-void MyTasksPage::openTask(int row)
+bool MyTasksPage::openTask(int row)
 {
     if (row < 0 || row >= m_tasks.size())
-        return;
+        return false;
     // A copy: opening the record switches tabs, which refreshes m_tasks under a reference.
-    const services::TaskItem task = m_tasks.at(row);
-    emit openRequested(task.module, task.entityKind, task.entityId);
+    const services::RecordRef record = m_tasks.at(row).record;
+    return openRecord(record);
 }
 
 } // namespace bizdesk::ui

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "services/tasks/TaskSource.h"
-#include "ui/shell/MainWindow.h"
+#include "ui/shell/ModulePage.h"
 
 #include <QWidget>
 
@@ -12,7 +12,8 @@ class QTreeWidgetItem;
 namespace bizdesk::ui {
 
 /// My Tasks: everything waiting for the logged-in user across modules (TaskService), overdue
-/// first; the count shows on the tab title; double-click or Enter opens the item in its module.
+/// first; the count shows on the tab title; double-click or Enter opens the item's record in the
+/// tab of the module that opens its kind (through the shell's record opener).
 class MyTasksPage : public QWidget, public ModulePage
 {
     Q_OBJECT
@@ -24,12 +25,10 @@ public:
     int badgeCount() const override { return static_cast<int>(m_tasks.size()); }
     QTreeWidget *list() const { return m_list; }
     const QList<services::TaskItem> &tasks() const { return m_tasks; }
-    /// Emits openRequested for the task in `row`.
-    void openTask(int row);
+    /// Opens the record of the task in `row`; false when no module could show it.
+    bool openTask(int row);
 
 signals:
-    /// The user wants to see the record behind a task: switch to tab `module` and show it.
-    void openRequested(const QString &module, const QString &entityKind, qint64 id);
     void countChanged(int count);
 
 private:

@@ -3,6 +3,7 @@
 #include "domain/Error.h"
 #include "services/Session.h"
 #include "services/identity/IdentityService.h"
+#include "services/identity/TeamModule.h"
 #include "ui/common/AuditHistoryView.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
@@ -342,16 +343,17 @@ void PeoplePage::selectUser(domain::UserId id)
     }
 }
 
-bool PeoplePage::showRecord(const QString &entityKind, qint64 id)
+bool PeoplePage::showRecord(const services::RecordRef &record)
 {
+    const qint64 id = record.id;
     refresh();
-    if (entityKind == QLatin1String("user")) {
+    if (record.kind == services::userRecord) {
         m_views->setCurrentWidget(m_people);
         m_search->clear();
         selectUser(id);
         return selectedUser().has_value() && selectedUser()->id == id;
     }
-    if (entityKind == QLatin1String("department")) {
+    if (record.kind == services::departmentRecord) {
         m_views->setCurrentWidget(m_departments);
         for (int i = 0; i < m_departments->topLevelItemCount(); ++i) {
             if (m_departments->topLevelItem(i)->data(0, IdRole).toLongLong() == id) {
@@ -379,7 +381,7 @@ void PeoplePage::updateDetail()
         m_details->setText(QStringLiteral("<table>%1%2</table>")
                                .arg(row(tr("Head"), nameOf(department->headId)),
                                     row(tr("People"), members.join(QStringLiteral("、")))));
-        m_history->setEntity(QStringLiteral("department"), department->id);
+        m_history->setRecord({services::departmentRecord, department->id});
         return;
     }
     const auto user = selectedUser();
@@ -395,7 +397,7 @@ void PeoplePage::updateDetail()
                                 row(tr("Department"), departmentName(user->departmentId)),
                                 row(tr("Superior"), nameOf(user->superiorId)), row(tr("E-mail"), user->email),
                                 row(tr("Phone"), user->phone), row(tr("Status"), statusText(*user))));
-    m_history->setEntity(QStringLiteral("user"), user->id);
+    m_history->setRecord({services::userRecord, user->id});
 }
 
 void PeoplePage::updateActions()

@@ -35,7 +35,7 @@ public:
     explicit PeoplePage(services::Session &session, QWidget *parent = nullptr);
 
     void refresh() override;
-    bool showRecord(const QString &entityKind, qint64 id) override;
+    bool showRecord(const services::RecordRef &record) override;
 
     QTreeWidget *peopleList() const { return m_people; }
     QTreeWidget *orgChart() const { return m_orgChart; }
