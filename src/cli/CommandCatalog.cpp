@@ -30,13 +30,10 @@ void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
 void registerAllCommands(CommandLine &commandLine)
 {
     registerFoundationCommands(commandLine);
-    registerIdentityCommands(commandLine);
-    registerCustomerCommands(commandLine);
-    registerEntertainmentCommands(commandLine);
     registerCompanyCommands(commandLine);
-    markReadOnlyCommands(commandLine);
     for (const services::ModuleDescriptor &module : services::ModuleCatalog::modules())
         registerModuleCommands(module.id, commandLine);
+    markReadOnlyCommands(commandLine);
 }
 
 } // namespace bizdesk::cli
