@@ -81,6 +81,17 @@
     </message>
 </context>
 <context>
+    <name>BusinessCalendar</name>
+    <message>
+        <source>%1: "%2" is not a year (2026), quarter (2026-Q4) or month (2026-11).</source>
+        <translation>%1：“%2”不是年份（2026）、季度（2026-Q4）或月份（2026-11）。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a time zone; write an IANA name such as Asia/Shanghai.</source>
+        <translation>%1：“%2”不是时区；请填写 IANA 时区名，例如 Asia/Shanghai。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -202,6 +213,90 @@
     </message>
 </context>
 <context>
+    <name>CompanyCommands</name>
+    <message>
+        <source>the company name that heads every printed document</source>
+        <translation>印在每份打印文件抬头的公司名称</translation>
+    </message>
+    <message>
+        <source>address (kept when not given)</source>
+        <translation>地址（未给出时保持不变）</translation>
+    </message>
+    <message>
+        <source>phone (kept when not given)</source>
+        <translation>电话（未给出时保持不变）</translation>
+    </message>
+    <message>
+        <source>IANA time zone of business dates, e.g. Asia/Shanghai (kept when not given)</source>
+        <translation>业务日期所用的 IANA 时区，例如 Asia/Shanghai（未给出时保持不变）</translation>
+    </message>
+    <message>
+        <source>the version you saw; refused when it changed since</source>
+        <translation>您看到的版本；若此后已被修改则拒绝</translation>
+    </message>
+    <message>
+        <source>Set the company profile (admin).</source>
+        <translation>设置公司信息（系统管理员）。</translation>
+    </message>
+    <message>
+        <source>Show the company profile and the time zone of business dates.</source>
+        <translation>显示公司信息及业务日期所用的时区。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyProfile</name>
+    <message>
+        <source>%1: at most %2 characters.</source>
+        <translation>%1：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1: control characters are not allowed.</source>
+        <translation>%1：不允许使用控制字符。</translation>
+    </message>
+    <message>
+        <source>name: the company name must not be empty.</source>
+        <translation>name：公司名称不能为空。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyProfileDialog</name>
+    <message>
+        <source>Company profile</source>
+        <translation>公司信息</translation>
+    </message>
+    <message>
+        <source>The company name, address and phone head every printed form and report; business dates (months, due dates, today) are counted in the company's time zone.</source>
+        <translation>公司名称、地址和电话印在每份打印表单和报表的抬头；业务日期（月份、到期日、今天）按公司所在时区计算。</translation>
+    </message>
+    <message>
+        <source>Company &amp;name: *</source>
+        <translation>公司名称(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>e.g. 华信软件有限公司</source>
+        <translation>例如：华信软件有限公司</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>时区(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyService</name>
+    <message>
+        <source>The company profile was changed by someone else (version %1 is now %2); reload it and try again.</source>
+        <translation>公司信息已被他人修改（版本 %1 现为 %2）；请重新打开后再试。</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogDialog</name>
     <message>
         <source>Record contact</source>
@@ -238,6 +333,205 @@
     <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAudit</name>
+    <message>
+        <source>Customer added</source>
+        <translation>已新建客户</translation>
+    </message>
+    <message>
+        <source>Customer changed</source>
+        <translation>客户资料已修改</translation>
+    </message>
+    <message>
+        <source>Owner assigned</source>
+        <translation>已分配负责人</translation>
+    </message>
+    <message>
+        <source>Claimed from the shared pool</source>
+        <translation>从公共客户池领取</translation>
+    </message>
+    <message>
+        <source>Released to the shared pool</source>
+        <translation>已释放到公共客户池</translation>
+    </message>
+    <message>
+        <source>Returned to the pool (not followed up)</source>
+        <translation>未跟进，已退回公共客户池</translation>
+    </message>
+    <message>
+        <source>Pipeline stage changed</source>
+        <translation>开发阶段已变更</translation>
+    </message>
+    <message>
+        <source>Contact recorded</source>
+        <translation>已记录沟通</translation>
+    </message>
+    <message>
+        <source>Contact person added</source>
+        <translation>已添加联系人</translation>
+    </message>
+    <message>
+        <source>Complaint handled</source>
+        <translation>投诉已处理</translation>
+    </message>
+    <message>
+        <source>Win-back plan made</source>
+        <translation>已制定挽回计划</translation>
+    </message>
+    <message>
+        <source>Win-back result recorded</source>
+        <translation>已记录挽回结果</translation>
+    </message>
+    <message>
+        <source>Customers exported</source>
+        <translation>已导出客户</translation>
+    </message>
+    <message>
+        <source>Customers imported</source>
+        <translation>已导入客户</translation>
+    </message>
+    <message>
+        <source>Customer event planned</source>
+        <translation>已策划客户活动</translation>
+    </message>
+    <message>
+        <source>Customer invited to an event</source>
+        <translation>已邀请客户参加活动</translation>
+    </message>
+    <message>
+        <source>Market research recorded</source>
+        <translation>已记录市场调研</translation>
+    </message>
+    <message>
+        <source>Customer segment added</source>
+        <translation>已添加客户细分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客户类别</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>开发阶段</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Reason lost</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Hours to resolve</source>
+        <translation>处理用时（小时）</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Churn score</source>
+        <translation>流失风险分</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Days without follow-up</source>
+        <translation>未跟进天数</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1494,10 @@
         <source>Win-back record #%1</source>
         <translation>挽回记录 #%1</translation>
     </message>
+    <message>
+        <source>customer: there is no customer #%1.</source>
+        <translation>customer：不存在客户 #%1。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1407,6 +1705,97 @@
     </message>
 </context>
 <context>
+    <name>EntertainmentAudit</name>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填写应酬申请</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改应酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申请报销</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已报销</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>报销退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>报销被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>添加票据</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>预计费用</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>实际费用</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>应酬事由</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司人员</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>来宾</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+</context>
+<context>
     <name>EntertainmentCommands</name>
     <message>
         <source>comment recorded with the decision</source>
@@ -1568,6 +1957,10 @@
         <source>company staff taking part, by login (§6.3.1)</source>
         <translation>参加的公司人员，按登录名（§6.3.1）</translation>
     </message>
+    <message>
+        <source>the version you saw (expense show); if the request changed since: exit 4, nothing written</source>
+        <translation>您看到的版本（expense show）；若申请此后已被更改：退出码 4，不写入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -1626,6 +2019,10 @@
         <source>staff: #%1 is not an active member of staff (§6.3.1).</source>
         <translation>staff：#%1 不是在职员工（§6.3.1）。</translation>
     </message>
+    <message>
+        <source>Entertainment request #%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
+        <translation>商务应酬申请 #%1 当前为第 %2 版，而不是第 %3 版：在您查看之后它已被更改；请重新加载后再试。</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentTasks</name>
@@ -1655,6 +2052,13 @@
     <message>
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>EventDateWindow</name>
+    <message>
+        <source>%1: %2 is more than %3 days away from today (%4); check the date (policy %5, §%6).</source>
+        <translation>%1：%2 距今天（%4）超过 %3 天；请检查日期（政策 %5，§%6）。</translation>
     </message>
 </context>
 <context>
@@ -1987,10 +2391,6 @@
 <context>
     <name>ExpenseReport</name>
     <message>
-        <source>period: "%1" is not a year (2026), quarter (2026-Q4) or month (2026-11).</source>
-        <translation>period：“%1”不是年份（2026）、季度（2026-Q4）或月份（2026-11）。</translation>
-    </message>
-    <message>
         <source>You may see the expense report of your own department only.</source>
         <translation>您只能查看本部门的费用报表。</translation>
     </message>
@@ -2286,10 +2686,6 @@
         <translation>显示所有制度参数及其条款和当前值。</translation>
     </message>
     <message>
-        <source>Change a policy setting (director).</source>
-        <translation>修改制度参数（商务总监）。</translation>
-    </message>
-    <message>
         <source>The audit chain is broken: %1.</source>
         <translation>审计链已损坏：%1。</translation>
     </message>
@@ -2338,6 +2734,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Walk the audit hash chain; exit 4 naming the first broken entry, or an expected entry that was deleted or rewritten.</source>
         <translation>逐条校验审计哈希链；发现第一处损坏，或预期的条目被删除或改写时，以状态 4 退出并指出该条目。</translation>
+    </message>
+    <message>
+        <source>Change policy settings (director); several pairs are one change, e.g. appraisal weights that must add up to 100.</source>
+        <translation>修改政策设置（商务总监）；多组键值作为一次修改，例如总和必须为 100 的考核权重。</translation>
+    </message>
+    <message>
+        <source>VALUE: %1 has no value; give KEY VALUE pairs.</source>
+        <translation>VALUE：%1 没有值；请按 KEY VALUE 成对给出。</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2885,41 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>Modules</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <translation>商务应酬</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>商务团队</translation>
+    </message>
+    <message>
+        <source>Negotiations</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>Negotiation preparation, stages, offers and the summary report.</source>
+        <translation>谈判准备、谈判阶段、报价和总结报告。</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
+        <translation>合同起草、法务与财务审核、审批、签订、履行、变更和归档。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2490,12 +2929,43 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>%1: the amount must be greater than zero.</source>
         <translation>%1：金额必须大于零。</translation>
     </message>
+    <message>
+        <source>amount: the result is too large to be a sum of money.</source>
+        <translation>amount：结果过大，不是有效的金额。</translation>
+    </message>
 </context>
 <context>
     <name>OpenDatabaseFiles</name>
     <message>
         <source>%1: %2 is a BizDesk database in use (or one of its journal files); choose another file.</source>
         <translation>%1：%2 是正在使用的 BizDesk 数据库（或其日志文件），请选择其他文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordQuality</name>
+    <message>
+        <source>password: the password must not contain the login.</source>
+        <translation>密码：密码不能包含登录名。</translation>
+    </message>
+    <message>
+        <source>password: the password reads the same backwards; choose one that does not.</source>
+        <translation>密码：密码正读反读都一样（回文），请换一个。</translation>
+    </message>
+    <message>
+        <source>The password dictionary cannot be loaded; install the cracklib-runtime package.</source>
+        <translation>无法加载密码字典，请安装 cracklib-runtime 软件包。</translation>
+    </message>
+    <message>
+        <source>password: the password is based on a dictionary word; add unrelated words, digits or signs.</source>
+        <translation>密码：密码以字典中的单词为基础，请加入不相关的词、数字或符号。</translation>
+    </message>
+    <message>
+        <source>password: the password is too simple or systematic (like 12345678 or abcdefgh).</source>
+        <translation>密码：密码太简单或太有规律（如 12345678 或 abcdefgh）。</translation>
+    </message>
+    <message>
+        <source>password: the password is too easy to guess; choose a longer, less regular one.</source>
+        <translation>密码：密码太容易被猜到，请换一个更长、更没有规律的密码。</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +3082,21 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>KB</source>
         <translation>KB</translation>
     </message>
+    <message>
+        <source>Event dates (entertainment, customer events) may lie at most this many days before or after today</source>
+        <translation>活动日期（商务应酬、客户活动）距今天前后最多允许的天数</translation>
+    </message>
+    <message>
+        <source>appraisal.weights: the weights must add up to 100, not %1 (%2); change them together, e.g. policy set KEY VALUE KEY VALUE (§%3).</source>
+        <translation>appraisal.weights：各项权重之和必须为 100，而不是 %1（%2）；请一并修改，例如 policy set KEY VALUE KEY VALUE（§%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyService</name>
+    <message>
+        <source>key: %1 is given twice.</source>
+        <translation>key：%1 被指定了两次。</translation>
+    </message>
 </context>
 <context>
     <name>PolicySettingsDialog</name>
@@ -2661,6 +3146,33 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>A new language applies the next time BizDesk starts.</source>
         <translation>新语言将在下次启动 BizDesk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadableHistory</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>person #%1</source>
+        <translation>人员 #%1</translation>
+    </message>
+    <message>
+        <source>department #%1</source>
+        <translation>部门 #%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +3340,117 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>TeamAudit</name>
+    <message>
+        <source>First account created</source>
+        <translation>创建首个账户</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人员资料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账户</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账户被锁定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>设置部门负责人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>设立审批授权</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤销审批授权</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度参数</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>直接上级</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+</context>
+<context>
     <name>TextRules</name>
     <message>
         <source>%1: the text is not valid Unicode (a broken character at position %2).</source>
@@ -2990,14 +3613,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>变更（修改前 → 修改后）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
-    </message>
-    <message>
         <source>No recorded changes yet.</source>
         <translation>暂无变更记录。</translation>
     </message>
@@ -3005,196 +3620,23 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>The change history is visible to the director, executives and administrators (§7).</source>
         <translation>变更历史仅对商务总监、公司高层和系统管理员可见（§7）。</translation>
     </message>
-    <message>
-        <source>First account created</source>
-        <translation>创建首个账户</translation>
-    </message>
-    <message>
-        <source>Person added</source>
-        <translation>新增人员</translation>
-    </message>
-    <message>
-        <source>Person changed</source>
-        <translation>修改人员资料</translation>
-    </message>
-    <message>
-        <source>Account unlocked</source>
-        <translation>解锁账户</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <source>Logged in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Login failed</source>
-        <translation>登录失败</translation>
-    </message>
-    <message>
-        <source>Account locked</source>
-        <translation>账户被锁定</translation>
-    </message>
-    <message>
-        <source>Department added</source>
-        <translation>新建部门</translation>
-    </message>
-    <message>
-        <source>Department head set</source>
-        <translation>设置部门负责人</translation>
-    </message>
-    <message>
-        <source>Delegation given</source>
-        <translation>设立审批授权</translation>
-    </message>
-    <message>
-        <source>Delegation revoked</source>
-        <translation>撤销审批授权</translation>
-    </message>
-    <message>
-        <source>Policy setting changed</source>
-        <translation>修改制度参数</translation>
-    </message>
-    <message>
-        <source>login</source>
-        <translation>登录名</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>superior</source>
-        <translation>直接上级</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>locked until</source>
-        <translation>锁定至</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>attempt</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <source>delegate</source>
-        <translation>代批人</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Entertainment application filled in</source>
-        <translation>填写应酬申请</translation>
-    </message>
-    <message>
-        <source>Entertainment draft changed</source>
-        <translation>修改应酬草稿</translation>
-    </message>
-    <message>
-        <source>Submitted for approval</source>
-        <translation>提交审批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Claim filed</source>
-        <translation>申请报销</translation>
-    </message>
-    <message>
-        <source>Reimbursed</source>
-        <translation>已报销</translation>
-    </message>
-    <message>
-        <source>Claim returned for correction</source>
-        <translation>报销退回修改</translation>
-    </message>
-    <message>
-        <source>Claim refused</source>
-        <translation>报销被拒</translation>
-    </message>
-    <message>
-        <source>Receipt attached</source>
-        <translation>添加票据</translation>
-    </message>
-    <message>
-        <source>state</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>estimate</source>
-        <translation>预计费用</translation>
-    </message>
-    <message>
-        <source>actual cost</source>
-        <translation>实际费用</translation>
-    </message>
-    <message>
-        <source>comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
 </context>
 <context>
     <name>bizdesk::ui::ChangePasswordDialog</name>
     <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::CompanyProfileDialog</name>
+    <message>
+        <source>System time zone (%1)</source>
+        <translation>系统时区（%1）</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the company profile.</source>
+        <translation>只有系统管理员可以修改公司信息。</translation>
     </message>
 </context>
 <context>
@@ -3323,6 +3765,19 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>never</source>
         <translation>从未联系</translation>
     </message>
+    <message>
+        <source>Could not count the customers: %1</source>
+        <translation>无法统计客户数量：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::CustomersPage</name>
@@ -3373,12 +3828,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Search name, contact, phone, e-mail, address, notes…</source>
         <translation>搜索名称、联系人、电话、邮箱、地址、备注…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n 个客户</numerusform>
-        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -3475,10 +3924,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Customers</source>
         <translation>客户</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
     </message>
     <message>
         <source>shared pool</source>
@@ -4145,10 +4590,6 @@ New status:</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>密码至少需要 %1 个字符。</translation>
-    </message>
-    <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4313,38 +4754,6 @@ New status:</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Negotiations</source>
-        <translation>商务谈判</translation>
-    </message>
-    <message>
-        <source>Negotiation preparation, stages, offers and the summary report.</source>
-        <translation>谈判准备、谈判阶段、报价和总结报告。</translation>
-    </message>
-    <message>
-        <source>Contracts</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
-        <translation>合同起草、法务与财务审核、审批、签订、履行、变更和归档。</translation>
-    </message>
-    <message>
-        <source>Entertainment</source>
-        <translation>商务应酬</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>商务团队</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
@@ -4367,6 +4776,10 @@ New status:</source>
     <message>
         <source>Backup written to %1 (audit head %2)</source>
         <translation>备份已写入 %1（审计链头 %2）</translation>
+    </message>
+    <message>
+        <source>&amp;Company profile…</source>
+        <translation>公司信息(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -4643,6 +5056,14 @@ New status:</source>
     <message>
         <source>yuan</source>
         <translation>元</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (not applied yet)</source>
+        <translation>%1 → %2（尚未生效）</translation>
+    </message>
+    <message>
+        <source>%1 Not applied yet: change the other settings of the rule, then all are applied together.</source>
+        <translation>%1 尚未生效：请修改该规则涉及的其他设置，随后将一并生效。</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,17 @@
     </message>
 </context>
 <context>
+    <name>BusinessCalendar</name>
+    <message>
+        <source>%1: "%2" is not a year (2026), quarter (2026-Q4) or month (2026-11).</source>
+        <translation>%1：“%2”不是年份（2026）、季度（2026-Q4）或月份（2026-11）。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a time zone; write an IANA name such as Asia/Shanghai.</source>
+        <translation>%1：“%2”不是時區；請填寫 IANA 時區名，例如 Asia/Shanghai。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -202,6 +213,90 @@
     </message>
 </context>
 <context>
+    <name>CompanyCommands</name>
+    <message>
+        <source>the company name that heads every printed document</source>
+        <translation>印在每份列印檔案抬頭的公司名稱</translation>
+    </message>
+    <message>
+        <source>address (kept when not given)</source>
+        <translation>地址（未給出時保持不變）</translation>
+    </message>
+    <message>
+        <source>phone (kept when not given)</source>
+        <translation>電話（未給出時保持不變）</translation>
+    </message>
+    <message>
+        <source>IANA time zone of business dates, e.g. Asia/Shanghai (kept when not given)</source>
+        <translation>業務日期所用的 IANA 時區，例如 Asia/Shanghai（未給出時保持不變）</translation>
+    </message>
+    <message>
+        <source>the version you saw; refused when it changed since</source>
+        <translation>您看到的版本；若此後已被修改則拒絕</translation>
+    </message>
+    <message>
+        <source>Set the company profile (admin).</source>
+        <translation>設定公司資訊（系統管理員）。</translation>
+    </message>
+    <message>
+        <source>Show the company profile and the time zone of business dates.</source>
+        <translation>顯示公司資訊及業務日期所用的時區。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyProfile</name>
+    <message>
+        <source>%1: at most %2 characters.</source>
+        <translation>%1：最多 %2 個字元。</translation>
+    </message>
+    <message>
+        <source>%1: control characters are not allowed.</source>
+        <translation>%1：不允許使用控制字元。</translation>
+    </message>
+    <message>
+        <source>name: the company name must not be empty.</source>
+        <translation>name：公司名稱不能為空。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyProfileDialog</name>
+    <message>
+        <source>Company profile</source>
+        <translation>公司資訊</translation>
+    </message>
+    <message>
+        <source>The company name, address and phone head every printed form and report; business dates (months, due dates, today) are counted in the company's time zone.</source>
+        <translation>公司名稱、地址和電話印在每份打印表單和報表的抬頭；業務日期（月份、到期日、今天）按公司所在時區計算。</translation>
+    </message>
+    <message>
+        <source>Company &amp;name: *</source>
+        <translation>公司名稱(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>e.g. 华信软件有限公司</source>
+        <translation>例如：華信軟體有限公司</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>電話(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>時區(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyService</name>
+    <message>
+        <source>The company profile was changed by someone else (version %1 is now %2); reload it and try again.</source>
+        <translation>公司資訊已被他人修改（版本 %1 現為 %2）；請重新開啟後再試。</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogDialog</name>
     <message>
         <source>Record contact</source>
@@ -238,6 +333,205 @@
     <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerAudit</name>
+    <message>
+        <source>Customer added</source>
+        <translation>已新建客戶</translation>
+    </message>
+    <message>
+        <source>Customer changed</source>
+        <translation>客戶資料已修改</translation>
+    </message>
+    <message>
+        <source>Owner assigned</source>
+        <translation>已分配負責人</translation>
+    </message>
+    <message>
+        <source>Claimed from the shared pool</source>
+        <translation>從公共客戶池領取</translation>
+    </message>
+    <message>
+        <source>Released to the shared pool</source>
+        <translation>已釋放到公共客戶池</translation>
+    </message>
+    <message>
+        <source>Returned to the pool (not followed up)</source>
+        <translation>未跟進，已退回公共客戶池</translation>
+    </message>
+    <message>
+        <source>Pipeline stage changed</source>
+        <translation>開發階段已變更</translation>
+    </message>
+    <message>
+        <source>Contact recorded</source>
+        <translation>已記錄溝通</translation>
+    </message>
+    <message>
+        <source>Contact person added</source>
+        <translation>已新增聯絡人</translation>
+    </message>
+    <message>
+        <source>Complaint handled</source>
+        <translation>投訴已處理</translation>
+    </message>
+    <message>
+        <source>Win-back plan made</source>
+        <translation>已制定挽回計劃</translation>
+    </message>
+    <message>
+        <source>Win-back result recorded</source>
+        <translation>已記錄挽回結果</translation>
+    </message>
+    <message>
+        <source>Customers exported</source>
+        <translation>已匯出客戶</translation>
+    </message>
+    <message>
+        <source>Customers imported</source>
+        <translation>已匯入客戶</translation>
+    </message>
+    <message>
+        <source>Customer event planned</source>
+        <translation>已策劃客戶活動</translation>
+    </message>
+    <message>
+        <source>Customer invited to an event</source>
+        <translation>已邀請客戶參加活動</translation>
+    </message>
+    <message>
+        <source>Market research recorded</source>
+        <translation>已記錄市場調研</translation>
+    </message>
+    <message>
+        <source>Customer segment added</source>
+        <translation>已新增客戶細分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>客戶類別</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>開發階段</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation>溝通方式</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡</translation>
+    </message>
+    <message>
+        <source>Reason lost</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟進</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>處理結果</translation>
+    </message>
+    <message>
+        <source>Hours to resolve</source>
+        <translation>處理用時（小時）</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Churn score</source>
+        <translation>流失風險分</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行數</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Days without follow-up</source>
+        <translation>未跟進天數</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1494,10 @@
         <source>Win-back record #%1</source>
         <translation>挽回記錄 #%1</translation>
     </message>
+    <message>
+        <source>customer: there is no customer #%1.</source>
+        <translation>customer：不存在客戶 #%1。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1407,6 +1705,97 @@
     </message>
 </context>
 <context>
+    <name>EntertainmentAudit</name>
+    <message>
+        <source>Entertainment application filled in</source>
+        <translation>填寫應酬申請</translation>
+    </message>
+    <message>
+        <source>Entertainment draft changed</source>
+        <translation>修改應酬草稿</translation>
+    </message>
+    <message>
+        <source>Submitted for approval</source>
+        <translation>提交審批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Claim filed</source>
+        <translation>申請報銷</translation>
+    </message>
+    <message>
+        <source>Reimbursed</source>
+        <translation>已報銷</translation>
+    </message>
+    <message>
+        <source>Claim returned for correction</source>
+        <translation>報銷退回修改</translation>
+    </message>
+    <message>
+        <source>Claim refused</source>
+        <translation>報銷被拒</translation>
+    </message>
+    <message>
+        <source>Receipt attached</source>
+        <translation>新增票據</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>預計費用</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>實際費用</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>應酬事由</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司人員</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>來賓</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+</context>
+<context>
     <name>EntertainmentCommands</name>
     <message>
         <source>comment recorded with the decision</source>
@@ -1568,6 +1957,10 @@
         <source>company staff taking part, by login (§6.3.1)</source>
         <translation>參加的公司人員，按登入名（§6.3.1）</translation>
     </message>
+    <message>
+        <source>the version you saw (expense show); if the request changed since: exit 4, nothing written</source>
+        <translation>您看到的版本（expense show）；若申請此後已被更改：退出碼 4，不寫入任何內容</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -1626,6 +2019,10 @@
         <source>staff: #%1 is not an active member of staff (§6.3.1).</source>
         <translation>staff：#%1 不是在職員工（§6.3.1）。</translation>
     </message>
+    <message>
+        <source>Entertainment request #%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
+        <translation>商務應酬申請 #%1 當前為第 %2 版，而不是第 %3 版：在您檢視之後它已被更改；請重新載入後再試。</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentTasks</name>
@@ -1655,6 +2052,13 @@
     <message>
         <source>Not possible</source>
         <translation>無法執行</translation>
+    </message>
+</context>
+<context>
+    <name>EventDateWindow</name>
+    <message>
+        <source>%1: %2 is more than %3 days away from today (%4); check the date (policy %5, §%6).</source>
+        <translation>%1：%2 距今天（%4）超過 %3 天；請檢查日期（政策 %5，§%6）。</translation>
     </message>
 </context>
 <context>
@@ -1987,10 +2391,6 @@
 <context>
     <name>ExpenseReport</name>
     <message>
-        <source>period: "%1" is not a year (2026), quarter (2026-Q4) or month (2026-11).</source>
-        <translation>period：“%1”不是年份（2026）、季度（2026-Q4）或月份（2026-11）。</translation>
-    </message>
-    <message>
         <source>You may see the expense report of your own department only.</source>
         <translation>您只能檢視本部門的費用報表。</translation>
     </message>
@@ -2286,10 +2686,6 @@
         <translation>顯示所有制度引數及其條款和當前值。</translation>
     </message>
     <message>
-        <source>Change a policy setting (director).</source>
-        <translation>修改制度引數（商務總監）。</translation>
-    </message>
-    <message>
         <source>The audit chain is broken: %1.</source>
         <translation>審計鏈已損壞：%1。</translation>
     </message>
@@ -2338,6 +2734,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Walk the audit hash chain; exit 4 naming the first broken entry, or an expected entry that was deleted or rewritten.</source>
         <translation>逐條校驗審計雜湊鏈；發現第一處損壞，或預期的條目被刪除或改寫時，以狀態 4 退出並指出該條目。</translation>
+    </message>
+    <message>
+        <source>Change policy settings (director); several pairs are one change, e.g. appraisal weights that must add up to 100.</source>
+        <translation>修改政策設定（商務總監）；多組鍵值作為一次修改，例如總和必須為 100 的考核權重。</translation>
+    </message>
+    <message>
+        <source>VALUE: %1 has no value; give KEY VALUE pairs.</source>
+        <translation>VALUE：%1 沒有值；請按 KEY VALUE 成對給出。</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2885,41 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>Modules</name>
+    <message>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Entertainment</source>
+        <translation>商務應酬</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>商務團隊</translation>
+    </message>
+    <message>
+        <source>Negotiations</source>
+        <translation>商務談判</translation>
+    </message>
+    <message>
+        <source>Negotiation preparation, stages, offers and the summary report.</source>
+        <translation>談判準備、談判階段、報價和總結報告。</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
+        <translation>合同起草、法務與財務稽核、審批、簽訂、履行、變更和歸檔。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>報表</translation>
+    </message>
+</context>
+<context>
     <name>Money</name>
     <message>
         <source>%1: "%2" is not an amount; write yuan with at most two decimals, e.g. 1234.50.</source>
@@ -2490,12 +2929,43 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>%1: the amount must be greater than zero.</source>
         <translation>%1：金額必須大於零。</translation>
     </message>
+    <message>
+        <source>amount: the result is too large to be a sum of money.</source>
+        <translation>amount：結果過大，不是有效的金額。</translation>
+    </message>
 </context>
 <context>
     <name>OpenDatabaseFiles</name>
     <message>
         <source>%1: %2 is a BizDesk database in use (or one of its journal files); choose another file.</source>
         <translation>%1：%2 是正在使用的 BizDesk 資料庫（或其日誌檔案），請選擇其他檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordQuality</name>
+    <message>
+        <source>password: the password must not contain the login.</source>
+        <translation>密碼：密碼不能包含登入名。</translation>
+    </message>
+    <message>
+        <source>password: the password reads the same backwards; choose one that does not.</source>
+        <translation>密碼：密碼正讀反讀都一樣（迴文），請換一個。</translation>
+    </message>
+    <message>
+        <source>The password dictionary cannot be loaded; install the cracklib-runtime package.</source>
+        <translation>無法載入密碼字典，請安裝 cracklib-runtime 軟體包。</translation>
+    </message>
+    <message>
+        <source>password: the password is based on a dictionary word; add unrelated words, digits or signs.</source>
+        <translation>密碼：密碼以字典中的單詞為基礎，請加入不相關的詞、數字或符號。</translation>
+    </message>
+    <message>
+        <source>password: the password is too simple or systematic (like 12345678 or abcdefgh).</source>
+        <translation>密碼：密碼太簡單或太有規律（如 12345678 或 abcdefgh）。</translation>
+    </message>
+    <message>
+        <source>password: the password is too easy to guess; choose a longer, less regular one.</source>
+        <translation>密碼：密碼太容易被猜到，請換一個更長、更沒有規律的密碼。</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +3082,21 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>KB</source>
         <translation>KB</translation>
     </message>
+    <message>
+        <source>Event dates (entertainment, customer events) may lie at most this many days before or after today</source>
+        <translation>活動日期（商務應酬、客戶活動）距今天前後最多允許的天數</translation>
+    </message>
+    <message>
+        <source>appraisal.weights: the weights must add up to 100, not %1 (%2); change them together, e.g. policy set KEY VALUE KEY VALUE (§%3).</source>
+        <translation>appraisal.weights：各項權重之和必須為 100，而不是 %1（%2）；請一併修改，例如 policy set KEY VALUE KEY VALUE（§%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyService</name>
+    <message>
+        <source>key: %1 is given twice.</source>
+        <translation>key：%1 被指定了兩次。</translation>
+    </message>
 </context>
 <context>
     <name>PolicySettingsDialog</name>
@@ -2661,6 +3146,33 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>A new language applies the next time BizDesk starts.</source>
         <translation>新語言將在下次啟動 BizDesk 時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadableHistory</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>person #%1</source>
+        <translation>人員 #%1</translation>
+    </message>
+    <message>
+        <source>department #%1</source>
+        <translation>部門 #%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +3340,117 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>TeamAudit</name>
+    <message>
+        <source>First account created</source>
+        <translation>建立首個賬戶</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>新增人員</translation>
+    </message>
+    <message>
+        <source>Person changed</source>
+        <translation>修改人員資料</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解鎖賬戶</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密碼</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登入失敗</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>賬戶被鎖定</translation>
+    </message>
+    <message>
+        <source>Department added</source>
+        <translation>新建部門</translation>
+    </message>
+    <message>
+        <source>Department head set</source>
+        <translation>設定部門負責人</translation>
+    </message>
+    <message>
+        <source>Delegation given</source>
+        <translation>設立審批授權</translation>
+    </message>
+    <message>
+        <source>Delegation revoked</source>
+        <translation>撤銷審批授權</translation>
+    </message>
+    <message>
+        <source>Policy setting changed</source>
+        <translation>修改制度引數</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登入名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>直接上級</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>鎖定至</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>嘗試次數</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>結束日期</translation>
+    </message>
+</context>
+<context>
     <name>TextRules</name>
     <message>
         <source>%1: the text is not valid Unicode (a broken character at position %2).</source>
@@ -2990,14 +3613,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>變更（修改前 → 修改後）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
-    </message>
-    <message>
         <source>No recorded changes yet.</source>
         <translation>暫無變更記錄。</translation>
     </message>
@@ -3005,196 +3620,23 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>The change history is visible to the director, executives and administrators (§7).</source>
         <translation>變更歷史僅對商務總監、公司高層和系統管理員可見（§7）。</translation>
     </message>
-    <message>
-        <source>First account created</source>
-        <translation>建立首個賬戶</translation>
-    </message>
-    <message>
-        <source>Person added</source>
-        <translation>新增人員</translation>
-    </message>
-    <message>
-        <source>Person changed</source>
-        <translation>修改人員資料</translation>
-    </message>
-    <message>
-        <source>Account unlocked</source>
-        <translation>解鎖賬戶</translation>
-    </message>
-    <message>
-        <source>Password changed</source>
-        <translation>修改密碼</translation>
-    </message>
-    <message>
-        <source>Logged in</source>
-        <translation>登入</translation>
-    </message>
-    <message>
-        <source>Login failed</source>
-        <translation>登入失敗</translation>
-    </message>
-    <message>
-        <source>Account locked</source>
-        <translation>賬戶被鎖定</translation>
-    </message>
-    <message>
-        <source>Department added</source>
-        <translation>新建部門</translation>
-    </message>
-    <message>
-        <source>Department head set</source>
-        <translation>設定部門負責人</translation>
-    </message>
-    <message>
-        <source>Delegation given</source>
-        <translation>設立審批授權</translation>
-    </message>
-    <message>
-        <source>Delegation revoked</source>
-        <translation>撤銷審批授權</translation>
-    </message>
-    <message>
-        <source>Policy setting changed</source>
-        <translation>修改制度引數</translation>
-    </message>
-    <message>
-        <source>login</source>
-        <translation>登入名</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>啟用</translation>
-    </message>
-    <message>
-        <source>department</source>
-        <translation>部門</translation>
-    </message>
-    <message>
-        <source>superior</source>
-        <translation>直接上級</translation>
-    </message>
-    <message>
-        <source>head</source>
-        <translation>負責人</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>電子郵件</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <source>locked until</source>
-        <translation>鎖定至</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>attempt</source>
-        <translation>次數</translation>
-    </message>
-    <message>
-        <source>delegate</source>
-        <translation>代批人</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>開始日期</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>結束日期</translation>
-    </message>
-    <message>
-        <source>Entertainment application filled in</source>
-        <translation>填寫應酬申請</translation>
-    </message>
-    <message>
-        <source>Entertainment draft changed</source>
-        <translation>修改應酬草稿</translation>
-    </message>
-    <message>
-        <source>Submitted for approval</source>
-        <translation>提交審批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已駁回</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Claim filed</source>
-        <translation>申請報銷</translation>
-    </message>
-    <message>
-        <source>Reimbursed</source>
-        <translation>已報銷</translation>
-    </message>
-    <message>
-        <source>Claim returned for correction</source>
-        <translation>報銷退回修改</translation>
-    </message>
-    <message>
-        <source>Claim refused</source>
-        <translation>報銷被拒</translation>
-    </message>
-    <message>
-        <source>Receipt attached</source>
-        <translation>新增票據</translation>
-    </message>
-    <message>
-        <source>state</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>estimate</source>
-        <translation>預計費用</translation>
-    </message>
-    <message>
-        <source>actual cost</source>
-        <translation>實際費用</translation>
-    </message>
-    <message>
-        <source>comment</source>
-        <translation>意見</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>檔案</translation>
-    </message>
 </context>
 <context>
     <name>bizdesk::ui::ChangePasswordDialog</name>
     <message>
         <source>The two new passwords differ.</source>
         <translation>兩次輸入的新密碼不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::CompanyProfileDialog</name>
+    <message>
+        <source>System time zone (%1)</source>
+        <translation>系統時區（%1）</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the company profile.</source>
+        <translation>只有系統管理員可以修改公司資訊。</translation>
     </message>
 </context>
 <context>
@@ -3323,6 +3765,19 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>never</source>
         <translation>從未聯絡</translation>
     </message>
+    <message>
+        <source>Could not count the customers: %1</source>
+        <translation>無法統計客戶數量：%1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在統計…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 個客戶</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::CustomersPage</name>
@@ -3373,12 +3828,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Search name, contact, phone, e-mail, address, notes…</source>
         <translation>搜尋名稱、聯絡人、電話、郵箱、地址、備註…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n 個客戶</numerusform>
-        </translation>
     </message>
     <message>
         <source>No customers here yet — create one with New customer or import an Excel file.</source>
@@ -3475,10 +3924,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Customers</source>
         <translation>客戶</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>正在統計…</translation>
     </message>
     <message>
         <source>shared pool</source>
@@ -4145,10 +4590,6 @@ New status:</source>
         <translation>建立賬戶</translation>
     </message>
     <message>
-        <source>The password must have at least %1 characters.</source>
-        <translation>密碼至少需要 %1 個字元。</translation>
-    </message>
-    <message>
         <source>The two passwords differ.</source>
         <translation>兩次輸入的密碼不一致。</translation>
     </message>
@@ -4313,38 +4754,6 @@ New status:</source>
         <translation>我的待辦</translation>
     </message>
     <message>
-        <source>Customers</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>Negotiations</source>
-        <translation>商務談判</translation>
-    </message>
-    <message>
-        <source>Negotiation preparation, stages, offers and the summary report.</source>
-        <translation>談判準備、談判階段、報價和總結報告。</translation>
-    </message>
-    <message>
-        <source>Contracts</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <source>Contract drafting, legal and finance review, approval, signing, execution, changes and archive.</source>
-        <translation>合同起草、法務與財務稽核、審批、簽訂、履行、變更和歸檔。</translation>
-    </message>
-    <message>
-        <source>Entertainment</source>
-        <translation>商務應酬</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>商務團隊</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>報表</translation>
-    </message>
-    <message>
         <source>&amp;Change password…</source>
         <translation>修改密碼(&amp;C)…</translation>
     </message>
@@ -4367,6 +4776,10 @@ New status:</source>
     <message>
         <source>Backup written to %1 (audit head %2)</source>
         <translation>備份已寫入 %1（審計鏈頭 %2）</translation>
+    </message>
+    <message>
+        <source>&amp;Company profile…</source>
+        <translation>公司資訊(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -4643,6 +5056,14 @@ New status:</source>
     <message>
         <source>yuan</source>
         <translation>元</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (not applied yet)</source>
+        <translation>%1 → %2（尚未生效）</translation>
+    </message>
+    <message>
+        <source>%1 Not applied yet: change the other settings of the rule, then all are applied together.</source>
+        <translation>%1 尚未生效：請修改該規則涉及的其他設定，隨後將一併生效。</translation>
     </message>
 </context>
 <context>
