@@ -71,6 +71,7 @@ TEST_P(ReadableHistoryTest, entertainment_history_shows_names_labels_and_state_n
                                        domain::expenseStateDisplayName(domain::ExpenseState::PendingSuperiorApproval))))
         << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Submitted for approval")));
+    EXPECT_TRUE(text.contains(QStringLiteral("; Comment: 同意"))) << "a comment has no before value";
 }
 
 TEST_P(ReadableHistoryTest, approval_timeline_and_history_pane_of_the_entertainment_page_are_readable)

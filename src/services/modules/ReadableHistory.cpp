@@ -146,7 +146,8 @@ QString ReadableHistory::describeChange(const QString &beforeJson, const QString
         if (old == now)
             continue;
         const QString label = fieldLabel(key, owner);
-        if (before.isEmpty())
+        // A value that only the new state carries (an approval's comment) has no "before".
+        if (before.isEmpty() || old.isUndefined())
             parts << QCoreApplication::translate("ReadableHistory", "%1: %2").arg(label, valueText(key, now, owner));
         else
             parts << QCoreApplication::translate("ReadableHistory", "%1: %2 → %3")
