@@ -790,6 +790,7 @@ void CustomersPage::refreshChurn()
             const QVariantMap &record = records.at(r);
             auto *customer = new QTableWidgetItem(record.value(QStringLiteral("customer")).toString());
             customer->setData(Qt::UserRole, record.value(QStringLiteral("id")));
+            customer->setData(Qt::UserRole + 1, record.value(QStringLiteral("version"))); // sent back with the result
             m_winBackTable->setItem(r, 0, customer);
             m_winBackTable->setItem(r, 1, new QTableWidgetItem(domain::fromStorageTimestamp(record.value(QStringLiteral("created_at")).toString())
                                                                    .toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))));
@@ -957,7 +958,7 @@ void CustomersPage::recordWinBackResult(std::optional<bool> wonBack, const QStri
             return;
     }
     try {
-        services::CustomerService(m_session).winBackResult(id, *wonBack, resultNote);
+        services::CustomerService(m_session).winBackResult(id, *wonBack, resultNote, item->data(Qt::UserRole + 1).toInt());
         refreshChurn();
     } catch (const domain::Error &error) {
         m_churnSummary->setText(ErrorPresenter::describe(error));
