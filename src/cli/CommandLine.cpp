@@ -236,6 +236,8 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
 {
     GlobalOptions globals;
     globals.location = support::Paths::configuredDatabaseLocation();
+    // Errors found while the options are still being read (a bad --as) are JSON too.
+    globals.json = arguments.contains(QStringLiteral("--json"));
     const auto fail = [&](const Error &error) { return report(error, globals.json, err); };
 
     int index = 0;

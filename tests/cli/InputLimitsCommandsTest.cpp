@@ -30,6 +30,11 @@ protected:
             raw << argument.toUtf8();
         return run(login, raw);
     }
+    /// Audit entries other than logins (each CLI command logs in and audits that).
+    qint64 changeAudits()
+    {
+        return storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action NOT LIKE 'auth.%'")).scalar().toLongLong();
+    }
     qint64 rows(const char *table)
     {
         return storage::SqlQuery(database(), QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))).scalar().toLongLong();
@@ -56,7 +61,7 @@ const QString tenThousand(10000, QLatin1Char('x'));
 TEST_P(InputLimitsCommandsTest, ten_thousand_characters_are_refused_in_every_text_field_and_nothing_is_written)
 {
     const QString id = addCustomer();
-    const qint64 audits = rows("audit_log");
+    const qint64 audits = changeAudits();
 
     expectRefused(run(QStringLiteral("sales1"), {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("上海云杉"),
                                                  QStringLiteral("--email"), QStringLiteral("a%1@example.com").arg(tenThousand)}),
@@ -90,7 +95,7 @@ TEST_P(InputLimitsCommandsTest, ten_thousand_characters_are_refused_in_every_tex
     const qint64 departments = rows("departments");
     expectRefused(run(QStringLiteral("admin"), {QStringLiteral("dept"), QStringLiteral("add"), tenThousand}), QStringLiteral("name"));
     EXPECT_EQ(rows("departments"), departments);
-    EXPECT_EQ(rows("audit_log"), audits);
+    EXPECT_EQ(changeAudits(), audits);
 }
 
 TEST_P(InputLimitsCommandsTest, control_direction_and_invisible_characters_are_refused_and_whitespace_is_trimmed)
