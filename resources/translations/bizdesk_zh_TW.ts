@@ -3776,7 +3776,8 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message numerus="yes">
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n 個客戶</numerusform></translation>
+            <numerusform>%n 個客戶</numerusform>
+        </translation>
     </message>
 </context>
 <context>
