@@ -14,7 +14,7 @@ void markReadOnlyCommands(CommandLine &commandLine)
         {"policy", "history"}, {"audit", "log"},        {"customer", "show"},      {"customer", "list"},
         {"customer", "search"}, {"customer", "churn"},  {"customer", "winbacks"},  {"customer", "pool"},
         {"event", "list"},     {"segment", "list"},     {"research", "list"},      {"expense", "show"},
-        {"expense", "list"},   {"expense", "form"},     {"report", "expenses"},
+        {"expense", "list"},   {"expense", "form"},     {"report", "expenses"},    {"company", "show"},
     };
     for (const auto &words : readOnly) {
         QStringList command{QLatin1String(words[0])};

@@ -84,6 +84,7 @@ TEST_F(ReadOnlyCommandsTest, every_read_only_command_works_on_a_connection_that_
         {u"expense show"_s, {expenseId}},
         {u"expense list"_s, {u"--pending-for-me"_s}},
         {u"expense form"_s, {expenseId, u"--out"_s, m_scratch.pathFor(u"form.pdf"_s)}},
+        {u"company show"_s, {}},
         {u"report expenses"_s, {u"--period"_s, u"2026-11"_s, u"--out"_s, m_scratch.pathFor(u"report.csv"_s)}},
     };
     const qint64 before = auditCount();
