@@ -58,7 +58,7 @@ void applyScript(Database &database, const QString &script)
 }
 
 /// On PostgreSQL, gives the application group role its privileges on every table, those the
-/// migration just added included (the function comes from 0005_application_role.postgresql.sql).
+/// migration just added included (the function comes from 0006_application_role.postgresql.sql).
 void grantApplicationRole(Database &database)
 {
     if (database.backend() != Backend::PostgreSql)

@@ -27,7 +27,7 @@ public:
     /// Upgrades to latestVersion(); an existing SQLite database is first copied with VACUUM INTO
     /// next to the file. Throws; on failure nothing has changed and the backup made for the upgrade
     /// is deleted again (the error names it if it could not be). On PostgreSQL every upgrade ends
-    /// by granting the group role bizdesk_app its privileges (0005_application_role).
+    /// by granting the group role bizdesk_app its privileges (0006_application_role).
     static MigrationResult migrate(Database &database);
     /// Upgrades an empty or older database to exactly `version` (used to restore backups).
     static void migrateTo(Database &database, int version);

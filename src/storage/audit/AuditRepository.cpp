@@ -42,7 +42,7 @@ QString AuditRepository::lockAndReadLastHash()
 {
     // One appender at a time, so concurrent writers cannot fork the chain. A transaction-scoped
     // advisory lock rather than LOCK TABLE: the application role may only SELECT and INSERT on
-    // audit_log (0005_application_role), and PostgreSQL allows such a role no stronger table lock.
+    // audit_log (0006_application_role), and PostgreSQL allows such a role no stronger table lock.
     if (m_database.backend() == Backend::PostgreSql)
         m_database.execute(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(auditAppendLockKey));
     SqlQuery query(m_database, QStringLiteral("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"));
