@@ -264,7 +264,7 @@ TEST_P(EntertainmentPageTest, deciding_on_a_request_that_changed_since_it_was_sh
     head.resize(1300, 800);
     head.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&head));
-    ASSERT_TRUE(head.showRecord(services::expenseEntity, id));
+    ASSERT_TRUE(head.showRecord({services::expenseRecord, id}));
     const int shown = head.currentDetail()->request().version;
     ASSERT_TRUE(head.button(ExpenseAction::Approve)->isVisible());
 
