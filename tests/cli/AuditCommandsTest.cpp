@@ -40,7 +40,7 @@ protected:
         EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
         return u"%1:%2"_s.arg(result.json()[u"id"_s].toInteger()).arg(result.json()[u"hash"_s].toString());
     }
-    testing::CliResult verify(const QStringList &options)
+    bizdesk::testing::CliResult verify(const QStringList &options)
     {
         return cli->run(QStringList{u"--json"_s, u"audit"_s, u"verify"_s} + options);
     }
