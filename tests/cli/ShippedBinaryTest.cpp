@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
+struct ProcessRun
 {
     int exitCode = -1;
     QByteArray out;
@@ -43,13 +43,13 @@ protected:
         m_database = m_home.filePath(u"bizdesk.sqlite"_s);
     }
 
-    Run bizdeskctl(const QStringList &arguments)
+    ProcessRun bizdeskctl(const QStringList &arguments)
     {
         QProcess process;
         process.setProcessEnvironment(m_environment);
         process.start(QString::fromUtf8(BIZDESKCTL_PATH), QStringList{u"--db"_s, m_database, u"--json"_s} + arguments);
         EXPECT_TRUE(process.waitForFinished(120'000)) << arguments.join(u' ').toStdString();
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+        return ProcessRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
                    process.readAllStandardError()};
     }
 
@@ -75,15 +75,15 @@ protected:
 TEST_F(ShippedBinary, bizdesk_now_does_not_move_the_clock_of_audit_entries)
 {
     const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-60);
-    const Run init = bizdeskctl({u"init"_s, u"--admin"_s, u"boss"_s, u"--name"_s, u"Boss"_s});
+    const ProcessRun init = bizdeskctl({u"init"_s, u"--admin"_s, u"boss"_s, u"--name"_s, u"Boss"_s});
     ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
-    const Run policy = bizdeskctl({u"--as"_s, u"boss"_s, u"policy"_s, u"set"_s, u"auth.lockout_attempts"_s, u"6"_s});
+    const ProcessRun policy = bizdeskctl({u"--as"_s, u"boss"_s, u"policy"_s, u"set"_s, u"auth.lockout_attempts"_s, u"6"_s});
     ASSERT_EQ(policy.exitCode, 0) << policy.err.toStdString();
-    const Run log = bizdeskctl({u"--as"_s, u"boss"_s, u"audit"_s, u"log"_s});
-    ASSERT_EQ(log.exitCode, 0) << log.err.toStdString();
+    const ProcessRun audited = bizdeskctl({u"--as"_s, u"boss"_s, u"audit"_s, u"log"_s});
+    ASSERT_EQ(audited.exitCode, 0) << audited.err.toStdString();
     const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(60);
 
-    const QJsonArray entries = log.json()[u"entries"_s].toArray();
+    const QJsonArray entries = audited.json()[u"entries"_s].toArray();
     ASSERT_GE(entries.size(), 2);
     for (const QJsonValue &entry : entries) {
         const QString at = entry[u"at"_s].toString();
@@ -97,7 +97,7 @@ TEST_F(ShippedBinary, bizdesk_now_does_not_move_the_clock_of_audit_entries)
 TEST_F(ShippedBinary, a_backup_writes_its_audit_head_to_the_log_file)
 {
     ASSERT_EQ(bizdeskctl({u"init"_s, u"--admin"_s, u"boss"_s, u"--name"_s, u"Boss"_s}).exitCode, 0);
-    const Run backup = bizdeskctl({u"backup"_s, m_home.filePath(u"copy.sqlite"_s)});
+    const ProcessRun backup = bizdeskctl({u"backup"_s, m_home.filePath(u"copy.sqlite"_s)});
     ASSERT_EQ(backup.exitCode, 0) << backup.err.toStdString();
     const QJsonObject head = backup.json()[u"audit_head"_s].toObject();
     const QString anchor = u"%1:%2"_s.arg(head[u"id"_s].toInteger()).arg(head[u"hash"_s].toString());
