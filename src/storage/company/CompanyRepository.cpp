@@ -4,6 +4,15 @@
 #include "storage/SqlQuery.h"
 
 namespace bizdesk::storage {
+namespace {
+
+/// The columns are NOT NULL: an empty field is stored as '' (a null QString would bind NULL).
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+} // namespace
 
 domain::CompanyProfile CompanyRepository::load() const
 {
@@ -26,10 +35,10 @@ bool CompanyRepository::save(const domain::CompanyProfile &profile, const QStrin
     SqlQuery query(m_database, QStringLiteral(
         "UPDATE company_profile SET name = :name, address = :address, phone = :phone, time_zone = :zone, "
         "version = version + 1, updated_at = :now, updated_by = :actor WHERE id = 1 AND version = :version"));
-    query.bind(":name", profile.name)
-        .bind(":address", profile.address)
-        .bind(":phone", profile.phone)
-        .bind(":zone", profile.timeZone)
+    query.bind(":name", text(profile.name))
+        .bind(":address", text(profile.address))
+        .bind(":phone", text(profile.phone))
+        .bind(":zone", text(profile.timeZone))
         .bind(":now", now)
         .bind(":actor", actor)
         .bind(":version", profile.version)
