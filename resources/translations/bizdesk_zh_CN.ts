@@ -4428,10 +4428,6 @@ New status:</source>
         <translation>票据 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
         <source>Save the form as PDF</source>
         <translation>将申请表保存为 PDF</translation>
     </message>

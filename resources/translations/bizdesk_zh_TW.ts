@@ -4428,10 +4428,6 @@ New status:</source>
         <translation>票據 (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>無法讀取 %1：%2</translation>
-    </message>
-    <message>
         <source>Save the form as PDF</source>
         <translation>將申請表儲存為 PDF</translation>
     </message>

@@ -4,7 +4,6 @@
 #include "services/entertainment/EntertainmentService.h"
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/entertainment/ExpenseReport.h"
-#include "storage/OpenDatabaseFiles.h"
 #include "storage/identity/UserRepository.h"
 
 #include <QCoreApplication>
@@ -198,13 +197,7 @@ void registerEntertainmentCommands(CommandLine &commandLine)
                      [](CommandContext &context) -> QJsonValue {
                          const qint64 id = context.positionalId(0);
                          const QString path = context.positional(1);
-                         storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
-                         QFile file(path);
-                         if (!file.open(QIODevice::ReadOnly))
-                             throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("EntertainmentCommands", "FILE: cannot read %1 (%2).")
-                                                                              .arg(path, file.errorString()));
-                         const QByteArray content = file.read(200LL * 1024 * 1024 + 1);
-                         const auto attachment = EntertainmentService(context.session()).attachReceipt(id, path, content);
+                         const auto attachment = EntertainmentService(context.session()).attachReceiptFile(id, path);
                          return QJsonObject{{QStringLiteral("id"), attachment.id},
                                             {QStringLiteral("request"), id},
                                             {QStringLiteral("file"), attachment.fileName},

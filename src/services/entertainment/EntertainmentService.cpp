@@ -10,12 +10,14 @@
 #include "services/identity/IdentityService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
+#include "storage/OpenDatabaseFiles.h"
 #include "storage/Transaction.h"
 #include "storage/approval/RouteRepository.h"
 #include "storage/identity/UserRepository.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
@@ -150,7 +152,7 @@ QString EntertainmentService::linkableCustomerClass(qint64 customerId)
 
 void EntertainmentService::requirePlausibleEventDate(const ExpenseRequest &request)
 {
-    domain::EventDateWindow::require(QStringLiteral("at"), request.eventAt.toUTC().date(), m_session.now().toUTC().date(),
+    domain::EventDateWindow::require(QStringLiteral("at"), m_session.calendar().dateOf(request.eventAt), m_session.today(),
                                      PolicyService(m_session).integer(domain::policy::eventWindowDays));
 }
 
@@ -487,6 +489,18 @@ QString EntertainmentService::sniffMediaType(const QByteArray &content)
     if (content.startsWith("\x89PNG\r\n\x1A\n"))
         return QStringLiteral("image/png");
     return {};
+}
+
+storage::ExpenseAttachment EntertainmentService::attachReceiptFile(qint64 id, const QString &path)
+{
+    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("EntertainmentCommands", "FILE: cannot read %1 (%2).")
+                                                         .arg(path, file.errorString()));
+    // One byte past the size cap is enough for attachReceipt to refuse an oversized file.
+    const qint64 cap = PolicyService(m_session).integer(domain::policy::entertainmentReceiptMaxKb) * 1024 + 1;
+    return attachReceipt(id, path, file.read(cap));
 }
 
 storage::ExpenseAttachment EntertainmentService::attachReceipt(qint64 id, const QString &fileName, const QByteArray &content)

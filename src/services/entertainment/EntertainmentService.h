@@ -87,6 +87,9 @@ public:
     domain::ExpenseRequest claim(qint64 id, const ExpenseClaimInput &input, std::optional<int> seen = std::nullopt);
     /// A scanned receipt (PDF/JPEG/PNG by content, at most entertainment.receipt_max_kb).
     storage::ExpenseAttachment attachReceipt(qint64 id, const QString &fileName, const QByteArray &content);
+    /// Reads the receipt at `path` (never a file of an open database, reading no more than the
+    /// largest receipt allowed plus one byte) and attaches it: the GUI and the CLI both call this.
+    storage::ExpenseAttachment attachReceiptFile(qint64 id, const QString &path);
     QByteArray receiptContent(qint64 attachmentId);
 
     ExpenseDetail detail(qint64 id);

@@ -4,7 +4,6 @@
 #include "services/customers/CustomerService.h"
 #include "services/entertainment/ExpensePrinting.h"
 #include "services/identity/IdentityService.h"
-#include "storage/OpenDatabaseFiles.h"
 #include "services/entertainment/EntertainmentModule.h"
 #include "ui/common/AuditHistoryView.h"
 #include "ui/common/ErrorPresenter.h"
@@ -598,16 +597,10 @@ void EntertainmentPage::attachReceipt()
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Attach receipt"), QString(),
                                                       tr("Receipts (*.pdf *.jpg *.jpeg *.png)"));
-    if (path.isEmpty() || !run([&] { storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE")); }))
+    if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    const QByteArray content = file.read(200LL * 1024 * 1024 + 1);
     showError({});
-    run([&] { services::EntertainmentService(m_session).attachReceipt(*m_currentId, path, content); });
+    run([&] { services::EntertainmentService(m_session).attachReceiptFile(*m_currentId, path); });
     open(*m_currentId);
 }
 
