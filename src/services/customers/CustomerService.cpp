@@ -1,9 +1,6 @@
 #include "services/customers/CustomerService.h"
 
 #include "domain/Error.h"
-    domain::EventDateWindow::require(QStringLiteral("date"), date, m_session.today(),
-                                     PolicyService(m_session).integer(domain::policy::eventWindowDays));
-    const qint64 id = storage::CustomerRepository(m_session.database()).insertEvent(kind, text.title, date, text.place, text.notes, m_session.timestamp(), m_session.userId());
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
