@@ -1,6 +1,8 @@
 #include "services/customers/CustomerService.h"
 
 #include "domain/Error.h"
+#include "domain/customers/CustomerTexts.h"
+#include "domain/policy/EventDateWindow.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
