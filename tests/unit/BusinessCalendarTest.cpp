@@ -78,7 +78,7 @@ TEST(BusinessPeriod, parses_months_quarters_and_years_and_refuses_the_rest)
     EXPECT_EQ(year.first, QDate(2026, 1, 1));
     EXPECT_EQ(year.last, QDate(2026, 12, 31));
     EXPECT_TRUE(year.contains(QDate(2026, 7, 1)));
-    for (const QString bad : {QStringLiteral("2026-13"), QStringLiteral("2026-Q5"), QStringLiteral("26"), QStringLiteral("")}) {
+    for (const QString &bad : {QStringLiteral("2026-13"), QStringLiteral("2026-Q5"), QStringLiteral("26"), QStringLiteral("")}) {
         EXPECT_THROW(BusinessPeriod::parse(bad), Error) << bad.toStdString();
     }
 }
