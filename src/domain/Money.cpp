@@ -101,7 +101,10 @@ QString Money::toChineseCapitals() const
             if (place < 3)
                 integer += places[place];
         }
-        integer += groupUnits[(groups.size() - 1 - g) % groupUnits.size()];
+        const qsizetype level = groups.size() - 1 - g;
+        integer += groupUnits[level % groupUnits.size()];
+        if (level == 3 && groups[g + 1] == 0)
+            integer += QStringLiteral("亿"); // 壹万亿: the 亿 group is empty but its unit is spoken
         zeroPending = false;
     }
 
