@@ -1688,10 +1688,6 @@
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <source>BizDesk Business Management</source>
-        <translation>商务管理台</translation>
-    </message>
-    <message>
         <source>Printed %1</source>
         <translation>打印时间 %1</translation>
     </message>
@@ -1702,6 +1698,10 @@
     <message>
         <source>out: cannot write %1 (%2).</source>
         <translation>out：无法写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Tel. %1</source>
+        <translation>电话：%1</translation>
     </message>
 </context>
 <context>
@@ -2360,10 +2360,6 @@
         <translation>审批人</translation>
     </message>
     <message>
-        <source>Opinion</source>
-        <translation>审批意见</translation>
-    </message>
-    <message>
         <source>Signature</source>
         <translation>签字</translation>
     </message>
@@ -2386,6 +2382,42 @@
     <message>
         <source>External guests</source>
         <translation>外部来宾</translation>
+    </message>
+    <message>
+        <source>Department review</source>
+        <translation>部门审核</translation>
+    </message>
+    <message>
+        <source>Superior approval</source>
+        <translation>上级审批</translation>
+    </message>
+    <message>
+        <source>Executive approval</source>
+        <translation>总经理审批</translation>
+    </message>
+    <message>
+        <source>Overrun approval</source>
+        <translation>超支审批</translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation>财务审核</translation>
+    </message>
+    <message>
+        <source>In words: %1</source>
+        <translation>大写：%1</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Signature and date</source>
+        <translation>签名及日期</translation>
     </message>
 </context>
 <context>

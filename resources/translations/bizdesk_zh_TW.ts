@@ -1688,10 +1688,6 @@
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <source>BizDesk Business Management</source>
-        <translation>商務管理臺</translation>
-    </message>
-    <message>
         <source>Printed %1</source>
         <translation>列印時間 %1</translation>
     </message>
@@ -1702,6 +1698,10 @@
     <message>
         <source>out: cannot write %1 (%2).</source>
         <translation>out：無法寫入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Tel. %1</source>
+        <translation>電話：%1</translation>
     </message>
 </context>
 <context>
@@ -2360,10 +2360,6 @@
         <translation>審批人</translation>
     </message>
     <message>
-        <source>Opinion</source>
-        <translation>審批意見</translation>
-    </message>
-    <message>
         <source>Signature</source>
         <translation>簽字</translation>
     </message>
@@ -2386,6 +2382,42 @@
     <message>
         <source>External guests</source>
         <translation>外部來賓</translation>
+    </message>
+    <message>
+        <source>Department review</source>
+        <translation>部門稽核</translation>
+    </message>
+    <message>
+        <source>Superior approval</source>
+        <translation>上級審批</translation>
+    </message>
+    <message>
+        <source>Executive approval</source>
+        <translation>總經理審批</translation>
+    </message>
+    <message>
+        <source>Overrun approval</source>
+        <translation>超支審批</translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation>財務稽核</translation>
+    </message>
+    <message>
+        <source>In words: %1</source>
+        <translation>大寫：%1</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批註</translation>
+    </message>
+    <message>
+        <source>Signature and date</source>
+        <translation>簽名及日期</translation>
     </message>
 </context>
 <context>

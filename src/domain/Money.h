@@ -31,6 +31,12 @@ public:
 
     /// "1234.50": the form used in JSON, CSV and the database-independent exchange formats.
     QString toDecimalString() const;
+    /// "2,400.00": the decimal form with thousands separators, for printed documents.
+    QString toGroupedString() const;
+    /// The amount in Chinese financial capitals (大写), as written on vouchers and forms:
+    /// "人民币贰仟肆佰元整", "人民币壹仟零壹元整", "人民币伍分", "人民币壹佰元壹角整".
+    /// Zeros inside the number collapse to one 零; 整 follows 元 or 角; negative amounts start with 负.
+    QString toChineseCapitals() const;
 
     /// Arithmetic and ordering throw Error::internal when the currencies differ, and
     /// Error::invalid("amount") on overflow; equality compares both amount and currency.

@@ -22,7 +22,6 @@ inline constexpr SettingKey language{"ui/language"};          // "" = follow the
 inline constexpr SettingKey logLevel{"diagnostics/logLevel", "info"}; // spdlog level name
 inline constexpr SettingKey lastDatabase{"database/last"};    // "" = the embedded default
 inline constexpr SettingKey lastLogin{"session/lastLogin"};
-inline constexpr SettingKey companyName{"print/companyName"}; // header of printed documents; "" = product name
 } // namespace settings
 
 /// QSettings::value with the key's own default.

@@ -183,6 +183,7 @@ TEST_F(ExpenseCommandsTest, attach_form_and_report)
     notes.close();
     EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"attach"_s, id, text}).status, 2);
 
+    ASSERT_EQ(run(u"admin"_s, {u"company"_s, u"set"_s, u"--name"_s, u"北京示例商贸有限公司"_s, u"--phone"_s, u"010-12345678"_s}).status, 0);
     const QString pdf = folder.filePath(u"form.pdf"_s);
     const Outcome form = run(u"sales1"_s, {u"expense"_s, u"form"_s, id, u"--out"_s, pdf});
     ASSERT_EQ(form.status, 0) << form.err.toStdString();
@@ -199,6 +200,14 @@ TEST_F(ExpenseCommandsTest, attach_form_and_report)
     EXPECT_TRUE(content.contains(u"张建华"_s));
     EXPECT_TRUE(content.contains(u"2026-11-20"_s));
     EXPECT_TRUE(content.contains(u"page 1 / 1"_s));
+    EXPECT_TRUE(content.contains(u"北京示例商贸有限公司"_s)) << "the company profile heads the form";
+    EXPECT_TRUE(content.contains(u"010-12345678"_s));
+    EXPECT_TRUE(content.contains(u"¥800.00"_s)) << content.toStdString();
+    EXPECT_TRUE(content.contains(u"人民币捌佰元整"_s)) << "the estimate in capitals";
+    EXPECT_TRUE(content.contains(u"Department review"_s)) << "the step, not the waiting state";
+    EXPECT_FALSE(content.contains(u"Pending department review"_s));
+    EXPECT_TRUE(content.contains(u"Approved"_s)) << "the decision";
+    EXPECT_TRUE(content.contains(u"Signature and date"_s)) << "the applicant signs too";
 
     for (const QString &ext : {u"pdf"_s, u"xlsx"_s, u"html"_s}) {
         const QString out = folder.filePath(u"report."_s + ext);

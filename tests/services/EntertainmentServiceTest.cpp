@@ -315,6 +315,22 @@ TEST_P(EntertainmentServiceTest, report_by_department_and_person)
     EXPECT_ERROR_KIND(services::ExpenseReport(as(u"director"_s)).build(u"2026-13"_s), Invalid);
 }
 
+TEST_P(EntertainmentServiceTest, rejected_withdrawn_and_cancelled_requests_count_in_no_total)
+{
+    const qint64 standing = submitted(u"sales1"_s, u"300"_s);
+    const qint64 rejected = submitted(u"sales1"_s, u"1500"_s);
+    service(u"manager1"_s).reject(rejected, u"不必要"_s);
+    const qint64 withdrawn = submitted(u"sales1"_s, u"700"_s);
+    service(u"sales1"_s).withdraw(withdrawn);
+    ASSERT_GT(standing, 0);
+
+    const auto report = services::ExpenseReport(as(u"director"_s)).build(u"2026-11"_s);
+    for (const auto &line : report.lines) {
+        EXPECT_EQ(line.estimated.toDecimalString(), u"300.00"_s) << line.department.toStdString() << line.person.toStdString();
+        EXPECT_EQ(line.count, 1);
+    }
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(EntertainmentServiceTest);
 
 TEST_P(EntertainmentServiceTest, staff_are_stored_as_people_and_guests_as_text)

@@ -62,3 +62,37 @@ TEST(Money, overflow_is_refused_instead_of_wrapping)
     EXPECT_THROW((void)(Money::fromMinor(std::numeric_limits<std::int64_t>::min() + 1) - Money::fromMinor(2)), bizdesk::domain::Error);
     EXPECT_THROW((void)huge.percentOf(200), bizdesk::domain::Error);
 }
+
+namespace {
+QString capitals(const char *amount)
+{
+    return bizdesk::domain::Money::parse(QString::fromLatin1(amount))->toChineseCapitals();
+}
+} // namespace
+
+TEST(Money, chinese_capitals_follow_the_voucher_rules)
+{
+    EXPECT_EQ(capitals("2400"), QStringLiteral("人民币贰仟肆佰元整"));
+    EXPECT_EQ(capitals("0.05"), QStringLiteral("人民币伍分"));
+    EXPECT_EQ(capitals("0.50"), QStringLiteral("人民币伍角整"));
+    EXPECT_EQ(capitals("0"), QStringLiteral("人民币零元整"));
+    EXPECT_EQ(capitals("10"), QStringLiteral("人民币壹拾元整"));
+    EXPECT_EQ(capitals("100.10"), QStringLiteral("人民币壹佰元壹角整"));
+    EXPECT_EQ(capitals("1.05"), QStringLiteral("人民币壹元零伍分"));
+    EXPECT_EQ(capitals("1001"), QStringLiteral("人民币壹仟零壹元整"));
+    EXPECT_EQ(capitals("10000"), QStringLiteral("人民币壹万元整"));
+    EXPECT_EQ(capitals("100010"), QStringLiteral("人民币壹拾万零壹拾元整"));
+    EXPECT_EQ(capitals("100000000"), QStringLiteral("人民币壹亿元整"));
+    EXPECT_EQ(capitals("100001000"), QStringLiteral("人民币壹亿零壹仟元整"));
+    EXPECT_EQ(capitals("1234567.89"), QStringLiteral("人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"));
+    EXPECT_EQ(capitals("1000000000000"), QStringLiteral("人民币壹万亿元整"));
+    EXPECT_EQ(bizdesk::domain::Money::fromMinor(-150000).toChineseCapitals(), QStringLiteral("人民币负壹仟伍佰元整"));
+}
+
+TEST(Money, grouped_string_has_thousands_separators)
+{
+    EXPECT_EQ(bizdesk::domain::Money::fromMinor(240000).toGroupedString(), QStringLiteral("2,400.00"));
+    EXPECT_EQ(bizdesk::domain::Money::fromMinor(123456789).toGroupedString(), QStringLiteral("1,234,567.89"));
+    EXPECT_EQ(bizdesk::domain::Money::fromMinor(99900).toGroupedString(), QStringLiteral("999.00"));
+    EXPECT_EQ(bizdesk::domain::Money::fromMinor(-100000).toGroupedString(), QStringLiteral("-1,000.00"));
+}

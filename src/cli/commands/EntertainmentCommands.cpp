@@ -219,7 +219,8 @@ void registerEntertainmentCommands(CommandLine &commandLine)
                              throw Error::invalid(QStringLiteral("out"), QCoreApplication::translate("EntertainmentCommands", "out: the form is written as a .pdf file."));
                          services::Session &session = context.session();
                          const auto detail = EntertainmentService(session).detail(id);
-                         services::DocumentRenderer::writePdf(services::ExpensePrinting::applicationForm(detail), out, session.now());
+                         services::DocumentRenderer::writePdf(services::ExpensePrinting::applicationForm(detail, services::CompanyService(session).profile()), out,
+                                                              session.now());
                          return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("out"), QFileInfo(out).absoluteFilePath()}};
                      },
                      {}});

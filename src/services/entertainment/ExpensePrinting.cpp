@@ -41,40 +41,65 @@ QString localTime(const QString &storage)
     return at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
+/// The name of the step a request waits in ("Department review"), not the waiting state
+/// ("Pending department review"): a signed row records the step, not a wait.
+QString stepLabel(const QString &stateName)
+{
+    using domain::ExpenseState;
+    const auto state = domain::expenseStateFromName(stateName);
+    if (!state)
+        return stateName;
+    switch (*state) {
+    case ExpenseState::PendingDeptReview:
+        return QCoreApplication::translate("ExpensePrinting", "Department review");
+    case ExpenseState::PendingSuperiorApproval:
+        return QCoreApplication::translate("ExpensePrinting", "Superior approval");
+    case ExpenseState::PendingExecutiveApproval:
+        return QCoreApplication::translate("ExpensePrinting", "Executive approval");
+    case ExpenseState::PendingOverrunApproval:
+        return QCoreApplication::translate("ExpensePrinting", "Overrun approval");
+    case ExpenseState::PendingFinanceReview:
+        return QCoreApplication::translate("ExpensePrinting", "Finance review");
+    default:
+        return domain::expenseStateDisplayName(*state);
+    }
+}
+
 QString stepRows(const ExpenseDetail &detail, const domain::Route &route)
 {
     QString rows;
     for (const domain::ApprovalStep &step : route.steps()) {
         for (const domain::StepApprover &approver : step.approvers) {
-            QString signature;
-            if (approver.hasDecided()) {
-                signature = e(detail.names.value(approver.decidedBy.value_or(approver.approver)));
-                if (approver.decidedBy && *approver.decidedBy != approver.approver)
-                    signature += QStringLiteral("<br>")
-                                 + e(QCoreApplication::translate("ExpensePrinting", "on behalf of %1")
-                                         .arg(detail.names.value(approver.approver)));
-            }
-            QString opinion = e(decisionText(approver.decision));
-            if (!approver.comment.isEmpty())
-                opinion += QStringLiteral(": ") + e(approver.comment);
+            QString who = e(detail.names.value(approver.approver));
+            if (approver.decidedBy && *approver.decidedBy != approver.approver)
+                who = e(detail.names.value(*approver.decidedBy)) + QStringLiteral("<br>")
+                      + e(QCoreApplication::translate("ExpensePrinting", "on behalf of %1").arg(detail.names.value(approver.approver)));
+            // The signature cell stays empty: it is signed by hand on paper.
             rows += QStringLiteral("<tr><td>%1<br><span style=\"font-size:8pt;color:#555\">§%2</span></td><td>%3</td>"
-                                   "<td>%4</td><td height=\"34\">%5</td><td>%6</td></tr>")
-                        .arg(e(domain::expenseStateDisplayName(step.state)), e(step.clause),
-                             e(detail.names.value(approver.approver)), opinion, signature, e(localTime(approver.decidedAt)));
+                                   "<td>%4</td><td>%5</td><td>%6</td><td class=\"sign\"></td></tr>")
+                        .arg(e(stepLabel(step.state)), e(step.clause), who, e(decisionText(approver.decision)),
+                             e(approver.comment), e(localTime(approver.decidedAt)));
         }
     }
     return rows;
 }
 
+/// "¥2,400.00（人民币贰仟肆佰元整）": figures and capitals, as on a voucher.
+QString amountText(const domain::Money &amount)
+{
+    return QStringLiteral("¥%1<br>%2").arg(e(amount.toGroupedString()), e(QCoreApplication::translate("ExpensePrinting", "In words: %1").arg(amount.toChineseCapitals())));
+}
+
 } // namespace
 
-PrintDocument ExpensePrinting::applicationForm(const ExpenseDetail &detail)
+PrintDocument ExpensePrinting::applicationForm(const ExpenseDetail &detail, const domain::CompanyProfile &company)
 {
     const domain::ExpenseRequest &request = detail.request();
     PrintDocument document;
     document.title = QCoreApplication::translate("ExpensePrinting", "Business Entertainment Application Form");
+    document.companyName = company.name.trimmed();
 
-    QString html;
+    QString html = DocumentRenderer::letterhead(company);
     html += QStringLiteral("<h1>%1</h1>").arg(e(document.title));
     html += QStringLiteral("<p class=\"meta\">%1</p>")
                 .arg(e(QCoreApplication::translate("ExpensePrinting", "No. %1 · State: %2 · §6.3.1")
@@ -94,16 +119,16 @@ PrintDocument ExpensePrinting::applicationForm(const ExpenseDetail &detail)
     QString customer = request.customerId ? e(detail.row.customerName) : QStringLiteral("—");
     if (request.customerClass == QLatin1String("key"))
         customer += QStringLiteral(" <span class=\"flag\">%1</span>").arg(e(QCoreApplication::translate("ExpensePrinting", "key customer")));
-    html += row2(QCoreApplication::translate("ExpensePrinting", "Estimated cost"), QStringLiteral("¥ ") + e(request.estimate.toDecimalString()), QCoreApplication::translate("ExpensePrinting", "Customer"), customer);
+    html += row2(QCoreApplication::translate("ExpensePrinting", "Estimated cost"), amountText(request.estimate), QCoreApplication::translate("ExpensePrinting", "Customer"), customer);
     QString budget = e(QCoreApplication::translate("ExpensePrinting", "¥ %1 used of ¥ %2; with this request ¥ %3")
-                           .arg(detail.budget.used.toDecimalString(), detail.budget.budget.toDecimalString(),
-                                detail.budget.afterThis.toDecimalString()));
+                           .arg(detail.budget.used.toGroupedString(), detail.budget.budget.toGroupedString(),
+                                detail.budget.afterThis.toGroupedString()));
     if (request.overBudget)
         budget += QStringLiteral(" <span class=\"flag\">%1</span><br>%2")
                       .arg(e(QCoreApplication::translate("ExpensePrinting", "over budget")), e(request.overBudgetExplanation));
     html += row1(QCoreApplication::translate("ExpensePrinting", "Monthly budget (§6.1)"), budget);
     if (request.actual) {
-        QString actual = QStringLiteral("¥ ") + e(request.actual->toDecimalString());
+        QString actual = amountText(*request.actual);
         if (request.overrun)
             actual += QStringLiteral(" <span class=\"flag\">%1</span>").arg(e(QCoreApplication::translate("ExpensePrinting", "overrun")));
         if (request.late)
@@ -116,11 +141,16 @@ PrintDocument ExpensePrinting::applicationForm(const ExpenseDetail &detail)
 
     html += QStringLiteral("<h2>%1</h2>").arg(e(QCoreApplication::translate("ExpensePrinting", "Approvals")));
     html += QStringLiteral("<table class=\"form\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th width=\"22%\">%1</th>"
-                           "<th width=\"14%\">%2</th><th>%3</th><th width=\"18%\">%4</th><th width=\"16%\">%5</th></tr>")
-                .arg(e(QCoreApplication::translate("ExpensePrinting", "Step")), e(QCoreApplication::translate("ExpensePrinting", "Approver")), e(QCoreApplication::translate("ExpensePrinting", "Opinion")), e(QCoreApplication::translate("ExpensePrinting", "Signature")), e(QCoreApplication::translate("ExpensePrinting", "Date")));
+                           "<th width=\"13%\">%2</th><th width=\"9%\">%3</th><th>%4</th><th width=\"15%\">%5</th><th width=\"16%\">%6</th></tr>")
+                .arg(e(QCoreApplication::translate("ExpensePrinting", "Step")), e(QCoreApplication::translate("ExpensePrinting", "Approver")),
+                     e(QCoreApplication::translate("ExpensePrinting", "Decision")), e(QCoreApplication::translate("ExpensePrinting", "Comment")),
+                     e(QCoreApplication::translate("ExpensePrinting", "Date")), e(QCoreApplication::translate("ExpensePrinting", "Signature")));
     QString rows = stepRows(detail, detail.route) + stepRows(detail, detail.claimRoute);
     if (rows.isEmpty())
-        rows = QStringLiteral("<tr><td colspan=\"5\">%1</td></tr>").arg(e(QCoreApplication::translate("ExpensePrinting", "Not submitted yet.")));
+        rows = QStringLiteral("<tr><td colspan=\"6\">%1</td></tr>").arg(e(QCoreApplication::translate("ExpensePrinting", "Not submitted yet.")));
+    rows += QStringLiteral("<tr><td>%1</td><td colspan=\"3\">%2</td><td class=\"label\">%3</td><td class=\"sign\"></td></tr>")
+                .arg(e(QCoreApplication::translate("ExpensePrinting", "Applicant")), e(detail.row.applicantName),
+                     e(QCoreApplication::translate("ExpensePrinting", "Signature and date")));
     html += rows + QStringLiteral("</table>");
     html += QStringLiteral("<p class=\"note\">%1</p>")
                 .arg(e(QCoreApplication::translate("ExpensePrinting", "The event may take place only after every approval step above is signed (§6.3.2). Claims "

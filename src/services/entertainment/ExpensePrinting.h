@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/company/CompanyProfile.h"
+#include "services/company/CompanyService.h" // callers fetch the profile they pass
 #include "services/entertainment/EntertainmentService.h"
 #include "services/printing/DocumentRenderer.h"
 
@@ -10,7 +12,8 @@ namespace bizdesk::services {
 class ExpensePrinting
 {
 public:
-    static PrintDocument applicationForm(const ExpenseDetail &detail);
+    /// `company` heads the form; every user's printout of one request agrees.
+    static PrintDocument applicationForm(const ExpenseDetail &detail, const domain::CompanyProfile &company);
 };
 
 } // namespace bizdesk::services

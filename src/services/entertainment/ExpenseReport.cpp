@@ -52,7 +52,10 @@ ExpenseReportData ExpenseReport::build(const QString &periodText, const QString 
     QMap<QString, QMap<QString, ExpenseReportLine>> byDepartment;
     for (const storage::ExpenseListRow &row : rows) {
         const auto &request = row.request;
-        if (request.state == domain::ExpenseState::Draft || request.state == domain::ExpenseState::Withdrawn)
+        // Only requests that stand count: a rejected, withdrawn or cancelled estimate was never spent.
+        using domain::ExpenseState;
+        if (request.state == ExpenseState::Draft || request.state == ExpenseState::Withdrawn
+            || request.state == ExpenseState::Rejected || request.state == ExpenseState::Cancelled)
             continue;
         const QString departmentName = row.departmentName.isEmpty() ? QStringLiteral("—") : row.departmentName;
         ExpenseReportLine &line = byDepartment[departmentName][row.applicantName];
@@ -135,7 +138,7 @@ PrintDocument ExpenseReport::toDocument(const ExpenseReportData &data)
         html += QStringLiteral("<td>%1</td><td>%2</td>").arg(e(cells[0].toString()), e(cells[1].toString()));
         html += QStringLiteral("<td class=\"amount\">%1</td>").arg(line.count);
         for (const Money &money : {line.estimated, line.actual, line.overrun})
-            html += QStringLiteral("<td class=\"amount\">%1</td>").arg(e(money.toDecimalString()));
+            html += QStringLiteral("<td class=\"amount\">%1</td>").arg(e(money.toGroupedString()));
         html += QStringLiteral("<td class=\"amount\">%1</td></tr>").arg(line.lateClaims);
     }
     html += QStringLiteral("</table>");

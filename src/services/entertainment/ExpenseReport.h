@@ -24,7 +24,7 @@ struct ExpenseReportLine
 {
     QString department;
     QString person; ///< empty for the department subtotal
-    int count = 0;  ///< submitted requests (not drafts or withdrawn ones)
+    int count = 0;  ///< requests that stand (not drafts, rejected, withdrawn or cancelled ones)
     domain::Money estimated;
     domain::Money actual;  ///< claimed so far
     domain::Money overrun; ///< actual above estimate, summed over claims

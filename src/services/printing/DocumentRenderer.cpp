@@ -2,7 +2,6 @@
 
 #include "domain/Error.h"
 #include "storage/OpenDatabaseFiles.h"
-#include "support/SettingsKeys.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
@@ -55,6 +54,7 @@ QString DocumentRenderer::styleSheet()
         "body { font-size: 10pt; color: #000; }"
         "h1 { font-size: 17pt; font-weight: bold; text-align: center; margin-bottom: 2pt; }"
         "h2 { font-size: 11.5pt; font-weight: bold; margin-top: 12pt; margin-bottom: 4pt; }"
+        "p.company { font-size: 13pt; font-weight: bold; text-align: center; margin-bottom: 0; }"
         "p.meta { font-size: 9pt; color: #444; text-align: center; margin-top: 0; }"
         "table.form { border-collapse: collapse; width: 100%; }"
         "table.form td, table.form th { border: 1px solid #333; padding: 5px; vertical-align: top; }"
@@ -62,13 +62,23 @@ QString DocumentRenderer::styleSheet()
         "td.label { background-color: #f5f6f8; font-weight: bold; width: 18%; }"
         "td.amount, th.amount { text-align: right; }"
         "span.flag { color: #a4262c; font-weight: bold; }"
-        "p.note { font-size: 8.5pt; color: #555; }");
+        "p.note { font-size: 8.5pt; color: #555; }"
+        "td.sign { height: 40px; }");
 }
 
-QString DocumentRenderer::companyName()
+QString DocumentRenderer::letterhead(const domain::CompanyProfile &company)
 {
-    const QString configured = support::readSetting(support::settings::companyName).toString().trimmed();
-    return configured.isEmpty() ? QCoreApplication::translate("DocumentRenderer", "BizDesk Business Management") : configured;
+    if (company.name.trimmed().isEmpty())
+        return {};
+    QStringList contact;
+    if (!company.address.trimmed().isEmpty())
+        contact << escape(company.address.trimmed());
+    if (!company.phone.trimmed().isEmpty())
+        contact << escape(QCoreApplication::translate("DocumentRenderer", "Tel. %1").arg(company.phone.trimmed()));
+    QString html = QStringLiteral("<p class=\"company\">%1</p>").arg(escape(company.name.trimmed()));
+    if (!contact.isEmpty())
+        html += QStringLiteral("<p class=\"meta\">%1</p>").arg(contact.join(QStringLiteral(" · ")));
+    return html;
 }
 
 void DocumentRenderer::render(const PrintDocument &document, QPagedPaintDevice &device, const QDateTime &printedAt)
@@ -86,7 +96,7 @@ void DocumentRenderer::render(const PrintDocument &document, QPagedPaintDevice &
     const double bodyHeight = area.height() - headerHeight - footerHeight;
     text.setPageSize(QSizeF(area.width(), bodyHeight));
     const int pages = text.pageCount();
-    const QString company = document.companyName.isEmpty() ? companyName() : document.companyName;
+    const QString &company = document.companyName;
 
     QPainter painter(&device);
     const QFont small = documentFont(7.5);

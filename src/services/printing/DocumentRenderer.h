@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/company/CompanyProfile.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -13,7 +15,7 @@ struct PrintDocument
 {
     QString title;
     QString bodyHtml;   ///< build with DocumentRenderer::escape() around every user value
-    QString companyName; ///< header; empty = the configured company name
+    QString companyName; ///< page header, from the company profile; empty: the title alone
 };
 
 /// Lays out HTML with a small stylesheet in a QTextDocument on A4 pages with a header (company
@@ -25,8 +27,9 @@ public:
     static QString escape(const QString &text);
     /// The shared stylesheet (tables with borders, headings, signature rows).
     static QString styleSheet();
-    /// The configured company name (QSettings print/companyName), else the product name.
-    static QString companyName();
+    /// The company's letterhead for the top of a document: its name (and address and phone when
+    /// set) from the company profile, or nothing when the profile has no name yet.
+    static QString letterhead(const domain::CompanyProfile &company);
 
     /// Renders onto any paged device (QPdfWriter, QPrinter).
     static void render(const PrintDocument &document, QPagedPaintDevice &device, const QDateTime &printedAt);

@@ -1,6 +1,7 @@
 #include "ui/common/PrintPreview.h"
 
 #include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QPrinter>
 
 namespace bizdesk::ui {
@@ -14,6 +15,9 @@ void PrintPreview::show(QWidget *parent, const services::PrintDocument &document
     dialog.setWindowTitle(document.title);
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
                      [&](QPrinter *target) { services::DocumentRenderer::render(document, *target, printedAt); });
+    // Opens at the width of the window, so the form's text is readable without zooming first.
+    if (auto *preview = dialog.findChild<QPrintPreviewWidget *>())
+        preview->setZoomMode(QPrintPreviewWidget::FitToWidth);
     dialog.exec();
 }
 

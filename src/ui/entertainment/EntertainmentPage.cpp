@@ -608,7 +608,7 @@ void EntertainmentPage::printPreview()
 {
     if (!m_detail)
         return;
-    PrintPreview::show(this, services::ExpensePrinting::applicationForm(*m_detail), m_session.now());
+    PrintPreview::show(this, services::ExpensePrinting::applicationForm(*m_detail, services::CompanyService(m_session).profile()), m_session.now());
 }
 
 void EntertainmentPage::exportPdf()
@@ -620,7 +620,8 @@ void EntertainmentPage::exportPdf()
     if (path.isEmpty())
         return;
     run([&] {
-        services::DocumentRenderer::writePdf(services::ExpensePrinting::applicationForm(*m_detail), path, m_session.now());
+        services::DocumentRenderer::writePdf(services::ExpensePrinting::applicationForm(*m_detail, services::CompanyService(m_session).profile()), path,
+                                             m_session.now());
     });
 }
 
