@@ -336,6 +336,230 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <source>currency: "%1" is not a three-letter currency code such as CNY, USD or EUR.</source>
+        <translation>currency：“%1”不是三位货币代码，例如 CNY、USD 或 EUR。</translation>
+    </message>
+    <message>
+        <source>customer: a contract needs the customer it is made with.</source>
+        <translation>customer：合同必须指定签约客户。</translation>
+    </message>
+    <message>
+        <source>end: the end date %1 is before the start date %2.</source>
+        <translation>end：结束日期 %1 早于开始日期 %2。</translation>
+    </message>
+    <message>
+        <source>rate: "%1" is not a positive rate with at most six decimals, e.g. 7.1234.</source>
+        <translation>rate：“%1”不是正的汇率（最多六位小数，例如 7.1234）。</translation>
+    </message>
+    <message>
+        <source>amount: too large.</source>
+        <translation>amount：金额过大。</translation>
+    </message>
+    <message>
+        <source>clauses: a contract is submitted only with all seven required clauses (§5.1.2); still empty: %1.</source>
+        <translation>clauses：合同须具备全部七项必备条款方可提交（§5.1.2）；尚未填写：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>clause: "%1" is not one of %2 (§5.1.2).</source>
+        <translation>clause：“%1”不是 %2 之一（§5.1.2）。</translation>
+    </message>
+    <message>
+        <source>This contract is %1 (%2); "%3" is not possible now.</source>
+        <translation>该合同当前为%1（%2），现在不能“%3”。</translation>
+    </message>
+    <message>
+        <source>comment: returning a contract to its drafter needs a comment saying what to change (§5.2.2).</source>
+        <translation>comment：退回合同须填写意见，说明需要修改的内容（§5.2.2）。</translation>
+    </message>
+    <message>
+        <source>amount: the receivable plan would be %1, more than the contract amount %2; %3 is still unplanned (§5.4).</source>
+        <translation>amount：回款计划合计将为 %1，超过合同金额 %2；尚未计划的金额为 %3（§5.4）。</translation>
+    </message>
+    <message>
+        <source>amount: %1 received so far plus this payment would exceed the contract amount %2 (§5.4).</source>
+        <translation>amount：已回款 %1 加上本笔回款将超过合同金额 %2（§5.4）。</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>0–30 days overdue</source>
+        <translation>逾期 0–30 天</translation>
+    </message>
+    <message>
+        <source>31–90 days overdue</source>
+        <translation>逾期 31–90 天</translation>
+    </message>
+    <message>
+        <source>More than 90 days overdue</source>
+        <translation>逾期超过 90 天</translation>
+    </message>
+</context>
+<context>
+    <name>ContractAction</name>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Return to drafter</source>
+        <translation>退回起草人</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Record signing</source>
+        <translation>登记签署</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt of copy</source>
+        <translation>确认收到副本</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>添加里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone done</source>
+        <translation>里程碑完成</translation>
+    </message>
+    <message>
+        <source>Add receivable installment</source>
+        <translation>添加回款计划</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <source>Record execution issue</source>
+        <translation>登记履行问题</translation>
+    </message>
+    <message>
+        <source>Record customer satisfaction</source>
+        <translation>登记客户满意度</translation>
+    </message>
+    <message>
+        <source>Change agreement</source>
+        <translation>变更协议</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>销毁</translation>
+    </message>
+</context>
+<context>
+    <name>ContractClause</name>
+    <message>
+        <source>Rights and obligations</source>
+        <translation>双方权利义务</translation>
+    </message>
+    <message>
+        <source>Product or service specification</source>
+        <translation>产品或服务规格</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Delivery time</source>
+        <translation>交付时间</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Liability for breach</source>
+        <translation>违约责任</translation>
+    </message>
+</context>
+<context>
+    <name>ContractState</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>法务审核</translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation>财务审核</translation>
+    </message>
+    <message>
+        <source>Leadership approval</source>
+        <translation>领导审批</translation>
+    </message>
+    <message>
+        <source>Executive approval</source>
+        <translation>总经理审批</translation>
+    </message>
+    <message>
+        <source>Approved, to be signed</source>
+        <translation>已批准，待签署</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
     <name>CustomerAudit</name>
     <message>
         <source>Customer added</source>
@@ -2964,6 +3188,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>amount: the result is too large to be a sum of money.</source>
         <translation>amount：结果过大，不是有效的金额。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount; write it with at most two decimals, e.g. 1234.50.</source>
+        <translation>%1：“%2”不是金额；最多两位小数，例如 1234.50。</translation>
     </message>
 </context>
 <context>

@@ -336,6 +336,230 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <source>currency: "%1" is not a three-letter currency code such as CNY, USD or EUR.</source>
+        <translation>currency：“%1”不是三位貨幣程式碼，例如 CNY、USD 或 EUR。</translation>
+    </message>
+    <message>
+        <source>customer: a contract needs the customer it is made with.</source>
+        <translation>customer：合同必須指定簽約客戶。</translation>
+    </message>
+    <message>
+        <source>end: the end date %1 is before the start date %2.</source>
+        <translation>end：結束日期 %1 早於開始日期 %2。</translation>
+    </message>
+    <message>
+        <source>rate: "%1" is not a positive rate with at most six decimals, e.g. 7.1234.</source>
+        <translation>rate：“%1”不是正的匯率（最多六位小數，例如 7.1234）。</translation>
+    </message>
+    <message>
+        <source>amount: too large.</source>
+        <translation>amount：金額過大。</translation>
+    </message>
+    <message>
+        <source>clauses: a contract is submitted only with all seven required clauses (§5.1.2); still empty: %1.</source>
+        <translation>clauses：合同須具備全部七項必備條款方可提交（§5.1.2）；尚未填寫：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>clause: "%1" is not one of %2 (§5.1.2).</source>
+        <translation>clause：“%1”不是 %2 之一（§5.1.2）。</translation>
+    </message>
+    <message>
+        <source>This contract is %1 (%2); "%3" is not possible now.</source>
+        <translation>該合同當前為%1（%2），現在不能“%3”。</translation>
+    </message>
+    <message>
+        <source>comment: returning a contract to its drafter needs a comment saying what to change (§5.2.2).</source>
+        <translation>comment：退回合同須填寫意見，說明需要修改的內容（§5.2.2）。</translation>
+    </message>
+    <message>
+        <source>amount: the receivable plan would be %1, more than the contract amount %2; %3 is still unplanned (§5.4).</source>
+        <translation>amount：回款計劃合計將為 %1，超過合同金額 %2；尚未計劃的金額為 %3（§5.4）。</translation>
+    </message>
+    <message>
+        <source>amount: %1 received so far plus this payment would exceed the contract amount %2 (§5.4).</source>
+        <translation>amount：已回款 %1 加上本筆回款將超過合同金額 %2（§5.4）。</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>0–30 days overdue</source>
+        <translation>逾期 0–30 天</translation>
+    </message>
+    <message>
+        <source>31–90 days overdue</source>
+        <translation>逾期 31–90 天</translation>
+    </message>
+    <message>
+        <source>More than 90 days overdue</source>
+        <translation>逾期超過 90 天</translation>
+    </message>
+</context>
+<context>
+    <name>ContractAction</name>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交稽核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Return to drafter</source>
+        <translation>退回起草人</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Record signing</source>
+        <translation>登記簽署</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt of copy</source>
+        <translation>確認收到副本</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>添加里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone done</source>
+        <translation>里程碑完成</translation>
+    </message>
+    <message>
+        <source>Add receivable installment</source>
+        <translation>添加回款計劃</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>登記回款</translation>
+    </message>
+    <message>
+        <source>Record execution issue</source>
+        <translation>登記履行問題</translation>
+    </message>
+    <message>
+        <source>Record customer satisfaction</source>
+        <translation>登記客戶滿意度</translation>
+    </message>
+    <message>
+        <source>Change agreement</source>
+        <translation>變更協議</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>終止</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>歸檔</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>銷燬</translation>
+    </message>
+</context>
+<context>
+    <name>ContractClause</name>
+    <message>
+        <source>Rights and obligations</source>
+        <translation>雙方權利義務</translation>
+    </message>
+    <message>
+        <source>Product or service specification</source>
+        <translation>產品或服務規格</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Delivery time</source>
+        <translation>交付時間</translation>
+    </message>
+    <message>
+        <source>Acceptance criteria</source>
+        <translation>驗收標準</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Liability for breach</source>
+        <translation>違約責任</translation>
+    </message>
+</context>
+<context>
+    <name>ContractState</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>法務稽核</translation>
+    </message>
+    <message>
+        <source>Finance review</source>
+        <translation>財務稽核</translation>
+    </message>
+    <message>
+        <source>Leadership approval</source>
+        <translation>領導審批</translation>
+    </message>
+    <message>
+        <source>Executive approval</source>
+        <translation>總經理審批</translation>
+    </message>
+    <message>
+        <source>Approved, to be signed</source>
+        <translation>已批准，待簽署</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已終止</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已歸檔</translation>
+    </message>
+    <message>
+        <source>Destroyed</source>
+        <translation>已銷燬</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
     <name>CustomerAudit</name>
     <message>
         <source>Customer added</source>
@@ -2964,6 +3188,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>amount: the result is too large to be a sum of money.</source>
         <translation>amount：結果過大，不是有效的金額。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount; write it with at most two decimals, e.g. 1234.50.</source>
+        <translation>%1：“%2”不是金額；最多兩位小數，例如 1234.50。</translation>
     </message>
 </context>
 <context>

@@ -29,13 +29,16 @@ std::optional<Money> Money::parse(const QString &text, QString currency)
     return fromMinor(yuan * 100 + fraction.toLongLong(), std::move(currency));
 }
 
-Money Money::parsePositive(const QString &field, const QString &text)
+Money Money::parsePositive(const QString &field, const QString &text, QString currency)
 {
-    const auto money = parse(text);
+    const bool yuan = currency == defaultCurrency();
+    const auto money = parse(text, std::move(currency));
     if (!money)
         throw Error::invalid(field,
-                             QCoreApplication::translate("Money", "%1: \"%2\" is not an amount; write yuan with at most two decimals, e.g. 1234.50.")
-                                 .arg(field, text));
+                             yuan ? QCoreApplication::translate("Money", "%1: \"%2\" is not an amount; write yuan with at most two decimals, e.g. 1234.50.")
+                                        .arg(field, text)
+                                  : QCoreApplication::translate("Money", "%1: \"%2\" is not an amount; write it with at most two decimals, e.g. 1234.50.")
+                                        .arg(field, text));
     if (money->minorUnits() <= 0)
         throw Error::invalid(field, QCoreApplication::translate("Money", "%1: the amount must be greater than zero.").arg(field));
     return *money;

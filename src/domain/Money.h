@@ -22,7 +22,7 @@ public:
     /// Returns nothing for anything else (signs, exponents, separators, three decimals).
     static std::optional<Money> parse(const QString &text, QString currency = defaultCurrency());
     /// Like parse(), but throws Error::invalid naming `field`; requires a positive amount.
-    static Money parsePositive(const QString &field, const QString &text);
+    static Money parsePositive(const QString &field, const QString &text, QString currency = defaultCurrency());
 
     std::int64_t minorUnits() const { return m_minor; }
     const QString &currency() const { return m_currency; }
