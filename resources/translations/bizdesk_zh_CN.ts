@@ -55,6 +55,17 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDesk</name>
+    <message>
+        <source>%1 has no open approval step.</source>
+        <translation>%1 没有待处理的审批步骤。</translation>
+    </message>
+    <message>
+        <source>%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
+        <translation>%1 当前为第 %2 版而不是第 %3 版：在您查看之后已被修改；请重新加载后再试。</translation>
+    </message>
+</context>
+<context>
     <name>AuditHead</name>
     <message>
         <source>%1: "%2" is not an audit head; write ID:HASH, the entry number, a colon and the 64 hex digits that "bizdeskctl audit head" prints.</source>
@@ -401,6 +412,38 @@
         <source>More than 90 days overdue</source>
         <translation>逾期超过 90 天</translation>
     </message>
+    <message>
+        <source>%1: a date (YYYY-MM-DD) is required (§%2).</source>
+        <translation>%1：须填写日期（YYYY-MM-DD）（§%2）。</translation>
+    </message>
+    <message>
+        <source>kind: "%1" is not one of %2 (§5.4.1).</source>
+        <translation>kind：“%1”不是 %2 之一（§5.4.1）。</translation>
+    </message>
+    <message>
+        <source>our_signatory: the authorised person who signed for us is required (§5.3.1).</source>
+        <translation>our_signatory：须填写我方授权签字人（§5.3.1）。</translation>
+    </message>
+    <message>
+        <source>their_signatory: the customer's signatory is required (§5.3.1).</source>
+        <translation>their_signatory：须填写客户方签字人（§5.3.1）。</translation>
+    </message>
+    <message>
+        <source>content: a change agreement states what changes (§5.5.2).</source>
+        <translation>content：变更协议须写明变更内容（§5.5.2）。</translation>
+    </message>
+    <message>
+        <source>reason: a change agreement states why (§5.5.2).</source>
+        <translation>reason：变更协议须写明变更原因（§5.5.2）。</translation>
+    </message>
+    <message>
+        <source>reason: a termination states its reason (§5.5.3).</source>
+        <translation>reason：终止合同须写明原因（§5.5.3）。</translation>
+    </message>
+    <message>
+        <source>score: customer satisfaction is a whole number from 1 to 5 (§5.4.3).</source>
+        <translation>score：客户满意度为 1 到 5 的整数（§5.4.3）。</translation>
+    </message>
 </context>
 <context>
     <name>ContractAction</name>
@@ -478,6 +521,133 @@
     </message>
 </context>
 <context>
+    <name>ContractAudit</name>
+    <message>
+        <source>Contract drafted</source>
+        <translation>合同已起草</translation>
+    </message>
+    <message>
+        <source>Contract draft changed</source>
+        <translation>合同草稿已修改</translation>
+    </message>
+    <message>
+        <source>Clause written</source>
+        <translation>已填写条款</translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation>已提交审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned to the drafter</source>
+        <translation>已退回起草人</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Copy acknowledged</source>
+        <translation>已确认收到副本</translation>
+    </message>
+    <message>
+        <source>Milestone added</source>
+        <translation>已添加里程碑</translation>
+    </message>
+    <message>
+        <source>Milestone done</source>
+        <translation>里程碑完成</translation>
+    </message>
+    <message>
+        <source>Receivable installment added</source>
+        <translation>已添加回款计划</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>已登记回款</translation>
+    </message>
+    <message>
+        <source>Execution issue recorded</source>
+        <translation>已登记履行问题</translation>
+    </message>
+    <message>
+        <source>Customer satisfaction recorded</source>
+        <translation>已登记客户满意度</translation>
+    </message>
+    <message>
+        <source>Change agreement recorded</source>
+        <translation>已登记变更协议</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Destroyed after retention</source>
+        <translation>保存期满后已销毁</translation>
+    </message>
+    <message>
+        <source>Exchange rate set</source>
+        <translation>已设置汇率</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版次</translation>
+    </message>
+    <message>
+        <source>Contract version</source>
+        <translation>合同版本</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+</context>
+<context>
     <name>ContractClause</name>
     <message>
         <source>Rights and obligations</source>
@@ -506,6 +676,525 @@
     <message>
         <source>Liability for breach</source>
         <translation>违约责任</translation>
+    </message>
+</context>
+<context>
+    <name>ContractCommands</name>
+    <message>
+        <source>the version you saw (contract show); if the contract changed since: exit 4, nothing written</source>
+        <translation>您查看到的版本（contract show）；如合同其后已被修改：退出码 4，不写入任何内容</translation>
+    </message>
+    <message>
+        <source>the customer the contract is made with</source>
+        <translation>签约客户</translation>
+    </message>
+    <message>
+        <source>what the contract is about</source>
+        <translation>合同标的</translation>
+    </message>
+    <message>
+        <source>contract amount, at most two decimals</source>
+        <translation>合同金额，最多两位小数</translation>
+    </message>
+    <message>
+        <source>ISO currency code (default CNY; others need a rate kept by finance)</source>
+        <translation>ISO 货币代码（默认 CNY；其他币种需财务维护汇率）</translation>
+    </message>
+    <message>
+        <source>the salesperson credited in performance figures (default: you)</source>
+        <translation>业绩归属的业务员（默认：您本人）</translation>
+    </message>
+    <message>
+        <source>start date, yyyy-MM-dd</source>
+        <translation>开始日期，yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>end date, yyyy-MM-dd, not before the start</source>
+        <translation>结束日期，yyyy-MM-dd，不早于开始日期</translation>
+    </message>
+    <message>
+        <source>the negotiation it comes from (§5.1.1)</source>
+        <translation>来源谈判（§5.1.1）</translation>
+    </message>
+    <message>
+        <source>Draft a contract (§5.1); it is numbered HT-YYYY-NNNN.</source>
+        <translation>起草合同（§5.1），编号为 HT-YYYY-NNNN。</translation>
+    </message>
+    <message>
+        <source>Write one of the seven required clauses (§5.1.2): obligations|specification|price|delivery|acceptance|payment|breach.</source>
+        <translation>填写七项必备条款之一（§5.1.2）：obligations|specification|price|delivery|acceptance|payment|breach。</translation>
+    </message>
+    <message>
+        <source>Submit a draft for legal, finance and leadership review (§5.2).</source>
+        <translation>提交草稿进行法务、财务和领导审核（§5.2）。</translation>
+    </message>
+    <message>
+        <source>your comment</source>
+        <translation>您的意见</translation>
+    </message>
+    <message>
+        <source>the clause the comment is about</source>
+        <translation>意见所针对的条款</translation>
+    </message>
+    <message>
+        <source>Approve the current review or approval step.</source>
+        <translation>同意当前审核或审批步骤。</translation>
+    </message>
+    <message>
+        <source>what the drafter must change (§5.2.2)</source>
+        <translation>起草人需要修改的内容（§5.2.2）</translation>
+    </message>
+    <message>
+        <source>Return the contract to its drafter with a comment.</source>
+        <translation>填写意见后将合同退回起草人。</translation>
+    </message>
+    <message>
+        <source>Withdraw a draft.</source>
+        <translation>撤回草稿。</translation>
+    </message>
+    <message>
+        <source>A contract with its clauses, route, milestones, receivables, payments, versions and history.</source>
+        <translation>显示合同及其条款、审批路线、里程碑、回款计划、回款记录、版本和历史。</translation>
+    </message>
+    <message>
+        <source>only contracts in this state</source>
+        <translation>只列出此状态的合同</translation>
+    </message>
+    <message>
+        <source>only this customer's contracts</source>
+        <translation>只列出此客户的合同</translation>
+    </message>
+    <message>
+        <source>at most N rows (default 200)</source>
+        <translation>最多 N 行（默认 200）</translation>
+    </message>
+    <message>
+        <source>Contracts you may see, newest first.</source>
+        <translation>列出您可以查看的合同，最新的在前。</translation>
+    </message>
+    <message>
+        <source>--state: "%1" is not one of %2.</source>
+        <translation>--state：“%1”不是 %2 之一。</translation>
+    </message>
+    <message>
+        <source>Set how many CNY one unit of a currency is worth (finance).</source>
+        <translation>设置一个单位外币折合多少人民币（财务）。</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>our authorised signatory (§5.3.1)</source>
+        <translation>我方授权签字人（§5.3.1）</translation>
+    </message>
+    <message>
+        <source>the customer's signatory</source>
+        <translation>客户方签字人</translation>
+    </message>
+    <message>
+        <source>the seal was not applied</source>
+        <translation>未加盖印章</translation>
+    </message>
+    <message>
+        <source>the department that delivers (default: the owner's)</source>
+        <translation>负责交付的部门（默认：负责人所在部门）</translation>
+    </message>
+    <message>
+        <source>Record the signing: the contract becomes effective and copies go to legal, finance and delivery (§5.3).</source>
+        <translation>登记签署：合同生效，副本分送法务、财务和交付部门（§5.3）。</translation>
+    </message>
+    <message>
+        <source>Acknowledge receipt of your copy (§5.3.3).</source>
+        <translation>确认收到合同副本（§5.3.3）。</translation>
+    </message>
+    <message>
+        <source>what the milestone is (§5.4.1)</source>
+        <translation>里程碑类型（§5.4.1）</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>amount tied to it</source>
+        <translation>对应金额</translation>
+    </message>
+    <message>
+        <source>Add a milestone.</source>
+        <translation>添加里程碑。</translation>
+    </message>
+    <message>
+        <source>when it was done (default today)</source>
+        <translation>完成日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>Mark a milestone done.</source>
+        <translation>将里程碑标记为完成。</translation>
+    </message>
+    <message>
+        <source>when the installment is due</source>
+        <translation>本期到期日</translation>
+    </message>
+    <message>
+        <source>installment amount; the plan may not exceed the contract amount</source>
+        <translation>本期金额；回款计划合计不得超过合同金额</translation>
+    </message>
+    <message>
+        <source>Add an installment to the receivable plan (回款计划, §5.4).</source>
+        <translation>在回款计划中添加一期（§5.4）。</translation>
+    </message>
+    <message>
+        <source>when the money arrived</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <source>amount received</source>
+        <translation>回款金额</translation>
+    </message>
+    <message>
+        <source>the installment it pays</source>
+        <translation>所对应的回款计划期次</translation>
+    </message>
+    <message>
+        <source>bank transfer, cheque, …</source>
+        <translation>银行转账、支票……</translation>
+    </message>
+    <message>
+        <source>Record a payment received (回款记录, finance only).</source>
+        <translation>登记回款记录（仅限财务）。</translation>
+    </message>
+    <message>
+        <source>what kind of issue (§5.4.2)</source>
+        <translation>问题类型（§5.4.2）</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Record an issue during execution.</source>
+        <translation>登记合同履行中的问题。</translation>
+    </message>
+    <message>
+        <source>the customer's satisfaction</source>
+        <translation>客户满意度</translation>
+    </message>
+    <message>
+        <source>what they said</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Record customer satisfaction after acceptance (§5.4.3).</source>
+        <translation>验收后登记客户满意度（§5.4.3）。</translation>
+    </message>
+    <message>
+        <source>what the change agreement says (§5.5.2)</source>
+        <translation>变更协议的内容（§5.5.2）</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>when it takes effect</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>the new contract amount</source>
+        <translation>新的合同金额</translation>
+    </message>
+    <message>
+        <source>a clause the agreement rewrites</source>
+        <translation>变更协议改写的条款</translation>
+    </message>
+    <message>
+        <source>the clause's new text</source>
+        <translation>条款的新内容</translation>
+    </message>
+    <message>
+        <source>Record a change agreement: a new version of the contract (§5.5).</source>
+        <translation>登记变更协议：生成合同的新版本（§5.5）。</translation>
+    </message>
+    <message>
+        <source>why the contract ends early (§5.5.3)</source>
+        <translation>提前终止的原因（§5.5.3）</translation>
+    </message>
+    <message>
+        <source>when notice was given</source>
+        <translation>通知日期</translation>
+    </message>
+    <message>
+        <source>the contract clause or law relied on</source>
+        <translation>所依据的合同条款或法律</translation>
+    </message>
+    <message>
+        <source>property returned, compensation (§5.5.4)</source>
+        <translation>财产返还、赔偿金额（§5.5.4）</translation>
+    </message>
+    <message>
+        <source>Terminate an effective contract.</source>
+        <translation>终止已生效的合同。</translation>
+    </message>
+    <message>
+        <source>needed when a director completes it before everything is done and settled</source>
+        <translation>商务总监在未全部完成和结清前完成合同时须填写</translation>
+    </message>
+    <message>
+        <source>Complete a contract whose milestones are done and receivables settled.</source>
+        <translation>完成里程碑均已完成且已全部回款的合同。</translation>
+    </message>
+    <message>
+        <source>archive number (§5.6.2)</source>
+        <translation>档案编号（§5.6.2）</translation>
+    </message>
+    <message>
+        <source>where the originals are kept</source>
+        <translation>原件存放位置</translation>
+    </message>
+    <message>
+        <source>archiving date (default today)</source>
+        <translation>归档日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>Archive a completed or terminated contract; starts the retention period (§5.6).</source>
+        <translation>将已完成或已终止的合同归档，并开始计算保存期限（§5.6）。</translation>
+    </message>
+    <message>
+        <source>Destroy an archived contract after its retention period (director): metadata and history stay (§5.6.3).</source>
+        <translation>保存期满后销毁已归档的合同（商务总监）：保留元数据和历史（§5.6.3）。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractCopy</name>
+    <message>
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Delivery department</source>
+        <translation>交付部门</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDetail</name>
+    <message>
+        <source>approved</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Review route</source>
+        <translation>审核路线</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Drafter</source>
+        <translation>起草人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版次</translation>
+    </message>
+    <message>
+        <source>Contract version</source>
+        <translation>合同版本</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Changed since the returned revision</source>
+        <translation>自退回版本以来的修改</translation>
+    </message>
+    <message>
+        <source>Clauses (§5.1.2)</source>
+        <translation>合同条款（§5.1.2）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Review comments</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>not yet acknowledged</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>Copies (§5.3.3)</source>
+        <translation>合同副本（§5.3.3）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>回款计划</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未回款</translation>
+    </message>
+    <message>
+        <source>Received %1 · outstanding %2 · overdue %3</source>
+        <translation>已回款 %1 · 未回款 %2 · 逾期 %3</translation>
+    </message>
+    <message>
+        <source>Change agreements (§5.5)</source>
+        <translation>变更协议（§5.5）</translation>
+    </message>
+    <message>
+        <source>Termination</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>kept until %1</source>
+        <translation>保存至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractRepository</name>
+    <message>
+        <source>There is no contract #%1.</source>
+        <translation>没有合同 #%1。</translation>
+    </message>
+    <message>
+        <source>Contract %1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>合同 %1 已被他人修改；请重新加载后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractService</name>
+    <message>
+        <source>Contract %1</source>
+        <translation>合同 %1</translation>
+    </message>
+    <message>
+        <source>currency: finance has not set a rate for %1 yet; contracts are reported in CNY.</source>
+        <translation>currency：财务尚未设置 %1 的汇率；合同按人民币统计。</translation>
+    </message>
+    <message>
+        <source>%1 may not "%2" %3.</source>
+        <translation>%1 不能对%3执行“%2”。</translation>
+    </message>
+    <message>
+        <source>our_signatory: there is no active person with the login "%1".</source>
+        <translation>our_signatory：没有登录名为“%1”的在职人员。</translation>
+    </message>
+    <message>
+        <source>our_signatory: %1 is not an authorised signatory (a director or executive, §5.3.1).</source>
+        <translation>our_signatory：%1 不是授权签字人（须为商务总监或公司高层，§5.3.1）。</translation>
+    </message>
+    <message>
+        <source>due: a due date (YYYY-MM-DD) is required.</source>
+        <translation>due：须填写到期日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>There is no milestone #%1.</source>
+        <translation>没有里程碑 #%1。</translation>
+    </message>
+    <message>
+        <source>Milestone #%1 was already done on %2.</source>
+        <translation>里程碑 #%1 已于 %2 完成。</translation>
+    </message>
+    <message>
+        <source>date: the date the payment arrived is required.</source>
+        <translation>date：须填写回款到账日期。</translation>
+    </message>
+    <message>
+        <source>receivable: contract %1 has no installment #%2.</source>
+        <translation>receivable：合同 %1 没有第 #%2 期回款计划。</translation>
+    </message>
+    <message>
+        <source>amount: installment #%1 has only %2 outstanding (§5.4).</source>
+        <translation>amount：第 #%1 期仅剩 %2 未回款（§5.4）。</translation>
+    </message>
+    <message>
+        <source>kind: "%1" is not one of %2 (§5.4.2).</source>
+        <translation>kind：“%1”不是 %2 之一（§5.4.2）。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is collected after acceptance (§5.4.3); no acceptance milestone is done yet.</source>
+        <translation>客户满意度须在验收后收集（§5.4.3）；尚无已完成的验收里程碑。</translation>
+    </message>
+    <message>
+        <source>content: the change agreement changes neither a clause nor the amount (§5.5.1).</source>
+        <translation>content：该变更协议既未变更条款也未变更金额（§5.5.1）。</translation>
+    </message>
+    <message>
+        <source>%1 still has %2 open milestone(s) and %3 outstanding; it is completed when everything is done and settled, or by a director with a reason.</source>
+        <translation>%1 还有 %2 个未完成的里程碑和 %3 未回款；须全部完成并结清后才能完成，或由商务总监说明原因后完成。</translation>
+    </message>
+    <message>
+        <source>reason: completing a contract that is not yet done and settled needs a reason.</source>
+        <translation>reason：完成尚未全部完成和结清的合同须说明原因。</translation>
+    </message>
+    <message>
+        <source>%1 is kept until %2 (§5.6.3); it cannot be destroyed before.</source>
+        <translation>%1 须保存至 %2（§5.6.3），在此之前不能销毁。</translation>
+    </message>
+    <message>
+        <source>owner: there is no person with the login "%1".</source>
+        <translation>owner：没有登录名为“%1”的人员。</translation>
+    </message>
+    <message>
+        <source>owner: there is no active person #%1.</source>
+        <translation>owner：没有在职人员 #%1。</translation>
+    </message>
+    <message>
+        <source>Only finance keeps exchange rates.</source>
+        <translation>只有财务可以维护汇率。</translation>
     </message>
 </context>
 <context>
@@ -557,6 +1246,29 @@
     <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ContractTasks</name>
+    <message>
+        <source>Review contract %1 (%2)</source>
+        <translation>审核合同 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Acknowledge your copy of contract %1</source>
+        <translation>确认收到合同 %1 的副本</translation>
+    </message>
+    <message>
+        <source>Milestone of contract %1 is overdue</source>
+        <translation>合同 %1 的里程碑已逾期</translation>
+    </message>
+    <message>
+        <source>Contract %1 ends on %2: renew or close it</source>
+        <translation>合同 %1 将于 %2 到期：请续签或结束</translation>
+    </message>
+    <message>
+        <source>Retention of contract %1 has ended (§5.6.3)</source>
+        <translation>合同 %1 的保存期限已满（§5.6.3）</translation>
     </message>
 </context>
 <context>
@@ -3141,6 +3853,21 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>Milestone</name>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+</context>
+<context>
     <name>Modules</name>
     <message>
         <source>Customers</source>
@@ -3349,6 +4076,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>appraisal.weights: the weights must add up to 100, not %1 (%2); change them together, e.g. policy set KEY VALUE KEY VALUE (§%3).</source>
         <translation>appraisal.weights：各项权重之和必须为 100，而不是 %1（%2）；请一并修改，例如 policy set KEY VALUE KEY VALUE（§%3）。</translation>
+    </message>
+    <message>
+        <source>Days before a contract ends that its owner is reminded of renewal</source>
+        <translation>合同到期前提醒负责人续签的天数</translation>
     </message>
 </context>
 <context>
@@ -3897,6 +4628,231 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Only an administrator may change the company profile.</source>
         <translation>只有系统管理员可以修改公司信息。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractEditorDialog</name>
+    <message>
+        <source>Edit contract %1</source>
+        <translation>编辑合同 %1</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <source>Type part of the name and press Enter to search</source>
+        <translation>输入部分名称后按回车搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>币种(&amp;U)</translation>
+    </message>
+    <message>
+        <source>login; empty: you</source>
+        <translation>登录名；留空为您本人</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractsPage</name>
+    <message>
+        <source>&amp;New contract…</source>
+        <translation>新建合同(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Comment (required to return)</source>
+        <translation>意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Withdraw contract %1?</source>
+        <translation>撤回合同 %1？</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Our signatory</source>
+        <translation>我方签字人</translation>
+    </message>
+    <message>
+        <source>Their signatory</source>
+        <translation>客户方签字人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Amount (optional)</source>
+        <translation>金额（可选）</translation>
+    </message>
+    <message>
+        <source>Every milestone is done.</source>
+        <translation>所有里程碑均已完成。</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <source>Installment</source>
+        <translation>回款期次</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Changed needs</source>
+        <translation>需求变更</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Quality dispute</source>
+        <translation>质量争议</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Score (1–5)</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>应酬事由</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>New amount (optional)</source>
+        <translation>新金额（可选）</translation>
+    </message>
+    <message>
+        <source>Notice date</source>
+        <translation>通知日期</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Archive number</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <source>Destroy the documents of contract %1? Its record and history stay.</source>
+        <translation>销毁合同 %1 的文件？合同记录和历史将保留。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ void registerFoundationCommands(CommandLine &commandLine);
 void registerIdentityCommands(CommandLine &commandLine);
 void registerCustomerCommands(CommandLine &commandLine);
 void registerEntertainmentCommands(CommandLine &commandLine);
+void registerContractCommands(CommandLine &commandLine);
 void registerCompanyCommands(CommandLine &commandLine);
 
 void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
@@ -21,8 +22,8 @@ void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
     case ModuleId::Customers: registerCustomerCommands(commandLine); return;
     case ModuleId::Entertainment: registerEntertainmentCommands(commandLine); return;
     case ModuleId::Team: registerIdentityCommands(commandLine); return;
+    case ModuleId::Contracts: registerContractCommands(commandLine); return;
     case ModuleId::Negotiations:
-    case ModuleId::Contracts:
     case ModuleId::Reports: return; // none of its own yet: `report expenses` comes with entertainment
     }
 }

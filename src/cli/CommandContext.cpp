@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QTimeZone>
 
+#include <limits>
+
 namespace bizdesk::cli {
 namespace {
 
@@ -122,6 +124,13 @@ QString CommandContext::readNewPassword()
     if (qEnvironmentVariableIsSet("BIZDESK_NEW_PASSWORD"))
         return qEnvironmentVariable("BIZDESK_NEW_PASSWORD");
     return PasswordInput::read(QCoreApplication::translate("CommandContext", "New password: "));
+}
+
+std::optional<int> CommandContext::seenVersion() const
+{
+    if (!has(QStringLiteral("version")))
+        return std::nullopt;
+    return intOption(QStringLiteral("version"), 0, 1, std::numeric_limits<int>::max());
 }
 
 } // namespace bizdesk::cli

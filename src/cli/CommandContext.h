@@ -43,6 +43,8 @@ public:
     int intOption(const QString &option, int fallback, int minimum, int maximum) const;
     std::optional<domain::Money> moneyOption(const QString &option) const;
     std::optional<QDate> dateOption(const QString &option) const;
+    /// --version N: the version of the record the caller saw (optimistic locking), if given.
+    std::optional<int> seenVersion() const;
     /// ISO 8601 date-time ("2026-12-01T18:30") → UTC. Without an offset it is the company's
     /// local time (the business calendar of the --as session), not the machine's.
     std::optional<QDateTime> dateTimeOption(const QString &option);

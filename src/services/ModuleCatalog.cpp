@@ -1,5 +1,6 @@
 #include "services/ModuleCatalog.h"
 
+#include "services/contracts/ContractModule.h"
 #include "services/customers/CustomerModule.h"
 #include "services/entertainment/EntertainmentModule.h"
 #include "services/identity/TeamModule.h"

@@ -18,6 +18,12 @@ inline QVariant nullableText(const QString &value)
     return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
 }
 
+/// Text for NOT NULL columns: an empty (even a null) QString is stored as '' rather than NULL.
+inline QVariant requiredText(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
 inline std::optional<qint64> optionalId(const QVariant &value)
 {
     if (value.isNull() || !value.isValid())

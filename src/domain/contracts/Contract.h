@@ -3,6 +3,7 @@
 #include "domain/Money.h"
 #include "domain/approval/Route.h"
 #include "domain/contracts/ContractClause.h"
+#include "domain/contracts/ContractRecords.h"
 #include "domain/contracts/ContractWorkflow.h"
 #include "domain/identity/User.h"
 
@@ -21,6 +22,7 @@ struct ContractForm
     QString amount;   ///< as typed, in the contract's currency
     QString currency; ///< ISO code, empty for CNY
     std::optional<UserId> owner; ///< the salesperson credited; default the drafter
+    QString ownerLogin;          ///< the same by login (the CLI); the service resolves it
     QDate startDate;  ///< optional; when both are given the end is not before the start
     QDate endDate;
     std::optional<qint64> negotiationId;
@@ -45,9 +47,25 @@ struct Contract
     ClauseTexts clauses;
     ContractState state = ContractState::Draft;
     int revision = 1; ///< goes up with every resubmission after a return (§5.2.2)
+    std::optional<int> returnedRevision; ///< the revision reviewers last returned
+    int contractVersion = 1; ///< 1 as signed; each change agreement adds one (§5.5)
+    std::optional<Signing> signing;
+    std::optional<Termination> termination;
+    QDate completedOn;
+    QString completionReason; ///< when a director completes it before everything is settled
+    std::optional<ArchiveRecord> archive;
+    QString destroyedAt;
+    std::optional<UserId> destroyApprovedBy;
     int version = 1;  ///< optimistic locking of the row
     QString createdAt;
     QString updatedAt;
+};
+
+/// A contract row of the list with the names it shows.
+struct ContractListRow
+{
+    Contract contract;
+    QString ownerName;
 };
 
 /// Validation of the header (§5.1); throws Error::invalid naming the field.

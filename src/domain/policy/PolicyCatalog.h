@@ -63,6 +63,7 @@ inline const QString entertainmentReceiptMaxKb = QStringLiteral("entertainment.r
 inline const QString entertainmentReceiptRetentionYears = QStringLiteral("entertainment.receipt_retention_years");
 inline const QString contractExecutiveThreshold = QStringLiteral("contract.executive_threshold");
 inline const QString contractRetentionYears = QStringLiteral("contract.retention_years");
+inline const QString contractRenewalNoticeDays = QStringLiteral("contract.renewal_notice_days");
 inline const QString contactIntervalKey = QStringLiteral("customer.contact_interval_days.key");
 inline const QString contactIntervalGeneral = QStringLiteral("customer.contact_interval_days.general");
 inline const QString contactIntervalPotential = QStringLiteral("customer.contact_interval_days.potential");

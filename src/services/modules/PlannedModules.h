@@ -7,6 +7,5 @@ namespace bizdesk::services {
 /// Modules announced but not built yet: their tab says what will be there. Each moves to its own
 /// src/services/<module>/<Module>Module.cpp when it is built.
 ModuleDescriptor negotiationsModule();
-ModuleDescriptor contractsModule();
 
 } // namespace bizdesk::services

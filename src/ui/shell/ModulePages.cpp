@@ -1,6 +1,7 @@
 #include "ui/shell/ModulePages.h"
 
 #include "services/ModuleCatalog.h"
+#include "ui/contracts/ContractsPage.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseReportPage.h"
@@ -17,8 +18,8 @@ QWidget *ModulePages::create(const services::ModuleDescriptor &module, services:
     // Each module's page hangs off its id. No default: a ModuleId without a page does not compile (-Wswitch).
     switch (module.id) {
     case ModuleId::Customers: return new CustomersPage(session, parent);
+    case ModuleId::Contracts: return new ContractsPage(session, parent);
     case ModuleId::Negotiations:
-    case ModuleId::Contracts:
         return new PlannedModulePage(services::ModuleCatalog::title(module.id), services::ModuleCatalog::description(module.id),
                                      module.clauses, parent);
     case ModuleId::Entertainment: return new EntertainmentPage(session, parent);

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/approval/Route.h"
+#include "domain/contracts/Contract.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bizdesk::services {
+
+class Session;
+
+/// Entity kind of contracts in approval_steps, workflow_transitions and the audit trail.
+inline const QString contractEntity = QStringLiteral("contract");
+
+/// What every contract use case shares: who may see and act on a contract, and how a change is
+/// recorded (transition history and audit entry, in the caller's transaction).
+class ContractAccess
+{
+public:
+    explicit ContractAccess(Session &session) : m_session(session) {}
+
+    /// The contract if the session's user may see it; not_found otherwise (existence does not leak).
+    domain::Contract requireVisible(qint64 id) const;
+    bool isVisible(const domain::Contract &contract, const domain::Route &route) const;
+    /// Everything the session's user may do with the contract now (ContractWorkflow × roles ×
+    /// who they are to the contract × the route). Widgets and the CLI offer exactly these.
+    QList<domain::ContractAction> actionsFor(const domain::Contract &contract, const domain::Route &route) const;
+    /// Throws conflict when the state does not allow `action` (exit 4), denied when the state
+    /// does but the user may not (exit 3).
+    void require(const domain::Contract &contract, const domain::Route &route, domain::ContractAction action) const;
+    domain::Route route(qint64 id) const;
+    /// `amount` in CNY at finance's rate (§5.1: reports in CNY); invalid("currency") without one.
+    domain::Money amountInCny(const domain::Money &amount) const;
+
+    /// Writes the transition (when the state changed or `always`) and the audit entry.
+    void record(const domain::Contract &before, const domain::Contract &after, const QString &action,
+                const QString &comment = {}, std::optional<domain::UserId> onBehalfOf = std::nullopt,
+                const QJsonObject &details = {}) const;
+    /// Audit shape of a contract: number, state, amount, clauses' sizes and versions.
+    static QJsonObject auditJson(const domain::Contract &contract);
+    static QString label(const domain::Contract &contract);
+
+private:
+    bool isResponsible(const domain::Contract &contract) const;
+    bool holdsOpenCopy(qint64 contractId) const;
+    Session &m_session;
+};
+
+} // namespace bizdesk::services

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "services/contracts/ContractService.h"
+#include "ui/shell/ModulePage.h"
+
+#include <QMap>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace bizdesk::services {
+class Session;
+}
+
+namespace bizdesk::ui {
+
+class ContractListModel;
+
+/// The Contracts tab (§5): a windowed list filtered by state, and a detail pane with the
+/// clauses, the route ahead, execution and versions, and exactly the actions ContractService
+/// offers the user now.
+class ContractsPage : public QWidget, public ModulePage
+{
+    Q_OBJECT
+
+public:
+    explicit ContractsPage(services::Session &session, QWidget *parent = nullptr);
+
+    void refresh() override;
+    int badgeCount() const override;
+    bool showRecord(const services::RecordRef &record) override;
+
+    void open(qint64 id);
+    /// New contract (Ctrl+N): the editor dialog, then the draft is shown.
+    void startNew();
+    const services::ContractDetail *currentDetail() const { return m_detail ? &*m_detail : nullptr; }
+
+    // For widget tests and shortcuts.
+    QTableView *table() const { return m_table; }
+    QComboBox *stateFilter() const { return m_stateFilter; }
+    QTextBrowser *detailView() const { return m_detailView; }
+    QLineEdit *commentEdit() const { return m_comment; }
+    QPushButton *button(domain::ContractAction action) const { return m_buttons.value(action); }
+    QLabel *messageLabel() const { return m_message; }
+    /// Runs the action as its button does; dialogs for its inputs are created by `dialogs` so
+    /// tests can fill them in.
+    void act(domain::ContractAction action);
+
+private:
+    void buildUi();
+    void reloadList();
+    void showDetail();
+    template <typename Work>
+    bool run(Work &&work);
+
+    services::Session &m_session;
+    ContractListModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QTextBrowser *m_detailView = nullptr;
+    QLineEdit *m_comment = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_newButton = nullptr;
+    QMap<domain::ContractAction, QPushButton *> m_buttons;
+    std::optional<services::ContractDetail> m_detail;
+    int m_waiting = -1;
+};
+
+} // namespace bizdesk::ui
