@@ -2603,6 +2603,13 @@
     </message>
 </context>
 <context>
+    <name>DemoData</name>
+    <message>
+        <source>Unknown demo language %1; use one of: %2.</source>
+        <translation>未知的演示数据语言 %1；可选：%2。</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentDialog</name>
     <message>
         <source>Department</source>
@@ -3566,6 +3573,10 @@
         <source>Create a new database filled with a realistic demo organisation (password of every demo account: $BIZDESK_NEW_PASSWORD, else "demo-password").</source>
         <translation>创建一个填充了逼真演示组织的新数据库（所有演示账户的密码：$BIZDESK_NEW_PASSWORD，否则为“demo-password”）。</translation>
     </message>
+    <message>
+        <source>language of the demo's comments and notes: zh_CN (default), zh_TW or en</source>
+        <translation>演示数据中批注和备注的语言：zh_CN（默认）、zh_TW 或 en</translation>
+    </message>
 </context>
 <context>
     <name>IdentityCommands</name>
@@ -4328,6 +4339,33 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;Strategy:</source>
         <translation>开发策略(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Approvals waiting for me</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <source>Claims to review</source>
+        <translation>待审核报销</translation>
+    </message>
+    <message>
+        <source>Claims to file</source>
+        <translation>待提交报销</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Overdue contacts</source>
+        <translation>逾期未联系</translation>
+    </message>
+    <message>
+        <source>Other tasks</source>
+        <translation>其他任务</translation>
     </message>
 </context>
 <context>
@@ -6031,6 +6069,38 @@ New status:</source>
             <numerusform>您有 %n 项待办</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Any due date</source>
+        <translation>全部到期日</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Task &amp;kind:</source>
+        <translation>任务类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>到期日(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::PeoplePage</name>
@@ -6284,6 +6354,22 @@ New status:</source>
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Debug (everything, for troubleshooting)</source>
+        <translation>调试（全部记录，用于排查问题）</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
     </message>
 </context>
 <context>

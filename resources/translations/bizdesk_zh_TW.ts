@@ -2603,6 +2603,13 @@
     </message>
 </context>
 <context>
+    <name>DemoData</name>
+    <message>
+        <source>Unknown demo language %1; use one of: %2.</source>
+        <translation>未知的演示資料語言 %1；可選：%2。</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentDialog</name>
     <message>
         <source>Department</source>
@@ -3566,6 +3573,10 @@
         <source>Create a new database filled with a realistic demo organisation (password of every demo account: $BIZDESK_NEW_PASSWORD, else "demo-password").</source>
         <translation>建立一個填充了逼真演示組織的新資料庫（所有演示賬戶的密碼：$BIZDESK_NEW_PASSWORD，否則為“demo-password”）。</translation>
     </message>
+    <message>
+        <source>language of the demo's comments and notes: zh_CN (default), zh_TW or en</source>
+        <translation>演示資料中批註和備註的語言：zh_CN（預設）、zh_TW 或 en</translation>
+    </message>
 </context>
 <context>
     <name>IdentityCommands</name>
@@ -4328,6 +4339,33 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;Strategy:</source>
         <translation>開發策略(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Approvals waiting for me</source>
+        <translation>待我審批</translation>
+    </message>
+    <message>
+        <source>Claims to review</source>
+        <translation>待稽核報銷</translation>
+    </message>
+    <message>
+        <source>Claims to file</source>
+        <translation>待提交報銷</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>待回訪</translation>
+    </message>
+    <message>
+        <source>Overdue contacts</source>
+        <translation>逾期未聯絡</translation>
+    </message>
+    <message>
+        <source>Other tasks</source>
+        <translation>其他任務</translation>
     </message>
 </context>
 <context>
@@ -6031,6 +6069,38 @@ New status:</source>
             <numerusform>您有 %n 項待辦</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Any due date</source>
+        <translation>全部到期日</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本週到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Task &amp;kind:</source>
+        <translation>任務型別(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>到期日(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部型別</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::PeoplePage</name>
@@ -6284,6 +6354,22 @@ New status:</source>
     <message>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Debug (everything, for troubleshooting)</source>
+        <translation>除錯（全部記錄，用於排查問題）</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>資訊</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>僅錯誤</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "services/Session.h"
 
 #include "domain/Error.h"
+#include "services/audit/ChangeFeed.h"
 #include "storage/Database.h"
 #include "storage/Migrator.h"
 #include "storage/company/CompanyRepository.h"
@@ -15,6 +16,7 @@ using domain::Error;
 Session::Session(storage::Database &database, const domain::Clock &clock)
     : m_database(database)
     , m_clock(clock)
+    , m_changes(std::make_shared<ChangeFeed>())
 {
 }
 

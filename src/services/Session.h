@@ -5,6 +5,7 @@
 #include "domain/identity/Permission.h"
 #include "domain/identity/User.h"
 
+#include <memory>
 #include <optional>
 
 namespace bizdesk::storage {
@@ -12,6 +13,8 @@ class Database;
 }
 
 namespace bizdesk::services {
+
+class ChangeFeed;
 
 /// The context of every use case: the database, the clock and who is acting. The GUI holds one
 /// for the logged-in user; the CLI builds one per command from --as.
@@ -39,6 +42,11 @@ public:
     /// The business date of now().
     QDate today() const { return calendar().dateOf(now()); }
 
+    /// Announces every change saved through this session, once its transaction has committed
+    /// (copies of the session share it).
+    ChangeFeed &changes() const { return *m_changes; }
+    const std::shared_ptr<ChangeFeed> &changeFeed() const { return m_changes; }
+
     bool may(domain::Action action) const;
     /// Throws Error::denied naming the action when the acting user's roles do not allow it.
     void require(domain::Action action) const;
@@ -48,6 +56,7 @@ private:
     const domain::Clock &m_clock;
     std::optional<domain::User> m_user;
     mutable std::optional<domain::BusinessCalendar> m_calendar;
+    std::shared_ptr<ChangeFeed> m_changes;
 };
 
 } // namespace bizdesk::services

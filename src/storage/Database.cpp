@@ -239,4 +239,12 @@ void Database::execute(const QString &sql)
         throwSqlError(*this, query.lastError(), sql);
 }
 
+void Database::afterCommit(std::function<void()> action)
+{
+    if (m_transactionDepth == 0)
+        action();
+    else
+        m_afterCommit.push_back(std::move(action));
+}
+
 } // namespace bizdesk::storage

@@ -5,7 +5,9 @@
 
 #include <QSqlDatabase>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace bizdesk::storage {
 
@@ -57,6 +59,11 @@ public:
     /// Runs one statement without parameters (pragmas, DDL); throws on failure.
     void execute(const QString &sql);
 
+    /// Runs `action` right after the outermost transaction commits and forgets it when that
+    /// transaction rolls back; at once when no transaction is open. Services announce saved
+    /// changes with it (AuditTrail → ChangeFeed), so nothing is announced that was not saved.
+    void afterCommit(std::function<void()> action);
+
 private:
     Database(DatabaseLocation location, std::unique_ptr<SqlDialect> dialect, QString connectionName);
     void openSqlite(CreateMode mode);
@@ -74,6 +81,7 @@ private:
     QString m_registeredFile; ///< the SQLite file listed in OpenDatabaseFiles while open
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
+    std::vector<std::function<void()>> m_afterCommit; ///< of the open transaction
 };
 
 } // namespace bizdesk::storage

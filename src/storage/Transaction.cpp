@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <utility>
+
 namespace bizdesk::storage {
 
 Transaction::Transaction(Database &database, Mode mode)
@@ -16,6 +18,7 @@ Transaction::Transaction(Database &database, Mode mode)
         m_database.execute(mode == Mode::Write ? m_database.dialect().beginWriteStatement()
                                                : m_database.dialect().beginReadStatement());
         m_database.m_rollbackOnly = false;
+        m_database.m_afterCommit.clear();
         m_outermost = true;
     }
     ++m_database.m_transactionDepth;
@@ -27,6 +30,7 @@ Transaction::~Transaction()
         return;
     --m_database.m_transactionDepth;
     if (m_outermost) {
+        m_database.m_afterCommit.clear();
         QSqlQuery(m_database.connection()).exec(QStringLiteral("ROLLBACK"));
     } else {
         m_database.m_rollbackOnly = true;
@@ -42,6 +46,7 @@ void Transaction::commit()
     if (!m_outermost)
         return;
     if (m_database.m_rollbackOnly) {
+        m_database.m_afterCommit.clear();
         QSqlQuery(m_database.connection()).exec(QStringLiteral("ROLLBACK"));
         throw domain::Error::internal(
             QCoreApplication::translate("Database", "A part of this change failed; nothing was saved."));
@@ -49,9 +54,14 @@ void Transaction::commit()
     try {
         m_database.execute(QStringLiteral("COMMIT"));
     } catch (...) {
+        m_database.m_afterCommit.clear();
         QSqlQuery(m_database.connection()).exec(QStringLiteral("ROLLBACK"));
         throw;
     }
+    // Taken out first: an action may open a transaction of its own.
+    const auto actions = std::exchange(m_database.m_afterCommit, {});
+    for (const auto &action : actions)
+        action();
 }
 
 } // namespace bizdesk::storage

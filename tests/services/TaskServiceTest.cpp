@@ -1,5 +1,9 @@
 #include "services/customers/CustomerModule.h"
+#include "services/ModuleCatalog.h"
+#include "services/customers/CustomerService.h"
+#include "services/tasks/TaskBoard.h"
 #include "services/tasks/TaskSource.h"
+#include "domain/customers/Customer.h"
 #include "support/TestDatabase.h"
 
 #include <gtest/gtest.h>
@@ -71,6 +75,32 @@ TEST_P(TaskServiceTest, nobody_logged_in_has_no_tasks)
 {
     services::Session anonymous(database(), m_clock);
     EXPECT_TRUE(services::TaskService::tasksFor(anonymous).isEmpty());
+}
+
+TEST_P(TaskServiceTest, overdue_contacts_carry_their_customer_class_for_grouping)
+{
+    services::CustomerService service(as(QStringLiteral("manager1")));
+    for (const char *customerClass : {"key", "general"}) {
+        services::NewCustomer input;
+        input.name = QStringLiteral("%1 客户有限公司").arg(QLatin1String(customerClass));
+        input.customerClass = QLatin1String(customerClass);
+        service.add(input);
+    }
+    m_clock.advanceSeconds(400LL * 24 * 3600); // long past every contact interval
+    QList<services::TaskItem> tasks;
+    for (const auto &source : services::ModuleCatalog::module(services::ModuleId::Customers).taskSources)
+        tasks << source->tasksFor(as(QStringLiteral("manager1")));
+    QStringList groups;
+    for (const auto &item : std::as_const(tasks)) {
+        if (item.kind == QLatin1String("overdue_contact"))
+            groups << item.group;
+    }
+    groups.sort();
+    EXPECT_EQ(groups, (QStringList{domain::CustomerRules::label(domain::CustomerClass::General),
+                                   domain::CustomerRules::label(domain::CustomerClass::Key)}));
+    const auto arranged = services::TaskBoard::arrange(tasks, {}, as(QStringLiteral("manager1")).calendar(),
+                                                       as(QStringLiteral("manager1")).today());
+    EXPECT_EQ(arranged.size(), 2) << "one collapsed group per customer class";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, TaskServiceTest, ::testing::Values(bizdesk::testing::Backend::Sqlite),

@@ -15,6 +15,8 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QLabel>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -231,6 +233,41 @@ TEST_P(PeoplePageTest, history_describes_what_changed_from_before_to_after)
     EXPECT_FALSE(text.contains(QStringLiteral("a@b.cn"))) << "unchanged fields are left out";
     EXPECT_FALSE(text.contains(QStringLiteral("version")));
     EXPECT_EQ(ui::AuditHistoryView::actionLabel(QStringLiteral("module.unknown")), QStringLiteral("module.unknown"));
+}
+
+TEST_P(PeoplePageTest, selecting_a_department_shows_the_department_not_the_last_person)
+{
+    ui::PeoplePage page(as(QStringLiteral("admin")));
+    page.resize(1000, 600);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    // A person first, as a user browsing the team would.
+    ASSERT_TRUE(page.showRecord({services::userRecord, organisation().id(QStringLiteral("sales2"))}));
+    const QString person = organisation().user(QStringLiteral("sales2")).displayName;
+    ASSERT_EQ(page.detailTitle()->text(), person);
+
+    auto *views = page.departmentList()->parentWidget()->parentWidget();
+    auto *tabs = qobject_cast<QTabWidget *>(views);
+    ASSERT_NE(tabs, nullptr);
+    tabs->setCurrentWidget(page.departmentList());
+    EXPECT_NE(page.detailTitle()->text(), person) << "switching to departments leaves the person";
+    QTreeWidgetItem *second = nullptr;
+    for (QTreeWidgetItemIterator it(page.departmentList()); *it; ++it) {
+        if ((*it)->text(0) == QStringLiteral("商务二部"))
+            second = *it;
+    }
+    ASSERT_NE(second, nullptr);
+    const QRect rect = page.departmentList()->visualItemRect(second);
+    QTest::mouseClick(page.departmentList()->viewport(), Qt::LeftButton, {}, rect.center());
+    const QString head = organisation().user(QStringLiteral("manager2")).displayName;
+    EXPECT_EQ(page.detailTitle()->text(), QStringLiteral("商务二部"));
+    EXPECT_TRUE(page.detailText()->text().contains(head)) << page.detailText()->text().toStdString();
+    EXPECT_FALSE(page.detailText()->text().contains(QStringLiteral("Login")));
+    EXPECT_TRUE(page.departmentHeadAction()->isEnabled());
+
+    page.refresh(); // as after any saved change
+    EXPECT_EQ(page.detailTitle()->text(), QStringLiteral("商务二部")) << "still the department after a refresh";
+    EXPECT_EQ(page.departmentList()->currentItem()->text(0), QStringLiteral("商务二部"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, PeoplePageTest, ::testing::Values(bizdesk::testing::Backend::Sqlite),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/shell/Application.h"
+
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
@@ -10,6 +12,13 @@
 #include <functional>
 
 namespace bizdesk::testing {
+
+/// Loads the zh_CN translators for one test, as the application does, and goes back to English.
+struct ChineseInterface
+{
+    ChineseInterface() { ui::Application::installTranslators(QStringLiteral("zh_CN")); }
+    ~ChineseInterface() { ui::Application::installTranslators(QStringLiteral("C")); }
+};
 
 /// Runs `interact` on the next modal dialog of type T once it is shown (e.g. from a toolbar action
 /// that calls exec()), then makes sure it is closed so a failed expectation cannot hang the test.

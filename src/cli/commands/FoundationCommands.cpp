@@ -119,7 +119,8 @@ void registerFoundationCommands(CommandLine &commandLine)
 
     commandLine.add({{QStringLiteral("demo")}, {},
                      {{QStringLiteral("customers"), QStringLiteral("N"), QCoreApplication::translate("FoundationCommands", "number of customers (default 200)")},
-                      {QStringLiteral("seed"), QStringLiteral("S"), QCoreApplication::translate("FoundationCommands", "random seed (default 1); the same seed gives the same data")}},
+                      {QStringLiteral("seed"), QStringLiteral("S"), QCoreApplication::translate("FoundationCommands", "random seed (default 1); the same seed gives the same data")},
+                      {QStringLiteral("language"), QStringLiteral("L"), QCoreApplication::translate("FoundationCommands", "language of the demo's comments and notes: zh_CN (default), zh_TW or en")}},
                      QCoreApplication::translate("FoundationCommands", "Create a new database filled with a realistic demo organisation (password of every demo account: "
                         "$BIZDESK_NEW_PASSWORD, else \"demo-password\")."),
                      Needs::Location,
@@ -130,6 +131,7 @@ void registerFoundationCommands(CommandLine &commandLine)
                          options.password = qEnvironmentVariableIsSet("BIZDESK_NEW_PASSWORD")
                                                 ? qEnvironmentVariable("BIZDESK_NEW_PASSWORD")
                                                 : QStringLiteral("demo-password");
+                         options.language = context.optionOr(QStringLiteral("language"), options.language);
                          return withNewDatabase(context.globals().location, [&](storage::Database &database) {
                              return services::DemoData::generate(database, options);
                          });

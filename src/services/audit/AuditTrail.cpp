@@ -2,6 +2,8 @@
 
 #include "domain/identity/Permission.h"
 #include "services/Session.h"
+#include "services/audit/ChangeFeed.h"
+#include "storage/Database.h"
 #include "storage/audit/AuditRepository.h"
 #include "storage/policy/PolicyRepository.h"
 
@@ -27,7 +29,9 @@ void AuditTrail::append(domain::AuditEntry entry)
     entry.policyVersion = storage::PolicyRepository(m_session.database()).currentVersion();
     entry.previousHash = repository.lockAndReadLastHash();
     entry.hash = domain::AuditChain::hashOf(entry.previousHash, entry);
-    repository.append(entry);
+    const qint64 id = repository.append(entry);
+    // Every change is audited, so the audit trail is the one place that announces changes.
+    m_session.database().afterCommit([feed = m_session.changeFeed(), id] { feed->announce(id); });
 }
 
 void AuditTrail::record(const QString &action, const QString &entityKind, std::optional<qint64> entityId,
@@ -71,6 +75,11 @@ QList<domain::AuditEntry> AuditTrail::history(const QString &entityKind, qint64 
 {
     m_session.require(domain::Action::ReadAudit);
     return log(entityKind, entityId, limit);
+}
+
+qint64 AuditTrail::headId(storage::Database &database)
+{
+    return storage::AuditRepository(database).head().id;
 }
 
 domain::AuditHead AuditTrail::head() const

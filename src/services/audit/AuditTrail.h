@@ -7,6 +7,10 @@
 #include <QList>
 #include <optional>
 
+namespace bizdesk::storage {
+class Database;
+}
+
 namespace bizdesk::services {
 
 class Session;
@@ -41,6 +45,9 @@ public:
     QList<domain::AuditEntry> history(const QString &entityKind, qint64 entityId, int limit = 500) const;
     /// The chain's last entry now; recorded outside the database it anchors the chain.
     domain::AuditHead head() const;
+    /// The id of the newest entry, 0 for none, read on any connection (one index lookup): a
+    /// watcher polls it from a thread of its own to notice changes made by other programs.
+    static qint64 headId(storage::Database &database);
     /// Walks the whole chain (edited, deleted, inserted or reordered entries) and checks that it
     /// still contains every anchor — an earlier head — with the same hash. The walk alone passes a
     /// chain whose tail was deleted or which was recomputed after an edit; the anchor catches both,

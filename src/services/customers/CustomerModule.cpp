@@ -55,6 +55,7 @@ public:
                                   .arg(interval);
                 item.due = since.addDays(interval);
                 item.overdue = true;
+                item.group = CustomerRules::label(c.customerClass);
                 tasks << item;
             }
         }

@@ -9,6 +9,8 @@
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <vector>
 
@@ -81,8 +83,58 @@ void DemoData::addContributor(const QString &name, Contributor contributor)
     contributors().emplace_back(name, std::move(contributor));
 }
 
+namespace {
+
+/// Speaks the demo's language while the demo is written: module generators write their free
+/// text with QCoreApplication::translate, which asks the translator installed last first. For
+/// English it answers with the source text itself, so the program's own (e.g. Chinese)
+/// translator is never asked.
+class DemoTranslator final : public QTranslator
+{
+public:
+    explicit DemoTranslator(const QString &language)
+        : m_english(QLocale(language).language() == QLocale::English)
+    {
+        if (!m_english)
+            m_loaded = load(QLocale(language), QStringLiteral("bizdesk"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+        m_installed = QCoreApplication::installTranslator(this);
+    }
+    ~DemoTranslator() override
+    {
+        if (m_installed)
+            QCoreApplication::removeTranslator(this);
+    }
+    DemoTranslator(const DemoTranslator &) = delete;
+    DemoTranslator &operator=(const DemoTranslator &) = delete;
+
+    QString translate(const char *context, const char *source, const char *disambiguation, int n) const override
+    {
+        if (m_english)
+            return QString::fromUtf8(source);
+        return m_loaded ? QTranslator::translate(context, source, disambiguation, n) : QString();
+    }
+    bool isEmpty() const override { return !m_english && !m_loaded; }
+
+private:
+    bool m_english = false;
+    bool m_loaded = false;
+    bool m_installed = false;
+};
+
+} // namespace
+
+QStringList DemoData::languages()
+{
+    return {QStringLiteral("zh_CN"), QStringLiteral("zh_TW"), QStringLiteral("en")};
+}
+
 QJsonObject DemoData::generate(storage::Database &database, const DemoOptions &options)
 {
+    if (!languages().contains(options.language))
+        throw domain::Error::invalid(QStringLiteral("language"),
+                                     QCoreApplication::translate("DemoData", "Unknown demo language %1; use one of: %2.")
+                                         .arg(options.language, languages().join(QStringLiteral(", "))));
+    const DemoTranslator language(options.language);
     ModuleCatalog::registerAll();
     std::mt19937 random(options.seed);
     const domain::User director =

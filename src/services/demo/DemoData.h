@@ -21,6 +21,10 @@ struct DemoOptions
     int customers = 200;
     quint32 seed = 1;
     QString password = QStringLiteral("demo-password");
+    /// The language of the demo's free text (comments, notes, decisions): "zh_CN", "zh_TW" or
+    /// "en", whatever language the program itself speaks. The organisation is Chinese, so
+    /// Simplified Chinese unless chosen otherwise.
+    QString language = QStringLiteral("zh_CN");
 };
 
 /// What module demo generators get: a director's session, the organisation and a seeded random
@@ -45,7 +49,10 @@ class DemoData
 public:
     using Contributor = std::function<void(DemoContext &)>;
 
-    /// The database must be new or empty. Returns a summary ({"users":N, "customers":N, ...}).
+    /// The languages a demo can be written in.
+    static QStringList languages();
+    /// The database must be new or empty; an unknown language is refused (invalid, field
+    /// "language") before anything is written. Returns a summary ({"users":N, "customers":N, ...}).
     static QJsonObject generate(storage::Database &database, const DemoOptions &options);
     /// Modules register their generators (called from services/ModuleCatalog.cpp).
     static void addContributor(const QString &name, Contributor contributor);

@@ -21,6 +21,9 @@ struct TaskItem
     QString detail;     ///< translated, e.g. "王小明 · ¥3,000.00 · 2026-12-01"
     QDateTime due;      ///< UTC; invalid when there is no due date
     bool overdue = false;
+    /// Translated sub-group within the kind in My Tasks (e.g. the customer class of an overdue
+    /// contact, "重点客户"); empty when the kind is not split further.
+    QString group;
 };
 
 /// Each module tells My Tasks what waits for the session's user through one of these.
@@ -38,7 +41,8 @@ public:
     static void addSource(std::shared_ptr<TaskSource> source);
     /// Removes a source added before (tests register their own and remove them afterwards).
     static void removeSource(const TaskSource *source);
-    /// Everything waiting for the session's user, overdue first, then by due date.
+    /// Everything waiting for the session's user, overdue first, then by due date (TaskBoard
+    /// arranges them for My Tasks).
     static QList<TaskItem> tasksFor(Session &session);
 };
 

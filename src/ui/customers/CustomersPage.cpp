@@ -526,7 +526,7 @@ void CustomersPage::showCustomer(domain::CustomerId id)
         html += QStringLiteral("<table cellpadding='3'>");
         auto row = [&html](const QString &label, const QString &value) {
             if (!value.isEmpty())
-                html += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>").arg(esc(label), esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                html += QStringLiteral("<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>").arg(esc(label), esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         };
         row(tr("Short name"), c.shortName);
         row(tr("Industry"), c.industry);
@@ -558,7 +558,7 @@ void CustomersPage::showCustomer(domain::CustomerId id)
                                                                       esc(CustomerRules::label(entry.kind)), esc(entry.byName), esc(status),
                                                                       esc(entry.note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
             if (entry.nextFollowUp.isValid())
-                html += QStringLiteral("<br><i>%1</i>").arg(tr("Next follow-up: %1").arg(entry.nextFollowUp.toString(QStringLiteral("yyyy-MM-dd"))));
+                html += QStringLiteral("<br>%1").arg(tr("Next follow-up: %1").arg(entry.nextFollowUp.toString(QStringLiteral("yyyy-MM-dd"))));
             html += QStringLiteral("</p>");
         }
         const auto events = services::CustomerService(m_session).events(id);

@@ -10,6 +10,7 @@
 #include "ui/identity/DelegationDialog.h"
 #include "ui/identity/PolicySettingsDialog.h"
 #include "ui/company/CompanyProfileDialog.h"
+#include "ui/shell/ChangeWatcher.h"
 #include "ui/shell/ModulePages.h"
 #include "ui/shell/PolicyHelpDialog.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(services::Session &session, QWidget *parent)
     m_userLabel = new QLabel(this);
     m_databaseLabel = new QLabel(this);
     m_tasksLabel = new QLabel(this);
+    m_tasksLabel->setObjectName(QStringLiteral("tasksWaitingLabel"));
     statusBar()->addWidget(m_userLabel);
     statusBar()->addWidget(m_databaseLabel, 1);
     statusBar()->addPermanentWidget(m_tasksLabel);
@@ -59,6 +61,8 @@ MainWindow::MainWindow(services::Session &session, QWidget *parent)
         support::writeSetting(support::settings::lastTab, index);
         refreshCurrent();
     });
+    m_changes = new ChangeWatcher(m_session, this);
+    connect(m_changes, &ChangeWatcher::changed, this, &MainWindow::refreshAfterChange);
     updateStatus();
 }
 
@@ -148,6 +152,15 @@ void MainWindow::refreshCurrent()
             if (auto *tasks = dynamic_cast<ModulePage *>(m_tabs->widget(i)))
                 tasks->refresh();
         }
+    }
+    updateStatus();
+}
+
+void MainWindow::refreshAfterChange()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *page = dynamic_cast<ModulePage *>(m_tabs->widget(i)))
+            page->refresh();
     }
     updateStatus();
 }

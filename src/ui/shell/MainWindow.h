@@ -16,6 +16,8 @@ class Session;
 
 namespace bizdesk::ui {
 
+class ChangeWatcher;
+
 /// The main window: one tab per module, menus, status bar (ui.md).
 class MainWindow : public QMainWindow
 {
@@ -36,10 +38,15 @@ public:
     /// does not find the record.
     bool openRecord(const services::RecordRef &record);
     QAction *policyAction() const { return m_policyAction; }
+    /// Announces saved changes, this program's and other programs'; the window refreshes on them.
+    ChangeWatcher *changeWatcher() const { return m_changes; }
 
 public slots:
     void refreshCurrent();
     void updateStatus();
+    /// Something was saved (here or by another program): every page reads again, then the tab
+    /// titles and the status bar follow.
+    void refreshAfterChange();
 
 signals:
     /// The user chose another database (File → New/Open/Restore); the application reopens.
@@ -71,6 +78,7 @@ private:
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_tasksLabel = nullptr;
     QAction *m_policyAction = nullptr;
+    ChangeWatcher *m_changes = nullptr;
     QMenu *m_fileMenu = nullptr;
     QAction *m_moduleFileActions = nullptr; ///< module File actions go before this separator
 };

@@ -5,6 +5,8 @@
 #include "support/Logging.h"
 #include "support/SettingsKeys.h"
 
+#include <utility>
+
 namespace bizdesk::ui {
 
 PreferencesDialog::PreferencesDialog(QWidget *parent)
@@ -18,8 +20,15 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_ui->languageCombo->setCurrentIndex(
         std::max(0, m_ui->languageCombo->findData(support::readSetting(support::settings::language).toString())));
-    for (const char *level : {"debug", "info", "warn", "error"})
-        m_ui->logLevelCombo->addItem(QString::fromLatin1(level), QString::fromLatin1(level));
+    // Shown in the user's language; the stored setting keeps the logger's own level names.
+    const std::pair<QString, QString> levels[] = {
+        {tr("Debug (everything, for troubleshooting)"), QStringLiteral("debug")},
+        {tr("Information"), QStringLiteral("info")},
+        {tr("Warnings"), QStringLiteral("warn")},
+        {tr("Errors only"), QStringLiteral("error")},
+    };
+    for (const auto &[name, level] : levels)
+        m_ui->logLevelCombo->addItem(name, level);
     m_ui->logLevelCombo->setCurrentIndex(
         std::max(0, m_ui->logLevelCombo->findData(support::readSetting(support::settings::logLevel).toString())));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);

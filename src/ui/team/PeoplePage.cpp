@@ -95,6 +95,7 @@ PeoplePage::PeoplePage(services::Session &session, QWidget *parent)
     auto *detail = new QWidget(splitter);
     auto *detailLayout = new QVBoxLayout(detail);
     m_title = new QLabel(detail);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
     Style::markAsHeading(m_title);
     detailLayout->addWidget(m_title);
     m_details = new QLabel(detail);
@@ -138,6 +139,10 @@ PeoplePage::PeoplePage(services::Session &session, QWidget *parent)
         QTreeWidget *other = shown == m_orgChart ? m_people : m_orgChart;
         if (m_views->currentWidget() != m_departments && other->currentItem())
             selectUser(other->currentItem()->data(0, IdRole).toLongLong());
+        // The departments view describes a department, never the person selected before.
+        if (m_views->currentWidget() == m_departments && !m_departments->currentItem()
+            && m_departments->topLevelItemCount() > 0)
+            m_departments->setCurrentItem(m_departments->topLevelItem(0));
         updateDetail();
         updateActions();
     });
@@ -155,6 +160,7 @@ PeoplePage::PeoplePage(services::Session &session, QWidget *parent)
 void PeoplePage::refresh()
 {
     const auto selected = selectedUser();
+    const auto selectedDepartmentId = selectedDepartment() ? std::optional(selectedDepartment()->id) : std::nullopt;
     m_messageLabel->hide();
     try {
         services::IdentityService identity(m_session);
@@ -174,6 +180,8 @@ void PeoplePage::refresh()
         selectUser(selected->id);
     else if (m_people->topLevelItemCount() > 0 && !m_people->currentItem())
         m_people->setCurrentItem(m_people->topLevelItem(0));
+    if (selectedDepartmentId)
+        selectDepartment(*selectedDepartmentId);
     updateDetail();
     updateActions();
 }
@@ -355,11 +363,17 @@ bool PeoplePage::showRecord(const services::RecordRef &record)
     }
     if (record.kind == services::departmentRecord) {
         m_views->setCurrentWidget(m_departments);
-        for (int i = 0; i < m_departments->topLevelItemCount(); ++i) {
-            if (m_departments->topLevelItem(i)->data(0, IdRole).toLongLong() == id) {
-                m_departments->setCurrentItem(m_departments->topLevelItem(i));
-                return true;
-            }
+        return selectDepartment(id);
+    }
+    return false;
+}
+
+bool PeoplePage::selectDepartment(domain::DepartmentId id)
+{
+    for (int i = 0; i < m_departments->topLevelItemCount(); ++i) {
+        if (m_departments->topLevelItem(i)->data(0, IdRole).toLongLong() == id) {
+            m_departments->setCurrentItem(m_departments->topLevelItem(i));
+            return true;
         }
     }
     return false;

@@ -48,6 +48,9 @@ public:
     QAction *newDepartmentAction() const { return m_newDepartment; }
     QAction *departmentHeadAction() const { return m_departmentHead; }
     AuditHistoryView *history() const { return m_history; }
+    /// The detail pane: its heading and its text (a person or a department).
+    QLabel *detailTitle() const { return m_title; }
+    QLabel *detailText() const { return m_details; }
     std::optional<domain::User> selectedUser() const;
 
 public slots:
@@ -67,6 +70,8 @@ private:
     void updateDetail();
     void updateActions();
     void selectUser(domain::UserId id);
+    /// Makes the department current in the departments view; false when it is not listed.
+    bool selectDepartment(domain::DepartmentId id);
     /// Runs an IdentityService action on the selected person's login, shows a refusal, refreshes.
     void actOnSelected(void (services::IdentityService::*action)(const QString &login));
     std::optional<domain::Department> selectedDepartment() const;
