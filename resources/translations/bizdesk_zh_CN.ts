@@ -1562,6 +1562,14 @@
         <source>owner: there is no user with the login or name "%1".</source>
         <translation>owner：没有登录名或姓名为“%1”的用户。</translation>
     </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

@@ -1562,6 +1562,14 @@
         <source>owner: there is no user with the login or name "%1".</source>
         <translation>owner：沒有登入名或姓名為“%1”的使用者。</translation>
     </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客戶編碼</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>

@@ -6,9 +6,11 @@
 #include "support/CliHarness.h"
 #include "support/TestDatabase.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QStringEncoder>
+#include <QTranslator>
 
 #include <gtest/gtest.h>
 
@@ -138,6 +140,23 @@ TEST_P(CustomerImportCommandsTest, reimport_with_update_refreshes_matches_and_ch
     EXPECT_EQ(customer(QStringLiteral("KH0001")).value(QStringLiteral("website")).toString(), QStringLiteral("https://huaxin.example.cn"));
     EXPECT_EQ(customer(QStringLiteral("KH0002")).value(QStringLiteral("version")).toInt(), 1);
     EXPECT_EQ(count("SELECT count(*) FROM customers"), customers);
+}
+
+TEST_P(CustomerImportCommandsTest, messages_speak_the_users_language_with_field_labels_and_accepted_values)
+{
+    QTranslator chinese;
+    ASSERT_TRUE(chinese.load(QStringLiteral(":/i18n/bizdesk_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString path = writeGb18030(QStringLiteral("crm.csv"), crmExport());
+    const auto imported = json({QStringLiteral("customer"), QStringLiteral("import"), path, QStringLiteral("--dry-run")});
+    const auto add = json({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("某公司"),
+                           QStringLiteral("--class"), QStringLiteral("vip")});
+    QCoreApplication::removeTranslator(&chinese);
+    const QString why = imported.json().value(QStringLiteral("rejected")).toArray().first().toObject().value(QStringLiteral("error")).toString();
+    EXPECT_TRUE(why.startsWith(QStringLiteral("客户类别："))) << why.toStdString(); // the label, never the key "class"
+    EXPECT_TRUE(why.contains(QStringLiteral("重点客户（key）"))) << why.toStdString();
+    EXPECT_EQ(add.exitCode, 2);
+    EXPECT_TRUE(add.error().value(QStringLiteral("message")).toString().contains(QStringLiteral("一般客户（general）"))) << add.err.toStdString();
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(CustomerImportCommandsTest);

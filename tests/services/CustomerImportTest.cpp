@@ -165,6 +165,10 @@ TEST_P(CustomerImportTest, owners_and_lists_sort_chinese_names_by_pinyin)
     for (const auto &row : services::CustomerService(as(QStringLiteral("director"))).page(query, 0, 10))
         listed << row.customer.name;
     EXPECT_EQ(listed, (QStringList{QStringLiteral("阿里巴巴"), QStringLiteral("北京华信"), QStringLiteral("张三科技"), QStringLiteral("赵氏集团")}));
+    QStringList exported;
+    for (const auto &row : services::CustomerService(as(QStringLiteral("director"))).exportTable(query).rows)
+        exported << row.first().toString();
+    EXPECT_EQ(exported, listed); // exports sort like the list
     query.descending = true;
     EXPECT_EQ(services::CustomerService(as(QStringLiteral("director"))).page(query, 0, 1).first().customer.name, QStringLiteral("赵氏集团"));
 }

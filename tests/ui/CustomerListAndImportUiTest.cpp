@@ -43,6 +43,12 @@ protected:
         BackendTest::SetUp();
         QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
     }
+    void TearDown() override
+    {
+        // Other suites' pages start from the default layout.
+        QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
+        BackendTest::TearDown();
+    }
     void add(const QString &name)
     {
         services::NewCustomer input;
@@ -217,4 +223,5 @@ TEST(CustomerListScreenshot, customer_list_at_1280_px_with_chinese_demo_data)
                                                                                : scratch.pathFor(QStringLiteral("shots"));
     QDir().mkpath(folder);
     EXPECT_TRUE(window.grab().save(folder + QStringLiteral("/customers.png")));
+    QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
 }

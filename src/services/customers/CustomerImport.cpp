@@ -62,7 +62,7 @@ const std::vector<FieldInfo> &fieldInfo()
         {"stage", QT_TRANSLATE_NOOP("CustomerImport", "Stage"), words({"阶段", "階段", "客户阶段", "客戶階段", "销售阶段", "銷售階段", "跟进阶段", "跟進階段", "开发阶段", "開發階段", "stage", "pipeline stage"})},
         {"owner", QT_TRANSLATE_NOOP("CustomerImport", "Owner"), words({"负责人", "負責人", "维护人", "維護人", "客户负责人", "客戶負責人", "业务员", "業務員", "销售负责人", "銷售負責人", "所属销售", "所屬銷售", "owner"})},
         {"website", QT_TRANSLATE_NOOP("CustomerImport", "Website"), words({"网站", "網站", "网址", "網址", "公司网址", "公司網址", "公司网站", "公司網站", "官网", "官網", "主页", "主頁", "website", "web", "url"})},
-        {"last_contact", QT_TRANSLATE_NOOP("CustomerImport", "Last contact"), words({"最近跟进时间", "最近跟進時間", "最后联系时间", "最後聯繫時間", "最後聯絡時間", "最近联系时间", "最近聯繫時間", "最后跟进时间", "最後跟進時間", "上次联系时间", "上次聯繫時間", "最近跟进", "最近跟進", "last contact", "last contacted", "last contact at"})},
+        {"last_contact", QT_TRANSLATE_NOOP("CustomerImport", "Last contact"), words({"最近跟进时间", "最近跟進時間", "最后联系时间", "最後聯繫時間", "最後聯絡時間", "最近联系时间", "最近聯繫時間", "最后跟进时间", "最後跟進時間", "上次联系时间", "上次聯繫時間", "最近跟进", "最近跟進", "最近联系", "最近聯繫", "last contact", "last contacted", "last contact at"})},
         {"size", QT_TRANSLATE_NOOP("CustomerImport", "Size"), words({"规模", "規模", "人数", "人數", "公司规模", "公司規模", "人员规模", "人員規模", "size", "headcount"})},
         {"tags", QT_TRANSLATE_NOOP("CustomerImport", "Tags"), words({"标签", "標籤", "客户标签", "客戶標籤", "tags"})},
         {"notes", QT_TRANSLATE_NOOP("CustomerImport", "Notes"), words({"备注", "備註", "说明", "說明", "notes", "remarks"})},

@@ -718,6 +718,9 @@ ExportTable CustomerService::exportTable(storage::CustomerQuery query) const
                               QT_TRANSLATE_NOOP("Customers", "Notes")})
         table.columns.append({QCoreApplication::translate("Customers", title), Kind::Text});
     table.columns.append({QCoreApplication::translate("Customers", "Last contact"), Kind::DateTime});
+    // Last, so that older readers of the export keep their columns; import recognises both headers.
+    table.columns.append({QCoreApplication::translate("Customers", "Customer code"), Kind::Text});
+    table.columns.append({QCoreApplication::translate("Customers", "Website"), Kind::Text});
     query.scope = scope();
     Transaction transaction(m_session.database(), Transaction::Mode::Read);
     storage::CustomerRepository repository(m_session.database());
@@ -728,7 +731,7 @@ ExportTable CustomerService::exportTable(storage::CustomerQuery query) const
             table.rows.append({c.name, c.shortName, CustomerRules::label(c.customerClass), CustomerRules::label(c.stage),
                                c.channel ? CustomerRules::label(*c.channel) : QString(), c.industry, c.phone, c.email,
                                c.address, row.ownerLogin, c.notes,
-                               c.lastContactAt.isValid() ? QVariant(c.lastContactAt) : QVariant()});
+                               c.lastContactAt.isValid() ? QVariant(c.lastContactAt) : QVariant(), c.externalCode, c.website});
         }
         if (rows.size() < 5000)
             break;
