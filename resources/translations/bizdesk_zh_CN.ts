@@ -725,10 +725,6 @@
         <translation>仅报告将会发生的情况，不写入任何数据</translation>
     </message>
     <message>
-        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction.</source>
-        <translation>从 CSV（GB18030 或 UTF-8）或 .xlsx 导入客户；整个导入为一个事务。</translation>
-    </message>
-    <message>
         <source>Export the customers you may see to .csv (UTF-8 with BOM) or .xlsx.</source>
         <translation>将您可查看的客户导出为 .csv（带 BOM 的 UTF-8）或 .xlsx。</translation>
     </message>
@@ -879,6 +875,10 @@
     <message>
         <source>update customers matched by customer code (else exact name) instead of refusing them as duplicates</source>
         <translation>按客户编码（否则按完全相同的名称）匹配并更新已有客户，而不是作为重复拒绝</translation>
+    </message>
+    <message>
+        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction. Reports imported, updated, rejected lines and ignored_columns (the columns not imported); a value that cannot be mapped rejects its line.</source>
+        <translation>从 CSV（GB18030 或 UTF-8）或 .xlsx 导入客户，整个导入为一个事务。报告导入数、更新数、被拒绝的行以及 ignored_columns（未导入的列）；无法对应的值会使该行被拒绝。</translation>
     </message>
 </context>
 <context>

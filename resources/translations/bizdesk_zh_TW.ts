@@ -725,10 +725,6 @@
         <translation>僅報告將會發生的情況，不寫入任何資料</translation>
     </message>
     <message>
-        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction.</source>
-        <translation>從 CSV（GB18030 或 UTF-8）或 .xlsx 匯入客戶；整個匯入為一個事務。</translation>
-    </message>
-    <message>
         <source>Export the customers you may see to .csv (UTF-8 with BOM) or .xlsx.</source>
         <translation>將您可檢視的客戶匯出為 .csv（帶 BOM 的 UTF-8）或 .xlsx。</translation>
     </message>
@@ -879,6 +875,10 @@
     <message>
         <source>update customers matched by customer code (else exact name) instead of refusing them as duplicates</source>
         <translation>按客戶編碼（否則按完全相同的名稱）匹配並更新已有客戶，而不是作為重複拒絕</translation>
+    </message>
+    <message>
+        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction. Reports imported, updated, rejected lines and ignored_columns (the columns not imported); a value that cannot be mapped rejects its line.</source>
+        <translation>從 CSV（GB18030 或 UTF-8）或 .xlsx 匯入客戶，整個匯入為一個事務。報告匯入數、更新數、被拒絕的行以及 ignored_columns（未匯入的列）；無法對應的值會使該行被拒絕。</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTranslator>
+#include <QScopeGuard>
 
 #include <gtest/gtest.h>
 
@@ -210,6 +212,11 @@ TEST(CustomerListScreenshot, customer_list_at_1280_px_with_chinese_demo_data)
     services::Session session(*database, clock);
     session.setUser(storage::UserRepository(*database).requireByLogin(QStringLiteral("director")));
     QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
+    // As a Chinese user sees it: the zh_CN interface (its labels are the ones the widths are made for).
+    QTranslator chinese;
+    ASSERT_TRUE(chinese.load(QStringLiteral(":/i18n/bizdesk_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const auto restore = qScopeGuard([&chinese] { QCoreApplication::removeTranslator(&chinese); });
     ui::MainWindow window(session);
     ui::CustomersPage *page = showCustomersAt1280(window);
     ASSERT_TRUE(page);

@@ -292,7 +292,8 @@ void registerCustomerCommands(CommandLine &commandLine)
                      {opt("encoding", "auto|utf-8|gb18030", QT_TRANSLATE_NOOP("CustomerCommands", "CSV encoding (default: detected)")),
                       opt("dry-run", "", QT_TRANSLATE_NOOP("CustomerCommands", "report what would happen, write nothing")),
                       opt("update", "", QT_TRANSLATE_NOOP("CustomerCommands", "update customers matched by customer code (else exact name) instead of refusing them as duplicates"))},
-                     QCoreApplication::translate("CustomerCommands", "Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction."), Needs::LoggedInUser,
+                     QCoreApplication::translate("CustomerCommands", "Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction. Reports imported, updated, "
+                                                                       "rejected lines and ignored_columns (the columns not imported); a value that cannot be mapped rejects its line."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const services::ImportTable table = services::CustomerImport::read(
                              context.positional(0), context.optionOr(QStringLiteral("encoding"), QStringLiteral("auto")));

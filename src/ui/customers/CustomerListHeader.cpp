@@ -51,7 +51,7 @@ int naturalWidth(const QTableView *view, int column)
     const int header = headerMetrics.horizontalAdvance(title) + padding + 12;
     switch (column) {
     case CustomerListModel::Class: return std::max(header, std::min(5 * em + padding, widest(metrics, labels(CustomerRules::classes()))));
-    case CustomerListModel::Stage: return std::max(header, std::min(6 * em + padding, widest(metrics, labels(CustomerRules::stages()))));
+    case CustomerListModel::Stage: return std::max(header, std::min(7 * em + padding, widest(metrics, labels(CustomerRules::stages()))));
     case CustomerListModel::Owner: return std::max(header, widest(metrics, {QStringLiteral("欧阳晓明")}));
     case CustomerListModel::Phone: return std::max(header, widest(metrics, {QStringLiteral("13800138000")}));
     case CustomerListModel::Industry: return std::max(header, widest(metrics, {QStringLiteral("软件信息")}));
