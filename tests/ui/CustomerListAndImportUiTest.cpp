@@ -18,6 +18,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -32,10 +33,34 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 using namespace bizdesk;
 using bizdesk::testing::BackendTest;
 
 namespace {
+
+/// Settings of this process alone while it lives: the header layout this suite saves must not
+/// reach the other suites' pages, which ctest runs in parallel processes on the same settings file.
+class PrivateSettings
+{
+public:
+    PrivateSettings() : m_name(QCoreApplication::applicationName())
+    {
+        QCoreApplication::setApplicationName(m_name + QStringLiteral("-list-header-%1").arg(QCoreApplication::applicationPid()));
+        QSettings().clear();
+    }
+    ~PrivateSettings()
+    {
+        const QString file = QSettings().fileName();
+        QSettings().clear();
+        QFile::remove(file);
+        QCoreApplication::setApplicationName(m_name);
+    }
+
+private:
+    QString m_name;
+};
 
 class CustomerListAndImportUiTest : public BackendTest
 {
@@ -43,14 +68,14 @@ protected:
     void SetUp() override
     {
         BackendTest::SetUp();
-        QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
+        m_settings.emplace();
     }
     void TearDown() override
     {
-        // Other suites' pages start from the default layout.
-        QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
+        m_settings.reset();
         BackendTest::TearDown();
     }
+    std::optional<PrivateSettings> m_settings;
     void add(const QString &name)
     {
         services::NewCustomer input;
@@ -211,7 +236,7 @@ TEST(CustomerListScreenshot, customer_list_at_1280_px_with_chinese_demo_data)
     domain::SystemClock clock;
     services::Session session(*database, clock);
     session.setUser(storage::UserRepository(*database).requireByLogin(QStringLiteral("director")));
-    QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
+    const PrivateSettings settings;
     // As a Chinese user sees it: the zh_CN interface (its labels are the ones the widths are made for).
     QTranslator chinese;
     ASSERT_TRUE(chinese.load(QStringLiteral(":/i18n/bizdesk_zh_CN.qm")));
@@ -230,5 +255,4 @@ TEST(CustomerListScreenshot, customer_list_at_1280_px_with_chinese_demo_data)
                                                                                : scratch.pathFor(QStringLiteral("shots"));
     QDir().mkpath(folder);
     EXPECT_TRUE(window.grab().save(folder + QStringLiteral("/customers.png")));
-    QSettings().remove(QLatin1String(ui::CustomerListHeader::settingsKey()));
 }
