@@ -1661,10 +1661,6 @@
         <translation>仅报告将会发生的情况，不写入任何数据</translation>
     </message>
     <message>
-        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction.</source>
-        <translation>从 CSV（GB18030 或 UTF-8）或 .xlsx 导入客户；整个导入为一个事务。</translation>
-    </message>
-    <message>
         <source>Export the customers you may see to .csv (UTF-8 with BOM) or .xlsx.</source>
         <translation>将您可查看的客户导出为 .csv（带 BOM 的 UTF-8）或 .xlsx。</translation>
     </message>
@@ -1811,6 +1807,14 @@
     <message>
         <source>Who you may make a customer's owner with add --owner or assign (§3.2.1).</source>
         <translation>列出您可通过 add --owner 或 assign 指定为客户负责人的人员（§3.2.1）。</translation>
+    </message>
+    <message>
+        <source>update customers matched by customer code (else exact name) instead of refusing them as duplicates</source>
+        <translation>按客户编码（否则按完全相同的名称）匹配并更新已有客户，而不是作为重复拒绝</translation>
+    </message>
+    <message>
+        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction. Reports imported, updated, rejected lines and ignored_columns (the columns not imported); a value that cannot be mapped rejects its line.</source>
+        <translation>从 CSV（GB18030 或 UTF-8）或 .xlsx 导入客户，整个导入为一个事务。报告导入数、更新数、被拒绝的行以及 ignored_columns（未导入的列）；无法对应的值会使该行被拒绝。</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2006,46 @@
         <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
         <translation>文件：工作簿已损坏或不完整（不是完整的 .xlsx 文件）。</translation>
     </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系时间</translation>
+    </message>
+    <message>
+        <source>last_contact: "%1" is not a date (for example 2024-03-18 14:30 or 2024/3/18).</source>
+        <translation>last_contact：“%1”不是日期（例如 2024-03-18 14:30 或 2024/3/18）。</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>duplicate: the customer code %1 appears earlier in the file</source>
+        <translation>重复：客户编码 %1 在文件前面已出现</translation>
+    </message>
+    <message>
+        <source>duplicate: same %1 as customer #%2 "%3" (import with update to refresh it)</source>
+        <translation>重复：%1与客户 #%2“%3”相同（勾选“更新”再导入即可刷新该客户）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImportDialog</name>
@@ -2032,6 +2076,14 @@
     <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Some values name no known class, channel or stage. Choose what each stands for; the choice applies to every row with that value. Rows left unmapped are rejected.</source>
+        <translation>有些值不是已知的客户类别、来源渠道或阶段。请为每个值选择对应项，所选对应适用于含该值的所有行；未对应的行将被拒绝。</translation>
+    </message>
+    <message>
+        <source>&amp;Update customers already in the archive (matched by customer code, else by exact name) instead of rejecting them as duplicates</source>
+        <translation>更新档案中已有的客户（按客户编码匹配，否则按完全相同的名称），而不是作为重复拒绝(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2485,26 @@
     <message>
         <source>customer: there is no customer #%1.</source>
         <translation>customer：不存在客户 #%1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>owner: there is no user with the login or name "%1".</source>
+        <translation>owner：没有登录名或姓名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
     </message>
 </context>
 <context>
@@ -4973,12 +5045,40 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>Dry run: %1 row(s) would be imported, %2 rejected; nothing was written.</source>
-        <translation>试运行：将导入 %1 行，拒绝 %2 行；未写入任何数据。</translation>
+        <source>Column</source>
+        <translation>列</translation>
     </message>
     <message>
-        <source>%1 row(s) imported, %2 rejected.</source>
-        <translation>已导入 %1 行，拒绝 %2 行。</translation>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Stands for</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
+        <source>Not imported (no field chosen): %1</source>
+        <translation>不导入（未选择字段）：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(reject these rows)</source>
+        <translation>（拒绝这些行）</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 row(s) would be imported, %2 updated, %3 rejected; nothing was written.</source>
+        <translation>试运行：将导入 %1 行，更新 %2 行，拒绝 %3 行；未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) imported, %2 updated, %3 rejected.</source>
+        <translation>已导入 %1 行，更新 %2 行，拒绝 %3 行。</translation>
     </message>
 </context>
 <context>
@@ -5477,6 +5577,10 @@ New status:</source>
     <message>
         <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
         <translation>业务往来（§3.2.1）：该客户暂无招待申请。</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
     </message>
 </context>
 <context>

@@ -1661,10 +1661,6 @@
         <translation>僅報告將會發生的情況，不寫入任何資料</translation>
     </message>
     <message>
-        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction.</source>
-        <translation>從 CSV（GB18030 或 UTF-8）或 .xlsx 匯入客戶；整個匯入為一個事務。</translation>
-    </message>
-    <message>
         <source>Export the customers you may see to .csv (UTF-8 with BOM) or .xlsx.</source>
         <translation>將您可檢視的客戶匯出為 .csv（帶 BOM 的 UTF-8）或 .xlsx。</translation>
     </message>
@@ -1811,6 +1807,14 @@
     <message>
         <source>Who you may make a customer's owner with add --owner or assign (§3.2.1).</source>
         <translation>列出您可透過 add --owner 或 assign 指定為客戶負責人的人員（§3.2.1）。</translation>
+    </message>
+    <message>
+        <source>update customers matched by customer code (else exact name) instead of refusing them as duplicates</source>
+        <translation>按客戶編碼（否則按完全相同的名稱）匹配並更新已有客戶，而不是作為重複拒絕</translation>
+    </message>
+    <message>
+        <source>Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction. Reports imported, updated, rejected lines and ignored_columns (the columns not imported); a value that cannot be mapped rejects its line.</source>
+        <translation>從 CSV（GB18030 或 UTF-8）或 .xlsx 匯入客戶，整個匯入為一個事務。報告匯入數、更新數、被拒絕的行以及 ignored_columns（未匯入的列）；無法對應的值會使該行被拒絕。</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2006,46 @@
         <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
         <translation>檔案：工作簿已損壞或不完整（不是完整的 .xlsx 檔案）。</translation>
     </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客戶編碼</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>區</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>階段</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡時間</translation>
+    </message>
+    <message>
+        <source>last_contact: "%1" is not a date (for example 2024-03-18 14:30 or 2024/3/18).</source>
+        <translation>last_contact：“%1”不是日期（例如 2024-03-18 14:30 或 2024/3/18）。</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>duplicate: the customer code %1 appears earlier in the file</source>
+        <translation>重複：客戶編碼 %1 在檔案前面已出現</translation>
+    </message>
+    <message>
+        <source>duplicate: same %1 as customer #%2 "%3" (import with update to refresh it)</source>
+        <translation>重複：%1與客戶 #%2“%3”相同（勾選“更新”再匯入即可重新整理該客戶）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerImportDialog</name>
@@ -2032,6 +2076,14 @@
     <message>
         <source>&amp;Import</source>
         <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Some values name no known class, channel or stage. Choose what each stands for; the choice applies to every row with that value. Rows left unmapped are rejected.</source>
+        <translation>有些值不是已知的客戶類別、來源渠道或階段。請為每個值選擇對應項，所選對應適用於含該值的所有行；未對應的行將被拒絕。</translation>
+    </message>
+    <message>
+        <source>&amp;Update customers already in the archive (matched by customer code, else by exact name) instead of rejecting them as duplicates</source>
+        <translation>更新檔案中已有的客戶（按客戶編碼匹配，否則按完全相同的名稱），而不是作為重複拒絕(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2485,26 @@
     <message>
         <source>customer: there is no customer #%1.</source>
         <translation>customer：不存在客戶 #%1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>owner: there is no user with the login or name "%1".</source>
+        <translation>owner：沒有登入名或姓名為“%1”的使用者。</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客戶編碼</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
     </message>
 </context>
 <context>
@@ -4973,12 +5045,40 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>Dry run: %1 row(s) would be imported, %2 rejected; nothing was written.</source>
-        <translation>試執行：將匯入 %1 行，拒絕 %2 行；未寫入任何資料。</translation>
+        <source>Column</source>
+        <translation>列</translation>
     </message>
     <message>
-        <source>%1 row(s) imported, %2 rejected.</source>
-        <translation>已匯入 %1 行，拒絕 %2 行。</translation>
+        <source>Value in the file</source>
+        <translation>檔案中的值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行數</translation>
+    </message>
+    <message>
+        <source>Stands for</source>
+        <translation>對應為</translation>
+    </message>
+    <message>
+        <source>Not imported (no field chosen): %1</source>
+        <translation>不匯入（未選擇欄位）：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(reject these rows)</source>
+        <translation>（拒絕這些行）</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 row(s) would be imported, %2 updated, %3 rejected; nothing was written.</source>
+        <translation>試執行：將匯入 %1 行，更新 %2 行，拒絕 %3 行；未寫入任何資料。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) imported, %2 updated, %3 rejected.</source>
+        <translation>已匯入 %1 行，更新 %2 行，拒絕 %3 行。</translation>
     </message>
 </context>
 <context>
@@ -5477,6 +5577,10 @@ New status:</source>
     <message>
         <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
         <translation>業務往來（§3.2.1）：該客戶暫無招待申請。</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客戶編碼</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "storage/DatabaseBackup.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
+#include "storage/customers/CustomerRepository.h"
 #include "support/Logging.h"
 
 #include <QCoreApplication>
@@ -70,6 +71,13 @@ void grantApplicationRole(Database &database)
                          "creates it (CREATE ROLE bizdesk_app NOLOGIN) and runs \"bizdeskctl migrate\" or "
                          "SELECT bizdesk_grant_application_role() as the owner (docs/architecture.md, PostgreSQL roles)",
                          database.location().displayName().toStdString(), database.location().user().toStdString());
+}
+
+/// Data a step's SQL cannot compute, filled right after that step's scripts in the same transaction.
+void runCodeStep(Database &database, int number)
+{
+    if (number == 7)
+        CustomerRepository(database).fillNameSortKeys(); // ICU pinyin keys (support/NameCollation)
 }
 
 } // namespace
@@ -143,6 +151,7 @@ void Migrator::migrateTo(Database &database, int version)
         const auto dialectFile = step.dialectFiles.find(database.dialect().migrationSuffix());
         if (dialectFile != step.dialectFiles.end())
             applyScript(database, readResource(dialectFile->second));
+        runCodeStep(database, number);
     }
     if (version > from) {
         database.dialect().writeSchemaVersion(database.connection(), version);

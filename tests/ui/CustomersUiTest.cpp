@@ -272,7 +272,7 @@ TEST_P(CustomersUiTest, import_dialog_previews_mapping_and_reports_rows)
     ASSERT_TRUE(dialog.load(QStringLiteral(BIZDESK_SOURCE_DIR "/tests/fixtures/customers/utf8-bom-zh_TW.csv")));
     EXPECT_EQ(dialog.mapping().first(), QStringLiteral("name"));
     EXPECT_FALSE(dialog.load(QStringLiteral(BIZDESK_SOURCE_DIR "/tests/fixtures/customers/truncated.csv")));
-    EXPECT_TRUE(dialog.summary().contains(QStringLiteral("line 2"))) << dialog.summary().toStdString();
+    EXPECT_TRUE(dialog.error().contains(QStringLiteral("line 2"))) << dialog.error().toStdString();
 }
 
 namespace {

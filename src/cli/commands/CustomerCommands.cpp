@@ -290,20 +290,26 @@ void registerCustomerCommands(CommandLine &commandLine)
 
     commandLine.add({{customer, QStringLiteral("import")}, {QStringLiteral("FILE")},
                      {opt("encoding", "auto|utf-8|gb18030", QT_TRANSLATE_NOOP("CustomerCommands", "CSV encoding (default: detected)")),
-                      opt("dry-run", "", QT_TRANSLATE_NOOP("CustomerCommands", "report what would happen, write nothing"))},
-                     QCoreApplication::translate("CustomerCommands", "Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction."), Needs::LoggedInUser,
+                      opt("dry-run", "", QT_TRANSLATE_NOOP("CustomerCommands", "report what would happen, write nothing")),
+                      opt("update", "", QT_TRANSLATE_NOOP("CustomerCommands", "update customers matched by customer code (else exact name) instead of refusing them as duplicates"))},
+                     QCoreApplication::translate("CustomerCommands", "Import customers from CSV (GB18030 or UTF-8) or .xlsx; one transaction. Reports imported, updated, "
+                                                                       "rejected lines and ignored_columns (the columns not imported); a value that cannot be mapped rejects its line."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const services::ImportTable table = services::CustomerImport::read(
                              context.positional(0), context.optionOr(QStringLiteral("encoding"), QStringLiteral("auto")));
-                         services::CustomerImport import(context.session());
-                         const services::ImportReport report = import.run(table, services::CustomerImport::guessMapping(table.headers),
-                                                                          context.has(QStringLiteral("dry-run")));
+                         services::ImportPlan plan;
+                         plan.mapping = services::CustomerImport::guessMapping(table.headers);
+                         plan.dryRun = context.has(QStringLiteral("dry-run"));
+                         plan.update = context.has(QStringLiteral("update"));
+                         const services::ImportReport report = services::CustomerImport(context.session()).run(table, plan);
                          QJsonArray rejected;
                          for (const auto &rejection : report.rejected)
                              rejected.append(QJsonObject{{QStringLiteral("line"), rejection.line}, {QStringLiteral("error"), rejection.error}});
                          return QJsonObject{{QStringLiteral("imported"), report.imported}, {QStringLiteral("rejected"), rejected},
                                             {QStringLiteral("total"), report.total}, {QStringLiteral("dry_run"), report.dryRun},
-                                            {QStringLiteral("encoding"), table.encoding}};
+                                            {QStringLiteral("encoding"), table.encoding},
+                                            {QStringLiteral("updated"), report.updated}, {QStringLiteral("unchanged"), report.unchanged},
+                                            {QStringLiteral("ignored_columns"), QJsonArray::fromStringList(report.ignoredColumns)}};
                      },
                      {}});
 

@@ -37,6 +37,7 @@ struct Customer
     QString website;
     QString phone;
     QString email;
+    QString externalCode; ///< the customer's code in the system it was imported from (客户编码); kept and searchable
     std::optional<Channel> channel;
     CustomerClass customerClass = CustomerClass::Potential;
     std::optional<UserId> ownerId; ///< empty: in the shared pool
@@ -105,6 +106,10 @@ public:
     static Channel parseChannel(const QString &field, const QString &text);
     static Stage parseStage(const QString &field, const QString &text);
     static ContactKind parseKind(const QString &field, const QString &text);
+    /// The same matching without throwing: nullopt when the text names no value.
+    static std::optional<CustomerClass> findClass(const QString &text);
+    static std::optional<Channel> findChannel(const QString &text);
+    static std::optional<Stage> findStage(const QString &text);
 
     static const QList<CustomerClass> &classes();
     static const QList<Channel> &channels();

@@ -4,6 +4,7 @@
 #include "domain/customers/Customer.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
+#include "services/customers/CustomerInsertion.h"
 #include "services/customers/CustomerService.h"
 #include "services/demo/DemoData.h"
 #include "services/tasks/TaskSource.h"
@@ -77,6 +78,7 @@ void contributeDemo(DemoContext &context)
     Session &session = context.session;
     storage::CustomerRepository repository(session.database());
     CustomerService service(session);
+    CustomerInsertion insertion(session);
     const qint64 segmentKey = service.addSegment(QStringLiteral("大型制造企业"), QStringLiteral("员工千人以上，信息化预算充足"),
                                                  QStringLiteral("重点客户经理一对一跟进，定期高层拜访"));
     service.addSegment(QStringLiteral("成长型科技公司"), QStringLiteral("发展快、决策快，重视性价比"),
@@ -124,9 +126,7 @@ void contributeDemo(DemoContext &context)
         contact.title = QStringList{QStringLiteral("采购经理"), QStringLiteral("总经理"), QStringLiteral("IT总监"), QStringLiteral("财务主管")}.at(context.between(0, 3));
         contact.phone = c.phone;
         contacts << contact;
-        c.id = repository.insert(c, CustomerRules::searchText(c, contacts), nowText, session.userId());
-        contact.customerId = c.id;
-        repository.insertContact(contact);
+        insertion.insert(c, contacts, CustomerInsertion::Via::Demo);
         if (i < 300 && c.ownerId) {
             const int entries = context.between(1, 3);
             for (int e = 0; e < entries; ++e) {

@@ -6,10 +6,12 @@
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
+#include "services/customers/CustomerInsertion.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "storage/identity/UserRepository.h"
+#include "support/NameCollation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -116,7 +118,7 @@ OwnerChoices CustomerService::eligibleOwners() const
     std::stable_sort(choices.people.begin(), choices.people.end(), [me](const domain::User &a, const domain::User &b) {
         if ((a.id == me) != (b.id == me))
             return a.id == me;
-        return QString::localeAwareCompare(a.displayName, b.displayName) < 0;
+        return support::NameCollation::less(a.displayName, b.displayName);
     });
     return choices;
 }
@@ -140,6 +142,25 @@ void CustomerService::requireEligibleOwner(std::optional<domain::UserId> owner) 
     throw Error::denied(QCoreApplication::translate("Customers", "A manager assigns customers within the own department only."));
 }
 
+domain::UserId CustomerService::ownerNamed(const QString &loginOrName) const
+{
+    storage::UserRepository users(m_session.database());
+    if (const auto byLogin = users.findByLogin(loginOrName))
+        return byLogin->id;
+    // Other systems export the owner's name (负责人 张伟), not a login: an exact, unique display name.
+    QList<domain::UserId> matches;
+    for (const domain::User &user : users.list()) {
+        if (user.displayName == loginOrName)
+            matches << user.id;
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    if (matches.isEmpty())
+        throw Error(domain::ErrorKind::NotFound, QCoreApplication::translate("Customers", "owner: there is no user with the login or name \"%1\".").arg(loginOrName),
+                    QStringLiteral("owner"));
+    throw Error::invalid(QStringLiteral("owner"), QCoreApplication::translate("Customers", "owner: %n users are named \"%1\"; give the login instead.", nullptr, static_cast<int>(matches.size())).arg(loginOrName));
+}
+
 Customer CustomerService::prepare(const NewCustomer &input) const
 {
     Customer customer;
@@ -149,10 +170,14 @@ Customer CustomerService::prepare(const NewCustomer &input) const
         customer.customerClass = CustomerRules::parseClass(QStringLiteral("class"), input.customerClass);
     if (!input.channel.trimmed().isEmpty())
         customer.channel = CustomerRules::parseChannel(QStringLiteral("channel"), input.channel);
+    if (!input.stage.trimmed().isEmpty())
+        customer.stage = CustomerRules::parseStage(QStringLiteral("stage"), input.stage);
     customer.industry = input.industry;
     customer.sizeBand = input.sizeBand;
     customer.address = input.address;
     customer.website = input.website;
+    customer.externalCode = input.externalCode;
+    customer.lastContactAt = input.lastContactAt;
     customer.phone = input.phone;
     customer.email = input.email;
     customer.tags = input.tags;
@@ -166,7 +191,7 @@ Customer CustomerService::prepare(const NewCustomer &input) const
     } else if (owner == QLatin1String("-") || owner.compare(QLatin1String("pool"), Qt::CaseInsensitive) == 0) {
         customer.ownerId = std::nullopt;
     } else {
-        customer.ownerId = storage::UserRepository(m_session.database()).requireByLogin(owner).id;
+        customer.ownerId = ownerNamed(owner);
     }
     requireEligibleOwner(customer.ownerId);
     domain::CustomerTexts::firstContact(input.contactName, input.contactPhone, input.contactEmail);
@@ -200,14 +225,7 @@ Customer CustomerService::add(const NewCustomer &input, bool allowDuplicate)
     QList<domain::CustomerContact> contacts;
     if (const auto contact = domain::CustomerTexts::firstContact(input.contactName, input.contactPhone, input.contactEmail))
         contacts << *contact;
-    customer.stageChangedAt = m_session.now();
-    const QString now = m_session.timestamp();
-    customer.id = repository.insert(customer, CustomerRules::searchText(customer, contacts), now, m_session.userId());
-    for (domain::CustomerContact &contact : contacts) {
-        contact.customerId = customer.id;
-        contact.id = repository.insertContact(contact);
-    }
-    AuditTrail(m_session).record(QStringLiteral("customer.create"), QStringLiteral("customer"), customer.id, {}, toJson(customer));
+    CustomerInsertion(m_session).insert(customer, contacts, CustomerInsertion::Via::Form);
     transaction.commit();
     return repository.require(customer.id);
 }
@@ -700,6 +718,9 @@ ExportTable CustomerService::exportTable(storage::CustomerQuery query) const
                               QT_TRANSLATE_NOOP("Customers", "Notes")})
         table.columns.append({QCoreApplication::translate("Customers", title), Kind::Text});
     table.columns.append({QCoreApplication::translate("Customers", "Last contact"), Kind::DateTime});
+    // Last, so that older readers of the export keep their columns; import recognises both headers.
+    table.columns.append({QCoreApplication::translate("Customers", "Customer code"), Kind::Text});
+    table.columns.append({QCoreApplication::translate("Customers", "Website"), Kind::Text});
     query.scope = scope();
     Transaction transaction(m_session.database(), Transaction::Mode::Read);
     storage::CustomerRepository repository(m_session.database());
@@ -710,7 +731,7 @@ ExportTable CustomerService::exportTable(storage::CustomerQuery query) const
             table.rows.append({c.name, c.shortName, CustomerRules::label(c.customerClass), CustomerRules::label(c.stage),
                                c.channel ? CustomerRules::label(*c.channel) : QString(), c.industry, c.phone, c.email,
                                c.address, row.ownerLogin, c.notes,
-                               c.lastContactAt.isValid() ? QVariant(c.lastContactAt) : QVariant()});
+                               c.lastContactAt.isValid() ? QVariant(c.lastContactAt) : QVariant(), c.externalCode, c.website});
         }
         if (rows.size() < 5000)
             break;
@@ -743,6 +764,7 @@ QJsonObject CustomerService::toJson(const Customer &c, const QString &ownerLogin
                        {QStringLiteral("size"), c.sizeBand},
                        {QStringLiteral("address"), c.address},
                        {QStringLiteral("website"), c.website},
+                       {QStringLiteral("external_code"), c.externalCode},
                        {QStringLiteral("phone"), c.phone},
                        {QStringLiteral("email"), c.email},
                        {QStringLiteral("owner_id"), c.ownerId ? QJsonValue(*c.ownerId) : QJsonValue()},

@@ -20,6 +20,7 @@ struct NewCustomer
     QString name;
     QString shortName;
     QString customerClass; ///< empty: potential
+    QString stage; ///< empty: lead (imports carry the stage of the other system)
     QString channel;
     QString industry;
     QString sizeBand;
@@ -27,7 +28,9 @@ struct NewCustomer
     QString website;
     QString phone;
     QString email;
-    QString ownerLogin; ///< empty: the acting user; "-" or "pool": the shared pool
+    QString ownerLogin; ///< empty: the acting user; "-" or "pool": the shared pool; else a login or a unique display name
+    QString externalCode; ///< the code in the system the customer comes from (客户编码)
+    QDateTime lastContactAt; ///< imports carry the last contact of the other system; invalid: none
     QString tags;
     QString notes;
     QString segment; ///< target segment name (§3.1.2); empty: none
@@ -153,8 +156,12 @@ public:
     static QJsonObject toJson(const domain::Customer &customer, const QString &ownerLogin = {});
     static QJsonObject toJson(const domain::ContactLogEntry &entry);
 
-private:
+    /// The user with that login, else the one user with exactly that display name; throws invalid.
+    domain::UserId ownerNamed(const QString &loginOrName) const;
+    /// Throws denied unless the acting user may edit `customer` (its owner, or a manager over it).
     void requireEditable(const domain::Customer &customer) const;
+
+private:
     bool mayOwn(const domain::User &candidate) const;
     void requireVisible(domain::CustomerId id) const;
     domain::Customer saveWithSearchText(domain::Customer customer);

@@ -6,6 +6,7 @@
 #include "storage/KeyLock.h"
 #include "storage/SqlQuery.h"
 #include "storage/SqlValues.h"
+#include "support/NameCollation.h"
 
 #include <QCoreApplication>
 
@@ -19,8 +20,8 @@ using domain::Error;
 const QString customerColumns = QStringLiteral(
     "c.id, c.name, c.class, c.owner_id, c.short_name, c.industry, c.size_band, c.address, c.website, c.phone, "
     "c.email, c.channel, c.stage, c.lost_reason, c.segment_id, c.tags, c.notes, c.last_contact_at, "
-    "c.stage_changed_at, c.created_at, c.updated_at, c.version, u.login, u.display_name");
-constexpr int sortKeyColumn = 24;
+    "c.stage_changed_at, c.created_at, c.updated_at, c.version, c.external_code, u.login, u.display_name");
+constexpr int sortKeyColumn = 25;
 
 /// NOT NULL text columns: a null QString would bind as NULL.
 QString notNull(const QString &text)
@@ -65,8 +66,9 @@ CustomerRow readRow(SqlQuery &query, bool withSortKey)
     c.createdAt = optionalTimestamp(query.value(19));
     c.updatedAt = optionalTimestamp(query.value(20));
     c.version = query.value(21).toInt();
-    row.ownerLogin = query.value(22).toString();
-    row.ownerName = query.value(23).toString();
+    c.externalCode = query.value(22).toString();
+    row.ownerLogin = query.value(23).toString();
+    row.ownerName = query.value(24).toString();
     if (withSortKey)
         row.sortKey = query.value(sortKeyColumn);
     return row;
@@ -75,7 +77,8 @@ CustomerRow readRow(SqlQuery &query, bool withSortKey)
 QString sortExpression(CustomerQuery::Sort sort)
 {
     switch (sort) {
-    case CustomerQuery::Sort::Name: return QStringLiteral("c.name");
+    // Pinyin order from the stored ICU key (support/NameCollation), backed by customers_*_name_sort.
+    case CustomerQuery::Sort::Name: return QStringLiteral("c.name_sort");
     case CustomerQuery::Sort::Class: return QStringLiteral("c.class");
     case CustomerQuery::Sort::Stage: return QStringLiteral("c.stage");
     case CustomerQuery::Sort::Owner: return QStringLiteral("COALESCE(c.owner_id, 0)");
@@ -83,7 +86,7 @@ QString sortExpression(CustomerQuery::Sort sort)
     case CustomerQuery::Sort::Updated: return QStringLiteral("c.updated_at");
     case CustomerQuery::Sort::Id: return QStringLiteral("c.id");
     }
-    return QStringLiteral("c.name");
+    return QStringLiteral("c.name_sort");
 }
 
 QString foldedSearch(const QString &text)
@@ -109,6 +112,8 @@ void bindCustomer(SqlQuery &query, const Customer &c, const QString &searchText)
         .bind(":segment", nullableId(c.segmentId))
         .bind(":tags", notNull(c.tags))
         .bind(":notes", notNull(c.notes))
+        .bind(":external_code", notNull(c.externalCode))
+        .bind(":name_sort", support::NameCollation::sortKey(c.name))
         .bind(":name_key", notNull(CustomerRules::duplicateKey(c.name)))
         .bind(":phone_key", notNull(CustomerRules::phoneKey(c.phone)))
         .bind(":search_text", notNull(searchText))
@@ -182,10 +187,10 @@ domain::CustomerId CustomerRepository::insert(const Customer &customer, const QS
             m_database,
             QStringLiteral(
                 "INSERT INTO customers (name, class, owner_id, short_name, industry, size_band, address, website, phone, "
-                "email, channel, stage, lost_reason, segment_id, tags, notes, name_key, phone_key, search_text, "
-                "last_contact_at, stage_changed_at, owned_since, version, created_at, created_by, updated_at, updated_by) "
+                "email, channel, stage, lost_reason, segment_id, tags, notes, external_code, name_sort, name_key, phone_key, "
+                "search_text, last_contact_at, stage_changed_at, owned_since, version, created_at, created_by, updated_at, updated_by) "
                 "VALUES (:name, :class, :owner, :short_name, :industry, :size_band, :address, :website, :phone, :email, "
-                ":channel, :stage, :lost_reason, :segment, :tags, :notes, :name_key, :phone_key, :search_text, "
+                ":channel, :stage, :lost_reason, :segment, :tags, :notes, :external_code, :name_sort, :name_key, :phone_key, :search_text, "
                 ":last_contact, :stage_changed, :owned_since, 1, :now, :actor, :now2, :actor2) RETURNING id"));
     }
     bindCustomer(*m_insert, customer, searchText);
@@ -216,7 +221,8 @@ int CustomerRepository::update(const Customer &customer, const QString &searchTe
                                   "short_name = :short_name, industry = :industry, size_band = :size_band, "
                                   "address = :address, website = :website, phone = :phone, email = :email, "
                                   "channel = :channel, stage = :stage, lost_reason = :lost_reason, segment_id = :segment, "
-                                  "tags = :tags, notes = :notes, name_key = :name_key, phone_key = :phone_key, "
+                                  "tags = :tags, notes = :notes, external_code = :external_code, name_sort = :name_sort, "
+                                  "name_key = :name_key, phone_key = :phone_key, "
                                   "search_text = :search_text, last_contact_at = :last_contact, "
                                   "stage_changed_at = :stage_changed, owned_since = :owned_since, "
                                   "version = version + 1, updated_at = :now, updated_by = :actor "
@@ -248,6 +254,38 @@ void CustomerRepository::setSearchText(domain::CustomerId id, const QString &sea
         .bind(":text", notNull(searchText))
         .bind(":id", id)
         .exec();
+}
+
+void CustomerRepository::fillNameSortKeys()
+{
+    SqlQuery select(m_database, QStringLiteral("SELECT id, name FROM customers WHERE name_sort = '' ORDER BY id"));
+    select.exec();
+    QList<std::pair<domain::CustomerId, QString>> rows;
+    while (select.next())
+        rows.append({select.value(0).toLongLong(), select.value(1).toString()});
+    SqlQuery &update = cached(QStringLiteral("UPDATE customers SET name_sort = :key WHERE id = :id"));
+    for (const auto &[id, name] : rows)
+        update.bind(":key", support::NameCollation::sortKey(name)).bind(":id", id).exec();
+}
+
+std::optional<domain::CustomerId> CustomerRepository::findByExternalCode(const QString &code) const
+{
+    if (code.trimmed().isEmpty())
+        return std::nullopt;
+    SqlQuery &query = cached(QStringLiteral("SELECT id FROM customers WHERE external_code = :code ORDER BY id LIMIT 1"));
+    query.bind(":code", code.trimmed()).exec();
+    const std::optional<domain::CustomerId> id = query.next() ? std::optional(query.value(0).toLongLong()) : std::nullopt;
+    query.raw().finish();
+    return id;
+}
+
+std::optional<domain::CustomerId> CustomerRepository::findByName(const QString &name) const
+{
+    SqlQuery &query = cached(QStringLiteral("SELECT id FROM customers WHERE name_key = :key AND name = :name ORDER BY id LIMIT 1"));
+    query.bind(":key", CustomerRules::duplicateKey(name)).bind(":name", name).exec();
+    const std::optional<domain::CustomerId> id = query.next() ? std::optional(query.value(0).toLongLong()) : std::nullopt;
+    query.raw().finish();
+    return id;
 }
 
 std::optional<Customer> CustomerRepository::find(domain::CustomerId id) const
@@ -729,7 +767,7 @@ QList<QVariantMap> CustomerRepository::events(std::optional<domain::CustomerId> 
                             {QStringLiteral("title"), query.value(2).toString()}, {QStringLiteral("date"), query.value(3).toString()},
                             {QStringLiteral("place"), query.value(4).toString()}, {QStringLiteral("notes"), query.value(5).toString()}};
     SqlQuery names(m_database, QStringLiteral("SELECT c.name FROM customer_event_invitations i JOIN customers c ON c.id = i.customer_id "
-                                              "WHERE i.event_id = :event ORDER BY c.name"));
+                                              "WHERE i.event_id = :event ORDER BY c.name_sort"));
     for (QVariantMap &event : list) {
         names.bind(":event", event.value(QStringLiteral("id"))).exec();
         QStringList invited;

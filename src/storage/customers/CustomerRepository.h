@@ -75,6 +75,12 @@ public:
     /// Throws conflict when the version is stale. Returns the new version.
     int update(const domain::Customer &customer, const QString &searchText, const QString &now, domain::UserId actor);
     void setSearchText(domain::CustomerId id, const QString &searchText);
+    /// Computes the pinyin sort key (name_sort) of rows that have none (the 0007 upgrade).
+    void fillNameSortKeys();
+    /// The first customer with that code of the system it came from (客户编码); nullopt for "".
+    std::optional<domain::CustomerId> findByExternalCode(const QString &code) const;
+    /// The first customer named exactly `name`.
+    std::optional<domain::CustomerId> findByName(const QString &name) const;
     std::optional<domain::Customer> find(domain::CustomerId id) const;
     /// Throws not_found naming the id.
     domain::Customer require(domain::CustomerId id) const;

@@ -280,7 +280,14 @@ CustomerImportDialog::CustomerImportDialog(services::Session &session, QWidget *
     m_ui->encodingCombo->addItem(tr("Detect"), QStringLiteral("auto"));
     m_ui->encodingCombo->addItem(QStringLiteral("UTF-8"), QStringLiteral("utf-8"));
     m_ui->encodingCombo->addItem(tr("GB18030 / GBK (Excel on Chinese Windows)"), QStringLiteral("gb18030"));
-    Style::markAsError(m_ui->summaryLabel);
+    // Counts and results are information; only what went wrong is red.
+    Style::markAsError(m_ui->errorLabel);
+    m_ui->valuesTable->setColumnCount(4);
+    m_ui->valuesTable->setHorizontalHeaderLabels({tr("Column"), tr("Value in the file"), tr("Rows"), tr("Stands for")});
+    m_ui->valuesTable->verticalHeader()->hide();
+    m_ui->valuesTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->valuesLabel->hide();
+    m_ui->valuesTable->hide();
     m_ui->dryRunButton->setEnabled(false);
     m_ui->importButton->setEnabled(false);
     connect(m_ui->browseButton, &QPushButton::clicked, this, &CustomerImportDialog::chooseFile);
@@ -315,11 +322,13 @@ bool CustomerImportDialog::load(const QString &path)
         m_ui->previewTable->clear();
         m_ui->previewTable->setRowCount(0);
         m_ui->previewTable->setColumnCount(0);
-        m_ui->summaryLabel->setText(ErrorPresenter::describe(error));
+        m_ui->summaryLabel->clear();
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
         m_ui->dryRunButton->setEnabled(false);
         m_ui->importButton->setEnabled(false);
         return false;
     }
+    m_ui->errorLabel->clear();
     m_ui->summaryLabel->setText(tr("%n data row(s), encoding %1.", nullptr, static_cast<int>(m_table.rows.size())).arg(m_table.encoding));
     showPreview();
     m_ui->dryRunButton->setEnabled(true);
@@ -346,11 +355,68 @@ void CustomerImportDialog::showPreview()
         for (const QString &field : services::CustomerImport::fields())
             combo->addItem(services::CustomerImport::fieldLabel(field), field);
         combo->setCurrentIndex(std::max(0, combo->findData(guessed.value(c))));
+        connect(combo, &QComboBox::currentIndexChanged, this, &CustomerImportDialog::refreshChecks);
         table->setCellWidget(0, c, combo);
         for (int r = 0; r < previewRows; ++r)
             table->setItem(r + 1, c, new QTableWidgetItem(m_table.rows.at(r).value(c)));
     }
     table->resizeColumnsToContents();
+    refreshChecks();
+}
+
+void CustomerImportDialog::refreshChecks()
+{
+    const QStringList ignored = services::CustomerImport::ignoredColumns(m_table, mapping());
+    m_ui->ignoredLabel->setText(ignored.isEmpty() ? QString()
+                                                  : tr("Not imported (no field chosen): %1").arg(ignored.join(tr(", "))));
+    // Keep the choices already made for values that are still unknown.
+    const services::ImportPlan previous = plan(true);
+    services::ImportPlan unmapped = previous;
+    unmapped.values.clear();
+    const QList<services::UnknownValue> unknown = services::CustomerImport::unknownValues(m_table, unmapped);
+    auto *table = m_ui->valuesTable;
+    table->setRowCount(static_cast<int>(unknown.size()));
+    for (int r = 0; r < unknown.size(); ++r) {
+        const services::UnknownValue &value = unknown.at(r);
+        const auto readOnly = [](const QString &text) {
+            auto *item = new QTableWidgetItem(text);
+            item->setFlags(Qt::ItemIsEnabled);
+            return item;
+        };
+        QTableWidgetItem *column = readOnly(services::CustomerImport::fieldLabel(value.field));
+        column->setData(Qt::UserRole, value.field);
+        table->setItem(r, 0, column);
+        table->setItem(r, 1, readOnly(value.value));
+        table->setItem(r, 2, readOnly(QString::number(value.rows)));
+        auto *combo = new QComboBox(table);
+        combo->addItem(tr("(reject these rows)"), QString());
+        for (const auto &[name, label] : services::CustomerImport::choices(value.field))
+            combo->addItem(label, name);
+        if (const auto field = previous.values.find(value.field); field != previous.values.end()) {
+            if (const auto chosen = field->second.find(value.value); chosen != field->second.end())
+                combo->setCurrentIndex(std::max(0, combo->findData(chosen->second)));
+        }
+        table->setCellWidget(r, 3, combo);
+    }
+    table->resizeColumnsToContents();
+    m_ui->valuesLabel->setVisible(!unknown.isEmpty());
+    table->setVisible(!unknown.isEmpty());
+}
+
+services::ImportPlan CustomerImportDialog::plan(bool dryRun) const
+{
+    services::ImportPlan result;
+    result.mapping = mapping();
+    result.dryRun = dryRun;
+    result.update = m_ui->updateCheck->isChecked();
+    const auto *table = m_ui->valuesTable;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        const auto *combo = qobject_cast<QComboBox *>(table->cellWidget(r, 3));
+        if (!combo || combo->currentData().toString().isEmpty() || !table->item(r, 0) || !table->item(r, 1))
+            continue;
+        result.values[table->item(r, 0)->data(Qt::UserRole).toString()][table->item(r, 1)->text()] = combo->currentData().toString();
+    }
+    return result;
 }
 
 QStringList CustomerImportDialog::mapping() const
@@ -368,6 +434,11 @@ QString CustomerImportDialog::summary() const
     return m_ui->summaryLabel->text();
 }
 
+QString CustomerImportDialog::error() const
+{
+    return m_ui->errorLabel->text();
+}
+
 void CustomerImportDialog::run(bool dryRun)
 {
     QProgressDialog progress(dryRun ? tr("Checking…") : tr("Importing…"), tr("Cancel"), 0,
@@ -375,7 +446,8 @@ void CustomerImportDialog::run(bool dryRun)
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
     try {
-        const auto report = services::CustomerImport(m_session).run(m_table, mapping(), dryRun, [&progress](int done, int) {
+        m_ui->errorLabel->clear();
+        const auto report = services::CustomerImport(m_session).run(m_table, plan(dryRun), [&progress](int done, int) {
             progress.setValue(done);
             return !progress.wasCanceled();
         });
@@ -384,16 +456,16 @@ void CustomerImportDialog::run(bool dryRun)
         for (const auto &rejection : report.rejected)
             lines << tr("line %1: %2").arg(rejection.line).arg(rejection.error);
         m_ui->reportEdit->setPlainText(lines.join(QLatin1Char('\n')));
-        const QString counts = dryRun ? tr("Dry run: %1 row(s) would be imported, %2 rejected; nothing was written.")
-                                      : tr("%1 row(s) imported, %2 rejected.");
-        m_ui->summaryLabel->setText(counts.arg(report.imported).arg(report.rejected.size()));
+        const QString counts = dryRun ? tr("Dry run: %1 row(s) would be imported, %2 updated, %3 rejected; nothing was written.")
+                                      : tr("%1 row(s) imported, %2 updated, %3 rejected.");
+        m_ui->summaryLabel->setText(counts.arg(report.imported).arg(report.updated).arg(report.rejected.size()));
         if (!dryRun) {
             m_imported += report.imported;
             m_ui->importButton->setEnabled(false);
         }
     } catch (const domain::Error &error) {
         progress.reset();
-        m_ui->summaryLabel->setText(ErrorPresenter::describe(error));
+        m_ui->errorLabel->setText(ErrorPresenter::describe(error));
     }
 }
 

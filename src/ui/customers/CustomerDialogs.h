@@ -114,13 +114,20 @@ public:
     /// Loads a file into the preview (the Choose file button calls it).
     bool load(const QString &path);
     QStringList mapping() const;
+    /// The column mapping, the values mapped in the preview and the update choice.
+    services::ImportPlan plan(bool dryRun) const;
     int imported() const { return m_imported; }
+    /// What the dialog tells (row counts, results): plain text, never red.
     QString summary() const;
+    /// Why something failed (red), empty when nothing did.
+    QString error() const;
 
 private:
     void chooseFile();
     void run(bool dryRun);
     void showPreview();
+    /// Lists the columns not imported and the unknown values to map, for the current mapping.
+    void refreshChecks();
 
     services::Session &m_session;
     std::unique_ptr<Ui::CustomerImportDialog> m_ui;

@@ -10,6 +10,7 @@
 #include "ui/customers/CustomerDialogs.h"
 #include "services/customers/CustomerModule.h"
 #include "services/entertainment/EntertainmentModule.h"
+#include "ui/customers/CustomerListHeader.h"
 #include "ui/customers/CustomerListModel.h"
 
 #include <QAction>
@@ -17,6 +18,7 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -290,8 +292,7 @@ QWidget *CustomersPage::createListTab()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(CustomerListModel::Name, 260);
+    CustomerListHeader::install(m_view);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
@@ -318,23 +319,16 @@ QWidget *CustomersPage::createListTab()
     m_messageLabel->setWordWrap(true);
     Style::markAsError(m_messageLabel);
     rightLayout->addWidget(m_messageLabel);
-    auto *actions = new QHBoxLayout;
     m_editButton = new QPushButton(tr("&Edit…"), right);
-    actions->addWidget(m_editButton);
     connect(m_editButton, &QPushButton::clicked, this, &CustomersPage::editCustomer);
     m_contactButton = new QPushButton(tr("Record &contact…"), right);
     m_advanceButton = new QPushButton(tr("&Advance stage"), right);
     m_lostButton = new QPushButton(tr("Mark &lost…"), right);
     m_claimButton = new QPushButton(tr("C&laim from pool"), right);
-    for (QPushButton *button : {m_contactButton, m_advanceButton, m_lostButton, m_claimButton})
-        actions->addWidget(button);
-    actions->addStretch();
     connect(m_contactButton, &QPushButton::clicked, this, &CustomersPage::recordContact);
     connect(m_advanceButton, &QPushButton::clicked, this, &CustomersPage::advanceStage);
     connect(m_lostButton, &QPushButton::clicked, this, &CustomersPage::markLost);
     connect(m_claimButton, &QPushButton::clicked, this, &CustomersPage::claim);
-    rightLayout->addLayout(actions);
-    auto *moreActions = new QHBoxLayout;
     m_personButton = new QPushButton(tr("Add contact &person…"), right);
     m_complaintButton = new QPushButton(tr("Handle c&omplaint…"), right);
     m_assignButton = new QPushButton(tr("Reassi&gn…"), right);
@@ -343,20 +337,27 @@ QWidget *CustomersPage::createListTab()
     m_releaseButton = new QPushButton(tr("Release to &pool"), right);
     m_releaseButton->setObjectName(QStringLiteral("releaseButton"));
     m_releaseButton->setVisible(m_session.may(domain::Action::EditCustomer));
-    for (QPushButton *button : {m_personButton, m_complaintButton, m_assignButton, m_releaseButton})
-        moreActions->addWidget(button);
-    moreActions->addStretch();
+    // Three buttons a row keep the detail pane narrow enough for the list's columns at 1280 px.
+    auto *actions = new QGridLayout;
+    int slot = 0;
+    for (QPushButton *button : {m_editButton, m_contactButton, m_advanceButton, m_lostButton, m_claimButton, m_personButton,
+                                m_complaintButton, m_assignButton, m_releaseButton}) {
+        actions->addWidget(button, slot / 3, slot % 3);
+        ++slot;
+    }
+    actions->setColumnStretch(3, 1);
     connect(m_assignButton, &QPushButton::clicked, this, [this] { assignCustomer(); });
     connect(m_releaseButton, &QPushButton::clicked, this, &CustomersPage::releaseCustomer);
     connect(m_personButton, &QPushButton::clicked, this, &CustomersPage::addContactPerson);
     connect(m_complaintButton, &QPushButton::clicked, this, &CustomersPage::resolveComplaint);
-    rightLayout->addLayout(moreActions);
+    rightLayout->addLayout(actions);
     m_detail = new QTextBrowser(right);
     m_detail->setOpenLinks(false);
     rightLayout->addWidget(m_detail, 1);
     // §3.2.1 business dealings from the other modules: entertainment requests for now.
     m_dealingsLabel = new QLabel(tr("Business dealings: entertainment requests (§3.2.1) — double-click to open"), right);
     Style::markAsHeading(m_dealingsLabel);
+    m_dealingsLabel->setWordWrap(true); // a long heading must not widen the pane and squeeze the list
     rightLayout->addWidget(m_dealingsLabel);
     m_dealingsTable = new QTableWidget(right);
     m_dealingsTable->setObjectName(QStringLiteral("dealingsTable"));
@@ -380,6 +381,7 @@ QWidget *CustomersPage::createListTab()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400});
     layout->addWidget(splitter, 1);
     updateActions();
     return page;
@@ -526,9 +528,10 @@ void CustomersPage::showCustomer(domain::CustomerId id)
         html += QStringLiteral("<table cellpadding='3'>");
         auto row = [&html](const QString &label, const QString &value) {
             if (!value.isEmpty())
-                html += QStringLiteral("<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>").arg(esc(label), esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                html += QStringLiteral("<tr><td style='color:#555;padding-right:12px'>%1</td><td>%2</td></tr>").arg(esc(label), esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         };
         row(tr("Short name"), c.shortName);
+        row(tr("Customer code"), c.externalCode);
         row(tr("Industry"), c.industry);
         row(tr("Size"), c.sizeBand);
         row(tr("Channel"), c.channel ? CustomerRules::label(*c.channel) : QString());
