@@ -2496,7 +2496,7 @@
     </message>
     <message>
         <source>Approved estimate</source>
-        <translation>已批准預算</translation>
+        <translation>已批准金額</translation>
     </message>
     <message>
         <source>Budget and use by department, %1</source>

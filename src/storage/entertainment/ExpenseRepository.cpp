@@ -167,6 +167,35 @@ ExpenseRequest ExpenseRepository::require(qint64 id) const
 
 QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
 {
+    QList<ExpenseListRow> rows;
+    runList(filter, {}, [&rows](SqlQuery &query) {
+        while (query.next()) {
+            ExpenseListRow row;
+            row.request = readRequest(query);
+            row.applicantName = query.value(27).toString();
+            row.applicantLogin = query.value(28).toString();
+            row.departmentName = query.value(29).toString();
+            row.customerName = query.value(30).toString();
+            rows << row;
+        }
+    });
+    return rows;
+}
+
+QStringList ExpenseRepository::queryPlan(const ExpenseFilter &filter) const
+{
+    const bool sqlite = m_database.backend() == Backend::Sqlite;
+    QStringList plan;
+    runList(filter, sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN "), [&](SqlQuery &query) {
+        while (query.next())
+            plan << query.value(sqlite ? 3 : 0).toString();
+    });
+    return plan;
+}
+
+void ExpenseRepository::runList(const ExpenseFilter &filter, const QString &prefix,
+                                const std::function<void(SqlQuery &)> &read) const
+{
     QStringList where;
     QStringList viewers{QStringLiteral(":viewer")};
     for (int i = 0; i < filter.actingFor.size(); ++i)
@@ -219,7 +248,7 @@ QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
         "LEFT JOIN customers c ON c.id = r.customer_id %2 ORDER BY r.event_at DESC, r.id DESC LIMIT %3")
         .arg(columns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
         .arg(qMax(1, filter.limit));
-    SqlQuery query(m_database, sql);
+    SqlQuery query(m_database, prefix + sql);
     if (filter.scope != ExpenseFilter::Scope::All) {
         query.bind(":viewer", filter.viewer);
         for (int i = 0; i < filter.actingFor.size(); ++i)
@@ -244,17 +273,7 @@ QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
     for (int i = 0; i < draftPlaceholders.size(); ++i)
         query.bind(draftPlaceholders[i], filter.draftsOf->at(i));
     query.exec();
-    QList<ExpenseListRow> rows;
-    while (query.next()) {
-        ExpenseListRow row;
-        row.request = readRequest(query);
-        row.applicantName = query.value(27).toString();
-        row.applicantLogin = query.value(28).toString();
-        row.departmentName = query.value(29).toString();
-        row.customerName = query.value(30).toString();
-        rows << row;
-    }
-    return rows;
+    read(query);
 }
 
 std::optional<ExpenseListRow> ExpenseRepository::row(qint64 id) const

@@ -5,12 +5,16 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
+
+#include <functional>
 
 #include <optional>
 
 namespace bizdesk::storage {
 
 class Database;
+class SqlQuery;
 
 /// Which requests a list may show (record-level visibility is part of the query).
 struct ExpenseFilter
@@ -54,6 +58,9 @@ public:
     domain::ExpenseRequest require(qint64 id) const;
     QList<ExpenseListRow> list(const ExpenseFilter &filter) const;
     std::optional<ExpenseListRow> row(qint64 id) const;
+    /// The database's plan for list(filter) (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on
+    /// PostgreSQL): tests check the report and month lists are index-backed.
+    QStringList queryPlan(const ExpenseFilter &filter) const;
 
     /// Whether the request was ever submitted (a returned draft was; a new one was not).
     bool wasSubmitted(qint64 id) const;
@@ -79,6 +86,8 @@ public:
     QByteArray attachmentContent(qint64 attachmentId, qint64 *requestId = nullptr) const;
 
 private:
+    /// Builds and runs the list query (with `prefix` in front, e.g. EXPLAIN) and hands it to `read`.
+    void runList(const ExpenseFilter &filter, const QString &prefix, const std::function<void(SqlQuery &)> &read) const;
     Database &m_database;
 };
 
