@@ -2976,6 +2976,10 @@
         <source>the version you saw (expense show); if the request changed since: exit 4, nothing written</source>
         <translation>您看到的版本（expense show）；若申请此后已被更改：退出码 4，不写入任何内容</translation>
     </message>
+    <message>
+        <source>submit at once; when the submit is refused, no draft is kept</source>
+        <translation>立即提交；提交被拒绝时不保留草稿</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -3037,6 +3041,10 @@
     <message>
         <source>Entertainment request #%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
         <translation>商务应酬申请 #%1 当前为第 %2 版，而不是第 %3 版：在您查看之后它已被更改；请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>Conflict of interest: %1 takes part in this event; the decision is recorded with this note.</source>
+        <translation>利益冲突：%1 参加此次活动；审批决定将连同此说明一并记录。</translation>
     </message>
 </context>
 <context>
@@ -3488,6 +3496,40 @@
     <message>
         <source>out: write the report as .pdf, .html, .xlsx or .csv.</source>
         <translation>out：报表只能保存为 .pdf、.html、.xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Approved estimate</source>
+        <translation>已批准金额</translation>
+    </message>
+    <message>
+        <source>Budget and use by department, %1</source>
+        <translation>各部门预算与使用情况，%1</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Budget: the monthly department budget × %n month(s). Used: the actual cost once claimed, else the estimate. Drafts and rejected, withdrawn or cancelled requests count in no total.</source>
+        <translation>
+            <numerusform>预算：部门月度预算 × %n 个月。已用：已报销的按实际费用计，否则按预计费用计。草稿以及被驳回、撤回或取消的申请不计入任何合计。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5628,30 +5670,6 @@ New status:</source>
         <translation>填写商务应酬申请表（Ctrl+N）</translation>
     </message>
     <message>
-        <source>All I may see</source>
-        <translation>我可查看的全部</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>我的申请</translation>
-    </message>
-    <message>
-        <source>Waiting for me</source>
-        <translation>待我审批</translation>
-    </message>
-    <message>
-        <source>Any state</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Any month</source>
-        <translation>全部月份</translation>
-    </message>
-    <message>
-        <source>Any department</source>
-        <translation>全部部门</translation>
-    </message>
-    <message>
         <source>Comment (required to return or reject)</source>
         <translation>审批意见（退回或驳回时必填）</translation>
     </message>
@@ -5716,34 +5734,6 @@ New status:</source>
         <translation>添加票据…</translation>
     </message>
     <message>
-        <source>Approval timeline</source>
-        <translation>审批记录</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>On behalf of</source>
-        <translation>代表</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>审批环节</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意见</translation>
-    </message>
-    <message>
-        <source>Policy</source>
-        <translation>制度版本</translation>
-    </message>
-    <message>
         <source>No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).</source>
         <translation>这里还没有应酬申请 — 按 Ctrl+N 新建申请（§6.3.1）。</translation>
     </message>
@@ -5805,12 +5795,47 @@ New status:</source>
         <source>You decide on behalf of %1, who delegated approvals to you; the decision is recorded with their name.</source>
         <translation>您代 %1 审批（其已将审批委托给您）；审批记录将注明代其审批。</translation>
     </message>
+    <message>
+        <source>Over the estimate by %1 (%2%).</source>
+        <translation>超出预计费用 %1（%2%）。</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ExpenseClaimDialog</name>
     <message>
         <source>Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and the superior's approval before finance (§6.4.3).</source>
         <translation>已批准的预计费用：¥%1。实际费用明显超出时，须书面说明并经上级审批后再交财务审核（§6.4.3）。</translation>
+    </message>
+    <message>
+        <source>as on the receipts</source>
+        <translation>按票据填写</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseFilterBar</name>
+    <message>
+        <source>All I may see</source>
+        <translation>我可查看的全部</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我审批</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>全部部门</translation>
     </message>
 </context>
 <context>
@@ -5884,6 +5909,77 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ExpenseProgressView</name>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>审批路线</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Approval timeline</source>
+        <translation>审批记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>制度版本</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Ahead</source>
+        <translation>待审</translation>
+    </message>
+    <message>
+        <source>Still ahead</source>
+        <translation>尚未到达</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::ExpenseReportPage</name>
     <message>
         <source>Entertainment expense report</source>
@@ -5892,10 +5988,6 @@ New status:</source>
     <message>
         <source>&amp;Period:</source>
         <translation>期间(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>2026, 2026-Q4 or 2026-11</source>
-        <translation>2026、2026-Q4 或 2026-11</translation>
     </message>
     <message>
         <source>All departments</source>
@@ -6474,6 +6566,25 @@ New status:</source>
     <message>
         <source>Errors only</source>
         <translation>仅错误</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ReportPeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
     </message>
 </context>
 <context>

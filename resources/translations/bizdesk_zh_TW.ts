@@ -2976,6 +2976,10 @@
         <source>the version you saw (expense show); if the request changed since: exit 4, nothing written</source>
         <translation>您看到的版本（expense show）；若申請此後已被更改：退出碼 4，不寫入任何內容</translation>
     </message>
+    <message>
+        <source>submit at once; when the submit is refused, no draft is kept</source>
+        <translation>立即提交；提交被拒絕時不保留草稿</translation>
+    </message>
 </context>
 <context>
     <name>EntertainmentDemo</name>
@@ -3037,6 +3041,10 @@
     <message>
         <source>Entertainment request #%1 is at version %2, not %3: it changed since you saw it; reload it and try again.</source>
         <translation>商務應酬申請 #%1 當前為第 %2 版，而不是第 %3 版：在您檢視之後它已被更改；請重新載入後再試。</translation>
+    </message>
+    <message>
+        <source>Conflict of interest: %1 takes part in this event; the decision is recorded with this note.</source>
+        <translation>利益衝突：%1 參加此次活動；審批決定將連同此說明一併記錄。</translation>
     </message>
 </context>
 <context>
@@ -3488,6 +3496,40 @@
     <message>
         <source>out: write the report as .pdf, .html, .xlsx or .csv.</source>
         <translation>out：報表只能儲存為 .pdf、.html、.xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>預算</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩餘</translation>
+    </message>
+    <message>
+        <source>Approved estimate</source>
+        <translation>已批准金額</translation>
+    </message>
+    <message>
+        <source>Budget and use by department, %1</source>
+        <translation>各部門預算與使用情況，%1</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部門</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>按人員</translation>
+    </message>
+    <message numerus="yes">
+        <source>Budget: the monthly department budget × %n month(s). Used: the actual cost once claimed, else the estimate. Drafts and rejected, withdrawn or cancelled requests count in no total.</source>
+        <translation>
+            <numerusform>預算：部門月度預算 × %n 個月。已用：已報銷的按實際費用計，否則按預計費用計。草稿以及被駁回、撤回或取消的申請不計入任何合計。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5628,30 +5670,6 @@ New status:</source>
         <translation>填寫商務應酬申請表（Ctrl+N）</translation>
     </message>
     <message>
-        <source>All I may see</source>
-        <translation>我可檢視的全部</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>我的申請</translation>
-    </message>
-    <message>
-        <source>Waiting for me</source>
-        <translation>待我審批</translation>
-    </message>
-    <message>
-        <source>Any state</source>
-        <translation>全部狀態</translation>
-    </message>
-    <message>
-        <source>Any month</source>
-        <translation>全部月份</translation>
-    </message>
-    <message>
-        <source>Any department</source>
-        <translation>全部部門</translation>
-    </message>
-    <message>
         <source>Comment (required to return or reject)</source>
         <translation>審批意見（退回或駁回時必填）</translation>
     </message>
@@ -5716,34 +5734,6 @@ New status:</source>
         <translation>新增票據…</translation>
     </message>
     <message>
-        <source>Approval timeline</source>
-        <translation>審批記錄</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>On behalf of</source>
-        <translation>代表</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>審批環節</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>意見</translation>
-    </message>
-    <message>
-        <source>Policy</source>
-        <translation>制度版本</translation>
-    </message>
-    <message>
         <source>No entertainment requests here yet — Ctrl+N starts an application (§6.3.1).</source>
         <translation>這裡還沒有應酬申請 — 按 Ctrl+N 新建申請（§6.3.1）。</translation>
     </message>
@@ -5805,12 +5795,47 @@ New status:</source>
         <source>You decide on behalf of %1, who delegated approvals to you; the decision is recorded with their name.</source>
         <translation>您代 %1 審批（其已將審批委託給您）；審批記錄將註明代其審批。</translation>
     </message>
+    <message>
+        <source>Over the estimate by %1 (%2%).</source>
+        <translation>超出預計費用 %1（%2%）。</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::ExpenseClaimDialog</name>
     <message>
         <source>Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and the superior's approval before finance (§6.4.3).</source>
         <translation>已批准的預計費用：¥%1。實際費用明顯超出時，須書面說明並經上級審批後再交財務稽核（§6.4.3）。</translation>
+    </message>
+    <message>
+        <source>as on the receipts</source>
+        <translation>按票據填寫</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ExpenseFilterBar</name>
+    <message>
+        <source>All I may see</source>
+        <translation>我可檢視的全部</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的申請</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我審批</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>全部月份</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>全部部門</translation>
     </message>
 </context>
 <context>
@@ -5884,6 +5909,77 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ExpenseProgressView</name>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已駁回</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>審批路線</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>審批環節</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>審批人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>條款</translation>
+    </message>
+    <message>
+        <source>Approval timeline</source>
+        <translation>審批記錄</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>批註</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>制度版本</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>當前</translation>
+    </message>
+    <message>
+        <source>Ahead</source>
+        <translation>待審</translation>
+    </message>
+    <message>
+        <source>Still ahead</source>
+        <translation>尚未到達</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::ExpenseReportPage</name>
     <message>
         <source>Entertainment expense report</source>
@@ -5892,10 +5988,6 @@ New status:</source>
     <message>
         <source>&amp;Period:</source>
         <translation>期間(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>2026, 2026-Q4 or 2026-11</source>
-        <translation>2026、2026-Q4 或 2026-11</translation>
     </message>
     <message>
         <source>All departments</source>
@@ -6474,6 +6566,25 @@ New status:</source>
     <message>
         <source>Errors only</source>
         <translation>僅錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ReportPeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
     </message>
 </context>
 <context>

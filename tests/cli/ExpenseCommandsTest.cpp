@@ -190,8 +190,13 @@ TEST_F(ExpenseCommandsTest, attach_form_and_report)
     QProcess pdftotext;
     pdftotext.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
     ASSERT_TRUE(pdftotext.waitForFinished(20000));
-    // CJK fonts map some ideographs to Kangxi radicals in the text layer; NFKC folds them back.
-    const QString content = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    // CJK fonts share glyphs between ideographs and radicals, and Qt's text layer names such a
+    // glyph by its first code point: NFKC folds the Kangxi radicals back, the few supplement
+    // radicals of simplified characters are folded here.
+    QString content = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    for (const auto &[radical, ideograph] : {std::pair{u'\u2EA0', u'民'}, std::pair{u'\u2ED4', u'门'}, std::pair{u'\u2EC5', u'见'},
+                                             std::pair{u'\u2EE2', u'马'}, std::pair{u'\u2ED3', u'长'}})
+        content.replace(QChar(radical), QChar(ideograph));
     EXPECT_TRUE(content.contains(u"Business Entertainment Application Form"_s)) << content.toStdString();
     EXPECT_TRUE(content.contains(u"答谢"_s)) << content.toStdString();
     EXPECT_TRUE(content.contains(u"北京饭店"_s));
@@ -325,4 +330,85 @@ TEST_F(ExpenseCommandsTest, policy_set_changes_the_appraisal_weights_together)
     ASSERT_EQ(one.status, 0) << one.err.toStdString();
     EXPECT_EQ(one.json()[u"key"_s].toString(), u"auth.lockout_attempts"_s);
     EXPECT_EQ(one.json()[u"value"_s].toString(), u"4"_s);
+}
+
+TEST_F(ExpenseCommandsTest, another_users_draft_is_not_found_in_show_and_list)
+{
+    const QString id = QString::number(apply());
+    for (const QString &other : {u"manager1"_s, u"director"_s, u"finance"_s}) {
+        const Outcome shown = run(other, {u"expense"_s, u"show"_s, id});
+        EXPECT_EQ(shown.status, 5) << other.toStdString() << " " << shown.out.toStdString();
+        EXPECT_EQ(QJsonDocument::fromJson(shown.err.toUtf8()).object()[u"error"_s][u"kind"_s].toString(), u"not_found"_s)
+            << shown.err.toStdString();
+        const Outcome listed = run(other, {u"expense"_s, u"list"_s});
+        ASSERT_EQ(listed.status, 0);
+        EXPECT_TRUE(listed.json()[u"requests"_s].toArray().isEmpty()) << other.toStdString() << listed.out.toStdString();
+        EXPECT_TRUE(run(other, {u"expense"_s, u"list"_s, u"--state"_s, u"draft"_s}).json()[u"requests"_s].toArray().isEmpty());
+    }
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"show"_s, id}).status, 0);
+    EXPECT_EQ(run(u"sales1"_s, {u"expense"_s, u"list"_s}).json()[u"requests"_s].toArray().size(), 1);
+    ASSERT_EQ(run(u"sales1"_s, {u"expense"_s, u"submit"_s, id}).status, 0);
+    EXPECT_EQ(run(u"manager1"_s, {u"expense"_s, u"show"_s, id}).status, 0) << "submitted, the approver sees it";
+}
+
+TEST_F(ExpenseCommandsTest, apply_with_submit_is_one_step_and_a_refused_submit_keeps_no_draft)
+{
+    const QStringList base{u"expense"_s, u"apply"_s, u"--category"_s, u"banquet"_s, u"--reason"_s, u"客户答谢"_s, u"--at"_s,
+                           u"2026-11-20T18:30"_s, u"--place"_s, u"北京饭店"_s, u"--participants"_s, u"客户张总"_s,
+                           u"--headcount"_s, u"2"_s, u"--submit"_s, u"--estimate"_s};
+    const Outcome done = run(u"sales1"_s, base + QStringList{u"800"_s});
+    ASSERT_EQ(done.status, 0) << done.err.toStdString();
+    EXPECT_EQ(done.json()[u"state"_s].toString(), u"pending_dept_review"_s);
+    const QString before = sqlite(u"SELECT count(*) FROM entertainment_requests"_s);
+    const Outcome refused = run(u"sales1"_s, base + QStringList{u"25000"_s}); // over the monthly budget, no explanation
+    EXPECT_EQ(refused.status, 2) << refused.err.toStdString();
+    EXPECT_EQ(sqlite(u"SELECT count(*) FROM entertainment_requests"_s), before);
+}
+
+TEST_F(ExpenseCommandsTest, report_has_budget_columns_by_department_and_person)
+{
+    const QString id = QString::number(apply());
+    run(u"sales1"_s, {u"expense"_s, u"submit"_s, id});
+    run(u"manager1"_s, {u"expense"_s, u"approve"_s, id});
+    run(u"director"_s, {u"expense"_s, u"approve"_s, id});
+    const QString rejected = QString::number(apply(u"sales2"_s, u"1500"_s));
+    run(u"sales2"_s, {u"expense"_s, u"submit"_s, rejected});
+    ASSERT_EQ(run(u"manager1"_s, {u"expense"_s, u"reject"_s, rejected, u"--comment"_s, u"不必要"_s}).status, 0);
+
+    QTemporaryDir folder;
+    const QString csv = folder.filePath(u"report.csv"_s);
+    const Outcome report = run(u"director"_s, {u"report"_s, u"expenses"_s, u"--period"_s, u"2026-11"_s, u"--out"_s, csv});
+    ASSERT_EQ(report.status, 0) << report.err.toStdString();
+    const QJsonObject json = report.json();
+    // The earlier keys keep their meaning …
+    EXPECT_EQ(json[u"requests"_s].toInt(), 1);
+    EXPECT_EQ(json[u"estimated"_s].toString(), u"800.00"_s) << "the rejected 1500 is in no total";
+    EXPECT_EQ(json[u"late_claims"_s].toInt(), 0);
+    // … and the budget columns are added.
+    EXPECT_EQ(json[u"used"_s].toString(), u"800.00"_s);
+    EXPECT_EQ(json[u"approved_estimate"_s].toString(), u"800.00"_s);
+    EXPECT_FALSE(json[u"budget"_s].toString().isEmpty());
+    EXPECT_FALSE(json[u"remaining"_s].toString().isEmpty());
+    bool department = false;
+    for (const QJsonValue &line : json[u"departments"_s].toArray()) {
+        if (line[u"department"_s].toString() != u"商务一部"_s)
+            continue;
+        department = true;
+        EXPECT_EQ(line[u"budget"_s].toString(), u"20000.00"_s);
+        EXPECT_EQ(line[u"used"_s].toString(), u"800.00"_s);
+        EXPECT_EQ(line[u"remaining"_s].toString(), u"19200.00"_s);
+    }
+    EXPECT_TRUE(department);
+    const QJsonArray people = json[u"people"_s].toArray();
+    ASSERT_EQ(people.size(), 1) << "the rejected applicant has no line";
+    EXPECT_EQ(people[0][u"person"_s].toString(), u"王小明"_s);
+    EXPECT_FALSE(people[0].toObject().contains(u"budget"_s));
+
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString header = QString::fromUtf8(file.readLine());
+    for (const QString &column : {u"Department"_s, u"Person"_s, u"Requests"_s, u"Estimated"_s, u"Actual"_s, u"Overrun"_s,
+                                  u"Late claims"_s, u"Budget"_s, u"Used"_s, u"Remaining"_s, u"Approved estimate"_s})
+        EXPECT_TRUE(header.contains(column)) << column.toStdString() << " in " << header.toStdString();
+    EXPECT_LT(header.indexOf(u"Late claims"_s), header.indexOf(u"Budget"_s)) << "new columns follow the old ones";
 }

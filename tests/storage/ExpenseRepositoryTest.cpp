@@ -125,3 +125,31 @@ TEST_P(ExpenseRepositoryTest, route_round_trip_progress_and_waiting_for)
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(ExpenseRepositoryTest);
+
+TEST_P(ExpenseRepositoryTest, report_and_month_lists_are_index_backed)
+{
+    // PostgreSQL's planner scans small tables whatever the indexes; SQLite plans by the schema.
+    if (database().backend() != storage::Backend::Sqlite)
+        GTEST_SKIP() << "plans are checked on SQLite";
+    storage::ExpenseRepository repository(database());
+    storage::ExpenseFilter report; // as ExpenseReport::build: every department, one period
+    report.scope = storage::ExpenseFilter::Scope::All;
+    report.eventFrom = u"2026-10-01T00:00:00.000Z"_s;
+    report.eventTo = u"2027-01-01T00:00:00.000Z"_s;
+    storage::ExpenseFilter month = report; // a manager's month list, with the draft rule
+    month.scope = storage::ExpenseFilter::Scope::Department;
+    month.viewer = organisation().id(u"manager1"_s);
+    month.viewerDepartment = organisation().department(u"商务一部"_s);
+    month.draftsOf = QList<domain::UserId>{month.viewer};
+    storage::ExpenseFilter department = report;
+    department.department = organisation().department(u"商务一部"_s);
+    for (const storage::ExpenseFilter &filter : {report, month, department}) {
+        const QStringList plan = repository.queryPlan(filter);
+        bool searched = false;
+        for (const QString &step : plan) {
+            searched = searched || step.startsWith(u"SEARCH r USING INDEX entertainment_requests_"_s);
+            EXPECT_FALSE(step.startsWith(u"SCAN r"_s)) << "a full scan of the requests: " << plan.join(u"; "_s).toStdString();
+        }
+        EXPECT_TRUE(searched) << plan.join(u"; "_s).toStdString();
+    }
+}

@@ -91,7 +91,7 @@ TEST_P(ReadableHistoryTest, approval_timeline_and_history_pane_of_the_entertainm
         expectReadable(text);
         EXPECT_TRUE(text.contains(QStringLiteral("李经理"))) << text.toStdString();
     }
-    EXPECT_EQ(lists, 2) << "the approval timeline and the change history";
+    EXPECT_EQ(lists, 3) << "the route, the approval timeline and the change history";
 }
 
 TEST_P(ReadableHistoryTest, team_history_shows_yes_no_roles_departments_and_superiors_by_name)

@@ -107,6 +107,29 @@ bool isPendingApproval(ExpenseState state)
            || state == ExpenseState::PendingExecutiveApproval;
 }
 
+/// The name of the step a request waits in ("Department review"), not the waiting state
+/// ("Pending department review"): a signed row records the step, not a wait.
+QString expenseStepDisplayName(const QString &stateName)
+{
+    const auto state = expenseStateFromName(stateName);
+    if (!state)
+        return stateName;
+    switch (*state) {
+    case ExpenseState::PendingDeptReview:
+        return QCoreApplication::translate("ExpensePrinting", "Department review");
+    case ExpenseState::PendingSuperiorApproval:
+        return QCoreApplication::translate("ExpensePrinting", "Superior approval");
+    case ExpenseState::PendingExecutiveApproval:
+        return QCoreApplication::translate("ExpensePrinting", "Executive approval");
+    case ExpenseState::PendingOverrunApproval:
+        return QCoreApplication::translate("ExpensePrinting", "Overrun approval");
+    case ExpenseState::PendingFinanceReview:
+        return QCoreApplication::translate("ExpensePrinting", "Finance review");
+    default:
+        return expenseStateDisplayName(*state);
+    }
+}
+
 QString expenseActionName(ExpenseAction action)
 {
     switch (action) {
@@ -132,6 +155,8 @@ QString expenseActionName(ExpenseAction action)
         return QStringLiteral("finance_return");
     case ExpenseAction::FinanceReject:
         return QStringLiteral("finance_reject");
+    case ExpenseAction::AttachReceipt:
+        return QStringLiteral("attach");
     }
     return {};
 }
@@ -237,11 +262,12 @@ bool ExpenseWorkflow::allows(ExpenseState state, ExpenseAction action)
     case S::PendingExecutiveApproval:
         return action == A::Approve || action == A::Return || action == A::Reject || action == A::Withdraw;
     case S::Approved:
-        return action == A::Cancel || action == A::Claim;
+        return action == A::Cancel || action == A::Claim || action == A::AttachReceipt;
     case S::PendingOverrunApproval:
-        return action == A::Approve || action == A::Return || action == A::Reject;
+        return action == A::Approve || action == A::Return || action == A::Reject || action == A::AttachReceipt;
     case S::PendingFinanceReview:
-        return action == A::FinanceApprove || action == A::FinanceReturn || action == A::FinanceReject;
+        return action == A::FinanceApprove || action == A::FinanceReturn || action == A::FinanceReject
+               || action == A::AttachReceipt;
     case S::Reimbursed:
     case S::Rejected:
     case S::Withdrawn:
@@ -289,6 +315,8 @@ ExpenseState ExpenseWorkflow::target(ExpenseState state, ExpenseAction action)
         return S::Approved;
     case A::FinanceReject:
         return S::ClaimRefused;
+    case A::AttachReceipt:
+        return state;
     }
     return state;
 }

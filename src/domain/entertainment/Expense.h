@@ -37,6 +37,9 @@ std::optional<ExpenseState> expenseStateFromName(const QString &name);
 QString expenseStateDisplayName(ExpenseState state);
 QString expenseStateDisplayName(const QString &name);
 bool isPendingApproval(ExpenseState state);
+/// The step a waiting state stands for ("Department review" for pending_dept_review): what a
+/// route and a signature row name.
+QString expenseStepDisplayName(const QString &stateName);
 
 /// What a user may do to a request.
 enum class ExpenseAction {
@@ -51,6 +54,7 @@ enum class ExpenseAction {
     FinanceApprove,
     FinanceReturn,
     FinanceReject,
+    AttachReceipt, ///< a scanned receipt to the claim (§6.4.1), not a state change
 };
 QString expenseActionName(ExpenseAction action);
 

@@ -16,7 +16,7 @@ namespace {
 
 using domain::ExpenseState;
 
-QString shortDetail(const storage::ExpenseListRow &row)
+QString shortDetail(const domain::ExpenseListRow &row)
 {
     return QStringLiteral("%1 · ¥%2 · %3")
         .arg(row.applicantName, row.request.estimate.toDecimalString(),
@@ -33,7 +33,7 @@ public:
         EntertainmentService service(session);
         ExpenseQuery waiting;
         waiting.pendingForMe = true;
-        for (const storage::ExpenseListRow &row : service.list(waiting)) {
+        for (const domain::ExpenseListRow &row : service.list(waiting)) {
             TaskItem task;
             task.record = {expenseRecord, row.request.id};
             task.detail = shortDetail(row);
@@ -55,7 +55,7 @@ public:
         ExpenseQuery mine;
         mine.mineOnly = true;
         mine.state = ExpenseState::Approved;
-        for (const storage::ExpenseListRow &row : service.list(mine)) {
+        for (const domain::ExpenseListRow &row : service.list(mine)) {
             if (row.request.eventAt > session.now())
                 continue;
             TaskItem task;

@@ -7,22 +7,23 @@
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
 #include "services/customers/CustomerService.h"
+#include "services/entertainment/ExpenseAccess.h"
+#include "services/entertainment/ExpenseJson.h"
+#include "services/entertainment/ExpenseQueries.h"
+#include "services/entertainment/ExpenseReceipts.h"
+#include "services/entertainment/ExpenseRoutes.h"
 #include "services/identity/IdentityService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
-#include "storage/OpenDatabaseFiles.h"
 #include "storage/Transaction.h"
 #include "storage/approval/RouteRepository.h"
+#include "storage/entertainment/ExpenseConflictRepository.h"
+#include "storage/entertainment/ExpenseRepository.h"
 #include "storage/identity/UserRepository.h"
+#include "storage/workflow/TransitionRepository.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QLocale>
-#include <QStringList>
-#include <QTimeZone>
 
 namespace bizdesk::services {
 namespace {
@@ -35,46 +36,9 @@ using domain::Money;
 using domain::Route;
 using domain::UserId;
 
-/// The organisation as the route resolver sees it, over the repositories.
-class RepositoryDirectory final : public domain::OrganisationDirectory
-{
-public:
-    explicit RepositoryDirectory(storage::Database &database) : m_users(database), m_departments(database) {}
-
-    std::optional<UserId> departmentHead(domain::DepartmentId department) const override
-    {
-        const auto found = m_departments.findById(department);
-        return found ? found->headId : std::nullopt;
-    }
-    std::optional<UserId> superiorOf(UserId person) const override { return m_users.superiorOf(person); }
-    QList<UserId> holdersOf(domain::Role role) const override
-    {
-        QList<UserId> ids;
-        for (const domain::User &user : m_users.withRole(role))
-            ids << user.id;
-        return ids;
-    }
-
-private:
-    storage::UserRepository m_users;
-    storage::DepartmentRepository m_departments;
-};
-
-bool isClaimStage(ExpenseState state)
-{
-    return state == ExpenseState::PendingOverrunApproval || state == ExpenseState::PendingFinanceReview;
-}
-
 QString money(const std::optional<Money> &value)
 {
     return value ? value->toDecimalString() : QString();
-}
-
-/// The event's business month as a range of storage timestamps: months are cut in the
-/// company's time zone, so 07:30 on 1 December in Shanghai counts for December.
-std::pair<QString, QString> monthRange(const domain::BusinessCalendar &calendar, const QDateTime &eventAt)
-{
-    return calendar.storageRange(domain::BusinessPeriod::monthOf(calendar.dateOf(eventAt)));
 }
 
 /// The department-month whose budget an event draws on ("2026-11", UTC like monthRange()).
@@ -111,38 +75,6 @@ QJsonObject auditJson(const ExpenseRequest &request)
 }
 
 } // namespace
-
-void EntertainmentService::requireApplicant(const ExpenseRequest &request)
-{
-    if (request.applicantId != m_session.userId())
-        throw Error::denied(QCoreApplication::translate("EntertainmentService",
-                                                        "Only the applicant may do this with entertainment request #%1.")
-                                .arg(request.id),
-                            QStringLiteral("6.3.1"));
-}
-
-void EntertainmentService::requireVisible(const ExpenseRequest &request)
-{
-    const domain::User &me = m_session.user();
-    if (request.applicantId == me.id || m_session.may(domain::Action::ReadAllEntertainment))
-        return;
-    if (me.roles.has(domain::Role::Manager) && me.departmentId && request.departmentId == me.departmentId)
-        return;
-    // Approvers (and their delegates) see what they decide or decided.
-    const QList<UserId> people = IdentityService(m_session).actingFor();
-    storage::RouteRepository routes(m_session.database());
-    for (const QString &kind : {expenseEntity, expenseClaimEntity}) {
-        const Route route = routes.load(kind, request.id);
-        for (const domain::ApprovalStep &step : route.steps()) {
-            for (const domain::StepApprover &approver : step.approvers) {
-                if (people.contains(approver.approver) || approver.decidedBy == me.id)
-                    return;
-            }
-        }
-    }
-    throw Error::denied(QCoreApplication::translate("EntertainmentService", "You may not see entertainment request #%1.")
-                            .arg(request.id));
-}
 
 QString EntertainmentService::linkableCustomerClass(qint64 customerId)
 {
@@ -195,21 +127,9 @@ QString EntertainmentService::executiveNote(const domain::ExpenseForm &form)
     return note;
 }
 
-domain::BudgetUsage EntertainmentService::budgetFor(std::optional<domain::DepartmentId> department, const QDateTime &eventAt,
-                                                    const Money &estimate, std::optional<qint64> exclude)
-{
-    domain::BudgetUsage usage;
-    usage.budget = PolicyService(m_session).money(domain::policy::entertainmentMonthlyBudget);
-    if (department && eventAt.isValid()) {
-        const auto [from, to] = monthRange(m_session.calendar(), eventAt);
-        usage.used = storage::ExpenseRepository(m_session.database()).departmentSpending(*department, from, to, exclude);
-    }
-    usage.afterThis = usage.used + estimate;
-    return usage;
-}
-
 void EntertainmentService::recordTransition(const ExpenseRequest &before, const ExpenseRequest &after, const QString &action,
-                                            const QString &comment, std::optional<UserId> onBehalfOf)
+                                            const QString &comment, std::optional<UserId> onBehalfOf,
+                                            const QString &conflictNote)
 {
     storage::TransitionRecord record;
     record.entityKind = expenseEntity;
@@ -231,6 +151,8 @@ void EntertainmentService::recordTransition(const ExpenseRequest &before, const 
     QJsonObject afterJson = auditJson(after);
     if (!comment.isEmpty())
         afterJson.insert(QStringLiteral("comment"), comment);
+    if (!conflictNote.isEmpty())
+        afterJson.insert(QStringLiteral("conflict_of_interest"), conflictNote);
     AuditTrail(m_session).record(QStringLiteral("expense.") + action, expenseEntity, after.id, auditJson(before), afterJson,
                                  onBehalfOf, behalfLogin);
 }
@@ -249,7 +171,7 @@ ExpenseRequest EntertainmentService::apply(const domain::ExpenseForm &form)
     request.applicantId = m_session.userId();
     request.departmentId = m_session.user().departmentId;
     request.state = ExpenseState::Draft;
-    request.overBudget = budgetFor(request.departmentId, request.eventAt, request.estimate, std::nullopt).over();
+    request.overBudget = ExpenseQueries(m_session).budgetFor(request.departmentId, request.eventAt, request.estimate, std::nullopt).over();
     request.id = repository.insert(request, m_session.timestamp(), m_session.userId());
     repository.replaceStaff(request.id, request.staff);
     request = repository.require(request.id);
@@ -264,7 +186,7 @@ ExpenseRequest EntertainmentService::editDraft(qint64 id, int version, const dom
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
-    requireApplicant(request);
+    ExpenseAccess(m_session).requireApplicant(request);
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Edit);
     const ExpenseRequest before = request;
     domain::ExpenseRules::applyForm(form, request);
@@ -275,7 +197,7 @@ ExpenseRequest EntertainmentService::editDraft(qint64 id, int version, const dom
         request.customerClass = linkableCustomerClass(*request.customerId);
     else
         request.customerClass = request.customerId ? repository.customerClass(*request.customerId) : QString();
-    request.overBudget = budgetFor(request.departmentId, request.eventAt, request.estimate, request.id).over();
+    request.overBudget = ExpenseQueries(m_session).budgetFor(request.departmentId, request.eventAt, request.estimate, request.id).over();
     request.version = version;
     repository.update(request, m_session.timestamp(), m_session.userId());
     repository.replaceStaff(id, request.staff);
@@ -291,7 +213,7 @@ ExpenseRequest EntertainmentService::submit(qint64 id, std::optional<int> seen)
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
-    requireApplicant(request);
+    ExpenseAccess(m_session).requireApplicant(request);
     requireSeenVersion(request, seen);
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Submit);
     requirePlausibleEventDate(request);
@@ -302,18 +224,12 @@ ExpenseRequest EntertainmentService::submit(qint64 id, std::optional<int> seen)
     // request itself change meanwhile, update() below refuses the stale version.
     if (request.departmentId && request.eventAt.isValid())
         repository.lockBudget(*request.departmentId, budgetMonth(request.eventAt));
-    const domain::BudgetUsage usage = budgetFor(request.departmentId, request.eventAt, request.estimate, request.id);
+    const domain::BudgetUsage usage = ExpenseQueries(m_session).budgetFor(request.departmentId, request.eventAt, request.estimate, request.id);
     domain::BudgetRules::requireExplanationIfOver(usage, request.overBudgetExplanation);
     request.overBudget = usage.over();
     request.customerClass = request.customerId ? repository.customerClass(*request.customerId) : QString();
 
-    RepositoryDirectory directory(m_session.database());
-    domain::ExpenseRoutingInput input{request.applicantId, request.departmentId, request.estimate,
-                                      PolicyService(m_session).money(domain::policy::entertainmentExecutiveThreshold),
-                                      request.customerClass};
-    const std::optional<UserId> head = request.departmentId ? directory.departmentHead(*request.departmentId) : std::nullopt;
-    const Route route = domain::RouteResolver::resolve(domain::ExpenseRouting::applicationPlan(input, head),
-                                                       request.applicantId, directory);
+    const Route route = ExpenseRoutes(m_session).application(request);
     request.state = domain::expenseStateFromName(route.currentState()).value_or(ExpenseState::PendingDeptReview);
     storage::RouteRepository routes(m_session.database());
     routes.replace(expenseEntity, id, route);
@@ -322,6 +238,25 @@ ExpenseRequest EntertainmentService::submit(qint64 id, std::optional<int> seen)
     recordTransition(before, request, QStringLiteral("submit"), {}, std::nullopt);
     transaction.commit();
     return request;
+}
+
+ExpenseRequest EntertainmentService::applyAndSubmit(const domain::ExpenseForm &form)
+{
+    // One transaction around both use cases: when the submit is refused, the draft is not kept.
+    storage::Transaction transaction(m_session.database());
+    const ExpenseRequest draft = apply(form);
+    const ExpenseRequest submitted = submit(draft.id, draft.version);
+    transaction.commit();
+    return submitted;
+}
+
+ExpenseRequest EntertainmentService::saveAndSubmit(qint64 id, int version, const domain::ExpenseForm &form)
+{
+    storage::Transaction transaction(m_session.database());
+    const ExpenseRequest saved = editDraft(id, version, form);
+    const ExpenseRequest submitted = submit(id, saved.version);
+    transaction.commit();
+    return submitted;
 }
 
 ExpenseRequest EntertainmentService::approve(qint64 id, const QString &comment, std::optional<int> seen)
@@ -347,7 +282,7 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
     requireSeenVersion(request, seen);
     const ExpenseRequest before = request;
     const bool finance = request.state == ExpenseState::PendingFinanceReview;
-    const bool claimStage = isClaimStage(request.state);
+    const bool claimStage = ExpenseAccess::isClaimStage(request.state);
     ExpenseAction action = decision == Decision::Approve ? ExpenseAction::Approve
                            : decision == Decision::Return ? ExpenseAction::Return
                                                           : ExpenseAction::Reject;
@@ -407,7 +342,14 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
     routes.saveProgress(kind, id, route, decidedStep);
     request.version = repository.update(request, at, m_session.userId());
     const std::optional<UserId> onBehalfOf = principal != m_session.userId() ? std::optional<UserId>(principal) : std::nullopt;
-    recordTransition(before, request, domain::expenseActionName(action), trimmed, onBehalfOf);
+    // An approver taking part in the event may still decide, but the decision carries the note.
+    const QString conflict = ExpenseAccess(m_session).conflictNote(before, principal);
+    if (!conflict.isEmpty()) {
+        storage::ExpenseConflictRepository(m_session.database())
+            .append({id, domain::expenseStateName(before.state), principal,
+                     m_session.userId(), domain::expenseActionName(action), conflict, at, {}});
+    }
+    recordTransition(before, request, domain::expenseActionName(action), trimmed, onBehalfOf, conflict);
     transaction.commit();
     return request;
 }
@@ -417,7 +359,7 @@ ExpenseRequest EntertainmentService::applicantTransition(qint64 id, ExpenseActio
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
-    requireApplicant(request);
+    ExpenseAccess(m_session).requireApplicant(request);
     requireSeenVersion(request, seen);
     const ExpenseRequest before = request;
     request.state = domain::ExpenseWorkflow::target(request.state, action);
@@ -446,7 +388,7 @@ ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &i
     storage::Transaction transaction(m_session.database());
     storage::ExpenseRepository repository(m_session.database());
     ExpenseRequest request = repository.require(id);
-    requireApplicant(request);
+    ExpenseAccess(m_session).requireApplicant(request);
     requireSeenVersion(request, seen);
     domain::ExpenseWorkflow::require(request.state, ExpenseAction::Claim);
     if (m_session.now() < request.eventAt)
@@ -463,9 +405,7 @@ ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &i
                                    policy.integer(domain::policy::entertainmentClaimDeadlineDays), m_session.calendar());
     domain::ClaimRules::validate(actual, input.receipts, input.explanation, assessment);
 
-    RepositoryDirectory directory(m_session.database());
-    const Route route = domain::RouteResolver::resolve(domain::ExpenseRouting::claimPlan(request.applicantId, assessment.overrun),
-                                                       request.applicantId, directory);
+    const Route route = ExpenseRoutes(m_session).claim(request, assessment.overrun);
     request.actual = actual;
     request.receiptCount = input.receipts;
     request.claimExplanation = input.explanation.trimmed();
@@ -480,317 +420,72 @@ ExpenseRequest EntertainmentService::claim(qint64 id, const ExpenseClaimInput &i
     return request;
 }
 
-QString EntertainmentService::sniffMediaType(const QByteArray &content)
-{
-    if (content.startsWith("%PDF-"))
-        return QStringLiteral("application/pdf");
-    if (content.startsWith("\xFF\xD8\xFF"))
-        return QStringLiteral("image/jpeg");
-    if (content.startsWith("\x89PNG\r\n\x1A\n"))
-        return QStringLiteral("image/png");
-    return {};
-}
+// The read side, receipts and JSON live in their own classes; these keep the module's one entry point.
 
-storage::ExpenseAttachment EntertainmentService::attachReceiptFile(qint64 id, const QString &path)
+domain::BudgetUsage EntertainmentService::budgetFor(std::optional<domain::DepartmentId> department, const QDateTime &eventAt,
+                                                    const Money &estimate, std::optional<qint64> exclude)
 {
-    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("EntertainmentCommands", "FILE: cannot read %1 (%2).")
-                                                         .arg(path, file.errorString()));
-    // One byte past the size cap is enough for attachReceipt to refuse an oversized file.
-    const qint64 cap = PolicyService(m_session).integer(domain::policy::entertainmentReceiptMaxKb) * 1024 + 1;
-    return attachReceipt(id, path, file.read(cap));
-}
-
-storage::ExpenseAttachment EntertainmentService::attachReceipt(qint64 id, const QString &fileName, const QByteArray &content)
-{
-    m_session.require(domain::Action::ApplyEntertainment);
-    const QString mediaType = sniffMediaType(content);
-    if (mediaType.isEmpty())
-        throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("EntertainmentService",
-                                                                                 "FILE: a receipt must be a PDF, JPEG or PNG "
-                                                                                 "file (§6.4.1)."),
-                             QStringLiteral("6.4.1"));
-    storage::Transaction transaction(m_session.database());
-    const qint64 maxKb = PolicyService(m_session).integer(domain::policy::entertainmentReceiptMaxKb);
-    if (content.size() > maxKb * 1024)
-        throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("EntertainmentService",
-                                                                                 "FILE: the receipt is %1 KB; at most %2 KB "
-                                                                                 "are accepted (§6.4.1).")
-                                                         .arg((content.size() + 1023) / 1024)
-                                                         .arg(maxKb),
-                             QStringLiteral("6.4.1"));
-    storage::ExpenseRepository repository(m_session.database());
-    const ExpenseRequest request = repository.require(id);
-    requireApplicant(request);
-    if (request.state != ExpenseState::Approved && !isClaimStage(request.state))
-        throw Error::conflict(QCoreApplication::translate("EntertainmentService",
-                                                          "Receipts belong to the claim: request #%1 is %2, not approved.")
-                                  .arg(id)
-                                  .arg(domain::expenseStateDisplayName(request.state)),
-                              QStringLiteral("6.4.1"));
-    storage::ExpenseAttachment attachment;
-    attachment.requestId = id;
-    attachment.fileName = QFileInfo(fileName).fileName().left(255);
-    attachment.mediaType = mediaType;
-    attachment.size = content.size();
-    attachment.sha256 = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-    attachment.uploadedAt = m_session.timestamp();
-    attachment.uploadedBy = m_session.userId();
-    attachment.id = repository.insertAttachment(attachment, content);
-    AuditTrail(m_session).record(QStringLiteral("expense.attach"), expenseEntity, id, {},
-                                 {{QStringLiteral("attachment"), attachment.id},
-                                  {QStringLiteral("file"), attachment.fileName},
-                                  {QStringLiteral("sha256"), attachment.sha256},
-                                  {QStringLiteral("size"), attachment.size}});
-    transaction.commit();
-    return attachment;
-}
-
-QByteArray EntertainmentService::receiptContent(qint64 attachmentId)
-{
-    storage::Transaction transaction(m_session.database(), storage::Transaction::Mode::Read);
-    storage::ExpenseRepository repository(m_session.database());
-    qint64 requestId = 0;
-    const QByteArray content = repository.attachmentContent(attachmentId, &requestId);
-    requireVisible(repository.require(requestId));
-    transaction.commit();
-    return content;
-}
-
-QList<ExpenseAction> EntertainmentService::actionsFor(const ExpenseRequest &request, const Route &route, const Route &claimRoute)
-{
-    QList<ExpenseAction> actions;
-    const UserId me = m_session.userId();
-    if (request.applicantId == me && m_session.may(domain::Action::ApplyEntertainment)) {
-        for (ExpenseAction action : {ExpenseAction::Edit, ExpenseAction::Submit, ExpenseAction::Withdraw, ExpenseAction::Cancel,
-                                     ExpenseAction::Claim}) {
-            if (domain::ExpenseWorkflow::allows(request.state, action))
-                actions << action;
-        }
-    }
-    const bool claimStage = isClaimStage(request.state);
-    const Route &open = claimStage ? claimRoute : route;
-    if (open.currentState() != domain::expenseStateName(request.state))
-        return actions;
-    const QList<UserId> actingFor = IdentityService(m_session).actingFor();
-    const auto approver = open.approverFor(actingFor);
-    if (!approver)
-        return actions;
-    try {
-        domain::SeparationOfDuties::requireMayDecide(me, request.applicantId, open.previousDecider());
-    } catch (const Error &) {
-        return actions;
-    }
-    const bool finance = request.state == ExpenseState::PendingFinanceReview;
-    if (finance)
-        actions << ExpenseAction::FinanceApprove << ExpenseAction::FinanceReturn << ExpenseAction::FinanceReject;
-    else
-        actions << ExpenseAction::Approve << ExpenseAction::Return << ExpenseAction::Reject;
-    return actions;
+    return ExpenseQueries(m_session).budgetFor(department, eventAt, estimate, exclude);
 }
 
 ExpenseDetail EntertainmentService::detail(qint64 id)
 {
-    storage::Transaction transaction(m_session.database(), storage::Transaction::Mode::Read);
-    storage::ExpenseRepository repository(m_session.database());
-    const auto row = repository.row(id);
-    if (!row)
-        throw Error::notFound(QCoreApplication::translate("ExpenseRepository", "There is no entertainment request #%1.").arg(id));
-    requireVisible(row->request);
-    ExpenseDetail detail;
-    detail.row = *row;
-    storage::RouteRepository routes(m_session.database());
-    detail.route = routes.load(expenseEntity, id);
-    detail.claimRoute = routes.load(expenseClaimEntity, id);
-    detail.history = storage::TransitionRepository(m_session.database()).history(expenseEntity, id);
-    detail.attachments = repository.attachments(id);
-    detail.budget = budgetFor(row->request.departmentId, row->request.eventAt, row->request.estimate, id);
-    detail.actions = actionsFor(row->request, detail.route, detail.claimRoute);
-    if (detail.may(ExpenseAction::Approve) || detail.may(ExpenseAction::FinanceApprove)) {
-        const Route &open = isClaimStage(row->request.state) ? detail.claimRoute : detail.route;
-        const auto principal = open.approverFor(IdentityService(m_session).actingFor());
-        if (principal && *principal != m_session.userId())
-            detail.decidesFor = principal;
-    }
-    detail.policyVersion = PolicyService(m_session).currentVersion();
-    for (const domain::User &user : storage::UserRepository(m_session.database()).list())
-        detail.names.insert(user.id, user.displayName);
-    transaction.commit();
-    return detail;
+    return ExpenseQueries(m_session).detail(id);
+}
+
+QList<domain::ExpenseListRow> EntertainmentService::list(const ExpenseQuery &query)
+{
+    return ExpenseQueries(m_session).list(query);
 }
 
 QList<qint64> EntertainmentService::waitingForMe()
 {
-    storage::Transaction transaction(m_session.database(), storage::Transaction::Mode::Read);
-    const QList<UserId> people = IdentityService(m_session).actingFor();
-    storage::RouteRepository routes(m_session.database());
-    storage::ExpenseRepository repository(m_session.database());
-    QList<qint64> ids;
-    for (const QString &kind : {expenseEntity, expenseClaimEntity}) {
-        for (qint64 id : routes.waitingFor(kind, people)) {
-            const auto request = repository.find(id);
-            if (!request || request->applicantId == m_session.userId())
-                continue;
-            const bool claimStage = isClaimStage(request->state);
-            if (claimStage != (kind == expenseClaimEntity))
-                continue;
-            const Route route = routes.load(kind, id);
-            if (route.currentState() != domain::expenseStateName(request->state))
-                continue;
-            const auto previous = route.previousDecider();
-            if (previous && *previous == m_session.userId())
-                continue;
-            ids << id;
-        }
-    }
-    transaction.commit();
-    return ids;
+    return ExpenseQueries(m_session).waitingForMe();
 }
 
-QList<storage::ExpenseListRow> EntertainmentService::list(const ExpenseQuery &query)
+QList<ExpenseAction> EntertainmentService::actionsFor(qint64 id)
 {
-    const domain::User &me = m_session.user();
-    storage::ExpenseFilter filter;
-    filter.viewer = me.id;
-    filter.viewerDepartment = me.departmentId;
-    if (m_session.may(domain::Action::ReadAllEntertainment))
-        filter.scope = storage::ExpenseFilter::Scope::All;
-    else if (me.roles.has(domain::Role::Manager))
-        filter.scope = storage::ExpenseFilter::Scope::Department;
-    else
-        filter.scope = storage::ExpenseFilter::Scope::Own;
-    filter.state = query.state;
-    filter.department = query.department;
-    filter.customer = query.customer;
-    filter.limit = query.limit;
-    if (query.mineOnly)
-        filter.applicant = me.id;
-    if (!query.month.isEmpty()) {
-        const QDate first = QDate::fromString(query.month + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
-        if (!first.isValid())
-            throw Error::invalid(QStringLiteral("month"), QCoreApplication::translate("EntertainmentService",
-                                                                                      "month: write the month as 2026-11."));
-        const auto [from, to] = m_session.calendar().storageRange(domain::BusinessPeriod::monthOf(first));
-        filter.eventFrom = from;
-        filter.eventTo = to;
-    }
-    if (query.pendingForMe) {
-        // What waits for the user's decision is visible to them whatever their scope.
-        filter.ids = waitingForMe();
-        filter.scope = storage::ExpenseFilter::Scope::All;
-    }
-    storage::Transaction transaction(m_session.database(), storage::Transaction::Mode::Read);
-    const auto rows = storage::ExpenseRepository(m_session.database()).list(filter);
-    transaction.commit();
-    return rows;
+    return ExpenseQueries(m_session).actionsFor(id);
 }
 
-QJsonObject EntertainmentService::toJson(const storage::ExpenseListRow &row)
+QList<ExpenseAction> EntertainmentService::actionsForNew()
 {
-    const ExpenseRequest &request = row.request;
-    QJsonObject object{
-        {QStringLiteral("id"), request.id},
-        {QStringLiteral("state"), domain::expenseStateName(request.state)},
-        {QStringLiteral("category"), domain::expenseCategoryName(request.category)},
-        {QStringLiteral("reason"), request.reason},
-        {QStringLiteral("at"), request.eventAt.toLocalTime().toString(Qt::ISODate)},
-        {QStringLiteral("place"), request.place},
-        {QStringLiteral("participants"), request.participants},
-        {QStringLiteral("headcount"), request.headcount},
-        {QStringLiteral("estimate"), request.estimate.toDecimalString()},
-        {QStringLiteral("actual"), request.actual ? QJsonValue(request.actual->toDecimalString()) : QJsonValue()},
-        {QStringLiteral("applicant"), row.applicantLogin},
-        {QStringLiteral("applicant_name"), row.applicantName},
-        {QStringLiteral("department"), row.departmentName},
-        {QStringLiteral("flags"), QJsonObject{{QStringLiteral("late"), request.late},
-                                              {QStringLiteral("over_budget"), request.overBudget},
-                                              {QStringLiteral("overrun"), request.overrun}}},
-        {QStringLiteral("version"), request.version},
-    };
-    if (request.customerId) {
-        object.insert(QStringLiteral("customer"), *request.customerId);
-        object.insert(QStringLiteral("customer_name"), row.customerName);
-        object.insert(QStringLiteral("customer_class"), request.customerClass);
-    }
-    return object;
+    return ExpenseAccess(m_session).actionsForNew();
 }
 
-QString EntertainmentService::staffNames(const ExpenseDetail &detail)
+domain::ExpenseAttachment EntertainmentService::attachReceipt(qint64 id, const QString &fileName, const QByteArray &content)
 {
-    QStringList names;
-    for (const storage::ExpenseStaff &member : detail.row.staff)
-        names << member.name;
-    return QLocale().createSeparatedList(names);
+    return ExpenseReceipts(m_session).attachReceipt(id, fileName, content);
+}
+
+domain::ExpenseAttachment EntertainmentService::attachReceiptFile(qint64 id, const QString &path)
+{
+    return ExpenseReceipts(m_session).attachReceiptFile(id, path);
+}
+
+QByteArray EntertainmentService::receiptContent(qint64 attachmentId)
+{
+    return ExpenseReceipts(m_session).receiptContent(attachmentId);
 }
 
 QJsonObject EntertainmentService::toJson(const ExpenseDetail &detail)
 {
-    QJsonObject object = toJson(detail.row);
-    const ExpenseRequest &request = detail.request();
-    QJsonArray staff;
-    for (const storage::ExpenseStaff &member : detail.row.staff)
-        staff.append(QJsonObject{{QStringLiteral("login"), member.login}, {QStringLiteral("name"), member.name}});
-    object.insert(QStringLiteral("staff"), staff);
-    object.insert(QStringLiteral("guests"), request.participants);
-    if (detail.decidesFor)
-        object.insert(QStringLiteral("decides_for"), detail.names.value(*detail.decidesFor));
-    object.insert(QStringLiteral("receipts"), request.receiptCount);
-    object.insert(QStringLiteral("explanation"), request.claimExplanation);
-    object.insert(QStringLiteral("over_budget_explanation"), request.overBudgetExplanation);
-    object.insert(QStringLiteral("claimed_at"), request.claimedAt);
-    object.insert(QStringLiteral("budget"), QJsonObject{{QStringLiteral("monthly"), detail.budget.budget.toDecimalString()},
-                                                        {QStringLiteral("used"), detail.budget.used.toDecimalString()},
-                                                        {QStringLiteral("after_this"), detail.budget.afterThis.toDecimalString()}});
-    QJsonArray route;
-    for (const Route *item : {&detail.route, &detail.claimRoute}) {
-        for (const domain::ApprovalStep &step : item->steps()) {
-            QJsonArray approvers;
-            for (const domain::StepApprover &approver : step.approvers) {
-                QJsonObject entry{{QStringLiteral("approver"), detail.names.value(approver.approver)},
-                                  {QStringLiteral("decision"), approver.decision}};
-                if (approver.decidedBy && *approver.decidedBy != approver.approver)
-                    entry.insert(QStringLiteral("decided_by"), detail.names.value(*approver.decidedBy));
-                if (approver.hasDecided())
-                    entry.insert(QStringLiteral("at"), approver.decidedAt);
-                approvers.append(entry);
-            }
-            route.append(QJsonObject{{QStringLiteral("state"), step.state},
-                                     {QStringLiteral("mode"), domain::ApprovalStep::modeName(step.mode)},
-                                     {QStringLiteral("status"), domain::ApprovalStep::statusName(step.status)},
-                                     {QStringLiteral("clause"), step.clause},
-                                     {QStringLiteral("approvers"), approvers}});
-        }
-    }
-    object.insert(QStringLiteral("route"), route);
-    QJsonArray history;
-    for (const storage::TransitionRecord &record : detail.history) {
-        QJsonObject entry{{QStringLiteral("action"), record.action},
-                          {QStringLiteral("from"), record.fromState},
-                          {QStringLiteral("to"), record.toState},
-                          {QStringLiteral("by"), record.actorLogin},
-                          {QStringLiteral("at"), record.at},
-                          {QStringLiteral("comment"), record.comment},
-                          {QStringLiteral("policy_version"), record.policyVersion}};
-        if (record.onBehalfOfId)
-            entry.insert(QStringLiteral("on_behalf_of"), record.onBehalfOfLogin);
-        history.append(entry);
-    }
-    object.insert(QStringLiteral("history"), history);
-    QJsonArray attachments;
-    for (const storage::ExpenseAttachment &attachment : detail.attachments)
-        attachments.append(QJsonObject{{QStringLiteral("id"), attachment.id},
-                                       {QStringLiteral("file"), attachment.fileName},
-                                       {QStringLiteral("type"), attachment.mediaType},
-                                       {QStringLiteral("size"), attachment.size},
-                                       {QStringLiteral("sha256"), attachment.sha256}});
-    object.insert(QStringLiteral("attachments"), attachments);
-    QJsonArray actions;
-    for (ExpenseAction action : detail.actions)
-        actions.append(domain::expenseActionName(action));
-    object.insert(QStringLiteral("actions"), actions);
-    return object;
+    return ExpenseJson::toJson(detail);
+}
+
+QJsonObject EntertainmentService::toJson(const domain::ExpenseListRow &row)
+{
+    return ExpenseJson::toJson(row);
+}
+
+QString EntertainmentService::staffNames(const ExpenseDetail &detail)
+{
+    return ExpenseJson::staffNames(detail);
+}
+
+QString EntertainmentService::sniffMediaType(const QByteArray &content)
+{
+    return ExpenseReceipts::sniffMediaType(content);
 }
 
 } // namespace bizdesk::services

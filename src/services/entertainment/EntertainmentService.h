@@ -2,11 +2,10 @@
 
 #include "domain/approval/Route.h"
 #include "domain/entertainment/Expense.h"
-#include "storage/entertainment/ExpenseRepository.h"
-#include "storage/workflow/TransitionRepository.h"
+#include "services/entertainment/ExpenseViews.h"
 
 #include <QByteArray>
-#include <QHash>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 
@@ -14,53 +13,10 @@ namespace bizdesk::services {
 
 class Session;
 
-/// Entity kinds of the two routes of a request (workflow_transitions, approval_steps).
-inline const QString expenseEntity = QStringLiteral("expense");
-inline const QString expenseClaimEntity = QStringLiteral("expense_claim");
-
-/// The claim as the applicant files it (§6.4).
-struct ExpenseClaimInput
-{
-    QString actual;
-    int receipts = 0;
-    QString explanation;
-};
-
-/// Which requests to list; visibility is applied on top (own; department for managers; all for
-/// director, executive and finance; plus whatever waits for the user's decision).
-struct ExpenseQuery
-{
-    std::optional<domain::ExpenseState> state;
-    bool mineOnly = false;
-    bool pendingForMe = false;
-    std::optional<domain::DepartmentId> department;
-    std::optional<qint64> customer; ///< only requests for this customer (shown on the customer's page)
-    QString month; ///< "2026-11" (event month), empty for any
-    int limit = 1000;
-};
-
-/// Everything the detail view, `expense show` and the printed form need about one request.
-struct ExpenseDetail
-{
-    storage::ExpenseListRow row;
-    domain::Route route;      ///< application route (§6.3)
-    domain::Route claimRoute; ///< claim route (§6.4), empty before the claim
-    QList<storage::TransitionRecord> history;
-    QList<storage::ExpenseAttachment> attachments;
-    domain::BudgetUsage budget;
-    QList<domain::ExpenseAction> actions; ///< what the session's user may do now
-    QHash<domain::UserId, QString> names; ///< display names of everybody on the routes
-    /// Set when the session's user may decide the current step only as a delegate: the person
-    /// they decide for (§ delegation; recorded as on-behalf-of).
-    std::optional<domain::UserId> decidesFor;
-    int policyVersion = 1;
-
-    const domain::ExpenseRequest &request() const { return row.request; }
-    bool may(domain::ExpenseAction action) const { return actions.contains(action); }
-};
-
 /// The entertainment use cases (§6): each is one transaction with permission check, domain
-/// validation, workflow transition record and audit entry.
+/// validation, workflow transition record and audit entry. The write side (the workflow) is
+/// here; reads are ExpenseQueries, visibility and actions ExpenseAccess, receipts
+/// ExpenseReceipts and JSON ExpenseJson, reached through this one entry point.
 class EntertainmentService
 {
 public:
@@ -77,6 +33,11 @@ public:
     /// Submitting checks the monthly budget (§6.1) under a lock on the department-month, so
     /// parallel submits are counted one after another on both backends.
     domain::ExpenseRequest submit(qint64 id, std::optional<int> seen = std::nullopt);
+    /// A new application submitted at once: apply and submit in one transaction, so a refused
+    /// submit (budget, nobody to route to, …) leaves no draft behind.
+    domain::ExpenseRequest applyAndSubmit(const domain::ExpenseForm &form);
+    /// Saves the edited draft and submits it, in one transaction.
+    domain::ExpenseRequest saveAndSubmit(qint64 id, int version, const domain::ExpenseForm &form);
     /// Approve / return / reject the current step: the application steps, the overrun step and
     /// the finance review (pending_finance_review → reimbursed / approved / claim_refused).
     domain::ExpenseRequest approve(qint64 id, const QString &comment = {}, std::optional<int> seen = std::nullopt);
@@ -86,14 +47,14 @@ public:
     domain::ExpenseRequest cancel(qint64 id, std::optional<int> seen = std::nullopt);
     domain::ExpenseRequest claim(qint64 id, const ExpenseClaimInput &input, std::optional<int> seen = std::nullopt);
     /// A scanned receipt (PDF/JPEG/PNG by content, at most entertainment.receipt_max_kb).
-    storage::ExpenseAttachment attachReceipt(qint64 id, const QString &fileName, const QByteArray &content);
+    domain::ExpenseAttachment attachReceipt(qint64 id, const QString &fileName, const QByteArray &content);
     /// Reads the receipt at `path` (never a file of an open database, reading no more than the
     /// largest receipt allowed plus one byte) and attaches it: the GUI and the CLI both call this.
-    storage::ExpenseAttachment attachReceiptFile(qint64 id, const QString &path);
+    domain::ExpenseAttachment attachReceiptFile(qint64 id, const QString &path);
     QByteArray receiptContent(qint64 attachmentId);
 
     ExpenseDetail detail(qint64 id);
-    QList<storage::ExpenseListRow> list(const ExpenseQuery &query);
+    QList<domain::ExpenseListRow> list(const ExpenseQuery &query);
     /// Budget use of the department in the month of `eventAt`, with `estimate` added (§6.1).
     /// Why the form, as filled in now, will need an executive (§6.3.3): the key customer linked or
     /// the estimate above entertainment.executive_threshold; empty when it will not. The form
@@ -103,10 +64,15 @@ public:
                                   const domain::Money &estimate, std::optional<qint64> exclude);
     /// Ids of requests waiting for a decision by the user (or people who delegated to them).
     QList<qint64> waitingForMe();
+    /// What the session's user may do with request `id` now (the GUI shows and the CLI offers
+    /// only these); not_found for another's draft.
+    QList<domain::ExpenseAction> actionsFor(qint64 id);
+    /// What the user may do with a new application (empty when they may not apply).
+    QList<domain::ExpenseAction> actionsForNew();
 
     /// JSON of `expense show`: amounts as "1234.50", flags, route and history.
     static QJsonObject toJson(const ExpenseDetail &detail);
-    static QJsonObject toJson(const storage::ExpenseListRow &row);
+    static QJsonObject toJson(const domain::ExpenseListRow &row);
     /// The staff taking part as one line of names, in the UI language ("张三、李四").
     static QString staffNames(const ExpenseDetail &detail);
     /// "PDF", "JPEG" or "PNG" media type by the first bytes, empty if none of them.
@@ -122,13 +88,9 @@ private:
     /// The event date within general.event_window_days of today; throws invalid("at").
     void requirePlausibleEventDate(const domain::ExpenseRequest &request);
     void recordTransition(const domain::ExpenseRequest &before, const domain::ExpenseRequest &after, const QString &action,
-                          const QString &comment, std::optional<domain::UserId> onBehalfOf);
-    void requireVisible(const domain::ExpenseRequest &request);
-    void requireApplicant(const domain::ExpenseRequest &request);
+                          const QString &comment, std::optional<domain::UserId> onBehalfOf, const QString &conflictNote = {});
     /// Staff must be active people (§6.3.1); throws invalid("staff").
     void requireStaff(const QList<domain::UserId> &staff);
-    QList<domain::ExpenseAction> actionsFor(const domain::ExpenseRequest &request, const domain::Route &route,
-                                            const domain::Route &claimRoute);
     Session &m_session;
 };
 

@@ -41,30 +41,6 @@ QString localTime(const QString &storage)
     return at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
-/// The name of the step a request waits in ("Department review"), not the waiting state
-/// ("Pending department review"): a signed row records the step, not a wait.
-QString stepLabel(const QString &stateName)
-{
-    using domain::ExpenseState;
-    const auto state = domain::expenseStateFromName(stateName);
-    if (!state)
-        return stateName;
-    switch (*state) {
-    case ExpenseState::PendingDeptReview:
-        return QCoreApplication::translate("ExpensePrinting", "Department review");
-    case ExpenseState::PendingSuperiorApproval:
-        return QCoreApplication::translate("ExpensePrinting", "Superior approval");
-    case ExpenseState::PendingExecutiveApproval:
-        return QCoreApplication::translate("ExpensePrinting", "Executive approval");
-    case ExpenseState::PendingOverrunApproval:
-        return QCoreApplication::translate("ExpensePrinting", "Overrun approval");
-    case ExpenseState::PendingFinanceReview:
-        return QCoreApplication::translate("ExpensePrinting", "Finance review");
-    default:
-        return domain::expenseStateDisplayName(*state);
-    }
-}
-
 QString stepRows(const ExpenseDetail &detail, const domain::Route &route)
 {
     QString rows;
@@ -77,7 +53,7 @@ QString stepRows(const ExpenseDetail &detail, const domain::Route &route)
             // The signature cell stays empty: it is signed by hand on paper.
             rows += QStringLiteral("<tr><td>%1<br><span style=\"font-size:8pt;color:#555\">§%2</span></td><td>%3</td>"
                                    "<td>%4</td><td>%5</td><td>%6</td><td class=\"sign\"></td></tr>")
-                        .arg(e(stepLabel(step.state)), e(step.clause), who, e(decisionText(approver.decision)),
+                        .arg(e(domain::expenseStepDisplayName(step.state)), e(step.clause), who, e(decisionText(approver.decision)),
                              e(approver.comment), e(localTime(approver.decidedAt)));
         }
     }
@@ -140,15 +116,15 @@ PrintDocument ExpensePrinting::applicationForm(const ExpenseDetail &detail, cons
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h2>%1</h2>").arg(e(QCoreApplication::translate("ExpensePrinting", "Approvals")));
-    html += QStringLiteral("<table class=\"form\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th width=\"22%\">%1</th>"
-                           "<th width=\"13%\">%2</th><th width=\"9%\">%3</th><th>%4</th><th width=\"15%\">%5</th><th width=\"16%\">%6</th></tr>")
+    html += QStringLiteral("<table class=\"form\" width=\"100%\" cellspacing=\"0\" cellpadding=\"5\"><tr><th width=\"23%\">%1</th>"
+                           "<th width=\"12%\">%2</th><th width=\"12%\">%3</th><th>%4</th><th width=\"14%\">%5</th><th width=\"14%\">%6</th></tr>")
                 .arg(e(QCoreApplication::translate("ExpensePrinting", "Step")), e(QCoreApplication::translate("ExpensePrinting", "Approver")),
                      e(QCoreApplication::translate("ExpensePrinting", "Decision")), e(QCoreApplication::translate("ExpensePrinting", "Comment")),
                      e(QCoreApplication::translate("ExpensePrinting", "Date")), e(QCoreApplication::translate("ExpensePrinting", "Signature")));
     QString rows = stepRows(detail, detail.route) + stepRows(detail, detail.claimRoute);
     if (rows.isEmpty())
         rows = QStringLiteral("<tr><td colspan=\"6\">%1</td></tr>").arg(e(QCoreApplication::translate("ExpensePrinting", "Not submitted yet.")));
-    rows += QStringLiteral("<tr><td>%1</td><td colspan=\"3\">%2</td><td class=\"label\">%3</td><td class=\"sign\"></td></tr>")
+    rows += QStringLiteral("<tr><td>%1</td><td colspan=\"2\">%2</td><td class=\"label\" colspan=\"2\">%3</td><td class=\"sign\"></td></tr>")
                 .arg(e(QCoreApplication::translate("ExpensePrinting", "Applicant")), e(detail.row.applicantName),
                      e(QCoreApplication::translate("ExpensePrinting", "Signature and date")));
     html += rows + QStringLiteral("</table>");

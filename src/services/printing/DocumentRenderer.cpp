@@ -4,6 +4,7 @@
 #include "storage/OpenDatabaseFiles.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -12,17 +13,23 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace bizdesk::services {
 namespace {
 
-/// A Latin face for letters and digits (text extraction keeps them) followed by a CJK face.
+/// One CJK family first: its own Latin letters and digits sit on the baseline of its
+/// ideographs. With a Latin face in front (DejaVu, Arial), a line without Chinese ("2026-11-23
+/// 14:00", "¥400.00") was laid out on the Latin face's shorter ascent and sat visibly higher than
+/// the Chinese in the cell beside it. Latin faces follow only where no CJK face is installed.
+/// No shaping: with HarfBuzz shaping, Qt's PDF text layer lost the CJK face's digits (pdftotext
+/// read "Tel.       -" for "Tel. 010-12345678"); Chinese and Latin text need no shaping.
 QFont documentFont(double pointSize)
 {
     const QStringList available = QFontDatabase::families();
     QStringList families;
-    for (const char *name : {"DejaVu Sans", "Noto Sans", "Arial", "Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei",
-                             "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"}) {
+    for (const char *name : {"Noto Sans CJK SC", "Source Han Sans SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei",
+                             "Microsoft YaHei", "PingFang SC", "DejaVu Sans", "Noto Sans", "Arial"}) {
         if (available.contains(QString::fromLatin1(name)))
             families << QString::fromLatin1(name);
     }
@@ -30,13 +37,29 @@ QFont documentFont(double pointSize)
     if (!families.isEmpty())
         font.setFamilies(families);
     font.setPointSizeF(pointSize);
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
+}
+
+/// <img src="NAME"> of the document's images as data: URLs, for standalone HTML files.
+QString withInlineImages(const PrintDocument &document)
+{
+    QString html = document.bodyHtml;
+    for (const auto &[name, image] : document.images) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        html.replace(QStringLiteral("src=\"%1\"").arg(name),
+                     QStringLiteral("src=\"data:image/png;base64,%1\"").arg(QString::fromLatin1(png.toBase64())));
+    }
+    return html;
 }
 
 QString fullHtml(const PrintDocument &document)
 {
     return QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title><style>%2</style></head><body>%3</body></html>")
-        .arg(DocumentRenderer::escape(document.title), DocumentRenderer::styleSheet(), document.bodyHtml);
+        .arg(DocumentRenderer::escape(document.title), DocumentRenderer::styleSheet(), withInlineImages(document));
 }
 
 } // namespace
@@ -81,6 +104,17 @@ QString DocumentRenderer::letterhead(const domain::CompanyProfile &company)
     return html;
 }
 
+QFont DocumentRenderer::font(double pointSize)
+{
+    return documentFont(pointSize);
+}
+
+void DocumentRenderer::addImages(const PrintDocument &document, QTextDocument &text)
+{
+    for (const auto &[name, image] : document.images)
+        text.addResource(QTextDocument::ImageResource, QUrl(name), image);
+}
+
 void DocumentRenderer::render(const PrintDocument &document, QPagedPaintDevice &device, const QDateTime &printedAt)
 {
     QTextDocument text;
@@ -88,6 +122,8 @@ void DocumentRenderer::render(const PrintDocument &document, QPagedPaintDevice &
     text.setDefaultFont(documentFont(9.5));
     text.setDefaultStyleSheet(styleSheet());
     text.setHtml(QStringLiteral("<html><body>%1</body></html>").arg(document.bodyHtml));
+    addImages(document, text);
+    text.markContentsDirty(0, text.characterCount());
 
     const QRectF area = device.pageLayout().paintRectPixels(device.logicalDpiX());
     const double dpi = device.logicalDpiY();

@@ -3,7 +3,12 @@
 #include "domain/company/CompanyProfile.h"
 
 #include <QDateTime>
+#include <QFont>
+#include <QImage>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 class QPagedPaintDevice;
 class QTextDocument;
@@ -16,6 +21,8 @@ struct PrintDocument
     QString title;
     QString bodyHtml;   ///< build with DocumentRenderer::escape() around every user value
     QString companyName; ///< page header, from the company profile; empty: the title alone
+    /// Pictures the body shows with <img src="NAME">, e.g. a chart drawn with QPainter.
+    QList<std::pair<QString, QImage>> images{};
 };
 
 /// Lays out HTML with a small stylesheet in a QTextDocument on A4 pages with a header (company
@@ -30,6 +37,11 @@ public:
     /// The company's letterhead for the top of a document: its name (and address and phone when
     /// set) from the company profile, or nothing when the profile has no name yet.
     static QString letterhead(const domain::CompanyProfile &company);
+    /// The document face at `pointSize`: one CJK family whose Latin letters and digits share the
+    /// baseline of the Chinese text.
+    static QFont font(double pointSize);
+    /// Registers the document's images with `text` (for print, PDF and the GUI's views).
+    static void addImages(const PrintDocument &document, QTextDocument &text);
 
     /// Renders onto any paged device (QPdfWriter, QPrinter).
     static void render(const PrintDocument &document, QPagedPaintDevice &device, const QDateTime &printedAt);

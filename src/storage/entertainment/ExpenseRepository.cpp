@@ -167,16 +167,48 @@ ExpenseRequest ExpenseRepository::require(qint64 id) const
 
 QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
 {
+    QList<ExpenseListRow> rows;
+    runList(filter, {}, [&rows](SqlQuery &query) {
+        while (query.next()) {
+            ExpenseListRow row;
+            row.request = readRequest(query);
+            row.applicantName = query.value(27).toString();
+            row.applicantLogin = query.value(28).toString();
+            row.departmentName = query.value(29).toString();
+            row.customerName = query.value(30).toString();
+            rows << row;
+        }
+    });
+    return rows;
+}
+
+QStringList ExpenseRepository::queryPlan(const ExpenseFilter &filter) const
+{
+    const bool sqlite = m_database.backend() == Backend::Sqlite;
+    QStringList plan;
+    runList(filter, sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN "), [&](SqlQuery &query) {
+        while (query.next())
+            plan << query.value(sqlite ? 3 : 0).toString();
+    });
+    return plan;
+}
+
+void ExpenseRepository::runList(const ExpenseFilter &filter, const QString &prefix,
+                                const std::function<void(SqlQuery &)> &read) const
+{
     QStringList where;
+    QStringList viewers{QStringLiteral(":viewer")};
+    for (int i = 0; i < filter.actingFor.size(); ++i)
+        viewers << QStringLiteral(":acting%1").arg(i);
+    const QString own = QStringLiteral("r.applicant_id IN (%1)").arg(viewers.join(QStringLiteral(", ")));
     switch (filter.scope) {
     case ExpenseFilter::Scope::All:
         break;
     case ExpenseFilter::Scope::Department:
-        where << (filter.viewerDepartment ? QStringLiteral("(r.applicant_id = :viewer OR r.department_id = :viewer_department)")
-                                          : QStringLiteral("r.applicant_id = :viewer"));
+        where << (filter.viewerDepartment ? QStringLiteral("(%1 OR r.department_id = :viewer_department)").arg(own) : own);
         break;
     case ExpenseFilter::Scope::Own:
-        where << QStringLiteral("r.applicant_id = :viewer");
+        where << own;
         break;
     }
     if (filter.state)
@@ -198,15 +230,29 @@ QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
         where << (idPlaceholders.isEmpty() ? QStringLiteral("1 = 0")
                                            : QStringLiteral("r.id IN (%1)").arg(idPlaceholders.join(QStringLiteral(", "))));
     }
+    QStringList draftPlaceholders;
+    if (filter.draftsOf) {
+        for (int i = 0; i < filter.draftsOf->size(); ++i)
+            draftPlaceholders << QStringLiteral(":draft_of%1").arg(i);
+        // A draft never submitted is its applicant's alone; one returned for correction was
+        // submitted before and stays visible to whoever saw it then.
+        where << QStringLiteral("(r.state <> 'draft'%1 OR EXISTS (SELECT 1 FROM workflow_transitions t WHERE "
+                                "t.entity_kind = 'expense' AND t.entity_id = r.id AND t.action = 'submit'))")
+                     .arg(draftPlaceholders.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" OR r.applicant_id IN (%1)").arg(draftPlaceholders.join(QStringLiteral(", "))));
+    }
     const QString sql = QStringLiteral(
         "SELECT %1, u.display_name, u.login, d.name, c.name FROM entertainment_requests r "
         "JOIN users u ON u.id = r.applicant_id LEFT JOIN departments d ON d.id = r.department_id "
         "LEFT JOIN customers c ON c.id = r.customer_id %2 ORDER BY r.event_at DESC, r.id DESC LIMIT %3")
         .arg(columns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
         .arg(qMax(1, filter.limit));
-    SqlQuery query(m_database, sql);
+    SqlQuery query(m_database, prefix + sql);
     if (filter.scope != ExpenseFilter::Scope::All) {
         query.bind(":viewer", filter.viewer);
+        for (int i = 0; i < filter.actingFor.size(); ++i)
+            query.bind(QStringLiteral(":acting%1").arg(i), filter.actingFor.at(i));
         if (filter.scope == ExpenseFilter::Scope::Department && filter.viewerDepartment)
             query.bind(":viewer_department", *filter.viewerDepartment);
     }
@@ -224,18 +270,10 @@ QList<ExpenseListRow> ExpenseRepository::list(const ExpenseFilter &filter) const
         query.bind(":to", filter.eventTo);
     for (int i = 0; i < idPlaceholders.size(); ++i)
         query.bind(idPlaceholders[i], filter.ids->at(i));
+    for (int i = 0; i < draftPlaceholders.size(); ++i)
+        query.bind(draftPlaceholders[i], filter.draftsOf->at(i));
     query.exec();
-    QList<ExpenseListRow> rows;
-    while (query.next()) {
-        ExpenseListRow row;
-        row.request = readRequest(query);
-        row.applicantName = query.value(27).toString();
-        row.applicantLogin = query.value(28).toString();
-        row.departmentName = query.value(29).toString();
-        row.customerName = query.value(30).toString();
-        rows << row;
-    }
-    return rows;
+    read(query);
 }
 
 std::optional<ExpenseListRow> ExpenseRepository::row(qint64 id) const
@@ -263,6 +301,13 @@ domain::Money ExpenseRepository::departmentSpending(domain::DepartmentId departm
         "'pending_overrun_approval', 'pending_finance_review', 'reimbursed')"));
     query.bind(":department", department).bind(":from", from).bind(":to", to).bind(":exclude", exclude.value_or(0));
     return Money::fromMinor(query.scalar().toLongLong());
+}
+
+bool ExpenseRepository::wasSubmitted(qint64 id) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT count(*) FROM workflow_transitions WHERE entity_kind = 'expense' "
+                                              "AND entity_id = :id AND action = 'submit'"));
+    return query.bind(":id", id).scalar().toLongLong() > 0;
 }
 
 void ExpenseRepository::lockBudget(domain::DepartmentId department, const QString &month)

@@ -1,15 +1,20 @@
 #pragma once
 
 #include "domain/entertainment/Expense.h"
+#include "domain/entertainment/ExpenseRecords.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
+
+#include <functional>
 
 #include <optional>
 
 namespace bizdesk::storage {
 
 class Database;
+class SqlQuery;
 
 /// Which requests a list may show (record-level visibility is part of the query).
 struct ExpenseFilter
@@ -18,6 +23,8 @@ struct ExpenseFilter
     Scope scope = Scope::Own;
     domain::UserId viewer = 0;
     std::optional<domain::DepartmentId> viewerDepartment;
+    /// People the viewer acts for as a delegate: their own requests are listed as the viewer's.
+    QList<domain::UserId> actingFor;
 
     std::optional<domain::ExpenseState> state;
     std::optional<domain::UserId> applicant;
@@ -26,39 +33,16 @@ struct ExpenseFilter
     QString eventFrom; ///< storage timestamp, inclusive
     QString eventTo;   ///< storage timestamp, exclusive
     std::optional<QList<qint64>> ids;
+    /// Drafts never submitted are shown only when their applicant is one of these people (the
+    /// viewer and whoever they act for); unset: no draft rule (internal sums).
+    std::optional<QList<domain::UserId>> draftsOf;
     int limit = 1000;
 };
 
-/// A member of staff taking part (§6.3.1).
-struct ExpenseStaff
-{
-    domain::UserId id = 0;
-    QString login;
-    QString name;
-};
-
-/// A row of the list, with names joined in.
-struct ExpenseListRow
-{
-    domain::ExpenseRequest request;
-    QString applicantName;
-    QString applicantLogin;
-    QString departmentName;
-    QString customerName;
-    QList<ExpenseStaff> staff; ///< filled by row() only, not by list()
-};
-
-struct ExpenseAttachment
-{
-    qint64 id = 0;
-    qint64 requestId = 0;
-    QString fileName;
-    QString mediaType;
-    qint64 size = 0;
-    QString sha256;
-    QString uploadedAt;
-    domain::UserId uploadedBy = 0;
-};
+// The records are domain types, so that services hand them on without exposing storage.
+using ExpenseStaff = domain::ExpenseStaff;
+using ExpenseListRow = domain::ExpenseListRow;
+using ExpenseAttachment = domain::ExpenseAttachment;
 
 /// Entertainment requests, their receipts and budget sums (§6).
 class ExpenseRepository
@@ -74,7 +58,12 @@ public:
     domain::ExpenseRequest require(qint64 id) const;
     QList<ExpenseListRow> list(const ExpenseFilter &filter) const;
     std::optional<ExpenseListRow> row(qint64 id) const;
+    /// The database's plan for list(filter) (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on
+    /// PostgreSQL): tests check the report and month lists are index-backed.
+    QStringList queryPlan(const ExpenseFilter &filter) const;
 
+    /// Whether the request was ever submitted (a returned draft was; a new one was not).
+    bool wasSubmitted(qint64 id) const;
     /// The staff taking part, in the order picked (entertainment_participants).
     QList<ExpenseStaff> staff(qint64 requestId) const;
     /// Replaces the staff of a request (apply and draft edits only, not every transition).
@@ -97,6 +86,8 @@ public:
     QByteArray attachmentContent(qint64 attachmentId, qint64 *requestId = nullptr) const;
 
 private:
+    /// Builds and runs the list query (with `prefix` in front, e.g. EXPLAIN) and hands it to `read`.
+    void runList(const ExpenseFilter &filter, const QString &prefix, const std::function<void(SqlQuery &)> &read) const;
     Database &m_database;
 };
 

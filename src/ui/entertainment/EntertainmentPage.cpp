@@ -11,8 +11,10 @@
 #include "ui/common/StateBadgeDelegate.h"
 #include "ui/common/Style.h"
 #include "ui/entertainment/ExpenseClaimDialog.h"
+#include "ui/entertainment/ExpenseFilterBar.h"
 #include "ui/entertainment/ExpenseFormWidget.h"
 #include "ui/entertainment/ExpenseListModel.h"
+#include "ui/entertainment/ExpenseProgressView.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -24,22 +26,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace bizdesk::ui {
-namespace {
-
 using domain::ExpenseAction;
-
-enum View { AllVisible, Mine, WaitingForMe };
-
-} // namespace
 
 EntertainmentPage::EntertainmentPage(services::Session &session, QWidget *parent)
     : QWidget(parent), m_session(session)
@@ -60,6 +56,11 @@ EntertainmentPage::EntertainmentPage(services::Session &session, QWidget *parent
     }
 }
 
+QComboBox *EntertainmentPage::viewCombo() const
+{
+    return m_filters->viewCombo();
+}
+
 QPushButton *EntertainmentPage::button(ExpenseAction action) const
 {
     for (const auto &[candidate, button] : m_actionButtons) {
@@ -77,38 +78,14 @@ void EntertainmentPage::buildUi()
     auto *newButton = new QPushButton(tr("&New application"), this);
     newButton->setToolTip(tr("Fill in a 商務應酬申請表 (Ctrl+N)"));
     connect(newButton, &QPushButton::clicked, this, &EntertainmentPage::startNew);
-    newButton->setEnabled(m_session.may(domain::Action::ApplyEntertainment));
+    newButton->setEnabled(!services::EntertainmentService(m_session).actionsForNew().isEmpty());
     filters->addWidget(newButton);
     filters->addSpacing(12);
-    m_viewCombo = new QComboBox(this);
-    m_viewCombo->addItem(tr("All I may see"), AllVisible);
-    m_viewCombo->addItem(tr("Mine"), Mine);
-    m_viewCombo->addItem(tr("Waiting for me"), WaitingForMe);
-    filters->addWidget(m_viewCombo);
-    m_stateCombo = new QComboBox(this);
-    m_stateCombo->addItem(tr("Any state"), QString());
-    for (domain::ExpenseState state : domain::allExpenseStates())
-        m_stateCombo->addItem(domain::expenseStateDisplayName(state), domain::expenseStateName(state));
-    filters->addWidget(m_stateCombo);
-    m_monthCombo = new QComboBox(this);
-    m_monthCombo->addItem(tr("Any month"), QString());
-    const QDate today = m_session.today();
-    for (int i = -2; i < 12; ++i) {
-        const QDate month = QDate(today.year(), today.month(), 1).addMonths(-i);
-        m_monthCombo->addItem(month.toString(QStringLiteral("yyyy-MM")), month.toString(QStringLiteral("yyyy-MM")));
-    }
-    filters->addWidget(m_monthCombo);
-    m_departmentCombo = new QComboBox(this);
-    m_departmentCombo->addItem(tr("Any department"), QVariant());
-    ErrorPresenter::attempt(this, [&] {
-        for (const domain::Department &department : services::IdentityService(m_session).departments())
-            m_departmentCombo->addItem(department.name, department.id);
-    });
-    filters->addWidget(m_departmentCombo);
+    m_filters = new ExpenseFilterBar(m_session, this);
+    filters->addWidget(m_filters);
     filters->addStretch();
     layout->addLayout(filters);
-    for (QComboBox *combo : {m_viewCombo, m_stateCombo, m_monthCombo, m_departmentCombo})
-        connect(combo, &QComboBox::currentIndexChanged, this, &EntertainmentPage::reloadList);
+    connect(m_filters, &ExpenseFilterBar::changed, this, &EntertainmentPage::reloadList);
 
     m_counts = new QLabel(this);
     m_counts->setWordWrap(true);
@@ -156,6 +133,12 @@ void EntertainmentPage::buildUi()
     m_onBehalf->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0b64a; padding: 4px; }"));
     m_onBehalf->hide();
     detail->addWidget(m_onBehalf);
+    m_conflict = new QLabel(m_detailPane);
+    m_conflict->setObjectName(QStringLiteral("conflictNote"));
+    m_conflict->setWordWrap(true);
+    Style::markAsError(m_conflict);
+    m_conflict->hide();
+    detail->addWidget(m_conflict);
     m_comment = new QLineEdit(m_detailPane);
     m_comment->setPlaceholderText(tr("Comment (required to return or reject)"));
     detail->addWidget(m_comment);
@@ -175,6 +158,7 @@ void EntertainmentPage::buildUi()
         {ExpenseAction::FinanceReturn, tr("Return for correction")},
         {ExpenseAction::FinanceReject, tr("Refuse claim")},
     };
+    // Edit is the save button and AttachReceipt the receipts box's button: no button of their own.
     for (const auto &[action, label] : labels) {
         auto *button = new QPushButton(label, m_detailPane);
         button->setObjectName(QStringLiteral("action_") + domain::expenseActionName(action));
@@ -193,7 +177,7 @@ void EntertainmentPage::buildUi()
     m_form = new ExpenseFormWidget(m_detailPane);
     m_form->setCustomerSearch([this](const QString &text) {
         QList<CustomerChoice> choices;
-        for (const storage::CustomerRow &row : services::CustomerService(m_session).search(text, 20))
+        for (const auto &row : services::CustomerService(m_session).search(text, 20))
             choices << CustomerChoice{row.customer.id, row.customer.name,
                                       domain::CustomerRules::label(row.customer.customerClass)};
         return choices;
@@ -214,14 +198,8 @@ void EntertainmentPage::buildUi()
     attachmentsLayout->addWidget(m_attachButton, 0, Qt::AlignTop);
     detail->addWidget(attachmentsBox);
 
-    auto *timelineBox = new QGroupBox(tr("Approval timeline"), m_detailPane);
-    auto *timelineLayout = new QVBoxLayout(timelineBox);
-    m_timeline = new QTreeWidget(timelineBox);
-    m_timeline->setRootIsDecorated(false);
-    m_timeline->setHeaderLabels({tr("When"), tr("Who"), tr("On behalf of"), tr("Step"), tr("Comment"), tr("Policy")});
-    m_timeline->setMinimumHeight(120);
-    timelineLayout->addWidget(m_timeline);
-    detail->addWidget(timelineBox);
+    m_progress = new ExpenseProgressView(m_detailPane);
+    detail->addWidget(m_progress);
     auto *historyBox = new QGroupBox(tr("Audit history"), m_detailPane);
     auto *historyLayout = new QVBoxLayout(historyBox);
     m_history = new AuditHistoryView(m_session, historyBox);
@@ -312,10 +290,7 @@ bool EntertainmentPage::showRecord(const services::RecordRef &record)
     m_currentId = id;
     if (m_model->indexOf(id) < 0) {
         // Make sure the filters do not hide it.
-        for (QComboBox *combo : {m_viewCombo, m_stateCombo, m_monthCombo, m_departmentCombo}) {
-            const QSignalBlocker blocker(combo);
-            combo->setCurrentIndex(0);
-        }
+        m_filters->reset();
     }
     refresh();
     return m_detail && m_detail->request().id == id;
@@ -328,15 +303,7 @@ int EntertainmentPage::badgeCount() const
 
 void EntertainmentPage::reloadList()
 {
-    services::ExpenseQuery query;
-    const int view = m_viewCombo->currentData().toInt();
-    query.mineOnly = view == Mine;
-    query.pendingForMe = view == WaitingForMe;
-    if (const QString state = m_stateCombo->currentData().toString(); !state.isEmpty())
-        query.state = domain::expenseStateFromName(state);
-    query.month = m_monthCombo->currentData().toString();
-    if (m_departmentCombo->currentData().isValid())
-        query.department = m_departmentCombo->currentData().toLongLong();
+    const services::ExpenseQuery query = m_filters->query();
     run([&] {
         services::EntertainmentService service(m_session);
         m_model->setRows(service.list(query));
@@ -364,7 +331,7 @@ void EntertainmentPage::reloadList()
 
 void EntertainmentPage::startNew()
 {
-    if (!m_session.may(domain::Action::ApplyEntertainment))
+    if (services::EntertainmentService(m_session).actionsForNew().isEmpty())
         return;
     showError({});
     m_creating = true;
@@ -394,12 +361,13 @@ void EntertainmentPage::showDetail()
 {
     for (const auto &[action, button] : m_actionButtons)
         button->setVisible(false);
-    m_timeline->clear();
+    m_progress->clear();
     m_attachments->clear();
+    m_conflict->hide();
     const bool haveRecord = m_detail.has_value();
     m_form->setVisible(haveRecord || m_creating);
     m_attachments->parentWidget()->setVisible(haveRecord);
-    m_timeline->parentWidget()->setVisible(haveRecord);
+    m_progress->setVisible(haveRecord);
     m_history->parentWidget()->setVisible(haveRecord);
     if (haveRecord)
         m_history->setRecord({services::expenseRecord, m_detail->request().id});
@@ -413,9 +381,11 @@ void EntertainmentPage::showDetail()
         m_badge->setStyleSheet(QString());
         m_flags->clear();
         m_claim->clear();
-        m_form->setEditable(true);
-        m_saveButton->setVisible(true);
-        button(ExpenseAction::Submit)->setVisible(true);
+        // What a new application offers comes from the service, like every other action.
+        const QList<ExpenseAction> offered = services::EntertainmentService(m_session).actionsForNew();
+        m_form->setEditable(offered.contains(ExpenseAction::Edit));
+        m_saveButton->setVisible(offered.contains(ExpenseAction::Edit));
+        button(ExpenseAction::Submit)->setVisible(offered.contains(ExpenseAction::Submit));
         m_attachButton->setVisible(false);
         m_comment->setVisible(false);
         m_onBehalf->hide();
@@ -457,37 +427,30 @@ void EntertainmentPage::showDetail()
                                    ExpenseListModel::money(detail.budget.afterThis)),
                           detail.budget.over());
     if (request.actual) {
-        m_claim->setText(tr("Claim: actual %1, %2 receipt(s), filed %3. %4")
-                             .arg(ExpenseListModel::money(*request.actual))
-                             .arg(request.receiptCount)
-                             .arg(domain::fromStorageTimestamp(request.claimedAt).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                  request.claimExplanation));
+        QString text = tr("Claim: actual %1, %2 receipt(s), filed %3. %4")
+                           .arg(ExpenseListModel::money(*request.actual))
+                           .arg(request.receiptCount)
+                           .arg(domain::fromStorageTimestamp(request.claimedAt).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                request.claimExplanation);
+        if (detail.overrun)
+            text += QStringLiteral("\n") + tr("Over the estimate by %1 (%2%).")
+                                               .arg(ExpenseListModel::money(detail.overrun->amount))
+                                               .arg(QLocale().toString(detail.overrun->percent, 'f', 1));
+        m_claim->setText(text);
     } else {
         m_claim->clear();
     }
-    for (const storage::ExpenseAttachment &attachment : detail.attachments)
+    for (const domain::ExpenseAttachment &attachment : detail.attachments)
         m_attachments->addItem(tr("%1 (%2 KB, SHA-256 %3…)").arg(attachment.fileName).arg((attachment.size + 1023) / 1024).arg(attachment.sha256.left(12)));
-    const bool applicantMayAttach = request.applicantId == m_session.userId()
-                                    && (request.state == domain::ExpenseState::Approved
-                                        || request.state == domain::ExpenseState::PendingOverrunApproval
-                                        || request.state == domain::ExpenseState::PendingFinanceReview);
-    m_attachButton->setVisible(applicantMayAttach);
-    m_attachments->parentWidget()->setVisible(applicantMayAttach || !detail.attachments.isEmpty());
-    for (const storage::TransitionRecord &record : detail.history) {
-        auto *item = new QTreeWidgetItem(m_timeline);
-        item->setText(0, domain::fromStorageTimestamp(record.at).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        item->setText(1, record.actorName);
-        item->setText(2, record.onBehalfOfName);
-        item->setText(3, QStringLiteral("%1 → %2").arg(domain::expenseStateDisplayName(record.fromState),
-                                                        domain::expenseStateDisplayName(record.toState)));
-        item->setText(4, record.comment);
-        item->setText(5, QStringLiteral("v%1").arg(record.policyVersion));
-    }
-    for (int column = 0; column < m_timeline->columnCount(); ++column)
-        m_timeline->resizeColumnToContents(column);
+    const bool mayAttach = detail.may(ExpenseAction::AttachReceipt);
+    m_attachButton->setVisible(mayAttach);
+    m_attachments->parentWidget()->setVisible(mayAttach || !detail.attachments.isEmpty());
+    m_progress->show(detail);
+    m_conflict->setText(detail.conflictNote);
+    m_conflict->setVisible(!detail.conflictNote.isEmpty());
     bool decides = false;
     for (const auto &[action, button] : m_actionButtons) {
-        const bool may = detail.may(action) && action != ExpenseAction::Edit;
+        const bool may = detail.may(action);
         button->setVisible(may);
         decides = decides || (may && (action == ExpenseAction::Return || action == ExpenseAction::FinanceReturn));
     }
@@ -529,15 +492,15 @@ void EntertainmentPage::act(ExpenseAction action)
     const bool ok = run([&] {
         services::EntertainmentService service(m_session);
         // The version the user is looking at: acting on a request that changed since is refused.
-        std::optional<int> shown = m_detail && !m_creating ? std::optional<int>(m_detail->request().version) : std::nullopt;
-        if (action == ExpenseAction::Submit && m_creating) {
-            // A new application: save it as a draft, then submit (two use cases, each one transaction).
-            const auto draft = service.apply(m_form->form());
-            m_currentId = draft.id;
+        const std::optional<int> shown = m_detail && !m_creating ? std::optional<int>(m_detail->request().version) : std::nullopt;
+        if (action == ExpenseAction::Submit && (m_creating || (m_detail && m_detail->may(ExpenseAction::Edit)))) {
+            // Saving the form and submitting it is one service call, one transaction: a refused
+            // submit keeps no half-saved draft.
+            const auto submitted = m_creating ? service.applyAndSubmit(m_form->form())
+                                              : service.saveAndSubmit(*m_currentId, *shown, m_form->form());
+            m_currentId = submitted.id;
             m_creating = false;
-            shown = draft.version;
-        } else if (action == ExpenseAction::Submit && m_detail && m_detail->may(ExpenseAction::Edit)) {
-            shown = service.editDraft(*m_currentId, m_detail->request().version, m_form->form()).version;
+            return;
         }
         if (!m_currentId)
             return;

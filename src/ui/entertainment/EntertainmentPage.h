@@ -13,7 +13,6 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableView;
-class QTreeWidget;
 
 namespace bizdesk::services {
 class Session;
@@ -22,7 +21,9 @@ class Session;
 namespace bizdesk::ui {
 
 class AuditHistoryView;
+class ExpenseFilterBar;
 class ExpenseFormWidget;
+class ExpenseProgressView;
 class ExpenseListModel;
 
 /// The Entertainment tab (§6): filtered list with state badges and counts, and a detail pane with
@@ -50,11 +51,20 @@ public:
     QPushButton *button(domain::ExpenseAction action) const;
     QPushButton *saveButton() const { return m_saveButton; }
     QLineEdit *commentEdit() const { return m_comment; }
-    QComboBox *viewCombo() const { return m_viewCombo; }
+    QComboBox *viewCombo() const;
     QTableView *table() const { return m_table; }
     QLabel *messageLabel() const { return m_message; }
     /// "You decide on behalf of …" when the user approves as a delegate.
     QLabel *onBehalfLabel() const { return m_onBehalf; }
+    /// The conflict-of-interest note, shown when the approver takes part in the event.
+    QLabel *conflictLabel() const { return m_conflict; }
+    /// The claim line, with the overrun amount and percentage when over the estimate.
+    QLabel *claimLabel() const { return m_claim; }
+    /// The route (steps ahead greyed) and the timeline.
+    ExpenseProgressView *progressView() const { return m_progress; }
+    QPushButton *attachButton() const { return m_attachButton; }
+    /// The action buttons, in order: the page shows exactly those the service offers.
+    const QList<std::pair<domain::ExpenseAction, QPushButton *>> &actionButtons() const { return m_actionButtons; }
     /// Ctrl+Enter: submit a draft, else approve (or reimburse) when the user may.
     void primaryAction();
 
@@ -78,10 +88,7 @@ private:
     services::Session &m_session;
     ExpenseListModel *m_model = nullptr;
     QTableView *m_table = nullptr;
-    QComboBox *m_viewCombo = nullptr;
-    QComboBox *m_stateCombo = nullptr;
-    QComboBox *m_monthCombo = nullptr;
-    QComboBox *m_departmentCombo = nullptr;
+    ExpenseFilterBar *m_filters = nullptr;
     QLabel *m_counts = nullptr;
 
     QWidget *m_detailPane = nullptr;
@@ -94,7 +101,8 @@ private:
     QLabel *m_claim = nullptr;
     QListWidget *m_attachments = nullptr;
     QPushButton *m_attachButton = nullptr;
-    QTreeWidget *m_timeline = nullptr;
+    ExpenseProgressView *m_progress = nullptr;
+    QLabel *m_conflict = nullptr;
     AuditHistoryView *m_history = nullptr;
     QLineEdit *m_comment = nullptr;
     QPushButton *m_saveButton = nullptr;

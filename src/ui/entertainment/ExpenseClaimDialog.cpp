@@ -8,7 +8,10 @@ ExpenseClaimDialog::ExpenseClaimDialog(const domain::ExpenseRequest &request, QW
     : QDialog(parent), m_ui(std::make_unique<Ui::ExpenseClaimDialog>())
 {
     m_ui->setupUi(this);
-    m_ui->actualEdit->setText(request.estimate.toDecimalString());
+    // The actual cost is typed from the receipts: prefilling the estimate invited claims of the
+    // estimate instead of what was spent.
+    m_ui->actualEdit->clear();
+    m_ui->actualEdit->setPlaceholderText(tr("as on the receipts"));
     m_ui->hintLabel->setText(tr("Approved estimate: ¥%1. A clearly higher actual cost needs a written explanation and "
                                 "the superior's approval before finance (§6.4.3).")
                                  .arg(request.estimate.toDecimalString()));

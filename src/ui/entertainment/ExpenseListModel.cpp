@@ -7,7 +7,7 @@
 
 namespace bizdesk::ui {
 
-void ExpenseListModel::setRows(QList<storage::ExpenseListRow> rows)
+void ExpenseListModel::setRows(QList<domain::ExpenseListRow> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
@@ -79,7 +79,7 @@ QVariant ExpenseListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const storage::ExpenseListRow &row = m_rows.at(index.row());
+    const domain::ExpenseListRow &row = m_rows.at(index.row());
     const domain::ExpenseRequest &request = row.request;
     if (role == StateBadgeDelegate::MeaningRole && index.column() == State)
         return static_cast<int>(meaningOf(request.state));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/entertainment/ExpenseRepository.h"
+#include "domain/entertainment/ExpenseRecords.h"
 #include "ui/common/Style.h"
 
 #include <QAbstractTableModel>
@@ -16,8 +16,8 @@ public:
     enum Column { Number, State, Applicant, Department, Category, When, Estimate, Actual, Flags, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
-    void setRows(QList<storage::ExpenseListRow> rows);
-    const storage::ExpenseListRow &row(int index) const { return m_rows.at(index); }
+    void setRows(QList<domain::ExpenseListRow> rows);
+    const domain::ExpenseListRow &row(int index) const { return m_rows.at(index); }
     int indexOf(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -30,7 +30,7 @@ public:
     static QString money(const domain::Money &money);
 
 private:
-    QList<storage::ExpenseListRow> m_rows;
+    QList<domain::ExpenseListRow> m_rows;
 };
 
 } // namespace bizdesk::ui

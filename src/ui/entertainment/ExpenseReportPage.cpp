@@ -5,14 +5,15 @@
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/PrintPreview.h"
 #include "ui/common/Style.h"
+#include "ui/entertainment/ReportPeriodPicker.h"
 
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace bizdesk::ui {
@@ -27,12 +28,9 @@ ExpenseReportPage::ExpenseReportPage(services::Session &session, QWidget *parent
     layout->addWidget(title);
     auto *bar = new QHBoxLayout;
     auto *periodLabel = new QLabel(tr("&Period:"), this);
-    m_period = new QLineEdit(this);
-    const QDate today = m_session.today();
-    m_period->setText(QStringLiteral("%1-Q%2").arg(today.year()).arg((today.month() - 1) / 3 + 1));
-    m_period->setPlaceholderText(tr("2026, 2026-Q4 or 2026-11"));
-    m_period->setMaximumWidth(140);
-    periodLabel->setBuddy(m_period);
+    // Chosen, not typed: a month, a quarter or a year of the company's calendar.
+    m_period = new ReportPeriodPicker(m_session.today(), this);
+    periodLabel->setBuddy(m_period->kindCombo());
     bar->addWidget(periodLabel);
     bar->addWidget(m_period);
     m_department = new QComboBox(this);
@@ -45,7 +43,10 @@ ExpenseReportPage::ExpenseReportPage(services::Session &session, QWidget *parent
     auto *show = new QPushButton(tr("&Show"), this);
     show->setDefault(true);
     connect(show, &QPushButton::clicked, this, &ExpenseReportPage::build);
-    connect(m_period, &QLineEdit::returnPressed, this, &ExpenseReportPage::build);
+    connect(m_period, &ReportPeriodPicker::periodChanged, this, [this] {
+        if (m_loaded)
+            build();
+    });
     bar->addWidget(show);
     bar->addStretch();
     auto *preview = new QPushButton(tr("Print preview…"), this);
@@ -83,10 +84,14 @@ void ExpenseReportPage::refresh()
 void ExpenseReportPage::build()
 {
     try {
-        m_data = services::ExpenseReport(m_session).build(m_period->text(), m_department->currentData().toString());
+        m_data = services::ExpenseReport(m_session).build(m_period->periodText(), m_department->currentData().toString());
         const services::PrintDocument document = services::ExpenseReport::toDocument(*m_data);
         m_view->document()->setDefaultStyleSheet(services::DocumentRenderer::styleSheet());
         m_view->setHtml(document.bodyHtml);
+        // setHtml() starts a new document, resources included: the chart goes in afterwards.
+        QTextDocument *text = m_view->document();
+        services::DocumentRenderer::addImages(document, *text);
+        text->markContentsDirty(0, text->characterCount());
         m_message->hide();
     } catch (const domain::Error &error) {
         m_data.reset();

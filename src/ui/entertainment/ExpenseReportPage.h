@@ -9,7 +9,6 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QTextBrowser;
 
 namespace bizdesk::services {
@@ -20,6 +19,8 @@ namespace bizdesk::ui {
 
 /// Reports tab: the entertainment expense report per month/quarter/year by department and
 /// person, with print preview, PDF and Excel export (§6.1, §6.4).
+class ReportPeriodPicker;
+
 class ExpenseReportPage : public QWidget, public ModulePage
 {
     Q_OBJECT
@@ -28,8 +29,10 @@ public:
     explicit ExpenseReportPage(services::Session &session, QWidget *parent = nullptr);
     void refresh() override;
 
-    QLineEdit *periodEdit() const { return m_period; }
+    ReportPeriodPicker *periodPicker() const { return m_period; }
     QTextBrowser *view() const { return m_view; }
+    /// The report shown now (none after an error).
+    const std::optional<services::ExpenseReportData> &data() const { return m_data; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -40,7 +43,7 @@ private:
     void save(const QString &filter, const QString &suffix);
 
     services::Session &m_session;
-    QLineEdit *m_period = nullptr;
+    ReportPeriodPicker *m_period = nullptr;
     QComboBox *m_department = nullptr;
     QLabel *m_message = nullptr;
     QTextBrowser *m_view = nullptr;
