@@ -1,3 +1,4 @@
+#include "services/contracts/ContractExecutionService.h"
 #include "services/contracts/ContractService.h"
 #include "services/customers/CustomerService.h"
 #include "support/TestDatabase.h"
@@ -110,6 +111,58 @@ TEST_P(ContractsPageTest, the_list_fetches_windows_as_it_scrolls)
     EXPECT_EQ(model->rowCount(), ui::ContractListModel::windowSize + 5);
     EXPECT_FALSE(model->canFetchMore({}));
     EXPECT_EQ(model->index(0, ui::ContractListModel::Number).data().toString(), u"HT-2026-0205"_s) << "newest first";
+}
+
+TEST_P(ContractsPageTest, chinese_interface_shows_an_effective_contract_unclipped)
+{
+    if (GetParam() != bizdesk::testing::Backend::Sqlite)
+        GTEST_SKIP() << "one look is enough";
+    const bizdesk::testing::ChineseInterface chinese;
+    services::ContractService drafter(as(u"manager1"_s));
+    domain::ContractForm form;
+    form.customerId = m_customer;
+    form.title = u"ERP 实施服务合同"_s;
+    form.amount = u"120000"_s;
+    form.ownerLogin = u"sales1"_s;
+    form.startDate = QDate(2026, 11, 1);
+    form.endDate = QDate(2027, 10, 31);
+    const domain::Contract contract = drafter.draft(form);
+    const QStringList texts{u"甲方提供业务需求与场地，乙方负责实施与培训。"_s, u"ERP 标准版 50 用户，含财务、供应链模块。"_s,
+                            u"合同总价人民币 120,000 元（含税）。"_s, u"签约后 90 日内上线。"_s, u"按验收单逐项签字确认。"_s,
+                            u"签约付 50%，验收后付 50%。"_s, u"逾期每日按合同额 0.05% 支付违约金。"_s};
+    int i = 0;
+    for (const domain::ContractClause clause : domain::contractClauses().all())
+        drafter.setClause(contract.id, clause, texts.at(i++));
+    drafter.submit(contract.id);
+    services::ContractService(as(u"legal"_s)).approve(contract.id, u"条款合规"_s);
+    services::ContractService(as(u"finance"_s)).approve(contract.id, u"付款条件可行"_s);
+    services::ContractService(as(u"director"_s)).approve(contract.id);
+    services::ContractExecutionService execution(as(u"manager1"_s));
+    execution.sign(contract.id, {QDate(2026, 11, 2), u"director"_s, u"王总"_s, true, std::nullopt});
+    execution.addMilestone(contract.id, u"delivery"_s, QDate(2027, 1, 31), {});
+    execution.addMilestone(contract.id, u"acceptance"_s, QDate(2027, 2, 28), {});
+    execution.addReceivable(contract.id, QDate(2026, 11, 10), u"60000"_s);
+    execution.addReceivable(contract.id, QDate(2027, 3, 31), u"60000"_s);
+    services::ContractExecutionService(as(u"finance"_s)).recordPayment(contract.id, QDate(2026, 11, 2), u"60000"_s, std::nullopt, u"银行转账"_s);
+
+    ui::ContractsPage page(as(u"manager1"_s));
+    page.resize(1280, 760);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    page.refresh();
+    page.table()->selectRow(0);
+    QApplication::processEvents();
+    ASSERT_NE(page.currentDetail(), nullptr);
+    EXPECT_TRUE(page.detailView()->toPlainText().contains(u"已回款"_s)) << page.detailView()->toPlainText().toStdString();
+    EXPECT_TRUE(page.detailView()->toPlainText().contains(u"人民币壹拾贰万元整"_s));
+    for (const ContractAction action : page.currentDetail()->actions) {
+        QPushButton *button = page.button(action);
+        EXPECT_GE(button->width(), button->fontMetrics().horizontalAdvance(button->text())) << button->text().toStdString();
+    }
+    const QString folder = qEnvironmentVariable("BIZDESK_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(page.grab().save(folder + u"/contracts.png"_s));
+    }
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(ContractsPageTest);
