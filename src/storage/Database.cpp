@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -121,8 +122,14 @@ void Database::openSqlite(CreateMode mode)
     }
 
     m_connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_connection.setDatabaseName(path);
-    m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2")
+    // Opened by URI with mode=rw (or ro): should the file vanish between the check above and
+    // this open (a share unmounted, the file moved by someone), SQLite refuses instead of
+    // creating an empty database where the user's data was. Only CreateIfMissing, which made the
+    // file itself just now, may find it empty.
+    QUrl uri = QUrl::fromLocalFile(path);
+    uri.setQuery(mode == CreateMode::ReadOnly ? QStringLiteral("mode=ro") : QStringLiteral("mode=rw"));
+    m_connection.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+    m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_OPEN_URI%2")
                                        .arg(busyTimeoutMilliseconds)
                                        .arg(mode == CreateMode::ReadOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     if (!m_connection.open())
