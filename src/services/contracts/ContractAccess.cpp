@@ -4,11 +4,14 @@
 #include "services/Session.h"
 #include "services/approval/ApprovalDesk.h"
 #include "services/identity/IdentityService.h"
+#include "storage/Transaction.h"
 #include "storage/approval/RouteRepository.h"
 #include "storage/contracts/ContractExecutionRepository.h"
 #include "storage/contracts/ContractRepository.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace bizdesk::services {
 
@@ -80,18 +83,43 @@ bool ContractAccess::isResponsible(const Contract &contract) const
     return me.roles.has(Role::Manager) && me.departmentId && contract.departmentId == me.departmentId;
 }
 
-bool ContractAccess::holdsOpenCopy(qint64 contractId) const
+bool ContractAccess::isRecipient(const domain::ContractCopy &copy) const
 {
     const domain::User &me = m_session.user();
-    for (const domain::ContractCopy &copy : storage::ContractExecutionRepository(m_session.database()).copies(contractId)) {
-        if (copy.isAcknowledged())
-            continue;
-        using R = domain::ContractCopy::Recipient;
-        if ((copy.recipient == R::Legal && me.roles.has(Role::Legal)) || (copy.recipient == R::Finance && me.roles.has(Role::Finance))
-            || (copy.recipient == R::Delivery && me.departmentId && copy.deliveryDepartment == me.departmentId))
-            return true;
+    using R = domain::ContractCopy::Recipient;
+    switch (copy.recipient) {
+    case R::Legal: return me.roles.has(Role::Legal);
+    case R::Finance: return me.roles.has(Role::Finance);
+    case R::Delivery: return me.departmentId && copy.deliveryDepartment == me.departmentId;
     }
     return false;
+}
+
+bool ContractAccess::holdsOpenCopy(qint64 contractId) const
+{
+    const QList<domain::ContractCopy> copies = storage::ContractExecutionRepository(m_session.database()).copies(contractId);
+    return std::any_of(copies.begin(), copies.end(),
+                       [this](const domain::ContractCopy &copy) { return !copy.isAcknowledged() && isRecipient(copy); });
+}
+
+Contract ContractAccess::transition(qint64 id, ContractAction action, std::optional<int> seen,
+                                    const std::function<QJsonObject(Contract &)> &change, const QString &auditAction,
+                                    const QString &comment) const
+{
+    storage::Transaction transaction(m_session.database());
+    Contract contract = requireVisible(id);
+    requireSeenVersion(seen, contract.version, label(contract));
+    require(contract, route(id), action);
+    const Contract before = contract;
+    contract.state = domain::ContractWorkflow::target(contract.state, action);
+    const QJsonObject details = change(contract);
+    storage::ContractRepository repository(m_session.database());
+    repository.update(contract, m_session.timestamp(), m_session.userId());
+    const Contract saved = repository.require(id);
+    record(before, saved, auditAction.isEmpty() ? domain::contractActions().name(action) : auditAction, comment, std::nullopt,
+           details);
+    transaction.commit();
+    return saved;
 }
 
 QList<ContractAction> ContractAccess::actionsFor(const Contract &contract, const domain::Route &route) const

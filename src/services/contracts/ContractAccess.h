@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 #include <optional>
 
 namespace bizdesk::services {
@@ -36,7 +38,17 @@ public:
     /// `amount` in CNY at finance's rate (§5.1: reports in CNY); invalid("currency") without one.
     domain::Money amountInCny(const domain::Money &amount) const;
 
-    /// Writes the transition (when the state changed or `always`) and the audit entry.
+    /// One use case on an existing contract, in one transaction: loads it (visible to the user),
+    /// checks the version seen and the action, moves the state as ContractWorkflow::target says,
+    /// lets `change` edit the contract (its return value goes into the audit entry), saves it and
+    /// records it as `auditAction` (default: the action's name).
+    domain::Contract transition(qint64 id, domain::ContractAction action, std::optional<int> seen,
+                                const std::function<QJsonObject(domain::Contract &)> &change,
+                                const QString &auditAction = {}, const QString &comment = {}) const;
+    /// Whether the session's user receives `copy` (legal, finance, or the delivery department).
+    bool isRecipient(const domain::ContractCopy &copy) const;
+
+    /// Writes the transition (when the state changed or a comment was given) and the audit entry.
     void record(const domain::Contract &before, const domain::Contract &after, const QString &action,
                 const QString &comment = {}, std::optional<domain::UserId> onBehalfOf = std::nullopt,
                 const QJsonObject &details = {}) const;

@@ -7,7 +7,6 @@
 #include "services/approval/ApprovalDesk.h"
 #include "services/contracts/ContractAccess.h"
 #include "services/policy/PolicyService.h"
-#include "storage/Transaction.h"
 #include "storage/contracts/ContractExecutionRepository.h"
 #include "storage/contracts/ContractRepository.h"
 #include "storage/identity/UserRepository.h"
@@ -34,20 +33,7 @@ const QStringList issueKinds{QStringLiteral("changed_needs"), QStringLiteral("de
 Contract ContractExecutionService::transition(qint64 id, ContractAction action, std::optional<int> seen,
                                               const std::function<QJsonObject(Contract &)> &change, const QString &comment)
 {
-    storage::Transaction transaction(m_session.database());
-    const ContractAccess access(m_session);
-    Contract contract = access.requireVisible(id);
-    requireSeenVersion(seen, contract.version, ContractAccess::label(contract));
-    access.require(contract, access.route(id), action);
-    const Contract before = contract;
-    contract.state = domain::ContractWorkflow::target(contract.state, action);
-    const QJsonObject details = change(contract);
-    storage::ContractRepository repository(m_session.database());
-    repository.update(contract, m_session.timestamp(), m_session.userId());
-    const Contract saved = repository.require(id);
-    access.record(before, saved, domain::contractActions().name(action), comment, std::nullopt, details);
-    transaction.commit();
-    return saved;
+    return ContractAccess(m_session).transition(id, action, seen, change, {}, comment);
 }
 
 Contract ContractExecutionService::sign(qint64 id, const SigningInput &input, std::optional<int> seen)
@@ -91,14 +77,11 @@ Contract ContractExecutionService::acknowledge(qint64 id)
 {
     return transition(id, ContractAction::Acknowledge, std::nullopt, [&](Contract &) {
         const domain::User &me = m_session.user();
+        const ContractAccess access(m_session);
         storage::ContractExecutionRepository execution(m_session.database());
-        using R = domain::ContractCopy::Recipient;
         QStringList acknowledged;
         for (const domain::ContractCopy &copy : execution.copies(id)) {
-            const bool mine = (copy.recipient == R::Legal && me.roles.has(domain::Role::Legal))
-                              || (copy.recipient == R::Finance && me.roles.has(domain::Role::Finance))
-                              || (copy.recipient == R::Delivery && me.departmentId && copy.deliveryDepartment == me.departmentId);
-            if (mine && !copy.isAcknowledged() && execution.acknowledge(id, copy.recipient, me.id, m_session.timestamp()))
+            if (!copy.isAcknowledged() && access.isRecipient(copy) && execution.acknowledge(id, copy.recipient, me.id, m_session.timestamp()))
                 acknowledged << domain::ContractCopy::recipientName(copy.recipient);
         }
         return QJsonObject{{QStringLiteral("acknowledged"), acknowledged.join(QLatin1Char(','))}};

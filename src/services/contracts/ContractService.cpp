@@ -109,43 +109,27 @@ Contract ContractService::draft(const domain::ContractForm &form)
 
 Contract ContractService::edit(qint64 id, const domain::ContractForm &form, std::optional<int> seen)
 {
-    storage::Transaction transaction(m_session.database());
     const ContractAccess access(m_session);
-    Contract contract = access.requireVisible(id);
-    requireSeenVersion(seen, contract.version, ContractAccess::label(contract));
-    access.require(contract, access.route(id), ContractAction::Edit);
-    const Contract before = contract;
-    domain::ContractRules::applyForm(form, contract);
-    if (contract.customerId != before.customerId)
-        CustomerService(m_session).requireLinkable(contract.customerId);
-    if (form.owner)
-        contract.ownerId = *form.owner;
-    contract.amountCny = ContractAccess(m_session).amountInCny(contract.amount);
-    storage::ContractRepository repository(m_session.database());
-    repository.update(contract, m_session.timestamp(), m_session.userId());
-    const Contract saved = repository.require(id);
-    access.record(before, saved, QStringLiteral("edit"));
-    transaction.commit();
-    return saved;
+    return access.transition(id, ContractAction::Edit, seen, [&](Contract &contract) {
+        const qint64 customerBefore = contract.customerId;
+        domain::ContractRules::applyForm(form, contract);
+        if (contract.customerId != customerBefore)
+            CustomerService(m_session).requireLinkable(contract.customerId);
+        if (form.owner)
+            contract.ownerId = *form.owner;
+        contract.amountCny = access.amountInCny(contract.amount);
+        return QJsonObject();
+    });
 }
 
 Contract ContractService::setClause(qint64 id, domain::ContractClause clause, const QString &text, std::optional<int> seen)
 {
-    storage::Transaction transaction(m_session.database());
-    const ContractAccess access(m_session);
-    Contract contract = access.requireVisible(id);
-    requireSeenVersion(seen, contract.version, ContractAccess::label(contract));
-    access.require(contract, access.route(id), ContractAction::Edit);
-    const Contract before = contract;
-    const QString body = domain::TextRules::clean(domain::contractClauses().name(clause), text, domain::TextKind::Notes);
-    storage::ContractRepository repository(m_session.database());
-    repository.setClause(id, clause, body);
-    repository.update(contract, m_session.timestamp(), m_session.userId()); // bumps the version: the clause is part of the record
-    const Contract saved = repository.require(id);
-    access.record(before, saved, QStringLiteral("clause"), {}, std::nullopt,
-                  QJsonObject{{QStringLiteral("clause"), domain::contractClauses().name(clause)}});
-    transaction.commit();
-    return saved;
+    // The clause is part of the record: writing it raises the contract's version.
+    return ContractAccess(m_session).transition(id, ContractAction::Edit, seen, [&](Contract &) {
+        const QString body = domain::TextRules::clean(domain::contractClauses().name(clause), text, domain::TextKind::Notes);
+        storage::ContractRepository(m_session.database()).setClause(id, clause, body);
+        return QJsonObject{{QStringLiteral("clause"), domain::contractClauses().name(clause)}};
+    }, QStringLiteral("clause"));
 }
 
 Contract ContractService::saveDraft(qint64 id, const domain::ContractForm &form, const domain::ClauseTexts &clauses,
@@ -164,27 +148,17 @@ Contract ContractService::saveDraft(qint64 id, const domain::ContractForm &form,
 
 Contract ContractService::submit(qint64 id, std::optional<int> seen)
 {
-    storage::Transaction transaction(m_session.database());
-    const ContractAccess access(m_session);
-    Contract contract = access.requireVisible(id);
-    requireSeenVersion(seen, contract.version, ContractAccess::label(contract));
-    access.require(contract, access.route(id), ContractAction::Submit);
-    domain::ClauseGate::requireComplete(contract.clauses);
-    const Contract before = contract;
-    if (contract.returnedRevision && *contract.returnedRevision >= contract.revision)
-        contract.revision = *contract.returnedRevision + 1;
-    storage::ContractRepository repository(m_session.database());
-    repository.snapshotRevision(id, contract.revision, contract.clauses);
-    const Money threshold = PolicyService(m_session).money(domain::policy::contractExecutiveThreshold);
-    const domain::Route route = ApprovalDesk(m_session).start(contractEntity, id,
-                                                              domain::ContractRouting::plan(contract.amountCny, threshold),
-                                                              contract.drafterId);
-    contract.state = domain::contractStates().fromName(route.currentState()).value_or(ContractState::LegalReview);
-    repository.update(contract, m_session.timestamp(), m_session.userId());
-    const Contract saved = repository.require(id);
-    access.record(before, saved, QStringLiteral("submit"));
-    transaction.commit();
-    return saved;
+    return ContractAccess(m_session).transition(id, ContractAction::Submit, seen, [&](Contract &contract) {
+        domain::ClauseGate::requireComplete(contract.clauses);
+        if (contract.returnedRevision && *contract.returnedRevision >= contract.revision)
+            contract.revision = *contract.returnedRevision + 1;
+        storage::ContractRepository(m_session.database()).snapshotRevision(id, contract.revision, contract.clauses);
+        const Money threshold = PolicyService(m_session).money(domain::policy::contractExecutiveThreshold);
+        const domain::Route route = ApprovalDesk(m_session).start(
+            contractEntity, id, domain::ContractRouting::plan(contract.amountCny, threshold), contract.drafterId);
+        contract.state = domain::contractStates().fromName(route.currentState()).value_or(ContractState::LegalReview);
+        return QJsonObject();
+    });
 }
 
 Contract ContractService::approve(qint64 id, const QString &comment, const QString &clause, std::optional<int> seen)
@@ -242,19 +216,7 @@ Contract ContractService::decide(qint64 id, bool approve, const QString &comment
 
 Contract ContractService::withdraw(qint64 id, std::optional<int> seen)
 {
-    storage::Transaction transaction(m_session.database());
-    const ContractAccess access(m_session);
-    Contract contract = access.requireVisible(id);
-    requireSeenVersion(seen, contract.version, ContractAccess::label(contract));
-    access.require(contract, access.route(id), ContractAction::Withdraw);
-    const Contract before = contract;
-    contract.state = domain::ContractWorkflow::target(contract.state, ContractAction::Withdraw);
-    storage::ContractRepository repository(m_session.database());
-    repository.update(contract, m_session.timestamp(), m_session.userId());
-    const Contract saved = repository.require(id);
-    access.record(before, saved, QStringLiteral("withdraw"));
-    transaction.commit();
-    return saved;
+    return ContractAccess(m_session).transition(id, ContractAction::Withdraw, seen, [](Contract &) { return QJsonObject(); });
 }
 
 void ContractService::setExchangeRate(const QString &currency, const QString &rate)
