@@ -1818,6 +1818,121 @@
     </message>
 </context>
 <context>
+    <name>CustomerDetailHtml</name>
+    <message>
+        <source>shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
+        <translation>
+            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaint(s)</source>
+        <translation>
+            <numerusform>%n 个未解决投诉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户群</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系时间</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>No contact persons yet.</source>
+        <translation>还没有联系人。</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>No contact recorded yet.</source>
+        <translation>还没有沟通记录。</translation>
+    </message>
+    <message>
+        <source>Next follow-up: %1</source>
+        <translation>下次跟进：%1</translation>
+    </message>
+    <message>
+        <source>Customer events</source>
+        <translation>客户活动</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Appreciation event</source>
+        <translation>答谢活动</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段历史</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -2307,10 +2422,6 @@
         <translation>投诉 #%1 不存在。</translation>
     </message>
     <message>
-        <source>Complaint #%1 is already resolved (§3.2.3).</source>
-        <translation>投诉 #%1 已解决（§3.2.3）。</translation>
-    </message>
-    <message>
         <source>status: a complaint moves on to in_progress or resolved.</source>
         <translation>status：投诉只能推进到 in_progress（处理中）或 resolved（已解决）。</translation>
     </message>
@@ -2463,10 +2574,6 @@
         <translation>名称：目标客户群“%1”已存在（§3.1.2）。</translation>
     </message>
     <message>
-        <source>%1 was changed by someone else meanwhile (now version %2, you saw version %3); reload and try again.</source>
-        <translation>%1 已被他人修改（当前为第 %2 版，您看到的是第 %3 版）；请刷新后重试。</translation>
-    </message>
-    <message>
         <source>Customer #%1</source>
         <translation>客户 #%1</translation>
     </message>
@@ -2505,6 +2612,40 @@
     <message>
         <source>Website</source>
         <translation>网站</translation>
+    </message>
+    <message>
+        <source>%1 is already resolved (§3.2.3).</source>
+        <translation>%1 已解决（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>%1 is already in progress (§3.2.3).</source>
+        <translation>%1 已在处理中（§3.2.3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>payment overdue for %n day(s)</source>
+        <translation>
+            <numerusform>回款逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>received %1, outstanding %2</source>
+        <translation>已回款 %1，未回款 %2</translation>
+    </message>
+    <message>
+        <source>Entertainment request</source>
+        <translation>商务应酬申请</translation>
     </message>
 </context>
 <context>
@@ -3011,10 +3152,6 @@
         <translation>您无权查看应酬申请 #%1。</translation>
     </message>
     <message>
-        <source>Entertainment request #%1 has no open approval step.</source>
-        <translation>应酬申请 #%1 没有待处理的审批环节。</translation>
-    </message>
-    <message>
         <source>The event of request #%1 has not taken place yet; file the claim afterwards (§6.4.2).</source>
         <translation>申请 #%1 的应酬尚未发生，请在应酬结束后申请报销（§6.4.2）。</translation>
     </message>
@@ -3045,6 +3182,10 @@
     <message>
         <source>Conflict of interest: %1 takes part in this event; the decision is recorded with this note.</source>
         <translation>利益冲突：%1 参加此次活动；审批决定将连同此说明一并记录。</translation>
+    </message>
+    <message>
+        <source>Entertainment request #%1</source>
+        <translation>商务应酬申请 #%1</translation>
     </message>
 </context>
 <context>
@@ -4772,6 +4913,115 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ChurnPage</name>
+    <message>
+        <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
+        <translation>存在流失风险的客户，按分数从高到低排列。分数由以下因素累加：超出该类别联系周期未联系、未解决及近期投诉、合同金额下降、合同到期未续约、开发阶段停滞（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Record &amp;win-back…</source>
+        <translation>记录挽回(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Record win-back &amp;result…</source>
+        <translation>记录挽回结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Win-back records (§3.2.4): choose a pending one to record its result</source>
+        <translation>挽回记录（§3.2.4）：选择待定的一条记录其结果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) at risk.</source>
+        <translation>
+            <numerusform>%n 个客户存在流失风险。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Win-back success rate: %1%.</source>
+        <translation>挽回成功率：%1%。</translation>
+    </message>
+    <message>
+        <source>Choose an at-risk customer first.</source>
+        <translation>请先选择一个有流失风险的客户。</translation>
+    </message>
+    <message>
+        <source>Record win-back</source>
+        <translation>记录挽回</translation>
+    </message>
+    <message>
+        <source>Why is the customer at risk? (§3.2.4)</source>
+        <translation>客户为什么存在流失风险？（§3.2.4）</translation>
+    </message>
+    <message>
+        <source>Win-back measures (discount, service improvement, more contact):</source>
+        <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
+    </message>
+    <message>
+        <source>Choose a pending win-back record first.</source>
+        <translation>请先选择一条待定的挽回记录。</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Win-back result</source>
+        <translation>挽回结果</translation>
+    </message>
+    <message>
+        <source>Result of the win-back for %1 (§3.2.4):</source>
+        <translation>%1 的挽回结果（§3.2.4）：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::CompanyProfileDialog</name>
     <message>
         <source>System time zone (%1)</source>
@@ -5259,160 +5509,8 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>处理投诉(&amp;O)…</translation>
     </message>
     <message>
-        <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
-        <translation>存在流失风险的客户，按分数从高到低排列。分数由以下因素累加：超出该类别联系周期未联系、未解决及近期投诉、合同金额下降、合同到期未续约、开发阶段停滞（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>Record &amp;win-back…</source>
-        <translation>记录挽回(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>分数</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Reasons</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Market research (§3.1.1)</source>
-        <translation>市场调研（§3.1.1）</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>调研结论</translation>
-    </message>
-    <message>
-        <source>Competitors</source>
-        <translation>竞争对手</translation>
-    </message>
-    <message>
-        <source>Target segments (§3.1.2)</source>
-        <translation>目标客户群（§3.1.2）</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>客户群</translation>
-    </message>
-    <message>
-        <source>Traits</source>
-        <translation>特征</translation>
-    </message>
-    <message>
-        <source>Strategy</source>
-        <translation>策略</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>shared pool</source>
-        <translation>公海</translation>
-    </message>
-    <message numerus="yes">
-        <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
-        <translation>
-            <numerusform>联系已逾期：该类别客户的联系周期为每 %n 天（§3.2.2）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n open complaint(s)</source>
-        <translation>
-            <numerusform>%n 个未解决投诉</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation>简称</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>规模</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>来源渠道</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>网站</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Lost reason</source>
-        <translation>流失原因</translation>
-    </message>
-    <message>
-        <source>Last contact</source>
-        <translation>最近联系</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>从未联系</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>No contact persons yet.</source>
-        <translation>还没有联系人。</translation>
-    </message>
-    <message>
-        <source>Contact log</source>
-        <translation>沟通记录</translation>
-    </message>
-    <message>
-        <source>No contact recorded yet.</source>
-        <translation>还没有沟通记录。</translation>
-    </message>
-    <message>
-        <source>Next follow-up: %1</source>
-        <translation>下次跟进：%1</translation>
-    </message>
-    <message>
-        <source>Stage history</source>
-        <translation>阶段历史</translation>
     </message>
     <message>
         <source>&amp;Advance to %1</source>
@@ -5471,48 +5569,6 @@ New status:</source>
         <translation>客户为什么流失？（必填，§3.1.4）</translation>
     </message>
     <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) at risk.</source>
-        <translation>
-            <numerusform>%n 个客户存在流失风险。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Win-back success rate: %1%.</source>
-        <translation>挽回成功率：%1%。</translation>
-    </message>
-    <message>
-        <source>Choose an at-risk customer first.</source>
-        <translation>请先选择一个有流失风险的客户。</translation>
-    </message>
-    <message>
-        <source>Record win-back</source>
-        <translation>记录挽回</translation>
-    </message>
-    <message>
-        <source>Why is the customer at risk? (§3.2.4)</source>
-        <translation>客户为什么存在流失风险？（§3.2.4）</translation>
-    </message>
-    <message>
-        <source>Win-back measures (discount, service improvement, more contact):</source>
-        <translation>挽回措施（折扣、改进服务、加强联系）：</translation>
-    </message>
-    <message>
-        <source>Customer events</source>
-        <translation>客户活动</translation>
-    </message>
-    <message>
-        <source>Training session</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <source>Appreciation event</source>
-        <translation>答谢活动</translation>
-    </message>
-    <message>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
@@ -5529,68 +5585,12 @@ New status:</source>
         <translation>退回公海(&amp;P)</translation>
     </message>
     <message>
-        <source>Business dealings: entertainment requests (§3.2.1) — double-click to open</source>
-        <translation>业务往来：招待申请（§3.2.1）— 双击打开</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <source>Event date</source>
-        <translation>活动日期</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation>预计费用</translation>
-    </message>
-    <message>
-        <source>Record win-back &amp;result…</source>
-        <translation>记录挽回结果(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Win-back records (§3.2.4): choose a pending one to record its result</source>
-        <translation>挽回记录（§3.2.4）：选择待定的一条记录其结果</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>记录日期</translation>
-    </message>
-    <message>
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Measures</source>
-        <translation>挽回措施</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Record &amp;market research…</source>
-        <translation>记录市场调研(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>New target &amp;segment…</source>
-        <translation>新建目标客户群(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Won back</source>
-        <translation>已挽回</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>流失</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待定</translation>
     </message>
     <message>
         <source>Reassign customer</source>
@@ -5601,28 +5601,24 @@ New status:</source>
         <translation>新负责人（§3.2.1）：</translation>
     </message>
     <message>
-        <source>Choose a pending win-back record first.</source>
-        <translation>请先选择一条待定的挽回记录。</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>Win-back result</source>
-        <translation>挽回结果</translation>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <source>Result of the win-back for %1 (§3.2.4):</source>
-        <translation>%1 的挽回结果（§3.2.4）：</translation>
+        <source>Payments</source>
+        <translation>回款</translation>
     </message>
     <message>
-        <source>Note:</source>
-        <translation>说明：</translation>
+        <source>Business dealings (§3.2.1): no contracts or entertainment requests for this customer.</source>
+        <translation>业务往来（§3.2.1）：该客户暂无合同或商务应酬申请。</translation>
     </message>
     <message>
-        <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
-        <translation>业务往来（§3.2.1）：该客户暂无招待申请。</translation>
-    </message>
-    <message>
-        <source>Customer code</source>
-        <translation>客户编码</translation>
+        <source>Business dealings (§3.2.1): contracts with payments, entertainment requests — double-click to open</source>
+        <translation>业务往来（§3.2.1）：合同及回款、商务应酬申请——双击打开</translation>
     </message>
 </context>
 <context>
@@ -6227,6 +6223,57 @@ New status:</source>
     <message>
         <source>&amp;Company profile…</source>
         <translation>公司信息(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::MarketResearchPage</name>
+    <message>
+        <source>Market research (§3.1.1)</source>
+        <translation>市场调研（§3.1.1）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调研结论</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Record &amp;market research…</source>
+        <translation>记录市场调研(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Target segments (§3.1.2)</source>
+        <translation>目标客户群（§3.1.2）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户群</translation>
+    </message>
+    <message>
+        <source>Traits</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>New target &amp;segment…</source>
+        <translation>新建目标客户群(&amp;S)…</translation>
     </message>
 </context>
 <context>

@@ -1818,6 +1818,121 @@
     </message>
 </context>
 <context>
+    <name>CustomerDetailHtml</name>
+    <message>
+        <source>shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
+        <translation>
+            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaint(s)</source>
+        <translation>
+            <numerusform>%n 個未解決投訴</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客戶編碼</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行業</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客戶群</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近聯絡時間</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>從未聯絡</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>No contact persons yet.</source>
+        <translation>還沒有聯絡人。</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>溝通記錄</translation>
+    </message>
+    <message>
+        <source>No contact recorded yet.</source>
+        <translation>還沒有溝通記錄。</translation>
+    </message>
+    <message>
+        <source>Next follow-up: %1</source>
+        <translation>下次跟進：%1</translation>
+    </message>
+    <message>
+        <source>Customer events</source>
+        <translation>客戶活動</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培訓</translation>
+    </message>
+    <message>
+        <source>Appreciation event</source>
+        <translation>答謝活動</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>階段歷史</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -2307,10 +2422,6 @@
         <translation>投訴 #%1 不存在。</translation>
     </message>
     <message>
-        <source>Complaint #%1 is already resolved (§3.2.3).</source>
-        <translation>投訴 #%1 已解決（§3.2.3）。</translation>
-    </message>
-    <message>
         <source>status: a complaint moves on to in_progress or resolved.</source>
         <translation>status：投訴只能推進到 in_progress（處理中）或 resolved（已解決）。</translation>
     </message>
@@ -2463,10 +2574,6 @@
         <translation>名稱：目標客戶群“%1”已存在（§3.1.2）。</translation>
     </message>
     <message>
-        <source>%1 was changed by someone else meanwhile (now version %2, you saw version %3); reload and try again.</source>
-        <translation>%1 已被他人修改（當前為第 %2 版，您看到的是第 %3 版）；請重新整理後重試。</translation>
-    </message>
-    <message>
         <source>Customer #%1</source>
         <translation>客戶 #%1</translation>
     </message>
@@ -2505,6 +2612,40 @@
     <message>
         <source>Website</source>
         <translation>網站</translation>
+    </message>
+    <message>
+        <source>%1 is already resolved (§3.2.3).</source>
+        <translation>%1 已解決（§3.2.3）。</translation>
+    </message>
+    <message>
+        <source>%1 is already in progress (§3.2.3).</source>
+        <translation>%1 已在處理中（§3.2.3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>payment overdue for %n day(s)</source>
+        <translation>
+            <numerusform>回款逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>received %1, outstanding %2</source>
+        <translation>已回款 %1，未回款 %2</translation>
+    </message>
+    <message>
+        <source>Entertainment request</source>
+        <translation>商務應酬申請</translation>
     </message>
 </context>
 <context>
@@ -3011,10 +3152,6 @@
         <translation>您無權檢視應酬申請 #%1。</translation>
     </message>
     <message>
-        <source>Entertainment request #%1 has no open approval step.</source>
-        <translation>應酬申請 #%1 沒有待處理的審批環節。</translation>
-    </message>
-    <message>
         <source>The event of request #%1 has not taken place yet; file the claim afterwards (§6.4.2).</source>
         <translation>申請 #%1 的應酬尚未發生，請在應酬結束後申請報銷（§6.4.2）。</translation>
     </message>
@@ -3045,6 +3182,10 @@
     <message>
         <source>Conflict of interest: %1 takes part in this event; the decision is recorded with this note.</source>
         <translation>利益衝突：%1 參加此次活動；審批決定將連同此說明一併記錄。</translation>
+    </message>
+    <message>
+        <source>Entertainment request #%1</source>
+        <translation>商務應酬申請 #%1</translation>
     </message>
 </context>
 <context>
@@ -4772,6 +4913,115 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ChurnPage</name>
+    <message>
+        <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
+        <translation>存在流失風險的客戶，按分數從高到低排列。分數由以下因素累加：超出該類別聯絡週期未聯絡、未解決及近期投訴、合同金額下降、合同到期未續約、開發階段停滯（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Record &amp;win-back…</source>
+        <translation>記錄挽回(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Record win-back &amp;result…</source>
+        <translation>記錄挽回結果(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Win-back records (§3.2.4): choose a pending one to record its result</source>
+        <translation>挽回記錄（§3.2.4）：選擇待定的一條記錄其結果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記錄日期</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>shared pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) at risk.</source>
+        <translation>
+            <numerusform>%n 個客戶存在流失風險。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Win-back success rate: %1%.</source>
+        <translation>挽回成功率：%1%。</translation>
+    </message>
+    <message>
+        <source>Choose an at-risk customer first.</source>
+        <translation>請先選擇一個有流失風險的客戶。</translation>
+    </message>
+    <message>
+        <source>Record win-back</source>
+        <translation>記錄挽回</translation>
+    </message>
+    <message>
+        <source>Why is the customer at risk? (§3.2.4)</source>
+        <translation>客戶為什麼存在流失風險？（§3.2.4）</translation>
+    </message>
+    <message>
+        <source>Win-back measures (discount, service improvement, more contact):</source>
+        <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
+    </message>
+    <message>
+        <source>Choose a pending win-back record first.</source>
+        <translation>請先選擇一條待定的挽回記錄。</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已挽回</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Win-back result</source>
+        <translation>挽回結果</translation>
+    </message>
+    <message>
+        <source>Result of the win-back for %1 (§3.2.4):</source>
+        <translation>%1 的挽回結果（§3.2.4）：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>說明：</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::CompanyProfileDialog</name>
     <message>
         <source>System time zone (%1)</source>
@@ -5259,160 +5509,8 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>處理投訴(&amp;O)…</translation>
     </message>
     <message>
-        <source>Customers at risk of churning, highest score first. The score adds up: overdue contact against the class's contact plan, open and recent complaints, falling contract value, contracts ending without renewal, a stalled pipeline stage (§3.2.4).</source>
-        <translation>存在流失風險的客戶，按分數從高到低排列。分數由以下因素累加：超出該類別聯絡週期未聯絡、未解決及近期投訴、合同金額下降、合同到期未續約、開發階段停滯（§3.2.4）。</translation>
-    </message>
-    <message>
-        <source>Record &amp;win-back…</source>
-        <translation>記錄挽回(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>分數</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>負責人</translation>
-    </message>
-    <message>
-        <source>Reasons</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Market research (§3.1.1)</source>
-        <translation>市場調研（§3.1.1）</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主題</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>調研結論</translation>
-    </message>
-    <message>
-        <source>Competitors</source>
-        <translation>競爭對手</translation>
-    </message>
-    <message>
-        <source>Target segments (§3.1.2)</source>
-        <translation>目標客戶群（§3.1.2）</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>客戶群</translation>
-    </message>
-    <message>
-        <source>Traits</source>
-        <translation>特徵</translation>
-    </message>
-    <message>
-        <source>Strategy</source>
-        <translation>策略</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>shared pool</source>
-        <translation>公海</translation>
-    </message>
-    <message numerus="yes">
-        <source>Contact overdue: the contact plan for this class is every %n day(s) (§3.2.2).</source>
-        <translation>
-            <numerusform>聯絡已逾期：該類別客戶的聯絡週期為每 %n 天（§3.2.2）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n open complaint(s)</source>
-        <translation>
-            <numerusform>%n 個未解決投訴</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation>簡稱</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>行業</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>規模</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>來源渠道</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>電子郵件</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>網站</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>標籤</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>Lost reason</source>
-        <translation>流失原因</translation>
-    </message>
-    <message>
-        <source>Last contact</source>
-        <translation>最近聯絡</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>從未聯絡</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>聯絡人</translation>
-    </message>
-    <message>
-        <source>No contact persons yet.</source>
-        <translation>還沒有聯絡人。</translation>
-    </message>
-    <message>
-        <source>Contact log</source>
-        <translation>溝通記錄</translation>
-    </message>
-    <message>
-        <source>No contact recorded yet.</source>
-        <translation>還沒有溝通記錄。</translation>
-    </message>
-    <message>
-        <source>Next follow-up: %1</source>
-        <translation>下次跟進：%1</translation>
-    </message>
-    <message>
-        <source>Stage history</source>
-        <translation>階段歷史</translation>
     </message>
     <message>
         <source>&amp;Advance to %1</source>
@@ -5471,48 +5569,6 @@ New status:</source>
         <translation>客戶為什麼流失？（必填，§3.1.4）</translation>
     </message>
     <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) at risk.</source>
-        <translation>
-            <numerusform>%n 個客戶存在流失風險。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Win-back success rate: %1%.</source>
-        <translation>挽回成功率：%1%。</translation>
-    </message>
-    <message>
-        <source>Choose an at-risk customer first.</source>
-        <translation>請先選擇一個有流失風險的客戶。</translation>
-    </message>
-    <message>
-        <source>Record win-back</source>
-        <translation>記錄挽回</translation>
-    </message>
-    <message>
-        <source>Why is the customer at risk? (§3.2.4)</source>
-        <translation>客戶為什麼存在流失風險？（§3.2.4）</translation>
-    </message>
-    <message>
-        <source>Win-back measures (discount, service improvement, more contact):</source>
-        <translation>挽回措施（折扣、改進服務、加強聯絡）：</translation>
-    </message>
-    <message>
-        <source>Customer events</source>
-        <translation>客戶活動</translation>
-    </message>
-    <message>
-        <source>Training session</source>
-        <translation>培訓</translation>
-    </message>
-    <message>
-        <source>Appreciation event</source>
-        <translation>答謝活動</translation>
-    </message>
-    <message>
         <source>&amp;Import customers…</source>
         <translation>匯入客戶(&amp;I)…</translation>
     </message>
@@ -5529,68 +5585,12 @@ New status:</source>
         <translation>退回公海(&amp;P)</translation>
     </message>
     <message>
-        <source>Business dealings: entertainment requests (§3.2.1) — double-click to open</source>
-        <translation>業務往來：招待申請（§3.2.1）— 雙擊開啟</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>編號</translation>
     </message>
     <message>
-        <source>Event date</source>
-        <translation>活動日期</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>狀態</translation>
-    </message>
-    <message>
-        <source>Estimate</source>
-        <translation>預計費用</translation>
-    </message>
-    <message>
-        <source>Record win-back &amp;result…</source>
-        <translation>記錄挽回結果(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Win-back records (§3.2.4): choose a pending one to record its result</source>
-        <translation>挽回記錄（§3.2.4）：選擇待定的一條記錄其結果</translation>
-    </message>
-    <message>
-        <source>Recorded</source>
-        <translation>記錄日期</translation>
-    </message>
-    <message>
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Measures</source>
-        <translation>挽回措施</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>Record &amp;market research…</source>
-        <translation>記錄市場調研(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>New target &amp;segment…</source>
-        <translation>新建目標客戶群(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Won back</source>
-        <translation>已挽回</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>流失</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待定</translation>
     </message>
     <message>
         <source>Reassign customer</source>
@@ -5601,28 +5601,24 @@ New status:</source>
         <translation>新負責人（§3.2.1）：</translation>
     </message>
     <message>
-        <source>Choose a pending win-back record first.</source>
-        <translation>請先選擇一條待定的挽回記錄。</translation>
+        <source>Kind</source>
+        <translation>型別</translation>
     </message>
     <message>
-        <source>Win-back result</source>
-        <translation>挽回結果</translation>
+        <source>Amount</source>
+        <translation>金額</translation>
     </message>
     <message>
-        <source>Result of the win-back for %1 (§3.2.4):</source>
-        <translation>%1 的挽回結果（§3.2.4）：</translation>
+        <source>Payments</source>
+        <translation>回款</translation>
     </message>
     <message>
-        <source>Note:</source>
-        <translation>說明：</translation>
+        <source>Business dealings (§3.2.1): no contracts or entertainment requests for this customer.</source>
+        <translation>業務往來（§3.2.1）：該客戶暫無合同或商務應酬申請。</translation>
     </message>
     <message>
-        <source>Business dealings (§3.2.1): no entertainment requests for this customer.</source>
-        <translation>業務往來（§3.2.1）：該客戶暫無招待申請。</translation>
-    </message>
-    <message>
-        <source>Customer code</source>
-        <translation>客戶編碼</translation>
+        <source>Business dealings (§3.2.1): contracts with payments, entertainment requests — double-click to open</source>
+        <translation>業務往來（§3.2.1）：合同及回款、商務應酬申請——雙擊開啟</translation>
     </message>
 </context>
 <context>
@@ -6227,6 +6223,57 @@ New status:</source>
     <message>
         <source>&amp;Company profile…</source>
         <translation>公司資訊(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::MarketResearchPage</name>
+    <message>
+        <source>Market research (§3.1.1)</source>
+        <translation>市場調研（§3.1.1）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>調研結論</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競爭對手</translation>
+    </message>
+    <message>
+        <source>Record &amp;market research…</source>
+        <translation>記錄市場調研(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Target segments (§3.1.2)</source>
+        <translation>目標客戶群（§3.1.2）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客戶群</translation>
+    </message>
+    <message>
+        <source>Traits</source>
+        <translation>特徵</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>New target &amp;segment…</source>
+        <translation>新建目標客戶群(&amp;S)…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/Clock.h"
+
+#include <QDateTime>
 #include <QString>
 #include <QVariant>
 
@@ -29,6 +32,17 @@ inline std::optional<qint64> optionalId(const QVariant &value)
     if (value.isNull() || !value.isValid())
         return std::nullopt;
     return value.toLongLong();
+}
+
+/// Stored instants (UTC text) that may be NULL: invalid QDateTime <-> NULL.
+inline QDateTime optionalTimestamp(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : domain::fromStorageTimestamp(value.toString());
+}
+
+inline QVariant nullableTimestamp(const QDateTime &value)
+{
+    return value.isValid() ? QVariant(domain::toStorageTimestamp(value)) : QVariant(QMetaType(QMetaType::QString));
 }
 
 } // namespace bizdesk::storage

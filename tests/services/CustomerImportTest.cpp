@@ -30,7 +30,7 @@ protected:
     }
     domain::Customer named(const QString &name)
     {
-        storage::CustomerQuery query;
+        domain::CustomerQuery query;
         query.text = name;
         const auto rows = services::CustomerService(as(QStringLiteral("director"))).list(query, 10);
         for (const auto &row : rows) {
@@ -160,7 +160,7 @@ TEST_P(CustomerImportTest, owners_and_lists_sort_chinese_names_by_pinyin)
         input.name = QString::fromUtf8(name);
         services::CustomerService(as(QStringLiteral("director"))).add(input);
     }
-    storage::CustomerQuery query;
+    domain::CustomerQuery query;
     QStringList listed;
     for (const auto &row : services::CustomerService(as(QStringLiteral("director"))).page(query, 0, 10))
         listed << row.customer.name;

@@ -1,6 +1,11 @@
 #include "domain/Error.h"
 #include "services/customers/CustomerImport.h"
+#include "services/customers/CustomerCareService.h"
+#include "storage/customers/CustomerRepository.h"
+#include "support/ContractSamples.h"
 #include "services/customers/CustomerService.h"
+#include "services/customers/MarketResearchService.h"
+#include "services/customers/RetentionService.h"
 #include "services/entertainment/EntertainmentService.h"
 #include "services/exchange/TableExport.h"
 #include "services/policy/PolicyService.h"
@@ -136,7 +141,7 @@ TEST_P(CustomerServiceTest, pool_claim_assign_and_return)
     EXPECT_FALSE(customer.ownerId.has_value());
     services::CustomerService sales2(as(QStringLiteral("sales2")));
     EXPECT_EQ(sales2.list({}, 10).size(), 1); // everyone sees the pool
-    EXPECT_ERROR_KIND(sales2.recordContact(customer.id, domain::ContactKind::Call, QStringLiteral("x"), {}, {}), Denied);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales2"))).recordContact(customer.id, domain::ContactKind::Call, QStringLiteral("x"), {}, {}), Denied);
     EXPECT_EQ(sales2.claim(customer.id).ownerId, organisation().id(QStringLiteral("sales2")));
     EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).claim(customer.id), Conflict);
     EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales1"))).assign(customer.id, QStringLiteral("sales1")), Denied);
@@ -154,8 +159,8 @@ TEST_P(CustomerServiceTest, contact_log_needs_a_note_and_feeds_my_tasks)
     services::ModuleCatalog::registerAll();
     services::CustomerService service(as(QStringLiteral("sales1")));
     const auto customer = service.add(company(QStringLiteral("华信")));
-    EXPECT_ERROR_KIND(service.recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("  "), {}, {}), Invalid);
-    service.recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("上门拜访"), m_clock.nowUtc(),
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("  "), {}, {}), Invalid);
+    services::CustomerCareService(as(QStringLiteral("sales1"))).recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("上门拜访"), m_clock.nowUtc(),
                           m_clock.nowUtc().date().addDays(3));
     EXPECT_EQ(service.details(customer.id).customer.lastContactAt, m_clock.nowUtc());
     m_clock.advanceSeconds(4 * 86400);
@@ -176,18 +181,18 @@ TEST_P(CustomerServiceTest, complaints_move_to_resolved_with_notes_and_count_in_
 {
     services::CustomerService service(as(QStringLiteral("sales1")));
     const auto customer = service.add(company(QStringLiteral("华信")));
-    const auto complaint = service.recordContact(customer.id, domain::ContactKind::Complaint, QStringLiteral("交付延期"), {}, {});
+    const auto complaint = services::CustomerCareService(as(QStringLiteral("sales1"))).recordContact(customer.id, domain::ContactKind::Complaint, QStringLiteral("交付延期"), {}, {});
     EXPECT_EQ(complaint.complaintStatus, domain::ComplaintStatus::Open);
     m_clock.advanceSeconds(45 * 86400);
-    const auto churn = service.churn(10);
+    const auto churn = services::RetentionService(as(QStringLiteral("sales1"))).churn(10);
     ASSERT_EQ(churn.size(), 1);
     EXPECT_TRUE(churn.first().assessment.reasons.join(QLatin1Char('|')).contains(QStringLiteral("open complaint")));
     EXPECT_TRUE(churn.first().assessment.reasons.first().startsWith(QStringLiteral("no contact for 45 days, interval 30")));
-    EXPECT_ERROR_KIND(service.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, {}), Invalid);
-    service.updateComplaint(complaint.id, domain::ComplaintStatus::InProgress, {});
-    const auto resolved = service.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("补发货物"));
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, {}), Invalid);
+    services::CustomerCareService(as(QStringLiteral("sales1"))).updateComplaint(complaint.id, domain::ComplaintStatus::InProgress, {});
+    const auto resolved = services::CustomerCareService(as(QStringLiteral("sales1"))).updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("补发货物"));
     EXPECT_EQ(resolved.resolvedAt, m_clock.nowUtc());
-    EXPECT_ERROR_KIND(service.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("x")), Conflict);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("x")), Conflict);
     EXPECT_EQ(service.details(customer.id).openComplaints, 0);
 }
 
@@ -222,7 +227,7 @@ TEST_P(CustomerServiceTest, list_sorts_filters_and_pages_in_sql)
         input.customerClass = i % 3 == 0 ? QStringLiteral("key") : QStringLiteral("general");
         service.add(input);
     }
-    storage::CustomerQuery query;
+    domain::CustomerQuery query;
     query.customerClass = domain::CustomerClass::Key;
     EXPECT_EQ(service.count(query), 10);
     storage::CustomerRepository repository(database());
@@ -326,72 +331,97 @@ TEST_P(CustomerServiceTest, export_then_import_xlsx_round_trip)
     EXPECT_EQ(report.rejected.size(), 1);
 }
 
+TEST_P(CustomerServiceTest, churn_counts_overdue_payments_and_contracts_ending_without_renewal)
+{
+    const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(company(QStringLiteral("华信")));
+    services::CustomerCareService(as(QStringLiteral("sales1"))).recordContact(customer.id, domain::ContactKind::Visit, QStringLiteral("拜访"), {}, {});
+    const auto reasonsOf = [this](domain::CustomerId id) {
+        for (const auto &entry : services::RetentionService(as(QStringLiteral("sales1"))).churn(10)) {
+            if (entry.row.customer.id == id)
+                return entry.assessment.reasons.join(QLatin1Char('|'));
+        }
+        return QString();
+    };
+    EXPECT_TRUE(reasonsOf(customer.id).isEmpty()) << "contacted today, no contract: not at risk";
+    const QDate today = m_clock.nowUtc().date();
+    const auto contract = bizdesk::testing::effectiveContract([this](const QString &login) -> services::Session & { return as(login); },
+                                                              customer.id, QStringLiteral("100000"), today.addMonths(-11).addDays(-20));
+    const qint64 installment = services::ContractExecutionService(as(QStringLiteral("manager1")))
+                                   .addReceivable(contract.id, today.addDays(-40), QStringLiteral("50000"));
+    const QString reasons = reasonsOf(customer.id);
+    EXPECT_TRUE(reasons.contains(QStringLiteral("payment overdue for 40 day"))) << reasons.toStdString();
+    EXPECT_TRUE(reasons.contains(QStringLiteral("ending soon without renewal"))) << reasons.toStdString();
+    services::ContractExecutionService(as(QStringLiteral("finance")))
+        .recordPayment(contract.id, today, QStringLiteral("50000"), installment, QStringLiteral("银行转账"));
+    EXPECT_FALSE(reasonsOf(customer.id).contains(QStringLiteral("payment overdue"))) << "paid in full";
+}
+
 TEST_P(CustomerServiceTest, win_back_records_cause_measures_and_result_with_success_rate)
 {
     services::CustomerService service(as(QStringLiteral("sales1")));
     const auto customer = service.add(company(QStringLiteral("华信")));
-    EXPECT_ERROR_KIND(service.recordWinBack(customer.id, QStringLiteral(" "), QStringLiteral("折扣")), Invalid);
-    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales2"))).recordWinBack(customer.id, QStringLiteral("x"), QStringLiteral("y")), Denied);
-    EXPECT_EQ(service.winBackSuccessRate(), -1.0);
-    const qint64 first = service.recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折优惠，每周回访"));
-    const qint64 second = service.recordWinBack(customer.id, QStringLiteral("服务响应慢"), QStringLiteral("指定专人服务"));
-    EXPECT_EQ(service.winBackResult(first, true, QStringLiteral("续签")).value(QStringLiteral("result")).toString(), QStringLiteral("won_back"));
-    EXPECT_ERROR_KIND(service.winBackResult(first, false, {}), Conflict);
-    service.winBackResult(second, false, {});
-    EXPECT_DOUBLE_EQ(service.winBackSuccessRate(), 0.5);
-    EXPECT_EQ(service.winBacks(customer.id).size(), 2);
-    EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales3"))).winBacks().size(), 0);
+    EXPECT_ERROR_KIND(services::RetentionService(as(QStringLiteral("sales1"))).recordWinBack(customer.id, QStringLiteral(" "), QStringLiteral("折扣")), Invalid);
+    EXPECT_ERROR_KIND(services::RetentionService(as(QStringLiteral("sales2"))).recordWinBack(customer.id, QStringLiteral("x"), QStringLiteral("y")), Denied);
+    EXPECT_EQ(services::RetentionService(as(QStringLiteral("sales1"))).winBackSuccessRate(), -1.0);
+    const qint64 first = services::RetentionService(as(QStringLiteral("sales1"))).recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折优惠，每周回访"));
+    const qint64 second = services::RetentionService(as(QStringLiteral("sales1"))).recordWinBack(customer.id, QStringLiteral("服务响应慢"), QStringLiteral("指定专人服务"));
+    EXPECT_EQ(services::RetentionService(as(QStringLiteral("sales1"))).winBackResult(first, true, QStringLiteral("续签")).result, domain::WinBackResult::WonBack);
+    EXPECT_ERROR_KIND(services::RetentionService(as(QStringLiteral("sales1"))).winBackResult(first, false, {}), Conflict);
+    services::RetentionService(as(QStringLiteral("sales1"))).winBackResult(second, false, {});
+    EXPECT_DOUBLE_EQ(services::RetentionService(as(QStringLiteral("sales1"))).winBackSuccessRate(), 0.5);
+    EXPECT_EQ(services::RetentionService(as(QStringLiteral("sales1"))).winBacks(customer.id).size(), 2);
+    EXPECT_EQ(services::RetentionService(as(QStringLiteral("sales3"))).winBacks().size(), 0);
 }
 
 TEST_P(CustomerServiceTest, customer_events_invite_visible_customers_once)
 {
     services::CustomerService service(as(QStringLiteral("sales1")));
     const auto customer = service.add(company(QStringLiteral("华信")));
-    EXPECT_ERROR_KIND(service.addEvent(QStringLiteral("party"), QStringLiteral("x"), QDate(2026, 12, 20), {}, {}), Invalid);
-    EXPECT_ERROR_KIND(service.addEvent(QStringLiteral("training"), QStringLiteral(" "), QDate(2026, 12, 20), {}, {}), Invalid);
-    const qint64 event = service.addEvent(QStringLiteral("appreciation"), QStringLiteral("年终客户答谢会"), QDate(2026, 12, 20),
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).addEvent(QStringLiteral("party"), QStringLiteral("x"), QDate(2026, 12, 20), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).addEvent(QStringLiteral("training"), QStringLiteral(" "), QDate(2026, 12, 20), {}, {}), Invalid);
+    const qint64 event = services::CustomerCareService(as(QStringLiteral("sales1"))).addEvent(QStringLiteral("appreciation"), QStringLiteral("年终客户答谢会"), QDate(2026, 12, 20),
                                           QStringLiteral("国际会议中心"), {});
-    service.invite(event, customer.id);
-    EXPECT_ERROR_KIND(service.invite(event, customer.id), Conflict);
-    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("sales2"))).invite(event, customer.id), Denied);
-    EXPECT_ERROR_KIND(service.invite(event + 100, customer.id), NotFound);
-    const auto events = service.events(customer.id);
+    services::CustomerCareService(as(QStringLiteral("sales1"))).invite(event, customer.id);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).invite(event, customer.id), Conflict);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales2"))).invite(event, customer.id), Denied);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).invite(event + 100, customer.id), NotFound);
+    const auto events = services::CustomerCareService(as(QStringLiteral("sales1"))).events(customer.id);
     ASSERT_EQ(events.size(), 1);
-    EXPECT_EQ(events.first().value(QStringLiteral("invited")).toStringList(), QStringList{QStringLiteral("华信")});
+    EXPECT_EQ(events.first().invited, QStringList{QStringLiteral("华信")});
 }
 
 TEST_P(CustomerServiceTest, market_research_is_recorded_validated_and_audited)
 {
     services::CustomerService service(as(QStringLiteral("sales1")));
     const qint64 audits = rows("audit_log");
-    EXPECT_ERROR_KIND(service.addResearch(QStringLiteral("  "), QDate(2026, 11, 2), {}, {}), Invalid);
-    EXPECT_ERROR_KIND(service.addResearch(QStringLiteral("华南制造业"), QDate(), {}, {}), Invalid);
-    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("finance"))).addResearch(QStringLiteral("x"), QDate(2026, 11, 2), {}, {}), Denied);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("sales1"))).addResearch(QStringLiteral("  "), QDate(2026, 11, 2), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("sales1"))).addResearch(QStringLiteral("华南制造业"), QDate(), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("finance"))).addResearch(QStringLiteral("x"), QDate(2026, 11, 2), {}, {}), Denied);
     EXPECT_EQ(rows("market_research"), 0);
     EXPECT_EQ(rows("audit_log"), audits);
     const QString topic = QStringLiteral("x'); DROP TABLE users;-- <b>华南制造业 ERP 需求</b>");
-    const qint64 id = service.addResearch(QStringLiteral("  ") + topic, QDate(2026, 11, 2), QStringLiteral("中型工厂普遍缺少\n排产系统"),
+    const qint64 id = services::MarketResearchService(as(QStringLiteral("sales1"))).addResearch(QStringLiteral("  ") + topic, QDate(2026, 11, 2), QStringLiteral("中型工厂普遍缺少\n排产系统"),
                                           QStringLiteral("用友, 金蝶"));
     EXPECT_GT(id, 0);
     EXPECT_EQ(rows("audit_log"), audits + 1);
-    const auto research = services::CustomerService(as(QStringLiteral("sales3"))).research();
+    const auto research = services::MarketResearchService(as(QStringLiteral("sales3"))).research();
     ASSERT_EQ(research.size(), 1);
-    EXPECT_EQ(research.first().value(QStringLiteral("topic")).toString(), topic);
-    EXPECT_EQ(research.first().value(QStringLiteral("date")).toString(), QStringLiteral("2026-11-02"));
-    EXPECT_EQ(research.first().value(QStringLiteral("competitors")).toString(), QStringLiteral("用友, 金蝶"));
+    EXPECT_EQ(research.first().topic, topic);
+    EXPECT_EQ(research.first().date, QDate(2026, 11, 2));
+    EXPECT_EQ(research.first().competitors, QStringLiteral("用友, 金蝶"));
 }
 
 TEST_P(CustomerServiceTest, target_segments_are_defined_and_customers_link_to_one)
 {
     services::CustomerService service(as(QStringLiteral("sales1")));
-    EXPECT_ERROR_KIND(service.addSegment(QStringLiteral(" "), {}, {}), Invalid);
-    EXPECT_ERROR_KIND(services::CustomerService(as(QStringLiteral("finance"))).addSegment(QStringLiteral("x"), {}, {}), Denied);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("sales1"))).addSegment(QStringLiteral(" "), {}, {}), Invalid);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("finance"))).addSegment(QStringLiteral("x"), {}, {}), Denied);
     EXPECT_EQ(rows("customer_segments"), 0);
-    const qint64 segment = service.addSegment(QStringLiteral("中型制造企业"), QStringLiteral("200–1000 人"), QStringLiteral("行业展会 + 标杆案例"));
-    EXPECT_EQ(service.segmentId(QStringLiteral(" 中型制造企业 ")), segment);
-    EXPECT_ERROR_KIND(service.addSegment(QStringLiteral(" 中型制造企业"), {}, {}), Conflict);
+    const qint64 segment = services::MarketResearchService(as(QStringLiteral("sales1"))).addSegment(QStringLiteral("中型制造企业"), QStringLiteral("200–1000 人"), QStringLiteral("行业展会 + 标杆案例"));
+    EXPECT_EQ(services::MarketResearchService(as(QStringLiteral("sales1"))).segmentId(QStringLiteral(" 中型制造企业 ")), segment);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("sales1"))).addSegment(QStringLiteral(" 中型制造企业"), {}, {}), Conflict);
     EXPECT_EQ(rows("customer_segments"), 1);
-    EXPECT_ERROR_KIND(service.segmentId(QStringLiteral("不存在")), NotFound);
+    EXPECT_ERROR_KIND(services::MarketResearchService(as(QStringLiteral("sales1"))).segmentId(QStringLiteral("不存在")), NotFound);
 
     auto input = company(QStringLiteral("华信"));
     input.segment = QStringLiteral("不存在");
@@ -400,17 +430,17 @@ TEST_P(CustomerServiceTest, target_segments_are_defined_and_customers_link_to_on
     const auto customer = service.add(input);
     EXPECT_EQ(customer.segmentId, segment);
     EXPECT_EQ(service.details(customer.id).segmentName, QStringLiteral("中型制造企业"));
-    auto segments = service.segments();
+    auto segments = services::MarketResearchService(as(QStringLiteral("sales1"))).segments();
     ASSERT_EQ(segments.size(), 1);
-    EXPECT_EQ(segments.first().value(QStringLiteral("customers")).toInt(), 1);
-    EXPECT_EQ(segments.first().value(QStringLiteral("strategy")).toString(), QStringLiteral("行业展会 + 标杆案例"));
+    EXPECT_EQ(segments.first().customers, 1);
+    EXPECT_EQ(segments.first().strategy, QStringLiteral("行业展会 + 标杆案例"));
 
     // Editing moves the customer out of the segment again.
     domain::Customer edited = service.customer(customer.id);
     edited.segmentId = std::nullopt;
     service.update(edited);
     EXPECT_TRUE(service.details(customer.id).segmentName.isEmpty());
-    EXPECT_EQ(service.segments().first().value(QStringLiteral("customers")).toInt(), 0);
+    EXPECT_EQ(services::MarketResearchService(as(QStringLiteral("sales1"))).segments().first().customers, 0);
 }
 
 TEST_P(CustomerServiceTest, managers_reassign_and_owners_release_to_the_pool)
@@ -557,13 +587,13 @@ TEST_P(CustomerServiceTest, state_changes_with_a_stale_version_are_conflicts_and
     edited.notes = QStringLiteral("过时的修改");
     EXPECT_ERROR_KIND(sales1.update(edited), Conflict);
     EXPECT_EQ(rows("audit_log"), audits);
-    const auto complaint = sales1.recordContact(customer.id, domain::ContactKind::Complaint, QStringLiteral("交付延期"), {}, {});
-    sales1.updateComplaint(complaint.id, domain::ComplaintStatus::InProgress, {}, complaint.version);
-    EXPECT_ERROR_KIND(sales1.updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("补发"), complaint.version), Conflict);
-    const qint64 winBack = sales1.recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折优惠"));
-    const int winBackVersion = sales1.winBacks(customer.id).first().value(QStringLiteral("version")).toInt();
+    const auto complaint = services::CustomerCareService(as(QStringLiteral("sales1"))).recordContact(customer.id, domain::ContactKind::Complaint, QStringLiteral("交付延期"), {}, {});
+    services::CustomerCareService(as(QStringLiteral("sales1"))).updateComplaint(complaint.id, domain::ComplaintStatus::InProgress, {}, complaint.version);
+    EXPECT_ERROR_KIND(services::CustomerCareService(as(QStringLiteral("sales1"))).updateComplaint(complaint.id, domain::ComplaintStatus::Resolved, QStringLiteral("补发"), complaint.version), Conflict);
+    const qint64 winBack = services::RetentionService(as(QStringLiteral("sales1"))).recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折优惠"));
+    const int winBackVersion = services::RetentionService(as(QStringLiteral("sales1"))).winBacks(customer.id).first().version;
     const qint64 afterWinBack = rows("audit_log");
-    EXPECT_ERROR_KIND(sales1.winBackResult(winBack, true, {}, winBackVersion + 1), Conflict);
+    EXPECT_ERROR_KIND(services::RetentionService(as(QStringLiteral("sales1"))).winBackResult(winBack, true, {}, winBackVersion + 1), Conflict);
     EXPECT_EQ(rows("audit_log"), afterWinBack);
 
     const domain::Customer now = sales1.customer(customer.id);

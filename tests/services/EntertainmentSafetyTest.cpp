@@ -1,5 +1,8 @@
 #include "domain/Error.h"
+#include "services/customers/CustomerCareService.h"
 #include "services/customers/CustomerService.h"
+#include "services/customers/MarketResearchService.h"
+#include "services/customers/RetentionService.h"
 #include "services/entertainment/EntertainmentService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/SqlQuery.h"
@@ -112,12 +115,12 @@ TEST_P(EntertainmentSafetyTest, customer_event_dates_use_the_same_window)
 {
     services::CustomerService customers(as(u"sales1"_s));
     for (const QDate date : {QDate(1, 1, 1), QDate(9999, 1, 1)}) {
-        const domain::Error error = errorOf([&] { customers.addEvent(u"appreciation"_s, u"答谢会"_s, date, u"北京"_s, {}); });
+        const domain::Error error = errorOf([&] { services::CustomerCareService(as(u"sales1"_s)).addEvent(u"appreciation"_s, u"答谢会"_s, date, u"北京"_s, {}); });
         EXPECT_EQ(error.kind(), domain::ErrorKind::Invalid);
         EXPECT_EQ(error.field(), u"date"_s);
     }
-    EXPECT_TRUE(customers.events().isEmpty());
-    EXPECT_GT(customers.addEvent(u"training"_s, u"产品培训"_s, QDate(2026, 12, 10), u"北京"_s, {}), 0);
+    EXPECT_TRUE(services::CustomerCareService(as(u"sales1"_s)).events().isEmpty());
+    EXPECT_GT(services::CustomerCareService(as(u"sales1"_s)).addEvent(u"training"_s, u"产品培训"_s, QDate(2026, 12, 10), u"北京"_s, {}), 0);
 }
 
 TEST_P(EntertainmentSafetyTest, a_transition_on_a_version_the_caller_did_not_see_is_a_conflict)

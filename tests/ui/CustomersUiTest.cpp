@@ -1,5 +1,8 @@
 #include "domain/Error.h"
+#include "services/customers/CustomerCareService.h"
 #include "services/customers/CustomerService.h"
+#include "services/customers/MarketResearchService.h"
+#include "services/customers/RetentionService.h"
 #include "storage/SqlQuery.h"
 #include "storage/Transaction.h"
 #include "services/entertainment/EntertainmentModule.h"
@@ -10,7 +13,10 @@
 #include "ui/common/BackgroundCounter.h"
 #include "ui/customers/CustomerDialogs.h"
 #include "ui/customers/CustomerListModel.h"
+#include "services/contracts/ContractModule.h"
+#include "support/ContractSamples.h"
 #include "ui/customers/CustomersPage.h"
+#include "ui/customers/PipelineBoard.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QAbstractItemModelTester>
@@ -81,7 +87,7 @@ TEST_P(CustomersUiTest, windowed_model_passes_the_item_model_tester_and_fetches_
     EXPECT_LE(model.pagesFetched(), 4);
     model.sort(ui::CustomerListModel::Name, Qt::DescendingOrder);
     EXPECT_EQ(model.data(model.index(0, ui::CustomerListModel::Name)).toString(), QStringLiteral("客户00649"));
-    storage::CustomerQuery query;
+    domain::CustomerQuery query;
     query.customerClass = domain::CustomerClass::Key;
     model.setQuery(query);
     EXPECT_EQ(model.rowCount(), 325);
@@ -110,7 +116,7 @@ TEST_P(CustomersUiTest, two_quick_reloads_show_only_the_last_count)
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy counted(&model, &ui::CustomerListModel::counted);
     model.reload(); // all 450: this count is superseded before it can report
-    storage::CustomerQuery keyOnly;
+    domain::CustomerQuery keyOnly;
     keyOnly.customerClass = domain::CustomerClass::Key;
     model.setQuery(keyOnly); // 225
     EXPECT_TRUE(model.isCounting());
@@ -165,24 +171,23 @@ TEST_P(CustomersUiTest, counter_reports_errors_and_only_the_latest_request)
     ui::BackgroundCounter counter;
     QSignalSpy counted(&counter, &ui::BackgroundCounter::counted);
     QSignalSpy failed(&counter, &ui::BackgroundCounter::failed);
-    const auto location = database().location();
-    counter.start(location, [](storage::Database &) -> qint64 { return 1; });
-    counter.start(location, [](storage::Database &) -> qint64 {
+    counter.start([]() -> qint64 { return 1; });
+    counter.start([]() -> qint64 {
         throw domain::Error::internal(QStringLiteral("disk on fire"));
     });
     ASSERT_TRUE(failed.wait(5000));
     EXPECT_TRUE(failed.first().first().toString().contains(QStringLiteral("disk on fire")));
     EXPECT_FALSE(counter.isBusy());
-    counter.start(location, [](storage::Database &) -> qint64 { return 7; });
+    counter.start([]() -> qint64 { return 7; });
     counter.cancel();
-    counter.start(location, [](storage::Database &) -> qint64 { return 8; });
+    counter.start([]() -> qint64 { return 8; });
     ASSERT_TRUE(counted.wait(5000));
     QTest::qWait(200);
     ASSERT_EQ(counted.count(), 1) << "the first and the cancelled request report nothing";
     EXPECT_EQ(counted.first().first().toLongLong(), 8);
     // Destroyed while a slow count runs: waits for it, nothing arrives afterwards.
     auto slow = std::make_unique<ui::BackgroundCounter>();
-    slow->start(location, [](storage::Database &) -> qint64 { QThread::msleep(100); return 1; });
+    slow->start([]() -> qint64 { QThread::msleep(100); return 1; });
     slow.reset();
 }
 
@@ -327,7 +332,7 @@ TEST_P(CustomersUiTest, research_and_segment_dialogs_record_and_the_page_lists_t
 TEST_P(CustomersUiTest, customer_dialog_links_the_customer_to_a_segment)
 {
     services::CustomerService service(as(QStringLiteral("sales1")));
-    service.addSegment(QStringLiteral("中型制造企业"), {}, {});
+    services::MarketResearchService(as(QStringLiteral("sales1"))).addSegment(QStringLiteral("中型制造企业"), {}, {});
     services::NewCustomer input;
     input.name = QStringLiteral("华信");
     const auto customer = service.add(input);
@@ -371,22 +376,22 @@ TEST_P(CustomersUiTest, churn_page_records_the_win_back_result)
     input.name = QStringLiteral("华信");
     services::CustomerService service(as(QStringLiteral("sales1")));
     const auto customer = service.add(input);
-    service.recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折"));
+    services::RetentionService(as(QStringLiteral("sales1"))).recordWinBack(customer.id, QStringLiteral("竞争对手降价"), QStringLiteral("九折"));
     ui::CustomersPage page(as(QStringLiteral("sales1")));
     page.findChild<QTabWidget *>()->setCurrentIndex(2);
     ASSERT_EQ(page.winBackTable()->rowCount(), 1);
     page.recordWinBackResult(true, QStringLiteral("续签")); // nothing chosen: refused
-    EXPECT_DOUBLE_EQ(service.winBackSuccessRate(), -1.0);
+    EXPECT_DOUBLE_EQ(services::RetentionService(as(QStringLiteral("sales1"))).winBackSuccessRate(), -1.0);
     page.winBackTable()->selectRow(0);
     page.recordWinBackResult(true, QStringLiteral("续签"));
-    EXPECT_DOUBLE_EQ(service.winBackSuccessRate(), 1.0);
+    EXPECT_DOUBLE_EQ(services::RetentionService(as(QStringLiteral("sales1"))).winBackSuccessRate(), 1.0);
     EXPECT_TRUE(page.winBackTable()->item(0, 4)->text().contains(QStringLiteral("续签")));
     EXPECT_TRUE(button(page, "winBackResultButton")->isVisibleTo(&page));
     ui::CustomersPage financePage(as(QStringLiteral("finance")));
     EXPECT_FALSE(button(financePage, "winBackResultButton")->isVisibleTo(&financePage));
 }
 
-TEST_P(CustomersUiTest, business_dealings_list_entertainment_requests_and_open_them)
+TEST_P(CustomersUiTest, business_dealings_list_contracts_with_payments_and_entertainment_requests_and_open_them)
 {
     services::NewCustomer input;
     input.name = QStringLiteral("华信");
@@ -394,21 +399,33 @@ TEST_P(CustomersUiTest, business_dealings_list_entertainment_requests_and_open_t
     auto form = bizdesk::testing::sampleExpenseForm(QStringLiteral("1200"));
     form.customerId = customer.id;
     const auto request = services::EntertainmentService(as(QStringLiteral("sales1"))).apply(form);
+    const auto contract = bizdesk::testing::effectiveContract([this](const QString &login) -> services::Session & { return as(login); },
+                                                              customer.id, QStringLiteral("120000"), QDate(2026, 11, 2));
+    services::ContractExecutionService(as(QStringLiteral("manager1"))).addReceivable(contract.id, QDate(2026, 11, 10), QStringLiteral("60000"));
+    services::ContractExecutionService(as(QStringLiteral("finance")))
+        .recordPayment(contract.id, QDate(2026, 11, 2), QStringLiteral("45000"), std::nullopt, QStringLiteral("银行转账"));
     ui::CustomersPage page(as(QStringLiteral("sales1")));
     page.showCustomer(customer.id);
     QTableWidget *table = page.dealingsTable();
-    ASSERT_EQ(table->rowCount(), 1);
-    EXPECT_EQ(table->item(0, 0)->text(), QString::number(request.id));
-    EXPECT_EQ(table->item(0, 2)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
-    EXPECT_TRUE(table->item(0, 3)->text().contains(QStringLiteral("1,200")));
+    ASSERT_EQ(table->rowCount(), 2);
+    EXPECT_EQ(table->item(0, 1)->text(), contract.number);
+    EXPECT_EQ(table->item(0, 3)->text(), domain::contractStates().display(domain::ContractState::Effective));
+    EXPECT_TRUE(table->item(0, 4)->text().contains(QStringLiteral("120,000")));
+    EXPECT_TRUE(table->item(0, 5)->text().contains(QStringLiteral("45,000.00"))) << table->item(0, 5)->text().toStdString();
+    EXPECT_TRUE(table->item(0, 5)->text().contains(QStringLiteral("75,000.00"))) << "outstanding";
+    EXPECT_EQ(table->item(1, 1)->text(), QString::number(request.id));
+    EXPECT_EQ(table->item(1, 3)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
+    EXPECT_TRUE(table->item(1, 4)->text().contains(QStringLiteral("1,200")));
     QList<services::RecordRef> opened;
     page.setRecordOpener([&opened](const services::RecordRef &record) {
         opened << record;
         return true;
     });
-    emit table->cellDoubleClicked(0, 1);
-    ASSERT_EQ(opened.size(), 1);
+    emit table->cellDoubleClicked(1, 1);
+    emit table->cellDoubleClicked(0, 2);
+    ASSERT_EQ(opened.size(), 2);
     EXPECT_TRUE(opened.first() == (services::RecordRef{services::expenseRecord, request.id}));
+    EXPECT_TRUE(opened.last() == (services::RecordRef{services::contractRecord, contract.id}));
 }
 
 TEST_P(CustomersUiTest, ok_and_cancel_of_the_customer_dialogs_close_them)
@@ -506,7 +523,7 @@ TEST_P(CustomersUiTest, detail_pane_actions_send_the_version_shown)
     // Meanwhile the owner moves the customer on in another window.
     services::CustomerService(as(QStringLiteral("sales1"))).changeStage(customer.id, domain::Stage::Contacted, {});
     QTest::mouseClick(page.releaseButton(), Qt::LeftButton);
-    EXPECT_TRUE(page.message().contains(QStringLiteral("changed by someone else"))) << page.message().toStdString();
+    EXPECT_TRUE(page.message().contains(QStringLiteral("changed since you saw it"))) << page.message().toStdString();
     EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).customer(customer.id).ownerId, organisation().id(QStringLiteral("sales1")));
     // After a refresh the pane shows the new version and the same click goes through.
     page.showCustomer(customer.id);
@@ -519,7 +536,7 @@ TEST_P(CustomersUiTest, detail_pane_actions_send_the_version_shown)
     board.refresh();
     services::CustomerService(as(QStringLiteral("sales1"))).changeStage(other.id, domain::Stage::Contacted, {});
     EXPECT_FALSE(board.moveCustomer(other.id, domain::Stage::NeedsAnalysis));
-    EXPECT_TRUE(board.message().contains(QStringLiteral("changed by someone else"))) << board.message().toStdString();
+    EXPECT_TRUE(board.message().contains(QStringLiteral("changed since you saw it"))) << board.message().toStdString();
     EXPECT_EQ(services::CustomerService(as(QStringLiteral("sales1"))).customer(other.id).stage, domain::Stage::Contacted);
 }
 

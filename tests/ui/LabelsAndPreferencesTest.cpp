@@ -1,7 +1,10 @@
 #include "UiTestSupport.h"
 
 #include "services/customers/CustomerModule.h"
+#include "services/customers/CustomerCareService.h"
 #include "services/customers/CustomerService.h"
+#include "services/customers/MarketResearchService.h"
+#include "services/customers/RetentionService.h"
 #include "support/TestDatabase.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/shell/Application.h"
@@ -66,7 +69,7 @@ TEST_P(LabelsAndPreferencesTest, labels_are_upright_in_the_customer_detail_and_t
     input.phone = QStringLiteral("021-55550000");
     input.notes = QStringLiteral("关注售后服务");
     const qint64 id = service.add(input).id;
-    service.recordContact(id, domain::ContactKind::Call, QStringLiteral("电话沟通需求"), m_clock.nowUtc(),
+    services::CustomerCareService(as(QStringLiteral("manager1"))).recordContact(id, domain::ContactKind::Call, QStringLiteral("电话沟通需求"), m_clock.nowUtc(),
                           QDate(2026, 11, 20));
 
     ui::CustomersPage page(as(QStringLiteral("manager1")));

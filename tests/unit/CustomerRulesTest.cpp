@@ -1,5 +1,6 @@
 #include "domain/Error.h"
-#include "domain/customers/Customer.h"
+#include "domain/customers/Complaint.h"
+#include "domain/customers/Retention.h"
 #include "support/TestDatabase.h"
 
 #include <gtest/gtest.h>
@@ -121,4 +122,44 @@ TEST(ChurnScore, a_well_kept_customer_scores_zero)
     EXPECT_EQ(ChurnScore::assess(input).score, 20);
     input.openComplaints = 1;
     EXPECT_GE(ChurnScore::assess(input).score, ChurnScore::atRiskThreshold);
+}
+
+TEST(ComplaintWorkflow, a_complaint_moves_forward_to_resolved_and_resolving_needs_a_resolution)
+{
+
+
+    EXPECT_EQ(ComplaintWorkflow::nextStatuses(ComplaintStatus::Open), (QList{ComplaintStatus::InProgress, ComplaintStatus::Resolved}));
+    EXPECT_EQ(ComplaintWorkflow::nextStatuses(ComplaintStatus::InProgress), QList{ComplaintStatus::Resolved});
+    EXPECT_TRUE(ComplaintWorkflow::nextStatuses(ComplaintStatus::Resolved).isEmpty());
+    const QString label = QStringLiteral("Complaint #7");
+    EXPECT_NO_THROW(ComplaintWorkflow::requireTransition(label, ComplaintStatus::Open, ComplaintStatus::InProgress, {}));
+    EXPECT_NO_THROW(ComplaintWorkflow::requireTransition(label, ComplaintStatus::InProgress, ComplaintStatus::Resolved, QStringLiteral("补发货物")));
+    const auto kindOf = [&](ComplaintStatus from, ComplaintStatus to, const QString &resolution) {
+        try {
+            ComplaintWorkflow::requireTransition(label, from, to, resolution);
+        } catch (const Error &error) {
+            return error.kind();
+        }
+        return ErrorKind::Internal;
+    };
+    EXPECT_EQ(kindOf(ComplaintStatus::Open, ComplaintStatus::Resolved, QStringLiteral("  ")), ErrorKind::Invalid);
+    EXPECT_EQ(kindOf(ComplaintStatus::Resolved, ComplaintStatus::Resolved, QStringLiteral("x")), ErrorKind::Conflict);
+    EXPECT_EQ(kindOf(ComplaintStatus::InProgress, ComplaintStatus::InProgress, {}), ErrorKind::Conflict);
+    EXPECT_EQ(kindOf(ComplaintStatus::Open, ComplaintStatus::Open, {}), ErrorKind::Invalid);
+}
+
+TEST(WinBackRules, the_success_rate_counts_decided_records_only)
+{
+
+
+    EXPECT_EQ(WinBackRules::successRate({}), -1.0);
+    WinBack pending;
+    WinBack won;
+    won.result = WinBackResult::WonBack;
+    WinBack lost;
+    lost.result = WinBackResult::Lost;
+    EXPECT_EQ(WinBackRules::successRate({pending}), -1.0);
+    EXPECT_DOUBLE_EQ(WinBackRules::successRate({pending, won, lost, lost}), 1.0 / 3.0);
+    for (const WinBackResult result : {WinBackResult::Pending, WinBackResult::WonBack, WinBackResult::Lost})
+        EXPECT_EQ(WinBackRules::parse(WinBackRules::name(result)), result);
 }

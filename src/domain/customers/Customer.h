@@ -25,6 +25,10 @@ enum class ContactKind { Visit, Call, Email, Meeting, Feedback, Complaint };
 /// Complaints are followed until resolved (§3.2.3).
 enum class ComplaintStatus { None, Open, InProgress, Resolved };
 
+/// What a user can do with one customer; CustomerAccess::actionsFor says which apply, and the
+/// customer page and the CLI offer exactly those.
+enum class CustomerAction { Edit, RecordContact, AddContactPerson, HandleComplaint, Advance, MarkLost, Claim, Assign, Release };
+
 /// One customer in the archive (§3.2.1).
 struct Customer
 {
@@ -138,36 +142,6 @@ public:
     static void requireTransition(Stage from, Stage to, const QString &reason);
     /// The stages a customer in `from` may move to.
     static QList<Stage> nextStages(Stage from);
-};
-
-/// Everything the churn score looks at for one customer (§3.2.4).
-struct ChurnInput
-{
-    CustomerClass customerClass = CustomerClass::General;
-    int intervalDays = 30;
-    int daysSinceContact = -1; ///< -1: never contacted (counted from creation)
-    int openComplaints = 0;
-    int recentComplaints = 0; ///< in the last 90 days
-    qint64 contractValueLast12 = 0;
-    qint64 contractValuePrevious12 = 0;
-    int contractsEndingSoonWithoutRenewal = 0;
-    Stage stage = Stage::Lead;
-    int daysInStage = 0;
-};
-
-struct ChurnAssessment
-{
-    int score = 0; ///< 0..100
-    QStringList reasons; ///< translated, one per contributing factor
-};
-
-/// The explainable churn score: each factor adds points and a reason in words.
-class ChurnScore
-{
-public:
-    static constexpr int atRiskThreshold = 30;
-    static constexpr int stalledStageDays = 60;
-    static ChurnAssessment assess(const ChurnInput &input);
 };
 
 } // namespace bizdesk::domain

@@ -2,6 +2,7 @@
 
 #include "domain/approval/Route.h"
 #include "domain/identity/Permission.h"
+#include "services/modules/SeenVersion.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -86,9 +87,5 @@ struct WorkflowChange
     QJsonObject after;  ///< audit shape after; the comment is added
 };
 void recordWorkflowChange(Session &session, const QString &auditPrefix, const WorkflowChange &change);
-
-/// Optimistic locking for callers that show a record and act later (a window, a script with
-/// --version): acting on another version than the one seen is a conflict, nothing is written.
-void requireSeenVersion(std::optional<int> seen, int current, const QString &recordLabel);
 
 } // namespace bizdesk::services

@@ -406,7 +406,7 @@ ImportReport CustomerImport::run(const ImportTable &table, const ImportPlan &pla
             const std::optional<domain::CustomerId> match = byCode ? byCode : repository.findByName(customer.name);
             if (match && plan.update) {
                 const domain::Customer before = repository.require(*match);
-                service.requireEditable(before);
+                CustomerAccess(m_session).requireEditable(before);
                 const domain::Customer after = domain::CustomerRules::validated(updatedFrom(before, customer, values));
                 ++report.updated;
                 if (sameArchive(before, after)) {

@@ -8,6 +8,9 @@
 #include "services/customers/CustomerService.h"
 #include "services/demo/DemoData.h"
 #include "services/tasks/TaskSource.h"
+#include "services/customers/CustomerAccess.h"
+#include "services/customers/MarketResearchService.h"
+#include "storage/customers/ContactLogRepository.h"
 #include "storage/customers/CustomerRepository.h"
 
 #include <QCoreApplication>
@@ -29,7 +32,7 @@ public:
             return tasks;
         storage::CustomerRepository repository(session.database());
         const QDateTime now = session.now();
-        for (const auto &[entry, customerName] : repository.followUps(session.userId(), session.today())) {
+        for (const auto &[entry, customerName] : storage::ContactLogRepository(session.database()).followUps(session.userId(), session.today())) {
             TaskItem item;
             item.kind = QStringLiteral("follow_up");
             item.record = {customerRecord, entry.customerId};
@@ -39,9 +42,9 @@ public:
             item.overdue = entry.nextFollowUp < session.today();
             tasks << item;
         }
-        CustomerService service(session);
+        const CustomerAccess access(session);
         for (domain::CustomerClass customerClass : CustomerRules::classes()) {
-            const int interval = service.intervalDays(customerClass);
+            const int interval = access.intervalDays(customerClass);
             const QString cutoff = domain::toStorageTimestamp(now.addDays(-interval));
             for (const auto &row : repository.ownedNotContactedSince(session.userId(), cutoff, customerClass, 100)) {
                 const auto &c = row.customer;
@@ -76,19 +79,19 @@ const char *const contactNotes[] = {"电话沟通需求，客户希望下周看�
 void contributeDemo(DemoContext &context)
 {
     Session &session = context.session;
-    storage::CustomerRepository repository(session.database());
-    CustomerService service(session);
+    storage::ContactLogRepository contactLog(session.database());
+    MarketResearchService research(session);
     CustomerInsertion insertion(session);
-    const qint64 segmentKey = service.addSegment(QStringLiteral("大型制造企业"), QStringLiteral("员工千人以上，信息化预算充足"),
+    const qint64 segmentKey = research.addSegment(QStringLiteral("大型制造企业"), QStringLiteral("员工千人以上，信息化预算充足"),
                                                  QStringLiteral("重点客户经理一对一跟进，定期高层拜访"));
-    service.addSegment(QStringLiteral("成长型科技公司"), QStringLiteral("发展快、决策快，重视性价比"),
+    research.addSegment(QStringLiteral("成长型科技公司"), QStringLiteral("发展快、决策快，重视性价比"),
                        QStringLiteral("线上获客，标准化方案快速成交"));
-    service.addResearch(QStringLiteral("华东地区软件采购趋势"), session.today().addDays(-40),
+    research.addResearch(QStringLiteral("华东地区软件采购趋势"), session.today().addDays(-40),
                         QStringLiteral("中型企业更倾向订阅模式；本地部署需求仍占四成"), QStringLiteral("用友、金蝶、销售易"));
 
     // The demo obeys the owner rule (§3.2.1) and hands customers to the sales staff among those it allows.
     QList<domain::UserId> owners;
-    for (const domain::User &person : service.eligibleOwners().people) {
+    for (const domain::User &person : CustomerAccess(session).eligibleOwners().people) {
         if (person.roles.has(domain::Role::Specialist) || person.roles.has(domain::Role::Manager))
             owners << person.id;
     }
@@ -138,7 +141,7 @@ void contributeDemo(DemoContext &context)
                 entry.note = QString::fromUtf8(contactNotes[context.between(0, std::size(contactNotes) - 1)]);
                 if (e == 0 && context.between(0, 3) == 0)
                     entry.nextFollowUp = session.today().addDays(context.between(-5, 10));
-                repository.insertLog(entry, nowText);
+                contactLog.insertLog(entry, nowText);
             }
             if (i % 25 == 0) {
                 domain::ContactLogEntry complaint;
@@ -148,7 +151,7 @@ void contributeDemo(DemoContext &context)
                 complaint.byId = *c.ownerId;
                 complaint.note = QStringLiteral("客户投诉交付延期，要求说明原因");
                 complaint.complaintStatus = domain::ComplaintStatus::Open;
-                repository.insertLog(complaint, nowText);
+                contactLog.insertLog(complaint, nowText);
             }
         }
     }

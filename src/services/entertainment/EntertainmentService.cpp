@@ -5,14 +5,14 @@
 #include "domain/policy/EventDateWindow.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
+#include "services/approval/ApprovalDesk.h"
 #include "services/audit/AuditTrail.h"
-#include "services/customers/CustomerService.h"
+#include "services/customers/CustomerAccess.h"
 #include "services/entertainment/ExpenseAccess.h"
 #include "services/entertainment/ExpenseJson.h"
 #include "services/entertainment/ExpenseQueries.h"
 #include "services/entertainment/ExpenseReceipts.h"
 #include "services/entertainment/ExpenseRoutes.h"
-#include "services/identity/IdentityService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -78,7 +78,7 @@ QJsonObject auditJson(const ExpenseRequest &request)
 
 QString EntertainmentService::linkableCustomerClass(qint64 customerId)
 {
-    CustomerService(m_session).requireLinkable(customerId);
+    CustomerAccess(m_session).requireLinkable(customerId);
     return storage::ExpenseRepository(m_session.database()).customerClass(customerId);
 }
 
@@ -294,36 +294,19 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
     domain::ExpenseWorkflow::requireComment(action, comment);
 
     const QString kind = claimStage ? expenseClaimEntity : expenseEntity;
-    storage::RouteRepository routes(m_session.database());
-    Route route = routes.load(kind, id);
-    if (route.currentState() != domain::expenseStateName(request.state))
-        throw Error::conflict(QCoreApplication::translate("EntertainmentService",
-                                                          "Entertainment request #%1 has no open approval step.")
-                                  .arg(id));
-    const QList<UserId> actingFor = IdentityService(m_session).actingFor();
-    const int decidedStep = route.currentIndex();
-    UserId principal = 0;
+    const ApprovalDesk::Decision deskDecision = decision == Decision::Approve  ? ApprovalDesk::Decision::Approve
+                                                : decision == Decision::Return ? ApprovalDesk::Decision::Return
+                                                                               : ApprovalDesk::Decision::Reject;
+    const domain::Action needed = finance ? domain::Action::FinanceReviewEntertainment : domain::Action::ApproveEntertainment;
+    const ApprovalDecision decided = ApprovalDesk(m_session).decide(
+        kind, id, domain::expenseStateName(request.state), request.applicantId, deskDecision, comment,
+        [needed](const QString &) { return needed; },
+        QCoreApplication::translate("EntertainmentService", "Entertainment request #%1").arg(id));
+    const Route &route = decided.route;
+    const domain::RouteOutcome outcome = decided.outcome;
+    const UserId principal = decided.principal;
     const QString at = m_session.timestamp();
     const QString trimmed = comment.trimmed();
-    domain::RouteOutcome outcome;
-    switch (decision) {
-    case Decision::Approve:
-        outcome = route.approve(m_session.userId(), actingFor, request.applicantId, at, trimmed, &principal);
-        break;
-    case Decision::Return:
-        outcome = route.returnToRequester(m_session.userId(), actingFor, request.applicantId, at, trimmed, &principal);
-        break;
-    case Decision::Reject:
-        outcome = route.reject(m_session.userId(), actingFor, request.applicantId, at, trimmed, &principal);
-        break;
-    }
-    // The role table still applies to the person decided for (a delegate borrows their authority).
-    const domain::User approver = storage::UserRepository(m_session.database()).requireById(principal);
-    const domain::Action needed = finance ? domain::Action::FinanceReviewEntertainment : domain::Action::ApproveEntertainment;
-    if (!domain::PermissionTable::allows(approver.roles, needed))
-        throw Error::denied(QCoreApplication::translate("Session", "%1 (%2) may not %3.")
-                                .arg(approver.displayName, approver.roles.displayNames(),
-                                     domain::actionName(needed).replace(QLatin1Char('_'), QLatin1Char(' '))));
 
     switch (outcome) {
     case domain::RouteOutcome::StepStillOpen:
@@ -339,9 +322,8 @@ ExpenseRequest EntertainmentService::decide(qint64 id, Decision decision, const 
             request.state = ExpenseState::PendingFinanceReview;
         break;
     }
-    routes.saveProgress(kind, id, route, decidedStep);
     request.version = repository.update(request, at, m_session.userId());
-    const std::optional<UserId> onBehalfOf = principal != m_session.userId() ? std::optional<UserId>(principal) : std::nullopt;
+    const std::optional<UserId> onBehalfOf = decided.onBehalfOf();
     // An approver taking part in the event may still decide, but the decision carries the note.
     const QString conflict = ExpenseAccess(m_session).conflictNote(before, principal);
     if (!conflict.isEmpty()) {

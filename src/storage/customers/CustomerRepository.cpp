@@ -6,6 +6,7 @@
 #include "storage/KeyLock.h"
 #include "storage/SqlQuery.h"
 #include "storage/SqlValues.h"
+#include "storage/customers/CustomerRowReader.h"
 #include "support/NameCollation.h"
 
 #include <QCoreApplication>
@@ -16,63 +17,6 @@ namespace {
 using domain::Customer;
 using domain::CustomerRules;
 using domain::Error;
-
-const QString customerColumns = QStringLiteral(
-    "c.id, c.name, c.class, c.owner_id, c.short_name, c.industry, c.size_band, c.address, c.website, c.phone, "
-    "c.email, c.channel, c.stage, c.lost_reason, c.segment_id, c.tags, c.notes, c.last_contact_at, "
-    "c.stage_changed_at, c.created_at, c.updated_at, c.version, c.external_code, u.login, u.display_name");
-constexpr int sortKeyColumn = 25;
-
-/// NOT NULL text columns: a null QString would bind as NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-QDateTime optionalTimestamp(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : domain::fromStorageTimestamp(value.toString());
-}
-
-QVariant nullableTimestamp(const QDateTime &value)
-{
-    return value.isValid() ? QVariant(domain::toStorageTimestamp(value)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-CustomerRow readRow(SqlQuery &query, bool withSortKey)
-{
-    CustomerRow row;
-    Customer &c = row.customer;
-    c.id = query.value(0).toLongLong();
-    c.name = query.value(1).toString();
-    c.customerClass = CustomerRules::parseClass(QStringLiteral("class"), query.value(2).toString());
-    c.ownerId = optionalId(query.value(3));
-    c.shortName = query.value(4).toString();
-    c.industry = query.value(5).toString();
-    c.sizeBand = query.value(6).toString();
-    c.address = query.value(7).toString();
-    c.website = query.value(8).toString();
-    c.phone = query.value(9).toString();
-    c.email = query.value(10).toString();
-    if (!query.value(11).isNull())
-        c.channel = CustomerRules::parseChannel(QStringLiteral("channel"), query.value(11).toString());
-    c.stage = CustomerRules::parseStage(QStringLiteral("stage"), query.value(12).toString());
-    c.lostReason = query.value(13).toString();
-    c.segmentId = optionalId(query.value(14));
-    c.tags = query.value(15).toString();
-    c.notes = query.value(16).toString();
-    c.lastContactAt = optionalTimestamp(query.value(17));
-    c.stageChangedAt = optionalTimestamp(query.value(18));
-    c.createdAt = optionalTimestamp(query.value(19));
-    c.updatedAt = optionalTimestamp(query.value(20));
-    c.version = query.value(21).toInt();
-    c.externalCode = query.value(22).toString();
-    row.ownerLogin = query.value(23).toString();
-    row.ownerName = query.value(24).toString();
-    if (withSortKey)
-        row.sortKey = query.value(sortKeyColumn);
-    return row;
-}
 
 QString sortExpression(CustomerQuery::Sort sort)
 {
@@ -99,49 +43,26 @@ void bindCustomer(SqlQuery &query, const Customer &c, const QString &searchText)
     query.bind(":name", c.name)
         .bind(":class", CustomerRules::name(c.customerClass))
         .bind(":owner", nullableId(c.ownerId))
-        .bind(":short_name", notNull(c.shortName))
-        .bind(":industry", notNull(c.industry))
-        .bind(":size_band", notNull(c.sizeBand))
-        .bind(":address", notNull(c.address))
-        .bind(":website", notNull(c.website))
-        .bind(":phone", notNull(c.phone))
-        .bind(":email", notNull(c.email))
+        .bind(":short_name", requiredText(c.shortName))
+        .bind(":industry", requiredText(c.industry))
+        .bind(":size_band", requiredText(c.sizeBand))
+        .bind(":address", requiredText(c.address))
+        .bind(":website", requiredText(c.website))
+        .bind(":phone", requiredText(c.phone))
+        .bind(":email", requiredText(c.email))
         .bind(":channel", c.channel ? QVariant(CustomerRules::name(*c.channel)) : QVariant(QMetaType(QMetaType::QString)))
         .bind(":stage", CustomerRules::name(c.stage))
-        .bind(":lost_reason", notNull(c.lostReason))
+        .bind(":lost_reason", requiredText(c.lostReason))
         .bind(":segment", nullableId(c.segmentId))
-        .bind(":tags", notNull(c.tags))
-        .bind(":notes", notNull(c.notes))
-        .bind(":external_code", notNull(c.externalCode))
+        .bind(":tags", requiredText(c.tags))
+        .bind(":notes", requiredText(c.notes))
+        .bind(":external_code", requiredText(c.externalCode))
         .bind(":name_sort", support::NameCollation::sortKey(c.name))
-        .bind(":name_key", notNull(CustomerRules::duplicateKey(c.name)))
-        .bind(":phone_key", notNull(CustomerRules::phoneKey(c.phone)))
-        .bind(":search_text", notNull(searchText))
+        .bind(":name_key", requiredText(CustomerRules::duplicateKey(c.name)))
+        .bind(":phone_key", requiredText(CustomerRules::phoneKey(c.phone)))
+        .bind(":search_text", requiredText(searchText))
         .bind(":last_contact", nullableTimestamp(c.lastContactAt))
         .bind(":stage_changed", nullableTimestamp(c.stageChangedAt));
-}
-
-domain::ContactLogEntry readLog(SqlQuery &query)
-{
-    domain::ContactLogEntry entry;
-    entry.id = query.value(0).toLongLong();
-    entry.customerId = query.value(1).toLongLong();
-    entry.kind = CustomerRules::parseKind(QStringLiteral("kind"), query.value(2).toString());
-    entry.at = domain::fromStorageTimestamp(query.value(3).toString());
-    entry.byId = query.value(4).toLongLong();
-    entry.note = query.value(5).toString();
-    if (!query.value(6).isNull())
-        entry.nextFollowUp = QDate::fromString(query.value(6).toString(), Qt::ISODate);
-    const QString status = query.value(7).toString();
-    entry.complaintStatus = status == QLatin1String("open")          ? domain::ComplaintStatus::Open
-                            : status == QLatin1String("in_progress") ? domain::ComplaintStatus::InProgress
-                            : status == QLatin1String("resolved")    ? domain::ComplaintStatus::Resolved
-                                                                     : domain::ComplaintStatus::None;
-    entry.resolution = query.value(8).toString();
-    entry.resolvedAt = optionalTimestamp(query.value(9));
-    entry.version = query.value(10).toInt();
-    entry.byName = query.value(11).toString();
-    return entry;
 }
 
 /// What duplicates() compares and lockDuplicateKeys() holds: normalised name, phone digits, e-mail.
@@ -158,10 +79,6 @@ struct DuplicateKeys
 };
 
 const QString duplicateKeySpace = QStringLiteral("customer.duplicate");
-
-const QString logColumns = QStringLiteral(
-    "l.id, l.customer_id, l.kind, l.at, l.by_id, l.note, l.next_follow_up, l.complaint_status, l.resolution, "
-    "l.resolved_at, l.version, u.display_name");
 
 } // namespace
 
@@ -251,7 +168,7 @@ int CustomerRepository::update(const Customer &customer, const QString &searchTe
 void CustomerRepository::setSearchText(domain::CustomerId id, const QString &searchText)
 {
     SqlQuery(m_database, QStringLiteral("UPDATE customers SET search_text = :text WHERE id = :id"))
-        .bind(":text", notNull(searchText))
+        .bind(":text", requiredText(searchText))
         .bind(":id", id)
         .exec();
 }
@@ -292,11 +209,11 @@ std::optional<Customer> CustomerRepository::find(domain::CustomerId id) const
 {
     SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customers c LEFT JOIN users u ON u.id = c.owner_id "
                                               "WHERE c.id = :id")
-                                   .arg(customerColumns));
+                                   .arg(CustomerRowReader::columns()));
     query.bind(":id", id).exec();
     if (!query.next())
         return std::nullopt;
-    return readRow(query, false).customer;
+    return CustomerRowReader::read(query, false).customer;
 }
 
 Customer CustomerRepository::require(domain::CustomerId id) const
@@ -364,17 +281,7 @@ void CustomerRepository::lockAllDuplicateKeys()
 
 QString CustomerRepository::whereClause(const CustomerQuery &query) const
 {
-    QStringList conditions{QStringLiteral("1 = 1")};
-    switch (query.scope.kind) {
-    case CustomerScope::Kind::All:
-        break;
-    case CustomerScope::Kind::Department:
-        conditions << QStringLiteral("(c.owner_id IS NULL OR c.owner_id IN (SELECT id FROM users WHERE department_id = :scope))");
-        break;
-    case CustomerScope::Kind::Own:
-        conditions << QStringLiteral("(c.owner_id IS NULL OR c.owner_id = :scope)");
-        break;
-    }
+    QStringList conditions{CustomerRowReader::scopeCondition(query.scope)};
     const QString text = foldedSearch(query.text);
     if (!text.isEmpty()) {
         if (m_database.backend() == Backend::Sqlite && text.toUcs4().size() >= 3)
@@ -395,8 +302,7 @@ QString CustomerRepository::whereClause(const CustomerQuery &query) const
 
 void CustomerRepository::bindQuery(SqlQuery &sql, const CustomerQuery &query) const
 {
-    if (query.scope.kind != CustomerScope::Kind::All)
-        sql.bind(":scope", query.scope.id);
+    CustomerRowReader::bindScope(sql, query.scope);
     const QString text = foldedSearch(query.text);
     if (!text.isEmpty()) {
         if (m_database.backend() == Backend::Sqlite && text.toUcs4().size() >= 3) {
@@ -423,7 +329,7 @@ QList<CustomerRow> CustomerRepository::select(const CustomerQuery &query, const 
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString sql = QStringLiteral("SELECT %1, %2 FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE %3%4 "
                                  "ORDER BY %2 %5, c.id %5 LIMIT :limit")
-                      .arg(customerColumns, sort, whereClause(query), extraWhere, direction);
+                      .arg(CustomerRowReader::columns(), sort, whereClause(query), extraWhere, direction);
     if (offset > 0)
         sql += QStringLiteral(" OFFSET :offset");
     SqlQuery select(m_database, sql);
@@ -436,7 +342,7 @@ QList<CustomerRow> CustomerRepository::select(const CustomerQuery &query, const 
     select.exec();
     QList<CustomerRow> rows;
     while (select.next())
-        rows << readRow(select, true);
+        rows << CustomerRowReader::read(select, true);
     return rows;
 }
 
@@ -467,13 +373,13 @@ qint64 CustomerRepository::insertContact(const domain::CustomerContact &contact)
                                              ":email, :wechat, :birthday, :notes) RETURNING id"));
     const qint64 id = insert.bind(":customer", contact.customerId)
                           .bind(":name", contact.name)
-                          .bind(":title", notNull(contact.title))
-                          .bind(":phone", notNull(contact.phone))
-                          .bind(":email", notNull(contact.email))
-                          .bind(":wechat", notNull(contact.wechat))
+                          .bind(":title", requiredText(contact.title))
+                          .bind(":phone", requiredText(contact.phone))
+                          .bind(":email", requiredText(contact.email))
+                          .bind(":wechat", requiredText(contact.wechat))
                           .bind(":birthday", contact.birthday.isValid() ? QVariant(contact.birthday.toString(Qt::ISODate))
                                                                         : QVariant(QMetaType(QMetaType::QString)))
-                          .bind(":notes", notNull(contact.notes))
+                          .bind(":notes", requiredText(contact.notes))
                           .insertReturningId();
     insert.raw().finish();
     return id;
@@ -502,96 +408,13 @@ QList<domain::CustomerContact> CustomerRepository::contacts(domain::CustomerId i
     return list;
 }
 
-qint64 CustomerRepository::insertLog(const domain::ContactLogEntry &entry, const QString &now)
-{
-    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_contact_log (customer_id, kind, at, by_id, note, "
-                                               "next_follow_up, complaint_status, resolution, version, created_at) VALUES "
-                                               "(:customer, :kind, :at, :by, :note, :next, :status, '', 1, :now) RETURNING id"))
-        .bind(":customer", entry.customerId)
-        .bind(":kind", CustomerRules::name(entry.kind))
-        .bind(":at", domain::toStorageTimestamp(entry.at))
-        .bind(":by", entry.byId)
-        .bind(":note", entry.note)
-        .bind(":next", entry.nextFollowUp.isValid() ? QVariant(entry.nextFollowUp.toString(Qt::ISODate))
-                                                    : QVariant(QMetaType(QMetaType::QString)))
-        .bind(":status", entry.complaintStatus == domain::ComplaintStatus::None
-                             ? QVariant(QMetaType(QMetaType::QString))
-                             : QVariant(CustomerRules::name(entry.complaintStatus)))
-        .bind(":now", now)
-        .insertReturningId();
-}
-
-QList<domain::ContactLogEntry> CustomerRepository::log(domain::CustomerId id, int limit) const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customer_contact_log l JOIN users u ON u.id = l.by_id "
-                                              "WHERE l.customer_id = :id ORDER BY l.at DESC, l.id DESC LIMIT :limit")
-                                   .arg(logColumns));
-    query.bind(":id", id).bind(":limit", limit).exec();
-    QList<domain::ContactLogEntry> entries;
-    while (query.next())
-        entries << readLog(query);
-    return entries;
-}
-
-std::optional<domain::ContactLogEntry> CustomerRepository::findLog(qint64 id) const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customer_contact_log l JOIN users u ON u.id = l.by_id "
-                                              "WHERE l.id = :id")
-                                   .arg(logColumns));
-    query.bind(":id", id).exec();
-    if (!query.next())
-        return std::nullopt;
-    return readLog(query);
-}
-
-void CustomerRepository::updateComplaint(const domain::ContactLogEntry &entry)
-{
-    SqlQuery query(m_database, QStringLiteral("UPDATE customer_contact_log SET complaint_status = :status, resolution = :resolution, "
-                                              "resolved_at = :resolved, version = version + 1 WHERE id = :id AND version = :version"));
-    query.bind(":status", CustomerRules::name(entry.complaintStatus))
-        .bind(":resolution", notNull(entry.resolution))
-        .bind(":resolved", nullableTimestamp(entry.resolvedAt))
-        .bind(":id", entry.id)
-        .bind(":version", entry.version)
-        .exec();
-    if (query.rowsAffected() == 0)
-        throw Error::conflict(QCoreApplication::translate("Customers", "Complaint #%1 was changed by someone else; reload and try again.").arg(entry.id));
-}
-
-void CustomerRepository::touchContact(domain::CustomerId id, const QString &at)
-{
-    SqlQuery(m_database, QStringLiteral("UPDATE customers SET last_contact_at = :at WHERE id = :id "
-                                        "AND (last_contact_at IS NULL OR last_contact_at < :at2)"))
-        .bind(":at", at)
-        .bind(":at2", at)
-        .bind(":id", id)
-        .exec();
-}
-
-QList<std::pair<domain::ContactLogEntry, QString>> CustomerRepository::followUps(domain::UserId user, const QDate &until) const
-{
-    // Only the latest entry per customer counts: a later contact replaces an earlier follow-up.
-    SqlQuery query(m_database, QStringLiteral("SELECT %1, c.name FROM customer_contact_log l JOIN users u ON u.id = l.by_id "
-                                              "JOIN customers c ON c.id = l.customer_id "
-                                              "WHERE l.by_id = :user AND l.next_follow_up IS NOT NULL AND l.next_follow_up <= :until "
-                                              "AND NOT EXISTS (SELECT 1 FROM customer_contact_log later WHERE later.customer_id = l.customer_id "
-                                              "AND (later.at > l.at OR (later.at = l.at AND later.id > l.id))) "
-                                              "ORDER BY l.next_follow_up LIMIT 200")
-                                   .arg(logColumns));
-    query.bind(":user", user).bind(":until", until.toString(Qt::ISODate)).exec();
-    QList<std::pair<domain::ContactLogEntry, QString>> list;
-    while (query.next())
-        list.append({readLog(query), query.value(12).toString()});
-    return list;
-}
-
 QList<CustomerRow> CustomerRepository::ownedNotContactedSince(domain::UserId owner, const QString &cutoffText,
                                                               std::optional<domain::CustomerClass> customerClass,
                                                               int limit) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.owner_id = :owner "
                                  "AND COALESCE(c.last_contact_at, c.owned_since, c.created_at) < :cutoff")
-                      .arg(customerColumns);
+                      .arg(CustomerRowReader::columns());
     if (customerClass)
         sql += QStringLiteral(" AND c.class = :class");
     sql += QStringLiteral(" ORDER BY COALESCE(c.last_contact_at, c.owned_since, c.created_at), c.id LIMIT :limit");
@@ -602,7 +425,7 @@ QList<CustomerRow> CustomerRepository::ownedNotContactedSince(domain::UserId own
     query.exec();
     QList<CustomerRow> rows;
     while (query.next())
-        rows << readRow(query, false);
+        rows << CustomerRowReader::read(query, false);
     return rows;
 }
 
@@ -620,221 +443,6 @@ QList<domain::CustomerId> CustomerRepository::returnToPool(const QString &cutoff
     for (domain::CustomerId id : ids)
         update.bind(":now", now).bind(":id", id).exec();
     return ids;
-}
-
-QList<ChurnFacts> CustomerRepository::churnFacts(const CustomerScope &scope, const QString &recentSince) const
-{
-    CustomerQuery query;
-    query.scope = scope;
-    SqlQuery sql(m_database,
-                 QStringLiteral("SELECT %1, c.id, "
-                                "(SELECT count(*) FROM customer_contact_log l WHERE l.customer_id = c.id "
-                                " AND l.complaint_status IN ('open', 'in_progress')), "
-                                "(SELECT count(*) FROM customer_contact_log l WHERE l.customer_id = c.id "
-                                " AND l.kind = 'complaint' AND l.at >= :recent) "
-                                "FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE %2 AND c.stage <> 'lost'")
-                     .arg(customerColumns, whereClause(query)));
-    bindQuery(sql, query);
-    sql.bind(":recent", recentSince).exec();
-    QList<ChurnFacts> facts;
-    while (sql.next()) {
-        ChurnFacts fact;
-        fact.row = readRow(sql, false);
-        fact.openComplaints = sql.value(25).toInt();
-        fact.recentComplaints = sql.value(26).toInt();
-        facts << fact;
-    }
-    return facts;
-}
-
-qint64 CustomerRepository::insertWinBack(domain::CustomerId id, const QString &cause, const QString &measures, int score,
-                                         const QString &now, domain::UserId actor)
-{
-    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_winbacks (customer_id, cause, measures, result, result_note, "
-                                               "score, version, created_at, created_by) VALUES (:customer, :cause, :measures, "
-                                               "'pending', '', :score, 1, :now, :actor) RETURNING id"))
-        .bind(":customer", id)
-        .bind(":cause", cause)
-        .bind(":measures", measures)
-        .bind(":score", score)
-        .bind(":now", now)
-        .bind(":actor", actor)
-        .insertReturningId();
-}
-
-namespace {
-const QString winBackColumns = QStringLiteral("w.id, w.customer_id, w.cause, w.measures, w.result, w.result_note, w.score, "
-                                              "w.version, w.created_at, w.result_at, c.name");
-
-QVariantMap readWinBack(SqlQuery &query)
-{
-    return QVariantMap{{QStringLiteral("id"), query.value(0).toLongLong()},
-                       {QStringLiteral("customer_id"), query.value(1).toLongLong()},
-                       {QStringLiteral("cause"), query.value(2).toString()},
-                       {QStringLiteral("measures"), query.value(3).toString()},
-                       {QStringLiteral("result"), query.value(4).toString()},
-                       {QStringLiteral("result_note"), query.value(5).toString()},
-                       {QStringLiteral("score"), query.value(6).toInt()},
-                       {QStringLiteral("version"), query.value(7).toInt()},
-                       {QStringLiteral("created_at"), query.value(8).toString()},
-                       {QStringLiteral("result_at"), query.value(9).toString()},
-                       {QStringLiteral("customer"), query.value(10).toString()}};
-}
-} // namespace
-
-QVariantMap CustomerRepository::winBack(qint64 id) const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customer_winbacks w JOIN customers c ON c.id = w.customer_id "
-                                              "WHERE w.id = :id").arg(winBackColumns));
-    query.bind(":id", id).exec();
-    if (!query.next())
-        throw Error::notFound(QCoreApplication::translate("Customers", "There is no win-back record #%1.").arg(id));
-    return readWinBack(query);
-}
-
-QList<QVariantMap> CustomerRepository::winBacks(std::optional<domain::CustomerId> customer) const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM customer_winbacks w JOIN customers c ON c.id = w.customer_id "
-                                              "WHERE (:all = 1 OR w.customer_id = :customer) ORDER BY w.id DESC LIMIT 1000")
-                                   .arg(winBackColumns));
-    query.bind(":all", customer ? 0 : 1).bind(":customer", customer.value_or(0)).exec();
-    QList<QVariantMap> list;
-    while (query.next())
-        list << readWinBack(query);
-    return list;
-}
-
-void CustomerRepository::setWinBackResult(qint64 id, int version, const QString &result, const QString &note, const QString &now)
-{
-    SqlQuery query(m_database, QStringLiteral("UPDATE customer_winbacks SET result = :result, result_note = :note, result_at = :now, "
-                                              "version = version + 1 WHERE id = :id AND version = :version"));
-    query.bind(":result", result).bind(":note", notNull(note)).bind(":now", now).bind(":id", id).bind(":version", version).exec();
-    if (query.rowsAffected() == 0)
-        throw Error::conflict(QCoreApplication::translate("Customers", "Win-back record #%1 was changed by someone else; reload and try again.").arg(id));
-}
-
-qint64 CustomerRepository::insertEvent(const QString &kind, const QString &title, const QDate &date, const QString &place,
-                                       const QString &notes, const QString &now, domain::UserId actor)
-{
-    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_events (kind, title, event_date, place, notes, created_at, "
-                                               "created_by) VALUES (:kind, :title, :date, :place, :notes, :now, :actor) RETURNING id"))
-        .bind(":kind", kind)
-        .bind(":title", title)
-        .bind(":date", date.toString(Qt::ISODate))
-        .bind(":place", notNull(place))
-        .bind(":notes", notNull(notes))
-        .bind(":now", now)
-        .bind(":actor", actor)
-        .insertReturningId();
-}
-
-bool CustomerRepository::eventExists(qint64 id) const
-{
-    return SqlQuery(m_database, QStringLiteral("SELECT count(*) FROM customer_events WHERE id = :id")).bind(":id", id).scalar().toInt() > 0;
-}
-
-bool CustomerRepository::invited(qint64 eventId, domain::CustomerId customer) const
-{
-    return SqlQuery(m_database, QStringLiteral("SELECT count(*) FROM customer_event_invitations WHERE event_id = :event AND customer_id = :customer"))
-               .bind(":event", eventId)
-               .bind(":customer", customer)
-               .scalar()
-               .toInt()
-           > 0;
-}
-
-void CustomerRepository::invite(qint64 eventId, domain::CustomerId customer, const QString &now, domain::UserId actor)
-{
-    SqlQuery(m_database, QStringLiteral("INSERT INTO customer_event_invitations (event_id, customer_id, invited_at, invited_by) "
-                                        "VALUES (:event, :customer, :now, :actor)"))
-        .bind(":event", eventId)
-        .bind(":customer", customer)
-        .bind(":now", now)
-        .bind(":actor", actor)
-        .exec();
-}
-
-QList<QVariantMap> CustomerRepository::events(std::optional<domain::CustomerId> customer) const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT e.id, e.kind, e.title, e.event_date, e.place, e.notes FROM customer_events e "
-                                              "WHERE :all = 1 OR EXISTS (SELECT 1 FROM customer_event_invitations i "
-                                              "WHERE i.event_id = e.id AND i.customer_id = :customer) "
-                                              "ORDER BY e.event_date DESC, e.id DESC LIMIT 500"));
-    query.bind(":all", customer ? 0 : 1).bind(":customer", customer.value_or(0)).exec();
-    QList<QVariantMap> list;
-    while (query.next())
-        list << QVariantMap{{QStringLiteral("id"), query.value(0).toLongLong()}, {QStringLiteral("kind"), query.value(1).toString()},
-                            {QStringLiteral("title"), query.value(2).toString()}, {QStringLiteral("date"), query.value(3).toString()},
-                            {QStringLiteral("place"), query.value(4).toString()}, {QStringLiteral("notes"), query.value(5).toString()}};
-    SqlQuery names(m_database, QStringLiteral("SELECT c.name FROM customer_event_invitations i JOIN customers c ON c.id = i.customer_id "
-                                              "WHERE i.event_id = :event ORDER BY c.name_sort"));
-    for (QVariantMap &event : list) {
-        names.bind(":event", event.value(QStringLiteral("id"))).exec();
-        QStringList invited;
-        while (names.next())
-            invited << names.value(0).toString();
-        event.insert(QStringLiteral("invited"), invited);
-    }
-    return list;
-}
-
-qint64 CustomerRepository::insertSegment(const QString &name, const QString &traits, const QString &strategy,
-                                         const QString &now, domain::UserId actor)
-{
-    return SqlQuery(m_database, QStringLiteral("INSERT INTO customer_segments (name, traits, strategy, version, created_at, "
-                                               "created_by) VALUES (:name, :traits, :strategy, 1, :now, :actor) RETURNING id"))
-        .bind(":name", name)
-        .bind(":traits", notNull(traits))
-        .bind(":strategy", notNull(strategy))
-        .bind(":now", now)
-        .bind(":actor", actor)
-        .insertReturningId();
-}
-
-QList<QVariantMap> CustomerRepository::segments() const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT s.id, s.name, s.traits, s.strategy, "
-                                              "(SELECT count(*) FROM customers c WHERE c.segment_id = s.id) "
-                                              "FROM customer_segments s ORDER BY s.name"));
-    query.exec();
-    QList<QVariantMap> list;
-    while (query.next())
-        list << QVariantMap{{QStringLiteral("id"), query.value(0).toLongLong()},
-                            {QStringLiteral("name"), query.value(1).toString()},
-                            {QStringLiteral("traits"), query.value(2).toString()},
-                            {QStringLiteral("strategy"), query.value(3).toString()},
-                            {QStringLiteral("customers"), query.value(4).toLongLong()}};
-    return list;
-}
-
-qint64 CustomerRepository::insertResearch(const QString &topic, const QDate &date, const QString &findings,
-                                          const QString &competitors, const QString &now, domain::UserId actor)
-{
-    return SqlQuery(m_database, QStringLiteral("INSERT INTO market_research (topic, research_date, findings, competitors, "
-                                               "created_at, created_by) VALUES (:topic, :date, :findings, :competitors, "
-                                               ":now, :actor) RETURNING id"))
-        .bind(":topic", topic)
-        .bind(":date", date.toString(Qt::ISODate))
-        .bind(":findings", notNull(findings))
-        .bind(":competitors", notNull(competitors))
-        .bind(":now", now)
-        .bind(":actor", actor)
-        .insertReturningId();
-}
-
-QList<QVariantMap> CustomerRepository::research() const
-{
-    SqlQuery query(m_database, QStringLiteral("SELECT id, topic, research_date, findings, competitors FROM market_research "
-                                              "ORDER BY research_date DESC, id DESC"));
-    query.exec();
-    QList<QVariantMap> list;
-    while (query.next())
-        list << QVariantMap{{QStringLiteral("id"), query.value(0).toLongLong()},
-                            {QStringLiteral("topic"), query.value(1).toString()},
-                            {QStringLiteral("date"), query.value(2).toString()},
-                            {QStringLiteral("findings"), query.value(3).toString()},
-                            {QStringLiteral("competitors"), query.value(4).toString()}};
-    return list;
 }
 
 } // namespace bizdesk::storage

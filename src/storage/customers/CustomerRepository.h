@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/customers/Customer.h"
+#include "domain/customers/CustomerQuery.h"
 
 #include <QList>
 #include <QVariant>
@@ -14,55 +14,13 @@ namespace bizdesk::storage {
 class Database;
 class SqlQuery;
 
-/// Which customers a user may see (§3.2.1 with the role table): everything, one department's
-/// customers plus the shared pool, or one's own plus the pool.
-struct CustomerScope
-{
-    enum class Kind { All, Department, Own };
-    Kind kind = Kind::All;
-    qint64 id = 0; ///< department id or user id
-};
+using domain::CustomerQuery;
+using domain::CustomerRow;
+using domain::CustomerScope;
+using domain::DuplicateMatch;
 
-/// Filters and sort order of the customer list; everything is applied in SQL.
-struct CustomerQuery
-{
-    enum class Sort { Name, Class, Stage, Owner, LastContact, Updated, Id };
-    CustomerScope scope;
-    QString text; ///< substring search (case-folded inside)
-    std::optional<domain::CustomerClass> customerClass;
-    std::optional<domain::Stage> stage;
-    std::optional<domain::UserId> ownerId;
-    bool poolOnly = false;
-    Sort sort = Sort::Name;
-    bool descending = false;
-};
-
-/// One row of the customer list, with the owner's name joined in.
-struct CustomerRow
-{
-    domain::Customer customer;
-    QString ownerLogin;
-    QString ownerName;
-    QVariant sortKey; ///< the value sorted by (for keyset paging)
-};
-
-/// A possible duplicate found on create / import.
-struct DuplicateMatch
-{
-    domain::CustomerId id = 0;
-    QString name;
-    QString reason; ///< "name", "phone" or "email"
-};
-
-/// Aggregates per customer for the churn score.
-struct ChurnFacts
-{
-    CustomerRow row;
-    int openComplaints = 0;
-    int recentComplaints = 0;
-};
-
-/// Customers, their contacts and contact log (§3.1, §3.2). SQL stays here.
+/// The customer archive, pool and pipeline (§3.1.4, §3.2.1–2): customers and their contact
+/// persons. The contact log, churn and research have repositories of their own.
 class CustomerRepository
 {
 public:
@@ -102,43 +60,11 @@ public:
     qint64 insertContact(const domain::CustomerContact &contact);
     QList<domain::CustomerContact> contacts(domain::CustomerId id) const;
 
-    qint64 insertLog(const domain::ContactLogEntry &entry, const QString &now);
-    QList<domain::ContactLogEntry> log(domain::CustomerId id, int limit) const;
-    std::optional<domain::ContactLogEntry> findLog(qint64 id) const;
-    void updateComplaint(const domain::ContactLogEntry &entry);
-    void touchContact(domain::CustomerId id, const QString &at);
-    /// Follow-ups due (next_follow_up <= date) for entries written by `user` on customers it may see.
-    QList<std::pair<domain::ContactLogEntry, QString>> followUps(domain::UserId user, const QDate &until) const;
-
     /// Customers owned by `owner` whose last contact (or assignment) is before `cutoffText`.
     QList<CustomerRow> ownedNotContactedSince(domain::UserId owner, const QString &cutoffText,
                                               std::optional<domain::CustomerClass> customerClass, int limit) const;
     /// Owned customers not followed since `cutoffText` go back to the shared pool; returns their ids.
     QList<domain::CustomerId> returnToPool(const QString &cutoffText, const QString &now);
-
-    QList<ChurnFacts> churnFacts(const CustomerScope &scope, const QString &recentSince) const;
-
-    qint64 insertWinBack(domain::CustomerId id, const QString &cause, const QString &measures, int score, const QString &now,
-                         domain::UserId actor);
-    /// {id, customer_id, cause, measures, result, result_note, score, version, created_at, result_at}; throws not_found.
-    QVariantMap winBack(qint64 id) const;
-    QList<QVariantMap> winBacks(std::optional<domain::CustomerId> customer) const;
-    void setWinBackResult(qint64 id, int version, const QString &result, const QString &note, const QString &now);
-
-    qint64 insertEvent(const QString &kind, const QString &title, const QDate &date, const QString &place,
-                       const QString &notes, const QString &now, domain::UserId actor);
-    bool eventExists(qint64 id) const;
-    bool invited(qint64 eventId, domain::CustomerId customer) const;
-    void invite(qint64 eventId, domain::CustomerId customer, const QString &now, domain::UserId actor);
-    /// Events with their invited customers' names ({id, kind, title, date, place, notes, invited:[names]}).
-    QList<QVariantMap> events(std::optional<domain::CustomerId> customer) const;
-
-    qint64 insertSegment(const QString &name, const QString &traits, const QString &strategy, const QString &now,
-                         domain::UserId actor);
-    QList<QVariantMap> segments() const;
-    qint64 insertResearch(const QString &topic, const QDate &date, const QString &findings, const QString &competitors,
-                          const QString &now, domain::UserId actor);
-    QList<QVariantMap> research() const;
 
 private:
     QString whereClause(const CustomerQuery &query) const;

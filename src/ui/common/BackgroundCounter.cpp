@@ -1,7 +1,6 @@
 #include "ui/common/BackgroundCounter.h"
 
 #include "domain/Error.h"
-#include "storage/Database.h"
 #include "support/Logging.h"
 #include "ui/common/ErrorPresenter.h"
 
@@ -21,14 +20,13 @@ public:
     {
     }
 
-    void run(quint64 token, const storage::DatabaseLocation &location, const BackgroundCounter::Count &count)
+    void run(quint64 token, const BackgroundCounter::Count &count)
     {
         // Superseded while it waited in the queue: the result would be dropped anyway.
         if (token != m_latest->load())
             return;
         try {
-            auto database = storage::Database::open(location, storage::Database::CreateMode::MustExist);
-            const qint64 total = count(*database);
+            const qint64 total = count();
             emit finished(token, total, QString());
         } catch (const domain::Error &error) {
             BIZDESK_LOG_ERROR("background count failed: {}", error.message().toStdString());
@@ -68,13 +66,13 @@ BackgroundCounter::~BackgroundCounter()
     m_worker.reset();
 }
 
-quint64 BackgroundCounter::start(const storage::DatabaseLocation &location, Count count)
+quint64 BackgroundCounter::start(Count count)
 {
     const quint64 token = m_latest->fetch_add(1) + 1;
     m_busy = true;
     CountWorker *worker = m_worker.get();
     QMetaObject::invokeMethod(
-        worker, [worker, token, location, count = std::move(count)] { worker->run(token, location, count); },
+        worker, [worker, token, count = std::move(count)] { worker->run(token, count); },
         Qt::QueuedConnection);
     return token;
 }

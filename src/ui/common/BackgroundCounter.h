@@ -1,7 +1,5 @@
 #pragma once
 
-#include "storage/DatabaseLocation.h"
-
 #include <QObject>
 #include <QThread>
 
@@ -9,17 +7,13 @@
 #include <functional>
 #include <memory>
 
-namespace bizdesk::storage {
-class Database;
-}
-
 namespace bizdesk::ui {
 
 class CountWorker;
 
 /// Counts rows off the UI thread for one model. The model owns it (Qt parent) and it owns its
-/// one worker thread; each request opens its own connection there through storage::Database
-/// (QSqlDatabase connections belong to one thread) and carries a token. A new request or
+/// one worker thread; each request runs a count the service prepared to open its own connection
+/// where it runs (QSqlDatabase connections belong to one thread) and carries a token. A new request or
 /// cancel() makes every earlier token stale: a stale request that has not started is skipped and
 /// a stale result is dropped, so only the latest request ever reports. Results and errors come
 /// back by queued signal in the UI thread; the worker never touches the model.
@@ -28,14 +22,14 @@ class BackgroundCounter : public QObject
     Q_OBJECT
 
 public:
-    using Count = std::function<qint64(storage::Database &database)>;
+    using Count = std::function<qint64()>;
 
     explicit BackgroundCounter(QObject *parent = nullptr);
     /// Cancels, then waits for a count already running (it cannot be interrupted mid-query).
     ~BackgroundCounter() override;
 
-    /// Starts counting with `count` on a fresh connection to `location`; returns the request's token.
-    quint64 start(const storage::DatabaseLocation &location, Count count);
+    /// Starts `count` on the worker thread; returns the request's token.
+    quint64 start(Count count);
     /// Drops the pending request: nothing is reported for it.
     void cancel();
     bool isBusy() const { return m_busy; }

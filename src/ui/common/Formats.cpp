@@ -29,4 +29,9 @@ QString Formats::policyValue(const domain::PolicyDefinition &definition, const Q
     return QStringLiteral("%1 %2").arg(canonical, definition.translatedUnit()).trimmed();
 }
 
+QString Formats::date(const QDate &date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+}
+
 } // namespace bizdesk::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 
 namespace bizdesk::domain {
@@ -19,6 +20,8 @@ public:
     /// A policy value for display: money as money, other kinds with their unit ("30 天").
     /// Text that does not parse is shown as it is.
     static QString policyValue(const domain::PolicyDefinition &definition, const QString &canonical);
+    /// "2026-12-01": business dates are shown in ISO order in every language (ui.md); empty when invalid.
+    static QString date(const QDate &date);
 };
 
 } // namespace bizdesk::ui

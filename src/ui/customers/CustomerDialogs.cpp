@@ -8,7 +8,9 @@
 
 #include "domain/Error.h"
 #include "services/Session.h"
+#include "services/customers/CustomerCareService.h"
 #include "services/customers/CustomerService.h"
+#include "services/customers/MarketResearchService.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Style.h"
 
@@ -81,8 +83,8 @@ CustomerDialog::CustomerDialog(services::Session &session, QWidget *parent, doma
     }
     // §3.1.2: a customer belongs to at most one target segment.
     m_ui->segmentCombo->addItem(tr("(none)"), QVariant());
-    for (const QVariantMap &segment : services::CustomerService(session).segments())
-        m_ui->segmentCombo->addItem(segment.value(QStringLiteral("name")).toString(), segment.value(QStringLiteral("id")));
+    for (const domain::TargetSegment &segment : services::MarketResearchService(session).segments())
+        m_ui->segmentCombo->addItem(segment.name, segment.id);
     Style::markAsError(m_ui->duplicateLabel);
     if (m_editId) {
         // Editing: stage, owner and contact persons have their own actions.
@@ -226,7 +228,7 @@ ContactLogDialog::~ContactLogDialog() = default;
 void ContactLogDialog::accept()
 {
     saveAndClose(this, m_ui->errorLabel, [this] {
-        services::CustomerService(m_session).recordContact(
+        services::CustomerCareService(m_session).recordContact(
             m_customer, static_cast<domain::ContactKind>(m_ui->kindCombo->currentData().toInt()), m_ui->noteEdit->toPlainText(),
             m_ui->atEdit->dateTime().toUTC(), m_ui->followUpCheck->isChecked() ? m_ui->followUpEdit->date() : QDate());
     });
@@ -247,7 +249,7 @@ MarketResearchDialog::~MarketResearchDialog() = default;
 void MarketResearchDialog::accept()
 {
     saveAndClose(this, m_ui->errorLabel, [this] {
-        m_createdId = services::CustomerService(m_session).addResearch(m_ui->topicEdit->text(), m_ui->dateEdit->date(),
+        m_createdId = services::MarketResearchService(m_session).addResearch(m_ui->topicEdit->text(), m_ui->dateEdit->date(),
                                                                        m_ui->findingsEdit->toPlainText(), m_ui->competitorsEdit->toPlainText());
     });
 }
@@ -266,7 +268,7 @@ TargetSegmentDialog::~TargetSegmentDialog() = default;
 void TargetSegmentDialog::accept()
 {
     saveAndClose(this, m_ui->errorLabel, [this] {
-        m_createdId = services::CustomerService(m_session).addSegment(m_ui->nameEdit->text(), m_ui->traitsEdit->toPlainText(),
+        m_createdId = services::MarketResearchService(m_session).addSegment(m_ui->nameEdit->text(), m_ui->traitsEdit->toPlainText(),
                                                                       m_ui->strategyEdit->toPlainText());
     });
 }

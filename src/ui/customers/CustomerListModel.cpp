@@ -3,7 +3,6 @@
 #include "domain/Error.h"
 #include "services/Session.h"
 #include "services/customers/CustomerService.h"
-#include "storage/Database.h"
 #include "support/Logging.h"
 #include "ui/common/BackgroundCounter.h"
 
@@ -13,7 +12,7 @@
 namespace bizdesk::ui {
 
 using domain::CustomerRules;
-using Sort = storage::CustomerQuery::Sort;
+using Sort = domain::CustomerQuery::Sort;
 
 CustomerListModel::CustomerListModel(services::Session &session, QObject *parent)
     : QAbstractTableModel(parent)
@@ -57,7 +56,7 @@ QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-const QList<storage::CustomerRow> &CustomerListModel::loadPage(int page) const
+const QList<domain::CustomerRow> &CustomerListModel::loadPage(int page) const
 {
     auto it = m_pages.find(page);
     if (it != m_pages.end()) {
@@ -65,7 +64,7 @@ const QList<storage::CustomerRow> &CustomerListModel::loadPage(int page) const
         m_recent.append(page);
         return *it;
     }
-    QList<storage::CustomerRow> rows;
+    QList<domain::CustomerRow> rows;
     try {
         services::CustomerService service(m_session);
         const auto previous = m_pages.constFind(page - 1);
@@ -84,7 +83,7 @@ const QList<storage::CustomerRow> &CustomerListModel::loadPage(int page) const
     return *m_pages.insert(page, rows);
 }
 
-const storage::CustomerRow *CustomerListModel::rowAt(int row) const
+const domain::CustomerRow *CustomerListModel::rowAt(int row) const
 {
     if (row < 0 || row >= m_rows)
         return nullptr;
@@ -143,7 +142,7 @@ void CustomerListModel::sort(int column, Qt::SortOrder order)
     case LastContact: sort = Sort::LastContact; break;
     default: return; // phone and industry are not indexed for sorting
     }
-    storage::CustomerQuery query = m_query;
+    domain::CustomerQuery query = m_query;
     query.sort = sort;
     query.descending = order == Qt::DescendingOrder;
     if (query.sort == m_query.sort && query.descending == m_query.descending)
@@ -156,7 +155,7 @@ void CustomerListModel::sort(int column, Qt::SortOrder order)
     emit layoutChanged();
 }
 
-void CustomerListModel::setQuery(const storage::CustomerQuery &query)
+void CustomerListModel::setQuery(const domain::CustomerQuery &query)
 {
     const Sort sort = m_query.sort;
     const bool descending = m_query.descending;
@@ -208,14 +207,12 @@ void CustomerListModel::applyCount(qint64 total)
 
 void CustomerListModel::startCount()
 {
-    storage::CustomerQuery query = m_query;
-    query.scope = services::CustomerService(m_session).scope();
+    const services::CustomerService service(m_session);
     if (!m_countInBackground) {
-        applyCount(storage::CustomerRepository(m_session.database()).count(query));
+        applyCount(service.count(m_query));
         return;
     }
-    m_counter->start(m_session.database().location(),
-                     [query](storage::Database &database) { return storage::CustomerRepository(database).count(query); });
+    m_counter->start(service.countOnOwnConnection(m_query));
 }
 
 } // namespace bizdesk::ui

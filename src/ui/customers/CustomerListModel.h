@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/customers/CustomerRepository.h"
+#include "domain/customers/CustomerQuery.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -38,8 +38,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     /// Replaces filters (search text, class, stage, owner, pool); keeps the sort order.
-    void setQuery(const storage::CustomerQuery &query);
-    const storage::CustomerQuery &query() const { return m_query; }
+    void setQuery(const domain::CustomerQuery &query);
+    const domain::CustomerQuery &query() const { return m_query; }
     /// Counting on a worker thread (default) or inline (tests, tiny databases).
     void setCountInBackground(bool background) { m_countInBackground = background; }
     bool isCounting() const { return m_counting; }
@@ -61,19 +61,19 @@ signals:
     void countFailedWith(const QString &message);
 
 private:
-    const storage::CustomerRow *rowAt(int row) const;
-    const QList<storage::CustomerRow> &loadPage(int page) const;
+    const domain::CustomerRow *rowAt(int row) const;
+    const QList<domain::CustomerRow> &loadPage(int page) const;
     void startCount();
     void applyCount(qint64 total);
 
     services::Session &m_session;
-    storage::CustomerQuery m_query;
+    domain::CustomerQuery m_query;
     int m_rows = 0;
     bool m_counting = false;
     bool m_countInBackground = true;
     QString m_countError;
     BackgroundCounter *m_counter = nullptr; ///< child: one owned worker for every reload
-    mutable QHash<int, QList<storage::CustomerRow>> m_pages;
+    mutable QHash<int, QList<domain::CustomerRow>> m_pages;
     mutable QList<int> m_recent; ///< least recently used first
     mutable int m_pagesFetched = 0;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/customers/Customer.h"
+#include "services/customers/CustomerService.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QHash>
@@ -28,6 +29,8 @@ class Session;
 namespace bizdesk::ui {
 
 class CustomerListModel;
+class ChurnPage;
+class MarketResearchPage;
 class PipelineBoard;
 
 /// The Customers tab (§3): list with search-as-you-type and detail pane, pipeline board,
@@ -56,10 +59,10 @@ public:
     void showCustomer(domain::CustomerId id);
     domain::CustomerId currentId() const { return m_current; }
     QTableWidget *dealingsTable() const { return m_dealingsTable; }
-    QTableWidget *researchTable() const { return m_researchTable; }
-    QTableWidget *segmentTable() const { return m_segmentTable; }
-    QTableWidget *churnTable() const { return m_churnTable; }
-    QTableWidget *winBackTable() const { return m_winBackTable; }
+    QTableWidget *researchTable() const;
+    QTableWidget *segmentTable() const;
+    QTableWidget *churnTable() const;
+    QTableWidget *winBackTable() const;
     QPushButton *assignButton() const { return m_assignButton; }
     QPushButton *releaseButton() const { return m_releaseButton; }
     QString message() const;
@@ -81,10 +84,7 @@ signals:
 
 private:
     QWidget *createListTab();
-    QWidget *createChurnTab();
-    QWidget *createResearchTab();
-    void refreshChurn();
-    void refreshResearch();
+    void refreshCurrentTab();
     void refreshDealings();
     void updateActions();
     void recordContact();
@@ -94,7 +94,6 @@ private:
     void advanceStage();
     void markLost();
     void claim();
-    void recordWinBack();
     /// Runs one action on the current customer: a refusal goes to the message bar; on success
     /// the pane (and, with `reloadList`, the list) shows the new state.
     template<typename Work>
@@ -124,44 +123,17 @@ private:
     QPushButton *m_assignButton = nullptr;
     QPushButton *m_releaseButton = nullptr;
     QTableWidget *m_dealingsTable = nullptr;
-    QTableWidget *m_winBackTable = nullptr;
     QLabel *m_dealingsLabel = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
     PipelineBoard *m_board = nullptr;
-    QTableWidget *m_churnTable = nullptr;
-    QLabel *m_churnSummary = nullptr;
-    QTableWidget *m_researchTable = nullptr;
-    QTableWidget *m_segmentTable = nullptr;
+    ChurnPage *m_churn = nullptr;
+    MarketResearchPage *m_research = nullptr;
     domain::CustomerId m_current = 0;
     /// The version of the customer the detail pane shows; actions send it (a stale one is refused).
     std::optional<int> m_shownVersion;
-};
-
-/// Kanban board: one column per open stage plus won and lost. Dragging a card to another
-/// column asks the service; a refused move stays put and the message says why (§3.1.4).
-class PipelineBoard : public QWidget
-{
-    Q_OBJECT
-
-public:
-    explicit PipelineBoard(services::Session &session, QWidget *parent = nullptr);
-    void refresh();
-    /// What a drop does; returns false (and shows the reason) when the service refuses.
-    bool moveCustomer(domain::CustomerId id, domain::Stage to);
-    QString message() const;
-    QListWidget *column(domain::Stage stage) const;
-
-signals:
-    void customerChosen(domain::CustomerId id);
-    void moved();
-
-private:
-    services::Session &m_session;
-    QList<QListWidget *> m_columns;
-    QLabel *m_message = nullptr;
-    /// Version of each card's customer when the board was drawn.
-    QHash<domain::CustomerId, int> m_shownVersions;
+    /// What the detail pane shows, loaded once per selection; the buttons follow its actions.
+    std::optional<services::CustomerDetails> m_details;
 };
 
 } // namespace bizdesk::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "domain/Money.h"
+#include "domain/customers/Customer.h"
+#include "services/modules/RecordRef.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace bizdesk::services {
+
+class Session;
+
+/// One business dealing of a customer (§3.2.1) as the customer page lists it: a record of
+/// another module the user may open.
+struct CustomerDealing
+{
+    RecordRef record;
+    QString kind;      ///< translated: entertainment request, contract
+    QString reference; ///< the request number or the contract number
+    QString title;
+    QDate date;        ///< event date; signing date (else start date) of a contract
+    QString state;     ///< translated state name
+    domain::Money amount;
+    QString payments;  ///< contracts: received and outstanding (§5.4); empty otherwise
+};
+
+/// §3.2.1 business dealings: the customer's entertainment requests and contracts, with what was
+/// received against each contract, as far as the user may see them. Newest first per kind.
+class CustomerDealings
+{
+public:
+    explicit CustomerDealings(Session &session) : m_session(session) {}
+
+    QList<CustomerDealing> of(domain::CustomerId customer, int limitPerKind = 50) const;
+
+private:
+    Session &m_session;
+};
+
+} // namespace bizdesk::services
