@@ -2640,10 +2640,6 @@
         <translation>合同</translation>
     </message>
     <message>
-        <source>received %1, outstanding %2</source>
-        <translation>已回款 %1，未回款 %2</translation>
-    </message>
-    <message>
         <source>Entertainment request</source>
         <translation>商務應酬申請</translation>
     </message>
@@ -5609,16 +5605,20 @@ New status:</source>
         <translation>金額</translation>
     </message>
     <message>
-        <source>Payments</source>
-        <translation>回款</translation>
-    </message>
-    <message>
         <source>Business dealings (§3.2.1): no contracts or entertainment requests for this customer.</source>
         <translation>業務往來（§3.2.1）：該客戶暫無合同或商務應酬申請。</translation>
     </message>
     <message>
         <source>Business dealings (§3.2.1): contracts with payments, entertainment requests — double-click to open</source>
         <translation>業務往來（§3.2.1）：合同及回款、商務應酬申請——雙擊開啟</translation>
+    </message>
+    <message>
+        <source>Received / outstanding</source>
+        <translation>已回款 / 未回款</translation>
+    </message>
+    <message>
+        <source>Received %1, outstanding %2 (§5.4)</source>
+        <translation>已回款 %1，未回款 %2（§5.4）</translation>
     </message>
 </context>
 <context>

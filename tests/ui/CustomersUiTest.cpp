@@ -393,6 +393,11 @@ TEST_P(CustomersUiTest, churn_page_records_the_win_back_result)
 
 TEST_P(CustomersUiTest, business_dealings_list_contracts_with_payments_and_entertainment_requests_and_open_them)
 {
+    // Refreshing the user guide's picture (BIZDESK_SCREENSHOT_DIR) shows the Chinese interface.
+    const QString folder = qEnvironmentVariable("BIZDESK_SCREENSHOT_DIR");
+    std::optional<bizdesk::testing::ChineseInterface> chinese;
+    if (!folder.isEmpty())
+        chinese.emplace();
     services::NewCustomer input;
     input.name = QStringLiteral("华信");
     const auto customer = services::CustomerService(as(QStringLiteral("sales1"))).add(input);
@@ -416,6 +421,12 @@ TEST_P(CustomersUiTest, business_dealings_list_contracts_with_payments_and_enter
     EXPECT_EQ(table->item(1, 1)->text(), QString::number(request.id));
     EXPECT_EQ(table->item(1, 3)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
     EXPECT_TRUE(table->item(1, 4)->text().contains(QStringLiteral("1,200")));
+    if (!folder.isEmpty() && GetParam() == bizdesk::testing::Backend::Sqlite) {
+        page.resize(1280, 800);
+        page.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+        EXPECT_TRUE(page.grab().save(folder + QStringLiteral("/customers-dealings.png")));
+    }
     QList<services::RecordRef> opened;
     page.setRecordOpener([&opened](const services::RecordRef &record) {
         opened << record;

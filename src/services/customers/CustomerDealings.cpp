@@ -32,8 +32,8 @@ QList<CustomerDealing> CustomerDealings::of(domain::CustomerId customer, int lim
         // Payments only mean something once the contract is signed.
         if (contract.signing) {
             const domain::ContractBalance balance = contractService.detail(contract.id).balance;
-            dealing.payments = QCoreApplication::translate("Customers", "received %1, outstanding %2")
-                                   .arg(balance.received.toGroupedString(), balance.outstanding.toGroupedString());
+            dealing.received = balance.received;
+            dealing.outstanding = balance.outstanding;
         }
         dealings << dealing;
     }

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace bizdesk::services {
 
 class Session;
@@ -23,7 +25,9 @@ struct CustomerDealing
     QDate date;        ///< event date; signing date (else start date) of a contract
     QString state;     ///< translated state name
     domain::Money amount;
-    QString payments;  ///< contracts: received and outstanding (§5.4); empty otherwise
+    /// Signed contracts: what was received and what is still outstanding (§5.4).
+    std::optional<domain::Money> received;
+    std::optional<domain::Money> outstanding;
 };
 
 /// §3.2.1 business dealings: the customer's entertainment requests and contracts, with what was

@@ -231,7 +231,7 @@ QWidget *CustomersPage::createListTab()
     m_dealingsTable = new QTableWidget(right);
     m_dealingsTable->setObjectName(QStringLiteral("dealingsTable"));
     m_dealingsTable->setColumnCount(6);
-    m_dealingsTable->setHorizontalHeaderLabels({tr("Kind"), tr("No."), tr("Date"), tr("State"), tr("Amount"), tr("Payments")});
+    m_dealingsTable->setHorizontalHeaderLabels({tr("Kind"), tr("No."), tr("Date"), tr("State"), tr("Amount"), tr("Received / outstanding")});
     m_dealingsTable->horizontalHeader()->setStretchLastSection(true);
     m_dealingsTable->verticalHeader()->hide();
     m_dealingsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -486,8 +486,14 @@ void CustomersPage::refreshDealings()
             auto *amount = new QTableWidgetItem(Formats::money(dealing.amount));
             amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_dealingsTable->setItem(r, 4, amount);
-            m_dealingsTable->setItem(r, 5, new QTableWidgetItem(dealing.payments.isEmpty() ? dealing.title : dealing.payments));
-            m_dealingsTable->item(r, 5)->setToolTip(dealing.title);
+            auto *payments = new QTableWidgetItem;
+            if (dealing.received && dealing.outstanding) {
+                payments->setText(dealing.received->toGroupedString() + QStringLiteral(" / ") + dealing.outstanding->toGroupedString());
+                payments->setToolTip(tr("Received %1, outstanding %2 (§5.4)").arg(Formats::money(*dealing.received), Formats::money(*dealing.outstanding)));
+            }
+            m_dealingsTable->setItem(r, 5, payments);
+            for (int column = 0; column < 5; ++column)
+                m_dealingsTable->item(r, column)->setToolTip(dealing.title);
         }
         if (!dealings.isEmpty()) {
             m_dealingsLabel->setText(tr("Business dealings (§3.2.1): contracts with payments, entertainment requests — double-click to open"));
