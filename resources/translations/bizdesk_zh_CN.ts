@@ -964,6 +964,18 @@
         <source>Destroy an archived contract after its retention period (director): metadata and history stay (§5.6.3).</source>
         <translation>保存期满后销毁已归档的合同（商务总监）：保留元数据和历史（§5.6.3）。</translation>
     </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 的保存位置</translation>
+    </message>
+    <message>
+        <source>The printable contract approval sheet (合同审批单) with the review steps so far.</source>
+        <translation>可打印的合同审批单，含截至目前的各审核环节。</translation>
+    </message>
+    <message>
+        <source>out: the approval sheet is written as a .pdf file.</source>
+        <translation>out：审批单只能输出为 .pdf 文件。</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -1101,6 +1113,158 @@
     <message>
         <source>kept until %1</source>
         <translation>保存至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractLedger</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（人民币）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未回款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Contract ledger %1</source>
+        <translation>合同台账 %1</translation>
+    </message>
+    <message>
+        <source>Contracts signed from %1 to %2 · amounts in CNY · received and overdue as of %3 · §5.4, §5.6</source>
+        <translation>%1 至 %2 签订的合同 · 金额以人民币计 · 回款与逾期截至 %3 · §5.4、§5.6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s)</source>
+        <translation>
+            <numerusform>%n 份合同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contract was signed in this period.</source>
+        <translation>本期间没有签订合同。</translation>
+    </message>
+    <message>
+        <source>Amounts in other currencies are converted at the rate finance kept on the drafting day (the amount in CNY the contract carries). Overdue: installments of the receivable plan past their due date and not yet received.</source>
+        <translation>外币金额按起草当日财务维护的汇率折算（即合同记载的人民币金额）。逾期：回款计划中已过到期日且尚未回款的部分。</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPrinting</name>
+    <message>
+        <source>CNY equivalent %1 at finance's rate</source>
+        <translation>按财务汇率折合人民币 %1</translation>
+    </message>
+    <message>
+        <source>In words: %1</source>
+        <translation>大写：%1</translation>
+    </message>
+    <message>
+        <source>on behalf of %1</source>
+        <translation>代 %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Contract Approval Sheet</source>
+        <translation>合同审批单</translation>
+    </message>
+    <message>
+        <source>No. %1 · State: %2 · Revision %3 · §5.2, §5.3.1</source>
+        <translation>编号 %1 · 状态：%2 · 第 %3 版 · §5.2、§5.3.1</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Drafter</source>
+        <translation>起草人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Amount in CNY</source>
+        <translation>折合人民币</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Review and approval</source>
+        <translation>审核与审批</translation>
+    </message>
+    <message>
+        <source>The contract is signed only after every step above has approved it (§5.3.1); reviewers' comments per clause are kept with the contract (§5.2).</source>
+        <translation>上述各环节全部审批通过后方可签订合同（§5.3.1）；审核人员对各条款的意见随合同保存（§5.2）。</translation>
     </message>
 </context>
 <context>
@@ -4429,6 +4593,44 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>ReportButtons</name>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>2026, 2026-Q3 or 2026-09: contracts signed then</source>
+        <translation>2026、2026-Q3 或 2026-09：该期间签订的合同</translation>
+    </message>
+    <message>
+        <source>.pdf, .xlsx, .csv or .html</source>
+        <translation>.pdf、.xlsx、.csv 或 .html</translation>
+    </message>
+    <message>
+        <source>The contract ledger (合同台账): amount, received, outstanding and overdue in CNY (§5.4, §5.6).</source>
+        <translation>合同台账：以人民币计的合同金额、已回款、未回款与逾期金额（§5.4、§5.6）。</translation>
+    </message>
+</context>
+<context>
     <name>ReportingLine</name>
     <message>
         <source>superior: this would make a reporting line loop back to the employee (§2.1).</source>
@@ -5076,6 +5278,25 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ContractLedgerView</name>
+    <message>
+        <source>Contract ledger</source>
+        <translation>合同台账</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in:</source>
+        <translation>签订期间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Save ledger</source>
+        <translation>保存台账</translation>
+    </message>
+    <message>
+        <source>contract-ledger-%1%2</source>
+        <translation>合同台账-%1%2</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::ContractListModel</name>
     <message>
         <source>Number</source>
@@ -5251,6 +5472,26 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Destroy the documents of contract %1? Its record and history stay.</source>
         <translation>销毁合同 %1 的文件？合同记录和历史将保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Receivables…</source>
+        <translation>应收款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Contract &amp;ledger…</source>
+        <translation>合同台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print approval sheet…</source>
+        <translation>打印审批单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>回款计划</translation>
+    </message>
+    <message>
+        <source>Contract ledger</source>
+        <translation>合同台账</translation>
     </message>
 </context>
 <context>
@@ -5994,26 +6235,6 @@ New status:</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <source>Print preview…</source>
-        <translation>打印预览…</translation>
-    </message>
-    <message>
-        <source>PDF…</source>
-        <translation>PDF…</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel…</source>
-        <translation>Excel…</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
@@ -6613,6 +6834,56 @@ New status:</source>
     <message>
         <source>Errors only</source>
         <translation>仅错误</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ReceivablesModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Outstanding (CNY)</source>
+        <translation>未回款（人民币）</translation>
+    </message>
+    <message>
+        <source>Aging</source>
+        <translation>账龄</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ReceivablesView</name>
+    <message>
+        <source>Receivables: due and overdue installments</source>
+        <translation>应收款：到期与逾期款项</translation>
+    </message>
+    <message>
+        <source>Double-click an installment to open its contract. Amounts in CNY.</source>
+        <translation>双击某期应收款即可打开其合同。金额以人民币计。</translation>
+    </message>
+    <message>
+        <source>adding up…</source>
+        <translation>正在汇总…</translation>
     </message>
 </context>
 <context>

@@ -964,6 +964,18 @@
         <source>Destroy an archived contract after its retention period (director): metadata and history stay (§5.6.3).</source>
         <translation>儲存期滿後銷燬已歸檔的合同（商務總監）：保留元資料和歷史（§5.6.3）。</translation>
     </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 的儲存位置</translation>
+    </message>
+    <message>
+        <source>The printable contract approval sheet (合同审批单) with the review steps so far.</source>
+        <translation>可列印的合同審批單，含截至目前的各稽核環節。</translation>
+    </message>
+    <message>
+        <source>out: the approval sheet is written as a .pdf file.</source>
+        <translation>out：審批單隻能輸出為 .pdf 檔案。</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -1101,6 +1113,158 @@
     <message>
         <source>kept until %1</source>
         <translation>儲存至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContractLedger</name>
+    <message>
+        <source>Number</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金額（人民幣）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未回款</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Contract ledger %1</source>
+        <translation>合同臺賬 %1</translation>
+    </message>
+    <message>
+        <source>Contracts signed from %1 to %2 · amounts in CNY · received and overdue as of %3 · §5.4, §5.6</source>
+        <translation>%1 至 %2 簽訂的合同 · 金額以人民幣計 · 回款與逾期截至 %3 · §5.4、§5.6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s)</source>
+        <translation>
+            <numerusform>%n 份合同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contract was signed in this period.</source>
+        <translation>本期間沒有簽訂合同。</translation>
+    </message>
+    <message>
+        <source>Amounts in other currencies are converted at the rate finance kept on the drafting day (the amount in CNY the contract carries). Overdue: installments of the receivable plan past their due date and not yet received.</source>
+        <translation>外幣金額按起草當日財務維護的匯率折算（即合同記載的人民幣金額）。逾期：回款計劃中已過到期日且尚未回款的部分。</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>簽訂日期</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>結束日期</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPrinting</name>
+    <message>
+        <source>CNY equivalent %1 at finance's rate</source>
+        <translation>按財務匯率摺合人民幣 %1</translation>
+    </message>
+    <message>
+        <source>In words: %1</source>
+        <translation>大寫：%1</translation>
+    </message>
+    <message>
+        <source>on behalf of %1</source>
+        <translation>代 %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待審批</translation>
+    </message>
+    <message>
+        <source>Contract Approval Sheet</source>
+        <translation>合同審批單</translation>
+    </message>
+    <message>
+        <source>No. %1 · State: %2 · Revision %3 · §5.2, §5.3.1</source>
+        <translation>編號 %1 · 狀態：%2 · 第 %3 版 · §5.2、§5.3.1</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>合同編號</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Drafter</source>
+        <translation>起草人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>幣種</translation>
+    </message>
+    <message>
+        <source>Amount in CNY</source>
+        <translation>摺合人民幣</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>Review and approval</source>
+        <translation>稽核與審批</translation>
+    </message>
+    <message>
+        <source>The contract is signed only after every step above has approved it (§5.3.1); reviewers' comments per clause are kept with the contract (§5.2).</source>
+        <translation>上述各環節全部審批通過後方可簽訂合同（§5.3.1）；稽核人員對各條款的意見隨合同儲存（§5.2）。</translation>
     </message>
 </context>
 <context>
@@ -4429,6 +4593,44 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>ReportButtons</name>
+    <message>
+        <source>Print preview…</source>
+        <translation>列印預覽…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>2026, 2026-Q3 or 2026-09: contracts signed then</source>
+        <translation>2026、2026-Q3 或 2026-09：該期間簽訂的合同</translation>
+    </message>
+    <message>
+        <source>.pdf, .xlsx, .csv or .html</source>
+        <translation>.pdf、.xlsx、.csv 或 .html</translation>
+    </message>
+    <message>
+        <source>The contract ledger (合同台账): amount, received, outstanding and overdue in CNY (§5.4, §5.6).</source>
+        <translation>合同臺賬：以人民幣計的合同金額、已回款、未回款與逾期金額（§5.4、§5.6）。</translation>
+    </message>
+</context>
+<context>
     <name>ReportingLine</name>
     <message>
         <source>superior: this would make a reporting line loop back to the employee (§2.1).</source>
@@ -5076,6 +5278,25 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ContractLedgerView</name>
+    <message>
+        <source>Contract ledger</source>
+        <translation>合同臺賬</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in:</source>
+        <translation>簽訂期間(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Save ledger</source>
+        <translation>儲存臺賬</translation>
+    </message>
+    <message>
+        <source>contract-ledger-%1%2</source>
+        <translation>合同臺賬-%1%2</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::ContractListModel</name>
     <message>
         <source>Number</source>
@@ -5251,6 +5472,26 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Destroy the documents of contract %1? Its record and history stay.</source>
         <translation>銷燬合同 %1 的檔案？合同記錄和歷史將保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Receivables…</source>
+        <translation>應收款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Contract &amp;ledger…</source>
+        <translation>合同臺賬(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print approval sheet…</source>
+        <translation>列印審批單(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>回款計劃</translation>
+    </message>
+    <message>
+        <source>Contract ledger</source>
+        <translation>合同臺賬</translation>
     </message>
 </context>
 <context>
@@ -5994,26 +6235,6 @@ New status:</source>
         <translation>顯示(&amp;S)</translation>
     </message>
     <message>
-        <source>Print preview…</source>
-        <translation>列印預覽…</translation>
-    </message>
-    <message>
-        <source>PDF…</source>
-        <translation>PDF…</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel…</source>
-        <translation>Excel…</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Save report</source>
         <translation>儲存報表</translation>
     </message>
@@ -6613,6 +6834,56 @@ New status:</source>
     <message>
         <source>Errors only</source>
         <translation>僅錯誤</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ReceivablesModel</name>
+    <message>
+        <source>Number</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天數</translation>
+    </message>
+    <message>
+        <source>Outstanding (CNY)</source>
+        <translation>未回款（人民幣）</translation>
+    </message>
+    <message>
+        <source>Aging</source>
+        <translation>賬齡</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ReceivablesView</name>
+    <message>
+        <source>Receivables: due and overdue installments</source>
+        <translation>應收款：到期與逾期款項</translation>
+    </message>
+    <message>
+        <source>Double-click an installment to open its contract. Amounts in CNY.</source>
+        <translation>雙擊某期應收款即可開啟其合同。金額以人民幣計。</translation>
+    </message>
+    <message>
+        <source>adding up…</source>
+        <translation>正在彙總…</translation>
     </message>
 </context>
 <context>

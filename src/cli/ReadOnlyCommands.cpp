@@ -15,6 +15,7 @@ void markReadOnlyCommands(CommandLine &commandLine)
         {"customer", "search"}, {"customer", "churn"},  {"customer", "winbacks"},  {"customer", "pool"},
         {"event", "list"},     {"segment", "list"},     {"research", "list"},      {"expense", "show"},
         {"expense", "list"},   {"expense", "form"},     {"report", "expenses"},    {"company", "show"},
+        {"contract", "form"},  {"report", "contracts"},
     };
     for (const auto &words : readOnly) {
         QStringList command{QLatin1String(words[0])};

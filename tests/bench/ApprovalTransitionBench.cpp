@@ -7,6 +7,7 @@
 // approvals (each writes ~10 pages) and made the p99; storage::Database now checkpoints when the
 // program is idle instead, with a 10000-page safety net, which is the configuration measured here.
 #include "bench/BenchScenario.h"
+#include "bench/RawStatements.h"
 
 #include "services/Session.h"
 #include "services/entertainment/EntertainmentService.h"
@@ -60,9 +61,6 @@ BenchResult approvalTransition(const BenchOptions &options)
             ours.push_back(millisecondsOf([&] { approver.approve(id, QStringLiteral("同意")); }));
     }
 
-    sqlite3 *handle = nullptr;
-    sqlite3_open(path.toUtf8().constData(), &handle);
-    sqlite3_exec(handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr);
     const char *update = "UPDATE entertainment_requests SET state = 'approved', version = version + 1, updated_at = "
                          "'2026-11-02T09:00:00.000Z' WHERE id = ?";
     const char *transition = "INSERT INTO workflow_transitions (entity_kind, entity_id, action, from_state, to_state, actor_id, "
@@ -72,22 +70,7 @@ BenchResult approvalTransition(const BenchOptions &options)
                         "after_json, policy_version, previous_hash, hash) VALUES ('2026-11-02T09:00:00.000Z', 2, 'director', "
                         "'expense.approve', 'expense', ?, '{\"state\":\"pending_superior_approval\"}', "
                         "'{\"state\":\"approved\"}', 1, 'x', 'y')";
-    sqlite3_stmt *statements[3] = {};
-    sqlite3_prepare_v2(handle, update, -1, &statements[0], nullptr);
-    sqlite3_prepare_v2(handle, transition, -1, &statements[1], nullptr);
-    sqlite3_prepare_v2(handle, audit, -1, &statements[2], nullptr);
-    for (int i = 1; i <= transitions; ++i) {
-        reference.push_back(millisecondsOf([&] {
-            for (sqlite3_stmt *statement : statements) {
-                sqlite3_bind_int64(statement, 1, i);
-                sqlite3_step(statement);
-                sqlite3_reset(statement);
-            }
-        }));
-    }
-    for (sqlite3_stmt *statement : statements)
-        sqlite3_finalize(statement);
-    sqlite3_close(handle);
+    reference = timeRawStatements(path, {update, transition, audit}, transitions);
     std::fprintf(stderr, "approval_transition: %d transitions; p50 ours %.3f ms, reference %.3f ms; p99 ours %.3f ms, reference %.3f ms\n",
                  transitions, percentile(ours, 50), percentile(reference, 50), percentile(ours, 99), percentile(reference, 99));
     return {percentile(ours, 99), percentile(reference, 99), QStringLiteral("ms"),

@@ -2,6 +2,7 @@
 #include "storage/Migrator.h"
 #include "storage/SqlQuery.h"
 #include "support/CliHarness.h"
+#include "support/PdfText.h"
 #include "support/TestDatabase.h"
 
 #include <QFile>
@@ -187,16 +188,7 @@ TEST_F(ExpenseCommandsTest, attach_form_and_report)
     const QString pdf = folder.filePath(u"form.pdf"_s);
     const Outcome form = run(u"sales1"_s, {u"expense"_s, u"form"_s, id, u"--out"_s, pdf});
     ASSERT_EQ(form.status, 0) << form.err.toStdString();
-    QProcess pdftotext;
-    pdftotext.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
-    ASSERT_TRUE(pdftotext.waitForFinished(20000));
-    // CJK fonts share glyphs between ideographs and radicals, and Qt's text layer names such a
-    // glyph by its first code point: NFKC folds the Kangxi radicals back, the few supplement
-    // radicals of simplified characters are folded here.
-    QString content = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
-    for (const auto &[radical, ideograph] : {std::pair{u'\u2EA0', u'民'}, std::pair{u'\u2ED4', u'门'}, std::pair{u'\u2EC5', u'见'},
-                                             std::pair{u'\u2EE2', u'马'}, std::pair{u'\u2ED3', u'长'}})
-        content.replace(QChar(radical), QChar(ideograph));
+    const QString content = bizdesk::testing::pdfText(pdf);
     EXPECT_TRUE(content.contains(u"Business Entertainment Application Form"_s)) << content.toStdString();
     EXPECT_TRUE(content.contains(u"答谢"_s)) << content.toStdString();
     EXPECT_TRUE(content.contains(u"北京饭店"_s));

@@ -62,6 +62,10 @@ TEST_F(ReadOnlyCommandsTest, every_read_only_command_works_on_a_connection_that_
                                               u"王小明, 客户张总"_s, u"--headcount"_s, u"3"_s, u"--estimate"_s, u"800"_s});
     ASSERT_EQ(expense.exitCode, 0) << expense.err.toStdString();
     const QString expenseId = QString::number(expense.json()[u"id"_s].toInteger());
+    const CliResult contract = run(u"manager1"_s, {u"contract"_s, u"draft"_s, u"--customer"_s, customerId, u"--title"_s,
+                                                 u"ERP 实施服务合同"_s, u"--amount"_s, u"1000"_s, u"--owner"_s, u"sales1"_s});
+    ASSERT_EQ(contract.exitCode, 0) << contract.err.toStdString();
+    const QString contractId = QString::number(contract.json()[u"id"_s].toInteger());
 
     // Arguments for each read-only command; a command marked read-only without a case here fails,
     // so a new one cannot skip this check.
@@ -86,6 +90,8 @@ TEST_F(ReadOnlyCommandsTest, every_read_only_command_works_on_a_connection_that_
         {u"expense form"_s, {expenseId, u"--out"_s, m_scratch.pathFor(u"form.pdf"_s)}},
         {u"company show"_s, {}},
         {u"report expenses"_s, {u"--period"_s, u"2026-11"_s, u"--out"_s, m_scratch.pathFor(u"report.csv"_s)}},
+        {u"contract form"_s, {contractId, u"--out"_s, m_scratch.pathFor(u"sheet.pdf"_s)}},
+        {u"report contracts"_s, {u"--period"_s, u"2026"_s, u"--out"_s, m_scratch.pathFor(u"ledger.csv"_s)}},
     };
     const qint64 before = auditCount();
     int readOnly = 0;

@@ -2,6 +2,7 @@
 #include "services/customers/CustomerImport.h"
 #include "services/customers/CustomerCareService.h"
 #include "storage/customers/CustomerRepository.h"
+#include "services/contracts/ContractExecutionService.h"
 #include "support/ContractSamples.h"
 #include "services/customers/CustomerService.h"
 #include "services/customers/MarketResearchService.h"

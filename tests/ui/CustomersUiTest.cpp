@@ -14,6 +14,7 @@
 #include "ui/customers/CustomerDialogs.h"
 #include "ui/customers/CustomerListModel.h"
 #include "services/contracts/ContractModule.h"
+#include "services/contracts/ContractExecutionService.h"
 #include "support/ContractSamples.h"
 #include "ui/customers/CustomersPage.h"
 #include "ui/customers/PipelineBoard.h"

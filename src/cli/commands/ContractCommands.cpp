@@ -285,11 +285,14 @@ void registerLifecycle(CommandLine &commandLine)
 
 } // namespace
 
+void registerContractDocumentCommands(CommandLine &commandLine);
+
 void registerContractCommands(CommandLine &commandLine)
 {
     registerDrafting(commandLine);
     registerExecution(commandLine);
     registerLifecycle(commandLine);
+    registerContractDocumentCommands(commandLine);
 }
 
 } // namespace bizdesk::cli

@@ -270,7 +270,11 @@ void registerEntertainmentCommands(CommandLine &commandLine)
              return QJsonObject{{QStringLiteral("requests"), requests}};
          },
          {}});
+}
 
+/// `report expenses`: registered by the Reports module's command group (cli/commands/ReportCommands.cpp).
+void registerExpenseReportCommand(CommandLine &commandLine)
+{
     commandLine.add({{word("report"), word("expenses")},
                      {},
                      {option("period", "P", QCoreApplication::translate("EntertainmentCommands", "2026, 2026-Q4 or 2026-11"), true),

@@ -7,6 +7,7 @@
 #include "services/approval/ApprovalDesk.h"
 #include "services/audit/AuditTrail.h"
 #include "services/contracts/ContractAccess.h"
+#include "services/contracts/ContractVisibility.h"
 #include "services/customers/CustomerService.h"
 #include "services/identity/IdentityService.h"
 #include "services/policy/PolicyService.h"
@@ -289,16 +290,7 @@ QList<domain::ContractListRow> ContractService::list(const ContractQuery &query)
     filter.owner = query.owner;
     filter.beforeId = query.beforeId;
     filter.limit = std::clamp(query.limit, 1, 1000);
-    const domain::User &me = m_session.user();
-    using domain::Role;
-    const bool all = me.roles.has(Role::Director) || me.roles.has(Role::Finance) || me.roles.has(Role::Legal)
-                     || me.roles.has(Role::Executive);
-    if (!all) {
-        filter.restricted = true;
-        if (me.roles.has(Role::Manager) && me.departmentId)
-            filter.departments << *me.departmentId;
-        filter.alsoOwnedBy = me.id;
-    }
+    ContractVisibility::restrict(m_session, filter);
     return storage::ContractRepository(m_session.database()).list(filter);
 }
 

@@ -226,7 +226,7 @@ ModuleDescriptor entertainmentModule()
     module.records = {expenseRecord};
     module.taskSources = {std::make_shared<EntertainmentTaskSource>()};
     module.demo = contributeDemo;
-    module.commandGroups = {QStringLiteral("expense"), QStringLiteral("report")};
+    module.commandGroups = {QStringLiteral("expense")};
     module.policyKeys = {domain::policy::entertainmentExecutiveThreshold, domain::policy::entertainmentOverrunTolerancePct,
                          domain::policy::entertainmentClaimDeadlineDays, domain::policy::entertainmentMonthlyBudget,
                          domain::policy::entertainmentReceiptMaxKb, domain::policy::entertainmentReceiptRetentionYears};

@@ -5,6 +5,7 @@
 #include "services/Session.h"
 #include "services/policy/PolicyService.h"
 #include "services/printing/BarChart.h"
+#include "services/printing/ReportFile.h"
 #include "storage/Transaction.h"
 #include "storage/entertainment/ExpenseRepository.h"
 #include "storage/identity/UserRepository.h"
@@ -289,17 +290,7 @@ QJsonObject ExpenseReport::toJson(const ExpenseReportData &data)
 
 void ExpenseReport::write(const ExpenseReportData &data, const QString &path)
 {
-    const QString lower = path.toLower();
-    if (lower.endsWith(QLatin1String(".pdf")))
-        DocumentRenderer::writePdf(toDocument(data), path, m_session.now());
-    else if (lower.endsWith(QLatin1String(".html")) || lower.endsWith(QLatin1String(".htm")))
-        DocumentRenderer::writeHtml(toDocument(data), path);
-    else if (lower.endsWith(QLatin1String(".xlsx")) || lower.endsWith(QLatin1String(".csv")))
-        TableExport::write(toTable(data), path);
-    else
-        throw domain::Error::invalid(QStringLiteral("out"), QCoreApplication::translate("ExpenseReport",
-                                                                                        "out: write the report as .pdf, .html, "
-                                                                                        ".xlsx or .csv."));
+    ReportFile::write(path, [&] { return toDocument(data); }, [&] { return toTable(data); }, m_session.now());
 }
 
 } // namespace bizdesk::services

@@ -183,7 +183,8 @@ void DocumentRenderer::writePdf(const PrintDocument &document, const QString &pa
     writer.setResolution(300);
     writer.setTitle(document.title);
     writer.setCreator(QStringLiteral("BizDesk"));
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 15),
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), document.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                                     QMarginsF(18, 15, 18, 15),
                                      QPageLayout::Millimeter));
     render(document, writer, printedAt);
 }

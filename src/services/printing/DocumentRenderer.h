@@ -21,6 +21,7 @@ struct PrintDocument
     QString title;
     QString bodyHtml;   ///< build with DocumentRenderer::escape() around every user value
     QString companyName; ///< page header, from the company profile; empty: the title alone
+    bool landscape = false; ///< wide tables (ledgers) print across the page
     /// Pictures the body shows with <img src="NAME">, e.g. a chart drawn with QPainter.
     QList<std::pair<QString, QImage>> images{};
 };

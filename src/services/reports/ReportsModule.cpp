@@ -9,6 +9,7 @@ ModuleDescriptor reportsModule()
     ModuleDescriptor module;
     module.id = ModuleId::Reports;
     module.title = QT_TRANSLATE_NOOP("Modules", "Reports");
+    module.commandGroups = {QStringLiteral("report")};
     return module;
 }
 

@@ -10,6 +10,7 @@ void PrintPreview::show(QWidget *parent, const services::PrintDocument &document
 {
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageOrientation(document.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
     printer.setDocName(document.title);
     QPrintPreviewDialog dialog(&printer, parent);
     dialog.setWindowTitle(document.title);

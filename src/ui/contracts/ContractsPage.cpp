@@ -3,12 +3,16 @@
 #include "services/Session.h"
 #include "services/contracts/ContractExecutionService.h"
 #include "services/contracts/ContractModule.h"
+#include "services/contracts/ContractPrinting.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/FieldsDialog.h"
+#include "ui/common/PrintPreview.h"
 #include "ui/common/StateBadgeDelegate.h"
 #include "ui/contracts/ContractDetailHtml.h"
 #include "ui/contracts/ContractEditorDialog.h"
+#include "ui/contracts/ContractLedgerView.h"
 #include "ui/contracts/ContractListModel.h"
+#include "ui/contracts/ReceivablesView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -50,6 +54,12 @@ void ContractsPage::buildUi()
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &ContractsPage::reloadList);
     bar->addWidget(m_stateFilter);
     bar->addStretch(1);
+    auto *receivables = new QPushButton(tr("&Receivables…"), this);
+    connect(receivables, &QPushButton::clicked, this, &ContractsPage::showReceivables);
+    bar->addWidget(receivables);
+    auto *ledger = new QPushButton(tr("Contract &ledger…"), this);
+    connect(ledger, &QPushButton::clicked, this, &ContractsPage::showLedger);
+    bar->addWidget(ledger);
     layout->addLayout(bar);
 
     auto *splitter = new QSplitter(this);
@@ -91,6 +101,10 @@ void ContractsPage::buildUi()
         m_buttons.insert(action, button);
     }
     buttons->addStretch(1);
+    m_printButton = new QPushButton(tr("&Print approval sheet…"), detail);
+    m_printButton->setVisible(false);
+    connect(m_printButton, &QPushButton::clicked, this, &ContractsPage::printApprovalSheet);
+    more->addWidget(m_printButton);
     more->addStretch(1);
     detailLayout->addLayout(buttons);
     detailLayout->addLayout(more);
@@ -102,6 +116,51 @@ void ContractsPage::buildUi()
 
     auto *shortcut = new QShortcut(QKeySequence::New, this);
     connect(shortcut, &QShortcut::activated, this, &ContractsPage::startNew);
+    auto *print = new QShortcut(QKeySequence::Print, this);
+    connect(print, &QShortcut::activated, this, &ContractsPage::printApprovalSheet);
+}
+
+ReceivablesView *ContractsPage::showReceivables()
+{
+    if (!m_receivables) {
+        m_receivables = new ReceivablesView(m_session, this);
+        m_receivables->setWindowFlag(Qt::Window);
+        m_receivables->setWindowTitle(tr("Receivables"));
+        m_receivables->resize(1000, 600);
+        connect(m_receivables, &ReceivablesView::openContract, this, [this](qint64 id) {
+            open(id);
+            window()->raise();
+            window()->activateWindow();
+        });
+    }
+    m_receivables->refresh();
+    m_receivables->show();
+    m_receivables->raise();
+    return m_receivables;
+}
+
+ContractLedgerView *ContractsPage::showLedger()
+{
+    if (!m_ledger) {
+        m_ledger = new ContractLedgerView(m_session, this);
+        m_ledger->setWindowFlag(Qt::Window);
+        m_ledger->setWindowTitle(tr("Contract ledger"));
+        m_ledger->resize(1100, 700);
+    }
+    m_ledger->build();
+    m_ledger->show();
+    m_ledger->raise();
+    return m_ledger;
+}
+
+void ContractsPage::printApprovalSheet()
+{
+    if (!m_detail)
+        return;
+    run([&] {
+        PrintPreview::show(this, services::ContractPrinting::approvalSheet(*m_detail, services::CompanyService(m_session).profile()),
+                           m_session.now());
+    });
 }
 
 template <typename Work>
@@ -164,6 +223,7 @@ void ContractsPage::showDetail()
 {
     for (QPushButton *button : m_buttons)
         button->setVisible(false);
+    m_printButton->setVisible(m_detail.has_value());
     if (!m_detail) {
         m_detailView->clear();
         return;

@@ -21,7 +21,9 @@ class Session;
 
 namespace bizdesk::ui {
 
+class ContractLedgerView;
 class ContractListModel;
+class ReceivablesView;
 
 /// The Contracts tab (§5): a windowed list filtered by state, and a detail pane with the
 /// clauses, the route ahead, execution and versions, and exactly the actions ContractService
@@ -53,6 +55,15 @@ public:
     /// tests can fill them in.
     void act(domain::ContractAction action);
 
+    /// The receivables view (§5.4) in its own window; double-clicking an installment opens the
+    /// contract here.
+    ReceivablesView *showReceivables();
+    /// The contract ledger (合同台账) in its own window.
+    ContractLedgerView *showLedger();
+    /// The approval sheet (合同审批单) of the contract shown, in print preview.
+    void printApprovalSheet();
+    QPushButton *printButton() const { return m_printButton; }
+
 private:
     void buildUi();
     void reloadList();
@@ -68,6 +79,9 @@ private:
     QLineEdit *m_comment = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_newButton = nullptr;
+    QPushButton *m_printButton = nullptr;
+    ReceivablesView *m_receivables = nullptr;
+    ContractLedgerView *m_ledger = nullptr;
     QMap<domain::ContractAction, QPushButton *> m_buttons;
     std::optional<services::ContractDetail> m_detail;
     int m_waiting = -1;

@@ -4,6 +4,7 @@
 #include "services/identity/IdentityService.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/PrintPreview.h"
+#include "ui/common/ReportButtons.h"
 #include "ui/common/Style.h"
 #include "ui/entertainment/ReportPeriodPicker.h"
 
@@ -49,15 +50,8 @@ ExpenseReportPage::ExpenseReportPage(services::Session &session, QWidget *parent
     });
     bar->addWidget(show);
     bar->addStretch();
-    auto *preview = new QPushButton(tr("Print preview…"), this);
-    connect(preview, &QPushButton::clicked, this, &ExpenseReportPage::printPreview);
-    bar->addWidget(preview);
-    auto *pdf = new QPushButton(tr("PDF…"), this);
-    connect(pdf, &QPushButton::clicked, this, [this] { save(tr("PDF (*.pdf)"), QStringLiteral(".pdf")); });
-    bar->addWidget(pdf);
-    auto *excel = new QPushButton(tr("Excel…"), this);
-    connect(excel, &QPushButton::clicked, this, [this] { save(tr("Excel (*.xlsx)"), QStringLiteral(".xlsx")); });
-    bar->addWidget(excel);
+    ReportButtons::addTo(bar, this, [this] { printPreview(); },
+                         [this](const QString &filter, const QString &suffix) { save(filter, suffix); });
     layout->addLayout(bar);
     m_message = new QLabel(this);
     Style::markAsError(m_message);
