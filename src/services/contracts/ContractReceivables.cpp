@@ -3,6 +3,7 @@
 #include "domain/contracts/ReceivableAging.h"
 #include "services/Session.h"
 #include "services/contracts/ContractVisibility.h"
+#include "storage/Database.h"
 #include "storage/Transaction.h"
 
 #include <algorithm>
@@ -43,6 +44,16 @@ QList<ReceivableLine> ContractReceivables::window(const std::optional<std::pair<
     });
     transaction.commit();
     return lines;
+}
+
+std::function<qint64()> ContractReceivables::bandTotalOnOwnConnection(domain::AgingBand band)
+{
+    const Scope visible = scope();
+    const storage::DatabaseLocation location = m_session.database().location();
+    return [location, visible, band] {
+        auto database = storage::Database::open(location, storage::Database::CreateMode::MustExist);
+        return bandTotal(*database, visible, band);
+    };
 }
 
 qint64 ContractReceivables::bandTotal(storage::Database &database, const Scope &scope, domain::AgingBand band)

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace bizdesk::storage {
@@ -48,6 +49,9 @@ public:
     /// The outstanding CNY minor units of every open installment in `band`; reads `database`
     /// only, so it can run on a worker thread's own connection.
     static qint64 bandTotal(storage::Database &database, const Scope &scope, domain::AgingBand band);
+    /// bandTotal for the session's user as a job for a worker thread: it opens its own connection
+    /// where it runs (a connection belongs to one thread).
+    std::function<qint64()> bandTotalOnOwnConnection(domain::AgingBand band);
     static ReceivableLine lineOf(const storage::OpenReceivable &installment, const QDate &today);
 
 private:

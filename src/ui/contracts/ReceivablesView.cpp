@@ -2,7 +2,6 @@
 
 #include "domain/contracts/ReceivableAging.h"
 #include "services/Session.h"
-#include "storage/Database.h"
 #include "ui/common/BackgroundCounter.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/Formats.h"
@@ -71,14 +70,12 @@ void ReceivablesView::refresh()
     m_message->hide();
     try {
         m_model->reload();
-        const services::ContractReceivables::Scope scope = services::ContractReceivables(m_session).scope();
+        services::ContractReceivables receivables(m_session);
         for (auto counter = m_counters.cbegin(); counter != m_counters.cend(); ++counter) {
             const AgingBand band = counter.key();
             m_totals.value(band)->setText(QStringLiteral("%1<br><i>%2</i>").arg(domain::ReceivableRules::agingDisplayName(band).toHtmlEscaped(),
                                                                                tr("adding up…").toHtmlEscaped()));
-            counter.value()->start(m_session.database().location(), [scope, band](storage::Database &database) {
-                return services::ContractReceivables::bandTotal(database, scope, band);
-            });
+            counter.value()->start(receivables.bandTotalOnOwnConnection(band));
         }
     } catch (const domain::Error &error) {
         m_message->setText(ErrorPresenter::describe(error));
