@@ -12,6 +12,7 @@
 #include "services/policy/PolicyService.h"
 #include "storage/Transaction.h"
 #include "storage/approval/RouteRepository.h"
+#include "storage/contracts/ContractAttachmentRepository.h"
 #include "storage/contracts/ContractExecutionRepository.h"
 #include "storage/contracts/ContractRepository.h"
 #include "storage/identity/UserRepository.h"
@@ -59,6 +60,14 @@ QJsonArray clauseChangesJson(const QList<domain::ClauseChange> &changes)
         json.append(QJsonObject{{QStringLiteral("clause"), domain::contractClauses().name(change.clause)},
                                 {QStringLiteral("before"), change.before},
                                 {QStringLiteral("after"), change.after}});
+    return json;
+}
+
+QJsonArray attachmentsJson(const QList<domain::ContractAttachment> &attachments)
+{
+    QJsonArray json;
+    for (const domain::ContractAttachment &attachment : attachments)
+        json.append(ContractService::toJson(attachment));
     return json;
 }
 
@@ -276,6 +285,7 @@ ContractDetail ContractService::detail(qint64 id)
     detail.changes = execution.changes(id);
     detail.issues = execution.issues(id);
     detail.satisfaction = execution.satisfaction(id);
+    detail.attachments = storage::ContractAttachmentRepository(m_session.database()).list(id);
     detail.actions = access.actionsFor(contract, detail.route);
     return detail;
 }
@@ -380,6 +390,17 @@ QJsonObject ContractService::toJson(const domain::ContractListRow &row)
     };
 }
 
+QJsonObject ContractService::toJson(const domain::ContractAttachment &attachment)
+{
+    return QJsonObject{{QStringLiteral("id"), attachment.id},
+                       {QStringLiteral("kind"), domain::contractAttachmentKinds().name(attachment.kind)},
+                       {QStringLiteral("name"), attachment.fileName},
+                       {QStringLiteral("media_type"), attachment.mediaType},
+                       {QStringLiteral("size"), attachment.size},
+                       {QStringLiteral("sha256"), attachment.sha256},
+                       {QStringLiteral("content_kept"), attachment.hasContent}};
+}
+
 QJsonObject ContractService::toJson(const ContractDetail &detail)
 {
     const Contract &contract = detail.contract;
@@ -389,6 +410,7 @@ QJsonObject ContractService::toJson(const ContractDetail &detail)
     json.insert(QStringLiteral("contract_version"), contract.contractVersion);
     json.insert(QStringLiteral("clauses"), clausesJson(contract.clauses));
     json.insert(QStringLiteral("changes_since_return"), clauseChangesJson(detail.changesSinceReturn));
+    json.insert(QStringLiteral("attachments"), attachmentsJson(detail.attachments));
     QJsonArray route;
     for (const domain::ApprovalStep &step : detail.route.steps()) {
         QJsonArray approvers;
