@@ -1117,6 +1117,18 @@
         <source>Write an attachment to a file after checking it against its SHA-256.</source>
         <translation>校验 SHA-256 后将附件写入文件。</translation>
     </message>
+    <message>
+        <source>only contracts this salesperson owns</source>
+        <translation>仅列出该业务员负责的合同</translation>
+    </message>
+    <message>
+        <source>only effective contracts ending within contract.renewal_notice_days</source>
+        <translation>仅列出在 contract.renewal_notice_days 天内到期的生效合同</translation>
+    </message>
+    <message>
+        <source>only effective contracts with overdue receivables</source>
+        <translation>仅列出回款逾期的生效合同</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -4988,6 +5000,49 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;End</source>
         <translation>结束(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractFilterBar</name>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Type part of the name and press Enter to search; pick "All customers" to clear</source>
+        <translation>输入名称的一部分并按回车搜索；选择“全部客户”即可清除</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>Ending &amp;soon</source>
+        <translation>即将到期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Effective contracts ending within the renewal notice period (contract.renewal_notice_days)</source>
+        <translation>在续签提醒期内（contract.renewal_notice_days）到期的生效合同</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue receivables</source>
+        <translation>回款逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Effective contracts with an installment past its due date and not fully received</source>
+        <translation>有回款计划已过期且未全额收回的生效合同</translation>
     </message>
 </context>
 <context>

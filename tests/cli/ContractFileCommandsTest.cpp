@@ -170,3 +170,19 @@ TEST_F(ContractFileCommandsTest, signing_with_the_scan_attaches_it)
     ASSERT_EQ(listed.size(), 1);
     EXPECT_EQ(listed[0].toObject()[u"kind"_s].toString(), u"signed_scan"_s);
 }
+
+TEST_F(ContractFileCommandsTest, the_list_takes_customer_owner_expiring_and_overdue_filters)
+{
+    const auto listed = [&](const QStringList &filters) {
+        const CliResult result = run(u"director"_s, QStringList{u"contract"_s, u"list"_s} + filters);
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return QJsonDocument::fromJson(result.out.toUtf8()).array().size();
+    };
+    const QString customer = QString::number(run(u"manager1"_s, {u"contract"_s, u"show"_s, m_contract}).json()[u"customer_id"_s].toInteger());
+    EXPECT_EQ(listed({u"--owner"_s, u"manager1"_s}), 1);
+    EXPECT_EQ(listed({u"--owner"_s, u"sales1"_s}), 0);
+    EXPECT_EQ(listed({u"--customer"_s, customer, u"--owner"_s, u"manager1"_s}), 1);
+    EXPECT_EQ(listed({u"--expiring"_s}), 0); // a draft is not up for renewal
+    EXPECT_EQ(listed({u"--overdue"_s}), 0);
+    EXPECT_EQ(run(u"director"_s, {u"contract"_s, u"list"_s, u"--owner"_s, u"nobody"_s}).exitCode, 5);
+}

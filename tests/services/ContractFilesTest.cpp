@@ -1,6 +1,7 @@
-// Legal's clause templates (§5.1.3) and the files of a contract (§5.1, §5.3, §5.6.3) on both
-// backends: who may keep templates, inserting one into a clause, hashes, the size cap read while
-// streaming, and destruction that keeps the files' metadata.
+// Legal's clause templates (§5.1.3), the files of a contract (§5.1, §5.3, §5.6.3) and the list's
+// filters on both backends: who may keep templates, inserting one into a clause, hashes, the size
+// cap read while streaming, destruction that keeps the files' metadata, and customer, owner,
+// expiring and overdue filters with the query plan that proves each index-backed.
 #include "domain/Error.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/contracts/ClauseTemplateService.h"
@@ -10,11 +11,14 @@
 #include "services/customers/CustomerService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/SqlQuery.h"
+#include "storage/contracts/ContractRepository.h"
 #include "support/TestDatabase.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -39,19 +43,22 @@ protected:
         m_customer = services::CustomerService(as(u"manager1"_s)).add(customer).id;
     }
 
-    domain::Contract draft()
+    using Tweak = std::function<void(domain::ContractForm &)>;
+    domain::Contract draft(const Tweak &tweak = {})
     {
         domain::ContractForm form;
         form.customerId = m_customer;
         form.title = u"设备维保合同"_s;
         form.amount = u"80000"_s;
+        if (tweak)
+            tweak(form);
         return services::ContractService(as(u"manager1"_s)).draft(form);
     }
 
     /// A draft taken through legal, finance and the director: approved.
-    domain::Contract approved()
+    domain::Contract approved(const Tweak &tweak = {})
     {
-        const domain::Contract contract = draft();
+        const domain::Contract contract = draft(tweak);
         services::ContractService drafter(as(u"manager1"_s));
         for (const domain::ContractClause clause : domain::contractClauses().all())
             drafter.setClause(contract.id, clause, u"约定："_s + domain::contractClauses().name(clause));
@@ -61,9 +68,9 @@ protected:
             decided = services::ContractService(as(QString::fromLatin1(reviewer))).approve(contract.id);
         return decided;
     }
-    domain::Contract effective()
+    domain::Contract effective(const Tweak &tweak = {})
     {
-        return services::ContractExecutionService(as(u"manager1"_s)).sign(approved().id, signing);
+        return services::ContractExecutionService(as(u"manager1"_s)).sign(approved(tweak).id, signing);
     }
 
     const services::SigningInput signing{QDate(2026, 11, 2), u"director"_s, u"钱总"_s, true, std::nullopt};
@@ -230,6 +237,108 @@ TEST_P(ContractFilesTest, a_refused_signing_leaves_no_scan_and_a_refused_scan_le
     const QList<domain::ContractAttachment> attached = files.list(contract.id);
     ASSERT_EQ(attached.size(), 1);
     EXPECT_EQ(attached.first().kind, Kind::SignedScan);
+}
+
+namespace {
+
+QList<qint64> idsOf(const QList<domain::ContractListRow> &rows)
+{
+    QList<qint64> ids;
+    for (const domain::ContractListRow &row : rows)
+        ids << row.contract.id;
+    return ids;
+}
+
+} // namespace
+
+TEST_P(ContractFilesTest, the_list_filters_by_customer_owner_ending_soon_and_overdue_receivables)
+{
+    services::NewCustomer other;
+    other.name = u"杭州云帆科技有限公司"_s;
+    const qint64 otherCustomer = services::CustomerService(as(u"manager1"_s)).add(other).id;
+    // today is 2026-11-02; the renewal notice is 60 days.
+    const domain::Contract endingSoon = effective([](domain::ContractForm &form) {
+        form.ownerLogin = u"sales1"_s;
+        form.endDate = QDate(2026, 12, 20);
+    });
+    const domain::Contract overdue = effective([](domain::ContractForm &form) { form.endDate = QDate(2027, 6, 30); });
+    services::ContractExecutionService(as(u"manager1"_s)).addReceivable(overdue.id, QDate(2026, 10, 15), u"10000"_s);
+    const domain::Contract paidUp = effective([](domain::ContractForm &form) { form.endDate = QDate(2027, 3, 1); });
+    const qint64 installment = services::ContractExecutionService(as(u"manager1"_s)).addReceivable(paidUp.id, QDate(2026, 10, 1), u"5000"_s);
+    services::ContractExecutionService(as(u"finance"_s)).recordPayment(paidUp.id, QDate(2026, 10, 1), u"5000"_s, installment, u"转账"_s);
+    const domain::Contract otherDraft = draft([&](domain::ContractForm &form) {
+        form.customerId = otherCustomer;
+        form.endDate = QDate(2026, 11, 30); // ends soon, but only effective contracts are renewed
+    });
+
+    services::ContractService director(as(u"director"_s));
+    const auto list = [&](const std::function<void(services::ContractQuery &)> &choose) {
+        services::ContractQuery query;
+        choose(query);
+        return idsOf(director.list(query));
+    };
+    EXPECT_EQ(list([](services::ContractQuery &) {}).size(), 4);
+    EXPECT_EQ(list([&](services::ContractQuery &q) { q.customer = otherCustomer; }), QList<qint64>{otherDraft.id});
+    EXPECT_EQ(list([&](services::ContractQuery &q) { q.owner = organisation().id(u"sales1"_s); }), QList<qint64>{endingSoon.id});
+    EXPECT_EQ(list([](services::ContractQuery &q) { q.ownerLogin = u"sales1"_s; }), QList<qint64>{endingSoon.id});
+    EXPECT_EQ(list([](services::ContractQuery &q) { q.expiring = true; }), QList<qint64>{endingSoon.id});
+    EXPECT_EQ(list([](services::ContractQuery &q) { q.overdue = true; }), QList<qint64>{overdue.id});
+    EXPECT_TRUE(list([&](services::ContractQuery &q) {
+                    q.overdue = true;
+                    q.customer = otherCustomer;
+                }).isEmpty());
+    services::ContractQuery nobody;
+    nobody.ownerLogin = u"nobody"_s;
+    EXPECT_ERROR_KIND(director.list(nobody), NotFound);
+
+    // A longer notice period reaches further; paying the installment ends "overdue".
+    services::PolicyService(as(u"director"_s)).set(domain::policy::contractRenewalNoticeDays, u"150"_s);
+    EXPECT_EQ(list([](services::ContractQuery &q) { q.expiring = true; }), (QList<qint64>{paidUp.id, endingSoon.id}));
+    const qint64 due = services::ContractService(as(u"finance"_s)).detail(overdue.id).receivables.first().id;
+    services::ContractExecutionService(as(u"finance"_s)).recordPayment(overdue.id, QDate(2026, 11, 2), u"10000"_s, due, u"转账"_s);
+    EXPECT_TRUE(list([](services::ContractQuery &q) { q.overdue = true; }).isEmpty());
+    // Visibility still applies: sales2 owns none of them.
+    services::ContractQuery mine;
+    mine.expiring = true;
+    EXPECT_TRUE(services::ContractService(as(u"sales2"_s)).list(mine).isEmpty());
+}
+
+TEST_P(ContractFilesTest, every_list_filter_is_index_backed)
+{
+    if (GetParam() != bizdesk::testing::Backend::Sqlite)
+        GTEST_SKIP() << "EXPLAIN QUERY PLAN is SQLite's";
+    storage::ContractRepository repository(database());
+    const auto planOf = [&](const std::function<void(storage::ContractFilter &)> &choose, bool restricted) {
+        storage::ContractFilter filter;
+        choose(filter);
+        if (restricted) { // as a manager sees the list: their department plus their own
+            filter.restricted = true;
+            filter.departments << organisation().department(u"商务一部"_s);
+            filter.alsoOwnedBy = organisation().id(u"manager1"_s);
+        }
+        filter.beforeId = 1000;
+        return repository.listPlan(filter);
+    };
+    const std::vector<std::pair<const char *, std::function<void(storage::ContractFilter &)>>> filters{
+        {"customer", [](storage::ContractFilter &f) { f.customer = 7; }},
+        {"owner", [](storage::ContractFilter &f) { f.owner = 3; }},
+        {"expiring", [](storage::ContractFilter &f) {
+             f.endingFrom = QDate(2026, 11, 2);
+             f.endingTo = QDate(2027, 1, 1);
+         }},
+        {"overdue", [](storage::ContractFilter &f) { f.overdueOn = QDate(2026, 11, 2); }},
+    };
+    for (const auto &[name, choose] : filters) {
+        for (const bool restricted : {false, true}) {
+            const QString plan = planOf(choose, restricted);
+            for (const char *table : {"SCAN k", "SCAN r", "SCAN p", "SCAN c", "SCAN u", "PRIMARY KEY (rowid<?)"})
+                EXPECT_FALSE(plan.contains(QLatin1String(table))) << name << (restricted ? " (restricted)" : "") << ":\n"
+                                                                  << plan.toStdString();
+        }
+    }
+    // The plans name the indexes meant: the end-date range, and the installments per contract.
+    EXPECT_TRUE(planOf(filters[3].second, false).contains(u"contract_receivables_due_by_contract"_s)) << planOf(filters[3].second, false).toStdString();
+    EXPECT_TRUE(planOf(filters[2].second, false).contains(u"contracts_end "_s)) << planOf(filters[2].second, false).toStdString();
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(ContractFilesTest);

@@ -151,6 +151,9 @@ void registerDrafting(CommandLine &commandLine)
 
     commandLine.add({{QStringLiteral("contract"), QStringLiteral("list")}, {},
                      {option("state", "S", QCoreApplication::translate("ContractCommands", "only contracts in this state")), option("customer", "ID", QCoreApplication::translate("ContractCommands", "only this customer's contracts")),
+                      option("owner", "LOGIN", QCoreApplication::translate("ContractCommands", "only contracts this salesperson owns")),
+                      option("expiring", nullptr, QCoreApplication::translate("ContractCommands", "only effective contracts ending within contract.renewal_notice_days")),
+                      option("overdue", nullptr, QCoreApplication::translate("ContractCommands", "only effective contracts with overdue receivables")),
                       option("limit", "N", QCoreApplication::translate("ContractCommands", "at most N rows (default 200)"))},
                      QCoreApplication::translate("ContractCommands", "Contracts you may see, newest first."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
@@ -164,6 +167,10 @@ void registerDrafting(CommandLine &commandLine)
                          }
                          if (context.has(QStringLiteral("customer")))
                              query.customer = context.intOption(QStringLiteral("customer"), 0, 1, std::numeric_limits<int>::max());
+                         if (context.has(QStringLiteral("owner")))
+                             query.ownerLogin = context.option(QStringLiteral("owner"));
+                         query.expiring = context.has(QStringLiteral("expiring"));
+                         query.overdue = context.has(QStringLiteral("overdue"));
                          query.limit = context.intOption(QStringLiteral("limit"), 200, 1, 1000);
                          QJsonArray rows;
                          for (const domain::ContractListRow &row : ContractService(context.session()).list(query))

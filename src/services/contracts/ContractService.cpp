@@ -297,6 +297,20 @@ QList<domain::ContractListRow> ContractService::list(const ContractQuery &query)
     filter.state = query.state;
     filter.customer = query.customer;
     filter.owner = query.owner;
+    if (query.ownerLogin) {
+        const auto owner = storage::UserRepository(m_session.database()).findByLogin(query.ownerLogin->trimmed());
+        if (!owner)
+            throw Error::notFound(QCoreApplication::translate("ContractService", "owner: there is no person with the login \"%1\".")
+                                      .arg(*query.ownerLogin));
+        filter.owner = owner->id;
+    }
+    const QDate today = m_session.today();
+    if (query.expiring) {
+        filter.endingFrom = today;
+        filter.endingTo = today.addDays(PolicyService(m_session).integer(domain::policy::contractRenewalNoticeDays));
+    }
+    if (query.overdue)
+        filter.overdueOn = today;
     filter.beforeId = query.beforeId;
     filter.limit = std::clamp(query.limit, 1, 1000);
     const domain::User &me = m_session.user();

@@ -22,6 +22,9 @@ struct ContractQuery
     std::optional<domain::ContractState> state;
     std::optional<qint64> customer;
     std::optional<domain::UserId> owner;
+    std::optional<QString> ownerLogin; ///< the same by login (the CLI); not_found when nobody has it
+    bool expiring = false; ///< effective and ending within contract.renewal_notice_days
+    bool overdue = false;  ///< effective with an installment past due and not fully received
     std::optional<qint64> beforeId; ///< the next window: ids below the last one shown
     int limit = 200;
 };

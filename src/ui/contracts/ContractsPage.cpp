@@ -8,6 +8,7 @@
 #include "ui/common/StateBadgeDelegate.h"
 #include "ui/contracts/ContractDetailHtml.h"
 #include "ui/contracts/ContractEditorDialog.h"
+#include "ui/contracts/ContractFilterBar.h"
 #include "ui/contracts/ContractListModel.h"
 
 #include <QComboBox>
@@ -49,6 +50,9 @@ void ContractsPage::buildUi()
         m_stateFilter->addItem(domain::contractStates().display(state), domain::contractStates().name(state));
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &ContractsPage::reloadList);
     bar->addWidget(m_stateFilter);
+    m_filters = new ContractFilterBar(m_session, this);
+    connect(m_filters, &ContractFilterBar::changed, this, &ContractsPage::reloadList);
+    bar->addWidget(m_filters);
     bar->addStretch(1);
     layout->addLayout(bar);
 
@@ -133,8 +137,10 @@ int ContractsPage::badgeCount() const
 
 void ContractsPage::reloadList()
 {
-    const QString state = m_stateFilter->currentData().toString();
-    run([&] { m_model->reload(domain::contractStates().fromName(state)); });
+    services::ContractQuery query;
+    query.state = domain::contractStates().fromName(m_stateFilter->currentData().toString());
+    m_filters->apply(query);
+    run([&] { m_model->reload(query); });
     if (m_detail) {
         const int row = m_model->rowOf(m_detail->contract.id);
         if (row >= 0) {

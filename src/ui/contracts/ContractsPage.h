@@ -21,6 +21,7 @@ class Session;
 
 namespace bizdesk::ui {
 
+class ContractFilterBar;
 class ContractListModel;
 
 /// The Contracts tab (§5): a windowed list filtered by state, and a detail pane with the
@@ -45,6 +46,7 @@ public:
     // For widget tests and shortcuts.
     QTableView *table() const { return m_table; }
     QComboBox *stateFilter() const { return m_stateFilter; }
+    ContractFilterBar *filters() const { return m_filters; }
     QTextBrowser *detailView() const { return m_detailView; }
     QLineEdit *commentEdit() const { return m_comment; }
     QPushButton *button(domain::ContractAction action) const { return m_buttons.value(action); }
@@ -64,6 +66,7 @@ private:
     ContractListModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_stateFilter = nullptr;
+    ContractFilterBar *m_filters = nullptr;
     QTextBrowser *m_detailView = nullptr;
     QLineEdit *m_comment = nullptr;
     QLabel *m_message = nullptr;
