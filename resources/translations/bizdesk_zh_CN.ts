@@ -1196,10 +1196,6 @@
         <translation>已签署</translation>
     </message>
     <message>
-        <source>Changed since the returned revision</source>
-        <translation>自退回版本以来的修改</translation>
-    </message>
-    <message>
         <source>Clauses (§5.1.2)</source>
         <translation>合同条款（§5.1.2）</translation>
     </message>
@@ -1266,6 +1262,15 @@
     <message>
         <source>kept until %1</source>
         <translation>保存至 %1</translation>
+    </message>
+    <message>
+        <source>Changed since the returned revision:</source>
+        <translation>自退回的版本以来已修改：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clause(s) changed since the revision reviewers returned; each shows what it said then.</source>
+        <translation>
+            <numerusform>自审核人退回的版本以来有 %n 条条款被修改；每条下方显示当时的文本。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4945,6 +4950,37 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ClauseTemplatesDialog</name>
+    <message>
+        <source>Clause templates (§5.1.3)</source>
+        <translation>条款模板（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New clause template</source>
+        <translation>新建条款模板</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::CompanyProfileDialog</name>
     <message>
         <source>System time zone (%1)</source>
@@ -4953,6 +4989,53 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Only an administrator may change the company profile.</source>
         <translation>只有系统管理员可以修改公司信息。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractAttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Or drop files here; at most contract.attachment_max_mb each</source>
+        <translation>也可将文件拖放到此处；每个文件不超过 contract.attachment_max_mb</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>%1 (destroyed, §5.6.3)</source>
+        <translation>%1（已销毁，§5.6.3）</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
     </message>
 </context>
 <context>
@@ -5000,6 +5083,18 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;End</source>
         <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Legal's standard wording for this clause (§5.1.3)</source>
+        <translation>法务为该条款提供的标准文本（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>No templates for this clause yet</source>
+        <translation>该条款暂无模板</translation>
+    </message>
+    <message>
+        <source>&amp;Insert template</source>
+        <translation>插入模板(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -5221,6 +5316,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Destroy the documents of contract %1? Its record and history stay.</source>
         <translation>销毁合同 %1 的文件？合同记录和历史将保留。</translation>
+    </message>
+    <message>
+        <source>Clause &amp;templates…</source>
+        <translation>条款模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Whole contract</source>
+        <translation>整份合同</translation>
     </message>
 </context>
 <context>

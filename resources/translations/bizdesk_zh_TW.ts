@@ -1196,10 +1196,6 @@
         <translation>已簽署</translation>
     </message>
     <message>
-        <source>Changed since the returned revision</source>
-        <translation>自退回版本以來的修改</translation>
-    </message>
-    <message>
         <source>Clauses (§5.1.2)</source>
         <translation>合同條款（§5.1.2）</translation>
     </message>
@@ -1266,6 +1262,15 @@
     <message>
         <source>kept until %1</source>
         <translation>儲存至 %1</translation>
+    </message>
+    <message>
+        <source>Changed since the returned revision:</source>
+        <translation>自退回的版本以來已修改：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clause(s) changed since the revision reviewers returned; each shows what it said then.</source>
+        <translation>
+            <numerusform>自稽核人退回的版本以來有 %n 條條款被修改；每條下方顯示當時的文字。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4945,6 +4950,37 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ClauseTemplatesDialog</name>
+    <message>
+        <source>Clause templates (§5.1.3)</source>
+        <translation>條款模板（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>條款</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>刪除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New clause template</source>
+        <translation>新建條款模板</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::CompanyProfileDialog</name>
     <message>
         <source>System time zone (%1)</source>
@@ -4953,6 +4989,53 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Only an administrator may change the company profile.</source>
         <translation>只有系統管理員可以修改公司資訊。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractAttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>新增檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Or drop files here; at most contract.attachment_max_mb each</source>
+        <translation>也可將檔案拖放到此處；每個檔案不超過 contract.attachment_max_mb</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存為(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>型別</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>%1 (destroyed, §5.6.3)</source>
+        <translation>%1（已銷燬，§5.6.3）</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>新增附件</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存為</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>檔案大小</translation>
     </message>
 </context>
 <context>
@@ -5000,6 +5083,18 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;End</source>
         <translation>結束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Legal's standard wording for this clause (§5.1.3)</source>
+        <translation>法務為該條款提供的標準文字（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>No templates for this clause yet</source>
+        <translation>該條款暫無模板</translation>
+    </message>
+    <message>
+        <source>&amp;Insert template</source>
+        <translation>插入模板(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -5221,6 +5316,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Destroy the documents of contract %1? Its record and history stay.</source>
         <translation>銷燬合同 %1 的檔案？合同記錄和歷史將保留。</translation>
+    </message>
+    <message>
+        <source>Clause &amp;templates…</source>
+        <translation>條款模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Whole contract</source>
+        <translation>整份合同</translation>
     </message>
 </context>
 <context>

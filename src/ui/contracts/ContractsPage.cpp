@@ -1,11 +1,14 @@
 #include "ui/contracts/ContractsPage.h"
 
 #include "services/Session.h"
+#include "services/contracts/ClauseTemplateService.h"
 #include "services/contracts/ContractExecutionService.h"
 #include "services/contracts/ContractModule.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/FieldsDialog.h"
 #include "ui/common/StateBadgeDelegate.h"
+#include "ui/contracts/ClauseTemplatesDialog.h"
+#include "ui/contracts/ContractAttachmentsPanel.h"
 #include "ui/contracts/ContractDetailHtml.h"
 #include "ui/contracts/ContractEditorDialog.h"
 #include "ui/contracts/ContractFilterBar.h"
@@ -54,6 +57,10 @@ void ContractsPage::buildUi()
     connect(m_filters, &ContractFilterBar::changed, this, &ContractsPage::reloadList);
     bar->addWidget(m_filters);
     bar->addStretch(1);
+    m_templatesButton = new QPushButton(tr("Clause &templates…"), this);
+    m_templatesButton->setVisible(services::ClauseTemplateService(m_session).mayMaintain());
+    connect(m_templatesButton, &QPushButton::clicked, this, [this] { ClauseTemplatesDialog(m_session, this).exec(); });
+    bar->addWidget(m_templatesButton);
     layout->addLayout(bar);
 
     auto *splitter = new QSplitter(this);
@@ -76,12 +83,28 @@ void ContractsPage::buildUi()
     m_detailView = new QTextBrowser(detail);
     m_detailView->setOpenLinks(false);
     detailLayout->addWidget(m_detailView, 1);
+    m_attachments = new ContractAttachmentsPanel(m_session, detail);
+    m_attachments->hide();
+    connect(m_attachments, &ContractAttachmentsPanel::attached, this, [this] {
+        if (m_detail)
+            open(m_detail->contract.id);
+    });
+    detailLayout->addWidget(m_attachments);
     m_message = new QLabel(detail);
     m_message->setWordWrap(true);
     detailLayout->addWidget(m_message);
     m_comment = new QLineEdit(detail);
     m_comment->setPlaceholderText(tr("Comment (required to return)"));
-    detailLayout->addWidget(m_comment);
+    // Reviewers comment clause by clause (§5.2.1); the comment then stands under that clause.
+    m_commentClause = new QComboBox(detail);
+    m_commentClause->setObjectName(QStringLiteral("commentClause"));
+    m_commentClause->addItem(tr("Whole contract"), QString());
+    for (const domain::ContractClause clause : domain::contractClauses().all())
+        m_commentClause->addItem(domain::contractClauses().display(clause), domain::contractClauses().name(clause));
+    auto *commentRow = new QHBoxLayout;
+    commentRow->addWidget(m_commentClause);
+    commentRow->addWidget(m_comment, 1);
+    detailLayout->addLayout(commentRow);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(4);
     auto *more = new QHBoxLayout;
@@ -170,6 +193,7 @@ void ContractsPage::showDetail()
 {
     for (QPushButton *button : m_buttons)
         button->setVisible(false);
+    m_attachments->showFiles(m_detail ? &*m_detail : nullptr);
     if (!m_detail) {
         m_detailView->clear();
         return;
@@ -177,7 +201,9 @@ void ContractsPage::showDetail()
     m_detailView->setHtml(ContractDetailHtml::render(*m_detail));
     for (const ContractAction action : m_detail->actions)
         m_buttons.value(action)->setVisible(true);
-    m_comment->setVisible(m_detail->may(ContractAction::Approve) || m_detail->may(ContractAction::Return));
+    const bool reviewing = m_detail->may(ContractAction::Approve) || m_detail->may(ContractAction::Return);
+    m_comment->setVisible(reviewing);
+    m_commentClause->setVisible(reviewing);
 }
 
 void ContractsPage::startNew()
@@ -208,6 +234,7 @@ void ContractsPage::act(ContractAction action)
     const int version = m_detail->contract.version;
     const QString today = m_session.today().toString(Qt::ISODate);
     const QString comment = m_comment->text();
+    const QString commentClause = m_commentClause->currentData().toString();
     services::ContractService service(m_session);
     services::ContractExecutionService execution(m_session);
     // Actions with inputs ask for them first; Cancel changes nothing.
@@ -225,8 +252,8 @@ void ContractsPage::act(ContractAction action)
         break;
     }
     case ContractAction::Submit: done = run([&] { service.submit(id, version); }); break;
-    case ContractAction::Approve: done = run([&] { service.approve(id, comment, {}, version); }); break;
-    case ContractAction::Return: done = run([&] { service.returnToDrafter(id, comment, {}, version); }); break;
+    case ContractAction::Approve: done = run([&] { service.approve(id, comment, commentClause, version); }); break;
+    case ContractAction::Return: done = run([&] { service.returnToDrafter(id, comment, commentClause, version); }); break;
     case ContractAction::Withdraw:
         if (QMessageBox::question(this, title, tr("Withdraw contract %1?").arg(m_detail->contract.number)) == QMessageBox::Yes)
             done = run([&] { service.withdraw(id, version); });
@@ -356,6 +383,7 @@ void ContractsPage::act(ContractAction action)
     }
     if (done) {
         m_comment->clear();
+        m_commentClause->setCurrentIndex(0);
         reloadList();
         open(id);
     }
