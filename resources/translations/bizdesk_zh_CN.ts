@@ -122,6 +122,21 @@
     </message>
 </context>
 <context>
+    <name>ClauseTemplateService</name>
+    <message>
+        <source>name: the clause "%1" already has a template named "%2".</source>
+        <translation>name：条款“%1”已有名为“%2”的模板。</translation>
+    </message>
+    <message>
+        <source>There is no clause template #%1.</source>
+        <translation>不存在条款模板 #%1。</translation>
+    </message>
+    <message>
+        <source>template: "%1" is a template of the clause "%2", not of "%3" (§5.1.3).</source>
+        <translation>template：“%1”是条款“%2”的模板，不是“%3”的（§5.1.3）。</translation>
+    </message>
+</context>
+<context>
     <name>CommandContext</name>
     <message>
         <source>%1: "%2" is not a valid id.</source>
@@ -521,6 +536,72 @@
     </message>
 </context>
 <context>
+    <name>ContractAttachment</name>
+    <message>
+        <source>Contract document</source>
+        <translation>合同正文</translation>
+    </message>
+    <message>
+        <source>Annex</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Signed scan</source>
+        <translation>签署版扫描件</translation>
+    </message>
+    <message>
+        <source>Change agreement scan</source>
+        <translation>变更协议扫描件</translation>
+    </message>
+    <message>
+        <source>Termination agreement</source>
+        <translation>终止协议</translation>
+    </message>
+    <message>
+        <source>kind: "%1" is not one of %2.</source>
+        <translation>kind：“%1”不是 %2 之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractAttachments</name>
+    <message>
+        <source>FILE: %1 is larger than %2 MB, the most a contract attachment may be (contract.attachment_max_mb, §5.1).</source>
+        <translation>FILE：%1 超过 %2 MB，这是合同附件允许的最大大小（contract.attachment_max_mb，§5.1）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 is empty.</source>
+        <translation>FILE：%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>FILE: cannot read %1 (%2).</source>
+        <translation>FILE：无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is %2: a file of the kind "%3" cannot be attached now.</source>
+        <translation>%1 当前为%2：现在不能添加“%3”类附件。</translation>
+    </message>
+    <message>
+        <source>%1 may not attach files to %2.</source>
+        <translation>%1 无权向%2添加附件。</translation>
+    </message>
+    <message>
+        <source>There is no contract attachment #%1.</source>
+        <translation>不存在合同附件 #%1。</translation>
+    </message>
+    <message>
+        <source>%1 was destroyed after its retention period (§5.6.3); only its name, size and SHA-256 are kept.</source>
+        <translation>%1 已在保管期满后销毁（§5.6.3）；仅保留文件名、大小和 SHA-256。</translation>
+    </message>
+    <message>
+        <source>%1 no longer matches the SHA-256 recorded when it was attached; the stored copy was changed outside BizDesk.</source>
+        <translation>%1 与添加时记录的 SHA-256 不再一致；存储的副本已在 BizDesk 之外被改动。</translation>
+    </message>
+    <message>
+        <source>out: cannot write %1 (%2).</source>
+        <translation>out：无法写入 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>ContractAudit</name>
     <message>
         <source>Contract drafted</source>
@@ -645,6 +726,18 @@
     <message>
         <source>Clause</source>
         <translation>条款</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>已添加附件</translation>
+    </message>
+    <message>
+        <source>Clause template added</source>
+        <translation>已新增条款模板</translation>
+    </message>
+    <message>
+        <source>Clause template removed</source>
+        <translation>已删除条款模板</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1069,78 @@
         <source>out: the approval sheet is written as a .pdf file.</source>
         <translation>out：审批单只能输出为 .pdf 文件。</translation>
     </message>
+    <message>
+        <source>TEXT: give either the clause's text or --template TID, not both or neither.</source>
+        <translation>TEXT：请给出条款文本或 --template TID，二者只能选其一。</translation>
+    </message>
+    <message>
+        <source>write the text of legal's clause template TID instead of TEXT (§5.1.3)</source>
+        <translation>以法务的条款模板 TID 的文本代替 TEXT 写入（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>only contracts this salesperson owns</source>
+        <translation>仅列出该业务员负责的合同</translation>
+    </message>
+    <message>
+        <source>only effective contracts ending within contract.renewal_notice_days</source>
+        <translation>仅列出在 contract.renewal_notice_days 天内到期的生效合同</translation>
+    </message>
+    <message>
+        <source>only effective contracts with overdue receivables</source>
+        <translation>仅列出回款逾期的生效合同</translation>
+    </message>
+    <message>
+        <source>the signed scan, attached in the same step</source>
+        <translation>签署版扫描件，在同一步中作为附件保存</translation>
+    </message>
+    <message>
+        <source>the signed change agreement, attached in the same step</source>
+        <translation>已签署的变更协议，在同一步中作为附件保存</translation>
+    </message>
+    <message>
+        <source>the clause it is for: obligations|specification|price|delivery|acceptance|payment|breach</source>
+        <translation>所属条款：obligations|specification|price|delivery|acceptance|payment|breach</translation>
+    </message>
+    <message>
+        <source>what the template is called, unique per clause</source>
+        <translation>模板名称，同一条款内唯一</translation>
+    </message>
+    <message>
+        <source>the standard wording</source>
+        <translation>标准条款文本</translation>
+    </message>
+    <message>
+        <source>Add a clause template (legal, §5.1.3).</source>
+        <translation>新增条款模板（法务，§5.1.3）。</translation>
+    </message>
+    <message>
+        <source>only this clause's templates</source>
+        <translation>仅列出该条款的模板</translation>
+    </message>
+    <message>
+        <source>Clause templates, by clause and name.</source>
+        <translation>条款模板，按条款和名称排列。</translation>
+    </message>
+    <message>
+        <source>Remove a clause template (legal); clauses written from it stay.</source>
+        <translation>删除条款模板（法务）；已据此写入的条款保持不变。</translation>
+    </message>
+    <message>
+        <source>what the file is (default document)</source>
+        <translation>文件类型（默认 document）</translation>
+    </message>
+    <message>
+        <source>Attach a file to a contract, stored with its SHA-256 (at most contract.attachment_max_mb).</source>
+        <translation>为合同添加附件文件，连同其 SHA-256 一并保存（不超过 contract.attachment_max_mb）。</translation>
+    </message>
+    <message>
+        <source>where to write the file</source>
+        <translation>文件写入位置</translation>
+    </message>
+    <message>
+        <source>Write an attachment to a file after checking it against its SHA-256.</source>
+        <translation>校验 SHA-256 后将附件写入文件。</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -1041,10 +1206,6 @@
     <message>
         <source>Signed</source>
         <translation>已签署</translation>
-    </message>
-    <message>
-        <source>Changed since the returned revision</source>
-        <translation>自退回版本以来的修改</translation>
     </message>
     <message>
         <source>Clauses (§5.1.2)</source>
@@ -1113,6 +1274,15 @@
     <message>
         <source>kept until %1</source>
         <translation>保存至 %1</translation>
+    </message>
+    <message>
+        <source>Changed since the returned revision:</source>
+        <translation>自退回的版本以来已修改：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clause(s) changed since the revision reviewers returned; each shows what it said then.</source>
+        <translation>
+            <numerusform>自审核人退回的版本以来有 %n 条条款被修改；每条下方显示当时的文本。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4507,6 +4677,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Days before a contract ends that its owner is reminded of renewal</source>
         <translation>合同到期前提醒负责人续签的天数</translation>
     </message>
+    <message>
+        <source>Largest file accepted as a contract attachment</source>
+        <translation>合同附件允许的最大文件大小</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
 </context>
 <context>
     <name>PolicyService</name>
@@ -5220,6 +5398,37 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::ClauseTemplatesDialog</name>
+    <message>
+        <source>Clause templates (§5.1.3)</source>
+        <translation>条款模板（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New clause template</source>
+        <translation>新建条款模板</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::CompanyProfileDialog</name>
     <message>
         <source>System time zone (%1)</source>
@@ -5228,6 +5437,53 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Only an administrator may change the company profile.</source>
         <translation>只有系统管理员可以修改公司信息。</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractAttachmentsPanel</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Or drop files here; at most contract.attachment_max_mb each</source>
+        <translation>也可将文件拖放到此处；每个文件不超过 contract.attachment_max_mb</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>%1 (destroyed, §5.6.3)</source>
+        <translation>%1（已销毁，§5.6.3）</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
     </message>
 </context>
 <context>
@@ -5275,6 +5531,61 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>&amp;End</source>
         <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert template</source>
+        <translation>插入模板(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Legal's standard wording for this clause (§5.1.3)</source>
+        <translation>法务为该条款提供的标准文本（§5.1.3）</translation>
+    </message>
+    <message>
+        <source>No templates for this clause yet</source>
+        <translation>该条款暂无模板</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::ContractFilterBar</name>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Type part of the name and press Enter to search; pick "All customers" to clear</source>
+        <translation>输入名称的一部分并按回车搜索；选择“全部客户”即可清除</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>负责人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>Ending &amp;soon</source>
+        <translation>即将到期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Effective contracts ending within the renewal notice period (contract.renewal_notice_days)</source>
+        <translation>在续签提醒期内（contract.renewal_notice_days）到期的生效合同</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue receivables</source>
+        <translation>回款逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Effective contracts with an installment past its due date and not fully received</source>
+        <translation>有回款计划已过期且未全额收回的生效合同</translation>
     </message>
 </context>
 <context>
@@ -5492,6 +5803,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Contract ledger</source>
         <translation>合同台账</translation>
+    </message>
+    <message>
+        <source>Clause &amp;templates…</source>
+        <translation>条款模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Whole contract</source>
+        <translation>整份合同</translation>
     </message>
 </context>
 <context>

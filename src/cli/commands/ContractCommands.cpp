@@ -1,6 +1,8 @@
 #include "cli/CommandContext.h"
 #include "cli/CommandLine.h"
 #include "domain/Error.h"
+#include "services/contracts/ClauseTemplateService.h"
+#include "services/contracts/ContractAttachments.h"
 #include "services/contracts/ContractExecutionService.h"
 #include "services/contracts/ContractService.h"
 
@@ -54,6 +56,19 @@ void addContractCommand(CommandLine &commandLine, const char *word, QList<Option
                      {}});
 }
 
+/// The clause text after NAME (one argument or several, joined by spaces); with --template none.
+QString clauseText(CommandContext &context)
+{
+    QStringList words;
+    for (int i = 2; i < context.positionalCount(); ++i)
+        words << context.positional(i);
+    const bool fromTemplate = context.has(QStringLiteral("template"));
+    if (fromTemplate == !words.isEmpty())
+        throw Error::invalid(QStringLiteral("TEXT"), QCoreApplication::translate("ContractCommands", "TEXT: give either the clause's text "
+                                                                                                     "or --template TID, not both or neither."));
+    return words.join(QLatin1Char(' '));
+}
+
 domain::ContractForm formFrom(CommandContext &context)
 {
     domain::ContractForm form;
@@ -90,14 +105,21 @@ void registerDrafting(CommandLine &commandLine)
                      },
                      {}});
 
-    commandLine.add({{QStringLiteral("contract"), QStringLiteral("clause")}, {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TEXT")},
-                     {versionOption()},
+    commandLine.add({{QStringLiteral("contract"), QStringLiteral("clause")}, {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("TEXT...")},
+                     {option("template", "TID", QCoreApplication::translate("ContractCommands", "write the text of legal's clause template TID instead of TEXT (§5.1.3)")),
+                      versionOption()},
                      QCoreApplication::translate("ContractCommands", "Write one of the seven required clauses (§5.1.2): obligations|specification|price|delivery|acceptance|payment|breach."),
                      Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const qint64 id = context.positionalId(0);
-                         ContractService(context.session())
-                             .setClause(id, domain::ClauseGate::parse(context.positional(1)), context.positional(2), context.seenVersion());
+                         const domain::ContractClause clause = domain::ClauseGate::parse(context.positional(1));
+                         const QString text = clauseText(context);
+                         if (context.has(QStringLiteral("template")))
+                             services::ClauseTemplateService(context.session())
+                                 .insertInto(id, clause, context.intOption(QStringLiteral("template"), 0, 1, std::numeric_limits<int>::max()),
+                                             context.seenVersion());
+                         else
+                             ContractService(context.session()).setClause(id, clause, text, context.seenVersion());
                          return show(context, id);
                      },
                      {}});
@@ -129,6 +151,9 @@ void registerDrafting(CommandLine &commandLine)
 
     commandLine.add({{QStringLiteral("contract"), QStringLiteral("list")}, {},
                      {option("state", "S", QCoreApplication::translate("ContractCommands", "only contracts in this state")), option("customer", "ID", QCoreApplication::translate("ContractCommands", "only this customer's contracts")),
+                      option("owner", "LOGIN", QCoreApplication::translate("ContractCommands", "only contracts this salesperson owns")),
+                      option("expiring", nullptr, QCoreApplication::translate("ContractCommands", "only effective contracts ending within contract.renewal_notice_days")),
+                      option("overdue", nullptr, QCoreApplication::translate("ContractCommands", "only effective contracts with overdue receivables")),
                       option("limit", "N", QCoreApplication::translate("ContractCommands", "at most N rows (default 200)"))},
                      QCoreApplication::translate("ContractCommands", "Contracts you may see, newest first."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
@@ -142,6 +167,10 @@ void registerDrafting(CommandLine &commandLine)
                          }
                          if (context.has(QStringLiteral("customer")))
                              query.customer = context.intOption(QStringLiteral("customer"), 0, 1, std::numeric_limits<int>::max());
+                         if (context.has(QStringLiteral("owner")))
+                             query.ownerLogin = context.option(QStringLiteral("owner"));
+                         query.expiring = context.has(QStringLiteral("expiring"));
+                         query.overdue = context.has(QStringLiteral("overdue"));
                          query.limit = context.intOption(QStringLiteral("limit"), 200, 1, 1000);
                          QJsonArray rows;
                          for (const domain::ContractListRow &row : ContractService(context.session()).list(query))
@@ -168,7 +197,7 @@ void registerExecution(CommandLine &commandLine)
                         option("their-signatory", "NAME", QCoreApplication::translate("ContractCommands", "the customer's signatory"), true),
                         option("no-seal", nullptr, QCoreApplication::translate("ContractCommands", "the seal was not applied")),
                         option("delivery-department", "ID", QCoreApplication::translate("ContractCommands", "the department that delivers (default: the owner's)")),
-                        versionOption()},
+                        option("scan", "FILE", QCoreApplication::translate("ContractCommands", "the signed scan, attached in the same step")), versionOption()},
                        QCoreApplication::translate("ContractCommands", "Record the signing: the contract becomes effective and copies go to legal, finance and delivery (§5.3)."),
                        [](CommandContext &context, qint64 id) {
                            services::SigningInput input;
@@ -178,7 +207,11 @@ void registerExecution(CommandLine &commandLine)
                            input.sealApplied = !context.has(QStringLiteral("no-seal"));
                            if (context.has(QStringLiteral("delivery-department")))
                                input.deliveryDepartment = context.intOption(QStringLiteral("delivery-department"), 0, 1, std::numeric_limits<int>::max());
-                           ContractExecutionService(context.session()).sign(id, input, context.seenVersion());
+                           if (context.has(QStringLiteral("scan")))
+                               services::ContractAttachments(context.session())
+                                   .signWithScan(id, input, context.option(QStringLiteral("scan")), context.seenVersion());
+                           else
+                               ContractExecutionService(context.session()).sign(id, input, context.seenVersion());
                        });
     addContractCommand(commandLine, "acknowledge", {}, QCoreApplication::translate("ContractCommands", "Acknowledge receipt of your copy (§5.3.3)."),
                        [](CommandContext &context, qint64 id) { ContractExecutionService(context.session()).acknowledge(id); });
@@ -239,7 +272,7 @@ void registerLifecycle(CommandLine &commandLine)
                         option("reason", "TEXT", QCoreApplication::translate("ContractCommands", "why"), true), option("effective", "DATE", QCoreApplication::translate("ContractCommands", "when it takes effect"), true),
                         option("amount", "AMOUNT", QCoreApplication::translate("ContractCommands", "the new contract amount")),
                         option("clause", "NAME", QCoreApplication::translate("ContractCommands", "a clause the agreement rewrites")), option("text", "TEXT", QCoreApplication::translate("ContractCommands", "the clause's new text")),
-                        versionOption()},
+                        option("scan", "FILE", QCoreApplication::translate("ContractCommands", "the signed change agreement, attached in the same step")), versionOption()},
                        QCoreApplication::translate("ContractCommands", "Record a change agreement: a new version of the contract (§5.5)."), [](CommandContext &context, qint64 id) {
                            services::ChangeInput input;
                            input.content = context.option(QStringLiteral("content"));
@@ -249,7 +282,11 @@ void registerLifecycle(CommandLine &commandLine)
                            if (context.has(QStringLiteral("clause")))
                                input.clauses[domain::ClauseGate::parse(context.option(QStringLiteral("clause")))] =
                                    context.option(QStringLiteral("text"));
-                           ContractExecutionService(context.session()).change(id, input, context.seenVersion());
+                           if (context.has(QStringLiteral("scan")))
+                               services::ContractAttachments(context.session())
+                                   .changeWithScan(id, input, context.option(QStringLiteral("scan")), context.seenVersion());
+                           else
+                               ContractExecutionService(context.session()).change(id, input, context.seenVersion());
                        });
     addContractCommand(commandLine, "terminate",
                        {option("reason", "TEXT", QCoreApplication::translate("ContractCommands", "why the contract ends early (§5.5.3)"), true),
@@ -286,6 +323,7 @@ void registerLifecycle(CommandLine &commandLine)
 } // namespace
 
 void registerContractDocumentCommands(CommandLine &commandLine);
+void registerContractFileCommands(CommandLine &commandLine); // ContractFileCommands.cpp
 
 void registerContractCommands(CommandLine &commandLine)
 {
@@ -293,6 +331,7 @@ void registerContractCommands(CommandLine &commandLine)
     registerExecution(commandLine);
     registerLifecycle(commandLine);
     registerContractDocumentCommands(commandLine);
+    registerContractFileCommands(commandLine);
 }
 
 } // namespace bizdesk::cli

@@ -44,6 +44,8 @@ const QList<PolicyDefinition> &PolicyCatalog::definitions()
         {policy::contractRenewalNoticeDays, Kind::Integer, QStringLiteral("60"), 1, 365, QStringLiteral("5.4"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Days before a contract ends that its owner is reminded of renewal"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "days")},
+        {policy::contractAttachmentMaxMb, Kind::Integer, QStringLiteral("20"), 1, 100, QStringLiteral("5.1"),
+         QT_TRANSLATE_NOOP("PolicyCatalog", "Largest file accepted as a contract attachment"), QT_TRANSLATE_NOOP("PolicyCatalog", "MB")},
         {policy::contactIntervalKey, Kind::Integer, QStringLiteral("30"), 1, 365, QStringLiteral("3.2.2"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Contact interval for key customers"), QT_TRANSLATE_NOOP("PolicyCatalog", "days")},
         {policy::contactIntervalGeneral, Kind::Integer, QStringLiteral("60"), 1, 365, QStringLiteral("3.2.2"),

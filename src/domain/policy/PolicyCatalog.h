@@ -64,6 +64,7 @@ inline const QString entertainmentReceiptRetentionYears = QStringLiteral("entert
 inline const QString contractExecutiveThreshold = QStringLiteral("contract.executive_threshold");
 inline const QString contractRetentionYears = QStringLiteral("contract.retention_years");
 inline const QString contractRenewalNoticeDays = QStringLiteral("contract.renewal_notice_days");
+inline const QString contractAttachmentMaxMb = QStringLiteral("contract.attachment_max_mb");
 inline const QString contactIntervalKey = QStringLiteral("customer.contact_interval_days.key");
 inline const QString contactIntervalGeneral = QStringLiteral("customer.contact_interval_days.general");
 inline const QString contactIntervalPotential = QStringLiteral("customer.contact_interval_days.potential");

@@ -56,8 +56,10 @@ public:
     static QJsonObject auditJson(const domain::Contract &contract);
     static QString label(const domain::Contract &contract);
 
-private:
+    /// The owner, the drafter, a director, or a manager of the contract's department.
     bool isResponsible(const domain::Contract &contract) const;
+
+private:
     bool holdsOpenCopy(qint64 contractId) const;
     Session &m_session;
 };

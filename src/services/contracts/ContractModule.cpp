@@ -84,6 +84,9 @@ AuditLabels contractAuditLabels()
         {QStringLiteral("contract.archive"), QT_TRANSLATE_NOOP("ContractAudit", "Archived")},
         {QStringLiteral("contract.destroy"), QT_TRANSLATE_NOOP("ContractAudit", "Destroyed after retention")},
         {QStringLiteral("contract.rate"), QT_TRANSLATE_NOOP("ContractAudit", "Exchange rate set")},
+        {QStringLiteral("contract.attach"), QT_TRANSLATE_NOOP("ContractAudit", "File attached")},
+        {QStringLiteral("contract_template.add"), QT_TRANSLATE_NOOP("ContractAudit", "Clause template added")},
+        {QStringLiteral("contract_template.remove"), QT_TRANSLATE_NOOP("ContractAudit", "Clause template removed")},
     };
     labels.fields = {
         {QStringLiteral("state"), {QT_TRANSLATE_NOOP("ContractAudit", "State"), AuditValue::Named, stateName}},
@@ -117,7 +120,7 @@ ModuleDescriptor contractsModule()
     module.taskSources = {std::make_shared<ContractTaskSource>()};
     module.commandGroups = {QStringLiteral("contract")};
     module.policyKeys = {domain::policy::contractExecutiveThreshold, domain::policy::contractRetentionYears,
-                         domain::policy::contractRenewalNoticeDays};
+                         domain::policy::contractRenewalNoticeDays, domain::policy::contractAttachmentMaxMb};
     module.audit = contractAuditLabels();
     return module;
 }

@@ -13,6 +13,7 @@
 #include "services/policy/PolicyService.h"
 #include "storage/Transaction.h"
 #include "storage/approval/RouteRepository.h"
+#include "storage/contracts/ContractAttachmentRepository.h"
 #include "storage/contracts/ContractExecutionRepository.h"
 #include "storage/contracts/ContractRepository.h"
 #include "storage/identity/UserRepository.h"
@@ -60,6 +61,14 @@ QJsonArray clauseChangesJson(const QList<domain::ClauseChange> &changes)
         json.append(QJsonObject{{QStringLiteral("clause"), domain::contractClauses().name(change.clause)},
                                 {QStringLiteral("before"), change.before},
                                 {QStringLiteral("after"), change.after}});
+    return json;
+}
+
+QJsonArray attachmentsJson(const QList<domain::ContractAttachment> &attachments)
+{
+    QJsonArray json;
+    for (const domain::ContractAttachment &attachment : attachments)
+        json.append(ContractService::toJson(attachment));
     return json;
 }
 
@@ -277,6 +286,7 @@ ContractDetail ContractService::detail(qint64 id)
     detail.changes = execution.changes(id);
     detail.issues = execution.issues(id);
     detail.satisfaction = execution.satisfaction(id);
+    detail.attachments = storage::ContractAttachmentRepository(m_session.database()).list(id);
     detail.actions = access.actionsFor(contract, detail.route);
     return detail;
 }
@@ -288,6 +298,20 @@ QList<domain::ContractListRow> ContractService::list(const ContractQuery &query)
     filter.state = query.state;
     filter.customer = query.customer;
     filter.owner = query.owner;
+    if (query.ownerLogin) {
+        const auto owner = storage::UserRepository(m_session.database()).findByLogin(query.ownerLogin->trimmed());
+        if (!owner)
+            throw Error::notFound(QCoreApplication::translate("ContractService", "owner: there is no person with the login \"%1\".")
+                                      .arg(*query.ownerLogin));
+        filter.owner = owner->id;
+    }
+    const QDate today = m_session.today();
+    if (query.expiring) {
+        filter.endingFrom = today;
+        filter.endingTo = today.addDays(PolicyService(m_session).integer(domain::policy::contractRenewalNoticeDays));
+    }
+    if (query.overdue)
+        filter.overdueOn = today;
     filter.beforeId = query.beforeId;
     filter.limit = std::clamp(query.limit, 1, 1000);
     ContractVisibility::restrict(m_session, filter);
@@ -372,6 +396,17 @@ QJsonObject ContractService::toJson(const domain::ContractListRow &row)
     };
 }
 
+QJsonObject ContractService::toJson(const domain::ContractAttachment &attachment)
+{
+    return QJsonObject{{QStringLiteral("id"), attachment.id},
+                       {QStringLiteral("kind"), domain::contractAttachmentKinds().name(attachment.kind)},
+                       {QStringLiteral("name"), attachment.fileName},
+                       {QStringLiteral("media_type"), attachment.mediaType},
+                       {QStringLiteral("size"), attachment.size},
+                       {QStringLiteral("sha256"), attachment.sha256},
+                       {QStringLiteral("content_kept"), attachment.hasContent}};
+}
+
 QJsonObject ContractService::toJson(const ContractDetail &detail)
 {
     const Contract &contract = detail.contract;
@@ -381,6 +416,7 @@ QJsonObject ContractService::toJson(const ContractDetail &detail)
     json.insert(QStringLiteral("contract_version"), contract.contractVersion);
     json.insert(QStringLiteral("clauses"), clausesJson(contract.clauses));
     json.insert(QStringLiteral("changes_since_return"), clauseChangesJson(detail.changesSinceReturn));
+    json.insert(QStringLiteral("attachments"), attachmentsJson(detail.attachments));
     QJsonArray route;
     for (const domain::ApprovalStep &step : detail.route.steps()) {
         QJsonArray approvers;

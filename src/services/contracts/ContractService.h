@@ -2,6 +2,7 @@
 
 #include "domain/approval/Route.h"
 #include "domain/contracts/Contract.h"
+#include "domain/contracts/ContractAttachment.h"
 #include "domain/contracts/Receivables.h"
 #include "storage/workflow/TransitionRepository.h"
 
@@ -21,6 +22,9 @@ struct ContractQuery
     std::optional<domain::ContractState> state;
     std::optional<qint64> customer;
     std::optional<domain::UserId> owner;
+    std::optional<QString> ownerLogin; ///< the same by login (the CLI); not_found when nobody has it
+    bool expiring = false; ///< effective and ending within contract.renewal_notice_days
+    bool overdue = false;  ///< effective with an installment past due and not fully received
     std::optional<qint64> beforeId; ///< the next window: ids below the last one shown
     int limit = 200;
 };
@@ -44,6 +48,7 @@ struct ContractDetail
     QList<domain::ChangeAgreement> changes;
     QList<domain::ContractIssue> issues;
     std::optional<std::pair<int, QString>> satisfaction;
+    QList<domain::ContractAttachment> attachments; ///< metadata only; content through ContractAttachments
     QList<domain::ContractAction> actions; ///< what the session's user may do now
     QHash<domain::UserId, QString> names;  ///< display names of everybody on the route
 
@@ -107,6 +112,7 @@ public:
 
     static QJsonObject toJson(const ContractDetail &detail);
     static QJsonObject toJson(const domain::ContractListRow &row);
+    static QJsonObject toJson(const domain::ContractAttachment &attachment);
 
 private:
     domain::Contract decide(qint64 id, bool approve, const QString &comment, const QString &clause, std::optional<int> seen);

@@ -201,50 +201,99 @@ Contract ContractRepository::require(qint64 id) const
     throw domain::Error::notFound(QCoreApplication::translate("ContractRepository", "There is no contract #%1.").arg(id));
 }
 
-QList<domain::ContractListRow> ContractRepository::list(const ContractFilter &filter) const
+namespace {
+
+/// The list's statement with its bound values, shared by list() and listPlan().
+struct ListStatement
 {
+    QString sql;
+    QList<std::pair<QString, QVariant>> values;
+
+    SqlQuery prepare(Database &database, const QString &prefix = {}) const
+    {
+        SqlQuery query(database, prefix + sql);
+        for (const auto &[name, value] : values)
+            query.bind(name, value);
+        return query;
+    }
+};
+
+ListStatement listStatement(const ContractFilter &filter)
+{
+    ListStatement statement;
     QStringList where;
+    const auto condition = [&](const QString &text, std::initializer_list<std::pair<QString, QVariant>> values) {
+        where << text;
+        for (const auto &value : values)
+            statement.values << value;
+    };
     if (filter.state)
-        where << QStringLiteral("k.state = :state");
+        condition(QStringLiteral("k.state = :state"), {{QStringLiteral(":state"), domain::contractStates().name(*filter.state)}});
     if (filter.customer)
-        where << QStringLiteral("k.customer_id = :customer");
+        condition(QStringLiteral("k.customer_id = :customer"), {{QStringLiteral(":customer"), *filter.customer}});
     if (filter.owner)
-        where << QStringLiteral("k.owner_id = :owner");
+        condition(QStringLiteral("k.owner_id = :owner"), {{QStringLiteral(":owner"), *filter.owner}});
+    const QString effective = domain::contractStates().name(domain::ContractState::Effective);
+    // Walks contracts_end (state, end_date): only the contracts ending in the window.
+    if (filter.endingFrom && filter.endingTo)
+        condition(QStringLiteral("k.state = :ending_state AND k.end_date >= :ending_from AND k.end_date <= :ending_to"),
+                  {{QStringLiteral(":ending_state"), effective},
+                   {QStringLiteral(":ending_from"), filter.endingFrom->toString(Qt::ISODate)},
+                   {QStringLiteral(":ending_to"), filter.endingTo->toString(Qt::ISODate)}});
+    if (filter.overdueOn) // contracts_state (state, id), then contract_receivables_due_by_contract per contract
+        condition(QStringLiteral("k.state = :overdue_state AND EXISTS (SELECT 1 FROM contract_receivables r WHERE r.contract_id = k.id "
+                                 "AND r.due_date < :overdue_on AND r.amount_minor > (SELECT COALESCE(SUM(p.amount_minor), 0) "
+                                 "FROM contract_payments p WHERE p.receivable_id = r.id))"),
+                  {{QStringLiteral(":overdue_state"), effective},
+                   {QStringLiteral(":overdue_on"), filter.overdueOn->toString(Qt::ISODate)}});
     if (filter.beforeId)
-        where << QStringLiteral("k.id < :before");
+        condition(QStringLiteral("k.id < :before"), {{QStringLiteral(":before"), *filter.beforeId}});
     if (filter.restricted) {
         QStringList visible;
         QStringList departments;
-        for (int i = 0; i < filter.departments.size(); ++i)
+        for (int i = 0; i < filter.departments.size(); ++i) {
             departments << QStringLiteral(":dept%1").arg(i);
+            statement.values << std::pair{departments.last(), QVariant(filter.departments[i])};
+        }
         if (!departments.isEmpty())
             visible << QStringLiteral("k.department_id IN (%1)").arg(departments.join(QLatin1Char(',')));
-        if (filter.alsoOwnedBy)
+        if (filter.alsoOwnedBy) {
             visible << QStringLiteral("k.owner_id = :mine") << QStringLiteral("k.drafter_id = :mine2");
+            statement.values << std::pair{QStringLiteral(":mine"), QVariant(*filter.alsoOwnedBy)}
+                             << std::pair{QStringLiteral(":mine2"), QVariant(*filter.alsoOwnedBy)};
+        }
         where << (visible.isEmpty() ? QStringLiteral("1 = 0") : QStringLiteral("(%1)").arg(visible.join(QStringLiteral(" OR "))));
     }
-    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM contracts k JOIN customers c ON c.id = k.customer_id "
-                                              "JOIN users u ON u.id = k.owner_id %2 ORDER BY k.id DESC LIMIT :limit")
-                                   .arg(columns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))));
-    if (filter.state)
-        query.bind(":state", domain::contractStates().name(*filter.state));
-    if (filter.customer)
-        query.bind(":customer", *filter.customer);
-    if (filter.owner)
-        query.bind(":owner", *filter.owner);
-    if (filter.beforeId)
-        query.bind(":before", *filter.beforeId);
-    if (filter.restricted) {
-        for (int i = 0; i < filter.departments.size(); ++i)
-            query.bind(QStringLiteral(":dept%1").arg(i), filter.departments[i]);
-        if (filter.alsoOwnedBy)
-            query.bind(":mine", *filter.alsoOwnedBy).bind(":mine2", *filter.alsoOwnedBy);
-    }
-    query.bind(":limit", filter.limit).exec();
+    statement.sql = QStringLiteral("SELECT %1 FROM contracts k JOIN customers c ON c.id = k.customer_id "
+                                   "JOIN users u ON u.id = k.owner_id %2 ORDER BY %3 DESC LIMIT :limit")
+                        .arg(columns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
+                             // Ending soon is a small set: sorting it is cheaper than walking every
+                             // contract in id order to find it, and "+" tells the planner so.
+                             filter.endingFrom ? QStringLiteral("+k.id") : QStringLiteral("k.id"));
+    statement.values << std::pair{QStringLiteral(":limit"), QVariant(filter.limit)};
+    return statement;
+}
+
+} // namespace
+
+QList<domain::ContractListRow> ContractRepository::list(const ContractFilter &filter) const
+{
+    SqlQuery query = listStatement(filter).prepare(m_database);
+    query.exec();
     QList<domain::ContractListRow> rows;
     while (query.next())
         rows << domain::ContractListRow{readContract(query), query.value(37).toString()};
     return rows;
+}
+
+QString ContractRepository::listPlan(const ContractFilter &filter) const
+{
+    SqlQuery query = listStatement(filter).prepare(m_database, QStringLiteral("EXPLAIN QUERY PLAN "));
+    query.exec();
+    QStringList lines;
+    while (query.next())
+        lines << query.value(3).toString();
+    return lines.join(QLatin1Char('\n'));
 }
 
 void ContractRepository::setClause(qint64 contractId, domain::ContractClause clause, const QString &text)

@@ -1,8 +1,10 @@
 #include "ui/common/ErrorPresenter.h"
 
 #include "domain/Error.h"
+#include "ui/common/Style.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QMessageBox>
 
 namespace bizdesk::ui {
@@ -23,6 +25,16 @@ void ErrorPresenter::show(QWidget *parent, const domain::Error &error)
         QMessageBox::critical(parent, title, describe(error));
     else
         QMessageBox::warning(parent, title, describe(error));
+}
+
+void ErrorPresenter::showIn(QLabel *label, const domain::Error *error)
+{
+    if (!error) {
+        label->clear();
+        return;
+    }
+    label->setText(describe(*error));
+    label->setStyleSheet(QStringLiteral("color:%1").arg(Style::colourFor(Style::Meaning::Rejected).name()));
 }
 
 } // namespace bizdesk::ui

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QLabel;
 class QWidget;
 
 namespace bizdesk::domain {
@@ -29,6 +30,22 @@ public:
             return false;
         }
     }
+    /// The same for a pane with a message line: `label` is cleared, then shows any Error in the
+    /// refusal colour, without a modal box.
+    template<typename Work>
+    static bool attemptShowingIn(QLabel *label, Work &&work)
+    {
+        showIn(label, nullptr);
+        try {
+            work();
+            return true;
+        } catch (const domain::Error &error) {
+            showIn(label, &error);
+            return false;
+        }
+    }
+    /// Shows `error` in `label` (nullptr clears it).
+    static void showIn(QLabel *label, const domain::Error *error);
 };
 
 } // namespace bizdesk::ui

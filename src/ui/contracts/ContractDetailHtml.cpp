@@ -51,6 +51,38 @@ QString routeHtml(const services::ContractDetail &detail)
     return rows.isEmpty() ? QString() : QStringLiteral("<h3>%1</h3><table cellpadding='3'>%2</table>").arg(QCoreApplication::translate("ContractDetail", "Review route"), rows.join(QString()));
 }
 
+QString commentHtml(const domain::ReviewComment &comment)
+{
+    return QStringLiteral("<p style='margin-left:16px;color:#a60'>▸ %1 · %2 · r%3<br>%4</p>")
+        .arg(comment.authorName.toHtmlEscaped(), comment.createdAt.left(10).toHtmlEscaped())
+        .arg(comment.revision)
+        .arg(escaped(comment.body));
+}
+
+/// One clause: its text, what it said in the revision reviewers returned when it changed since
+/// (§5.2.2), and the reviewers' comments on it.
+QString clauseHtml(const services::ContractDetail &detail, domain::ContractClause clause)
+{
+    const QString text = detail.contract.clauses.value(clause);
+    QString html = QStringLiteral("<p><b>%1</b><br>%2</p>")
+                       .arg(domain::contractClauses().display(clause).toHtmlEscaped(),
+                            text.isEmpty() ? QStringLiteral("<span style='color:#a00'>%1</span>").arg(QCoreApplication::translate("ContractDetail", "(empty)"))
+                                           : escaped(text));
+    for (const domain::ClauseChange &change : detail.changesSinceReturn) {
+        if (change.clause == clause)
+            html += QStringLiteral("<p style='margin-left:16px'>%1<br><span style='color:#a00;text-decoration:line-through'>%2</span><br>"
+                                   "<span style='color:#070'>%3</span></p>")
+                        .arg(QCoreApplication::translate("ContractDetail", "Changed since the returned revision:").toHtmlEscaped(),
+                             escaped(change.before), escaped(change.after));
+    }
+    const QString name = domain::contractClauses().name(clause);
+    for (const domain::ReviewComment &comment : detail.comments) {
+        if (comment.clause == name)
+            html += commentHtml(comment);
+    }
+    return html;
+}
+
 } // namespace
 
 QString ContractDetailHtml::render(const services::ContractDetail &detail)
@@ -74,29 +106,25 @@ QString ContractDetailHtml::render(const services::ContractDetail &detail)
                                                                        contract.signing->theirSignatory.toHtmlEscaped()));
     html += QStringLiteral("<table>%1</table>").arg(header);
 
-    if (!detail.changesSinceReturn.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3>").arg(QCoreApplication::translate("ContractDetail", "Changed since the returned revision"));
-        for (const domain::ClauseChange &change : detail.changesSinceReturn)
-            html += QStringLiteral("<p><b>%1</b><br><span style='color:#a00;text-decoration:line-through'>%2</span><br>"
-                                   "<span style='color:#070'>%3</span></p>")
-                        .arg(domain::contractClauses().display(change.clause).toHtmlEscaped(), escaped(change.before), escaped(change.after));
-    }
+    const int changed = static_cast<int>(detail.changesSinceReturn.size());
+    if (changed > 0)
+        html += QStringLiteral("<p style='color:#a60'>%1</p>")
+                    .arg(QCoreApplication::translate("ContractDetail", "%n clause(s) changed since the revision reviewers returned; "
+                                                                       "each shows what it said then.",
+                                                     nullptr, changed)
+                             .toHtmlEscaped());
     html += QStringLiteral("<h3>%1</h3>").arg(QCoreApplication::translate("ContractDetail", "Clauses (§5.1.2)"));
-    for (const domain::ContractClause clause : domain::contractClauses().all()) {
-        const QString text = contract.clauses.value(clause);
-        html += QStringLiteral("<p><b>%1</b><br>%2</p>")
-                    .arg(domain::contractClauses().display(clause).toHtmlEscaped(),
-                         text.isEmpty() ? QStringLiteral("<span style='color:#a00'>%1</span>").arg(QCoreApplication::translate("ContractDetail", "(empty)")) : escaped(text));
-    }
+    for (const domain::ContractClause clause : domain::contractClauses().all())
+        html += clauseHtml(detail, clause);
     html += routeHtml(detail);
-    if (!detail.comments.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3>").arg(QCoreApplication::translate("ContractDetail", "Review comments"));
-        for (const domain::ReviewComment &comment : detail.comments)
-            html += QStringLiteral("<p>%1 · %2 %3<br>%4</p>")
-                        .arg(comment.authorName.toHtmlEscaped(), comment.createdAt.left(10).toHtmlEscaped(),
-                             comment.clause.isEmpty() ? QString() : QStringLiteral("· ") + domain::contractClauses().displayOfName(comment.clause).toHtmlEscaped(),
-                             escaped(comment.body));
+    // Comments on one clause stand under that clause; these are about the whole contract.
+    QString general;
+    for (const domain::ReviewComment &comment : detail.comments) {
+        if (comment.clause.isEmpty())
+            general += commentHtml(comment);
     }
+    if (!general.isEmpty())
+        html += QStringLiteral("<h3>%1</h3>%2").arg(QCoreApplication::translate("ContractDetail", "Review comments"), general);
     if (!detail.copies.isEmpty()) {
         QStringList copies;
         for (const domain::ContractCopy &copy : detail.copies)

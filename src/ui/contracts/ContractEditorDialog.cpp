@@ -1,6 +1,7 @@
 #include "ui/contracts/ContractEditorDialog.h"
 
 #include "services/Session.h"
+#include "services/contracts/ClauseTemplateService.h"
 #include "services/contracts/ContractService.h"
 #include "ui/common/ErrorPresenter.h"
 
@@ -9,6 +10,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -49,15 +52,22 @@ ContractEditorDialog::ContractEditorDialog(services::Session &session, const dom
     form->addRow(tr("&End"), m_end);
     layout->addLayout(form);
 
-    auto *tabs = new QTabWidget(this);
+    m_tabs = new QTabWidget(this);
     for (const domain::ContractClause clause : domain::contractClauses().all()) {
         auto *edit = new QPlainTextEdit(this);
         edit->setObjectName(domain::contractClauses().name(clause));
         edit->setTabChangesFocus(true);
-        tabs->addTab(edit, domain::contractClauses().display(clause));
+        m_tabs->addTab(edit, domain::contractClauses().display(clause));
         m_clauses.insert(clause, edit);
     }
-    layout->addWidget(tabs, 1);
+    // Legal's standard wording for the clause on the current tab (§5.1.3), filled when opened.
+    m_insertTemplate = new QPushButton(tr("&Insert template"), this);
+    m_insertTemplate->setToolTip(tr("Legal's standard wording for this clause (§5.1.3)"));
+    auto *templateMenu = new QMenu(m_insertTemplate);
+    connect(templateMenu, &QMenu::aboutToShow, this, &ContractEditorDialog::fillTemplateMenu);
+    m_insertTemplate->setMenu(templateMenu);
+    m_tabs->setCornerWidget(m_insertTemplate);
+    layout->addWidget(m_tabs, 1);
 
     if (existing) {
         m_customer->addItem(existing->customerName, existing->customerId);
@@ -89,6 +99,34 @@ void ContractEditorDialog::searchCustomers(const QString &text)
             m_customer->addItem(name, id);
         m_customer->setEditText(choices.isEmpty() ? text : choices.first().second);
     });
+}
+
+domain::ContractClause ContractEditorDialog::currentClause() const
+{
+    return domain::contractClauses().all().value(m_tabs->currentIndex(), domain::ContractClause::Obligations);
+}
+
+void ContractEditorDialog::fillTemplateMenu()
+{
+    QMenu *menu = m_insertTemplate->menu();
+    menu->clear();
+    QList<domain::ClauseTemplate> templates;
+    ErrorPresenter::attempt(this, [&] { templates = services::ClauseTemplateService(m_session).list(currentClause()); });
+    for (const domain::ClauseTemplate &clauseTemplate : templates) {
+        QAction *action = menu->addAction(clauseTemplate.name);
+        action->setToolTip(clauseTemplate.body);
+        connect(action, &QAction::triggered, this, [this, clauseTemplate] { insertTemplate(clauseTemplate); });
+    }
+    if (templates.isEmpty())
+        menu->addAction(tr("No templates for this clause yet"))->setEnabled(false);
+}
+
+void ContractEditorDialog::insertTemplate(const domain::ClauseTemplate &clauseTemplate)
+{
+    QPlainTextEdit *edit = m_clauses.value(clauseTemplate.clause);
+    m_tabs->setCurrentWidget(edit);
+    edit->insertPlainText(clauseTemplate.body);
+    edit->setFocus();
 }
 
 domain::ContractForm ContractEditorDialog::form() const

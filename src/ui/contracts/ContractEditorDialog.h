@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/contracts/ClauseTemplate.h"
 #include "domain/contracts/Contract.h"
 
 #include <QDialog>
@@ -9,6 +10,8 @@ class QComboBox;
 class QDateEdit;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
 
 namespace bizdesk::services {
 class Session;
@@ -32,9 +35,16 @@ public:
     QLineEdit *titleEdit() const { return m_title; }
     QLineEdit *amountEdit() const { return m_amount; }
     QPlainTextEdit *clauseEdit(domain::ContractClause clause) const { return m_clauses.value(clause); }
+    QTabWidget *clauseTabs() const { return m_tabs; }
+    /// "Insert template": its menu offers legal's templates of the clause on the current tab (§5.1.3).
+    QPushButton *templateButton() const { return m_insertTemplate; }
+    domain::ContractClause currentClause() const;
+    /// Puts the template's text at the cursor of its clause.
+    void insertTemplate(const domain::ClauseTemplate &clauseTemplate);
 
 private:
     void searchCustomers(const QString &text);
+    void fillTemplateMenu();
 
     services::Session &m_session;
     QComboBox *m_customer = nullptr;
@@ -45,6 +55,8 @@ private:
     QDateEdit *m_start = nullptr;
     QDateEdit *m_end = nullptr;
     QMap<domain::ContractClause, QPlainTextEdit *> m_clauses;
+    QTabWidget *m_tabs = nullptr;
+    QPushButton *m_insertTemplate = nullptr;
 };
 
 } // namespace bizdesk::ui

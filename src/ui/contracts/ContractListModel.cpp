@@ -37,8 +37,7 @@ Style::Meaning ContractListModel::meaningOf(domain::ContractState state)
 
 QList<domain::ContractListRow> ContractListModel::fetchWindow(std::optional<qint64> beforeId) const
 {
-    services::ContractQuery query;
-    query.state = m_state;
+    services::ContractQuery query = m_query;
     query.beforeId = beforeId;
     query.limit = windowSize;
     return services::ContractService(m_session).list(query);
@@ -46,8 +45,15 @@ QList<domain::ContractListRow> ContractListModel::fetchWindow(std::optional<qint
 
 void ContractListModel::reload(std::optional<domain::ContractState> state)
 {
+    services::ContractQuery query;
+    query.state = state;
+    reload(query);
+}
+
+void ContractListModel::reload(const services::ContractQuery &query)
+{
     beginResetModel();
-    m_state = state;
+    m_query = query;
     m_rows = fetchWindow(std::nullopt);
     m_exhausted = m_rows.size() < windowSize;
     endResetModel();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/contracts/Contract.h"
+#include "services/contracts/ContractService.h"
 #include "ui/common/Style.h"
 
 #include <QAbstractTableModel>
@@ -8,7 +9,6 @@
 
 namespace bizdesk::services {
 class Session;
-struct ContractQuery;
 } // namespace bizdesk::services
 
 namespace bizdesk::ui {
@@ -28,6 +28,8 @@ public:
 
     /// Starts again from the newest contract with this filter (state: empty = all).
     void reload(std::optional<domain::ContractState> state);
+    /// Starts again with every filter of `query` (its window fields are the model's own).
+    void reload(const services::ContractQuery &query);
     const domain::ContractListRow *rowAt(int row) const;
     int rowOf(qint64 id) const;
     static Style::Meaning meaningOf(domain::ContractState state);
@@ -43,7 +45,7 @@ private:
     QList<domain::ContractListRow> fetchWindow(std::optional<qint64> beforeId) const;
 
     services::Session &m_session;
-    std::optional<domain::ContractState> m_state;
+    services::ContractQuery m_query;
     QList<domain::ContractListRow> m_rows;
     bool m_exhausted = true;
 };

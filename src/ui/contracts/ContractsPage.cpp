@@ -1,6 +1,7 @@
 #include "ui/contracts/ContractsPage.h"
 
 #include "services/Session.h"
+#include "services/contracts/ClauseTemplateService.h"
 #include "services/contracts/ContractExecutionService.h"
 #include "services/contracts/ContractModule.h"
 #include "services/contracts/ContractPrinting.h"
@@ -8,9 +9,12 @@
 #include "ui/common/FieldsDialog.h"
 #include "ui/common/PrintPreview.h"
 #include "ui/common/StateBadgeDelegate.h"
+#include "ui/contracts/ClauseTemplatesDialog.h"
+#include "ui/contracts/ContractAttachmentsPanel.h"
 #include "ui/contracts/ContractDetailHtml.h"
 #include "ui/contracts/ContractEditorDialog.h"
 #include "ui/contracts/ContractLedgerView.h"
+#include "ui/contracts/ContractFilterBar.h"
 #include "ui/contracts/ContractListModel.h"
 #include "ui/contracts/ReceivablesView.h"
 
@@ -53,6 +57,9 @@ void ContractsPage::buildUi()
         m_stateFilter->addItem(domain::contractStates().display(state), domain::contractStates().name(state));
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &ContractsPage::reloadList);
     bar->addWidget(m_stateFilter);
+    m_filters = new ContractFilterBar(m_session, this);
+    connect(m_filters, &ContractFilterBar::changed, this, &ContractsPage::reloadList);
+    bar->addWidget(m_filters);
     bar->addStretch(1);
     auto *receivables = new QPushButton(tr("&Receivables…"), this);
     connect(receivables, &QPushButton::clicked, this, &ContractsPage::showReceivables);
@@ -60,6 +67,10 @@ void ContractsPage::buildUi()
     auto *ledger = new QPushButton(tr("Contract &ledger…"), this);
     connect(ledger, &QPushButton::clicked, this, &ContractsPage::showLedger);
     bar->addWidget(ledger);
+    m_templatesButton = new QPushButton(tr("Clause &templates…"), this);
+    m_templatesButton->setVisible(services::ClauseTemplateService(m_session).mayMaintain());
+    connect(m_templatesButton, &QPushButton::clicked, this, [this] { ClauseTemplatesDialog(m_session, this).exec(); });
+    bar->addWidget(m_templatesButton);
     layout->addLayout(bar);
 
     auto *splitter = new QSplitter(this);
@@ -82,12 +93,28 @@ void ContractsPage::buildUi()
     m_detailView = new QTextBrowser(detail);
     m_detailView->setOpenLinks(false);
     detailLayout->addWidget(m_detailView, 1);
+    m_attachments = new ContractAttachmentsPanel(m_session, detail);
+    m_attachments->hide();
+    connect(m_attachments, &ContractAttachmentsPanel::attached, this, [this] {
+        if (m_detail)
+            open(m_detail->contract.id);
+    });
+    detailLayout->addWidget(m_attachments);
     m_message = new QLabel(detail);
     m_message->setWordWrap(true);
     detailLayout->addWidget(m_message);
     m_comment = new QLineEdit(detail);
     m_comment->setPlaceholderText(tr("Comment (required to return)"));
-    detailLayout->addWidget(m_comment);
+    // Reviewers comment clause by clause (§5.2.1); the comment then stands under that clause.
+    m_commentClause = new QComboBox(detail);
+    m_commentClause->setObjectName(QStringLiteral("commentClause"));
+    m_commentClause->addItem(tr("Whole contract"), QString());
+    for (const domain::ContractClause clause : domain::contractClauses().all())
+        m_commentClause->addItem(domain::contractClauses().display(clause), domain::contractClauses().name(clause));
+    auto *commentRow = new QHBoxLayout;
+    commentRow->addWidget(m_commentClause);
+    commentRow->addWidget(m_comment, 1);
+    detailLayout->addLayout(commentRow);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(4);
     auto *more = new QHBoxLayout;
@@ -192,8 +219,10 @@ int ContractsPage::badgeCount() const
 
 void ContractsPage::reloadList()
 {
-    const QString state = m_stateFilter->currentData().toString();
-    run([&] { m_model->reload(domain::contractStates().fromName(state)); });
+    services::ContractQuery query;
+    query.state = domain::contractStates().fromName(m_stateFilter->currentData().toString());
+    m_filters->apply(query);
+    run([&] { m_model->reload(query); });
     if (m_detail) {
         const int row = m_model->rowOf(m_detail->contract.id);
         if (row >= 0) {
@@ -224,6 +253,7 @@ void ContractsPage::showDetail()
     for (QPushButton *button : m_buttons)
         button->setVisible(false);
     m_printButton->setVisible(m_detail.has_value());
+    m_attachments->showFiles(m_detail ? &*m_detail : nullptr);
     if (!m_detail) {
         m_detailView->clear();
         return;
@@ -231,7 +261,9 @@ void ContractsPage::showDetail()
     m_detailView->setHtml(ContractDetailHtml::render(*m_detail));
     for (const ContractAction action : m_detail->actions)
         m_buttons.value(action)->setVisible(true);
-    m_comment->setVisible(m_detail->may(ContractAction::Approve) || m_detail->may(ContractAction::Return));
+    const bool reviewing = m_detail->may(ContractAction::Approve) || m_detail->may(ContractAction::Return);
+    m_comment->setVisible(reviewing);
+    m_commentClause->setVisible(reviewing);
 }
 
 void ContractsPage::startNew()
@@ -262,6 +294,7 @@ void ContractsPage::act(ContractAction action)
     const int version = m_detail->contract.version;
     const QString today = m_session.today().toString(Qt::ISODate);
     const QString comment = m_comment->text();
+    const QString commentClause = m_commentClause->currentData().toString();
     services::ContractService service(m_session);
     services::ContractExecutionService execution(m_session);
     // Actions with inputs ask for them first; Cancel changes nothing.
@@ -279,8 +312,8 @@ void ContractsPage::act(ContractAction action)
         break;
     }
     case ContractAction::Submit: done = run([&] { service.submit(id, version); }); break;
-    case ContractAction::Approve: done = run([&] { service.approve(id, comment, {}, version); }); break;
-    case ContractAction::Return: done = run([&] { service.returnToDrafter(id, comment, {}, version); }); break;
+    case ContractAction::Approve: done = run([&] { service.approve(id, comment, commentClause, version); }); break;
+    case ContractAction::Return: done = run([&] { service.returnToDrafter(id, comment, commentClause, version); }); break;
     case ContractAction::Withdraw:
         if (QMessageBox::question(this, title, tr("Withdraw contract %1?").arg(m_detail->contract.number)) == QMessageBox::Yes)
             done = run([&] { service.withdraw(id, version); });
@@ -410,6 +443,7 @@ void ContractsPage::act(ContractAction action)
     }
     if (done) {
         m_comment->clear();
+        m_commentClause->setCurrentIndex(0);
         reloadList();
         open(id);
     }

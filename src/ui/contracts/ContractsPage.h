@@ -22,6 +22,8 @@ class Session;
 namespace bizdesk::ui {
 
 class ContractLedgerView;
+class ContractAttachmentsPanel;
+class ContractFilterBar;
 class ContractListModel;
 class ReceivablesView;
 
@@ -47,8 +49,13 @@ public:
     // For widget tests and shortcuts.
     QTableView *table() const { return m_table; }
     QComboBox *stateFilter() const { return m_stateFilter; }
+    ContractFilterBar *filters() const { return m_filters; }
+    ContractAttachmentsPanel *attachments() const { return m_attachments; }
+    QPushButton *templatesButton() const { return m_templatesButton; }
     QTextBrowser *detailView() const { return m_detailView; }
     QLineEdit *commentEdit() const { return m_comment; }
+    /// Which clause the reviewer's comment is about (first item: the whole contract).
+    QComboBox *commentClause() const { return m_commentClause; }
     QPushButton *button(domain::ContractAction action) const { return m_buttons.value(action); }
     QLabel *messageLabel() const { return m_message; }
     /// Runs the action as its button does; dialogs for its inputs are created by `dialogs` so
@@ -75,13 +82,17 @@ private:
     ContractListModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_stateFilter = nullptr;
+    ContractFilterBar *m_filters = nullptr;
+    ContractAttachmentsPanel *m_attachments = nullptr;
     QTextBrowser *m_detailView = nullptr;
     QLineEdit *m_comment = nullptr;
+    QComboBox *m_commentClause = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_newButton = nullptr;
     QPushButton *m_printButton = nullptr;
     ReceivablesView *m_receivables = nullptr;
     ContractLedgerView *m_ledger = nullptr;
+    QPushButton *m_templatesButton = nullptr; ///< legal only (§5.1.3)
     QMap<domain::ContractAction, QPushButton *> m_buttons;
     std::optional<services::ContractDetail> m_detail;
     int m_waiting = -1;
