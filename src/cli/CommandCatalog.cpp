@@ -12,6 +12,7 @@ void registerCustomerCommands(CommandLine &commandLine);
 void registerEntertainmentCommands(CommandLine &commandLine);
 void registerContractCommands(CommandLine &commandLine);
 void registerCompanyCommands(CommandLine &commandLine);
+void registerNegotiationCommands(CommandLine &commandLine);
 
 void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
 {
@@ -23,7 +24,7 @@ void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
     case ModuleId::Entertainment: registerEntertainmentCommands(commandLine); return;
     case ModuleId::Team: registerIdentityCommands(commandLine); return;
     case ModuleId::Contracts: registerContractCommands(commandLine); return;
-    case ModuleId::Negotiations:
+    case ModuleId::Negotiations: registerNegotiationCommands(commandLine); return;
     case ModuleId::Reports: return; // none of its own yet: `report expenses` comes with entertainment
     }
 }
