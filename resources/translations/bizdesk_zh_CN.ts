@@ -4069,10 +4069,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>高</translation>
     </message>
     <message>
-        <source>Lead</source>
-        <translation>线索收集</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>成员</translation>
     </message>
@@ -4215,6 +4211,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>This negotiation has ended (%1): nothing more is recorded in it.</source>
         <translation>该谈判已结束（%1）：不能再记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -4722,10 +4722,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>重要性 / 复杂度</translation>
     </message>
     <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
         <source>Opening anchor</source>
         <translation>开价锚点</translation>
     </message>
@@ -4869,6 +4865,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目标</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationReport</name>
@@ -4879,10 +4879,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Zone of agreement</source>
         <translation>协议区间</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
     </message>
     <message>
         <source>Bottom line</source>
@@ -4907,10 +4903,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Customer</source>
         <translation>客户</translation>
-    </message>
-    <message>
-        <source>Lead</source>
-        <translation>线索收集</translation>
     </message>
     <message>
         <source>Planned end</source>
@@ -4955,6 +4947,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Agreed terms</source>
         <translation>已谈定条款</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目标</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -7491,10 +7491,6 @@ New status:</source>
         <translation>重要性</translation>
     </message>
     <message>
-        <source>Lead</source>
-        <translation>线索收集</translation>
-    </message>
-    <message>
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
@@ -7502,16 +7498,16 @@ New status:</source>
         <source>Latest offer</source>
         <translation>最新报价</translation>
     </message>
+    <message>
+        <source>Team lead</source>
+        <translation>负责人</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::NegotiationsPage</name>
     <message>
         <source>&amp;New negotiation…</source>
         <translation>新建谈判(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>我的申请</translation>
     </message>
     <message>
         <source>Stage:</source>
@@ -7634,10 +7630,6 @@ Open the negotiation anyway?</source>
     <message>
         <source>Complexity</source>
         <translation>复杂度</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
     </message>
     <message>
         <source>Bottom line</source>
@@ -7822,6 +7814,14 @@ Open the negotiation anyway?</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>My negotiations</source>
+        <translation>我参与的谈判</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目标</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ constexpr std::array<NamedValue<NegotiationLevel>, 3> levelTable{{
     {NegotiationLevel::High, "high", QT_TRANSLATE_NOOP("Negotiation", "High")},
 }};
 constexpr std::array<NamedValue<TeamRole>, 3> roleTable{{
-    {TeamRole::Lead, "lead", QT_TRANSLATE_NOOP("Negotiation", "Lead")},
+    {TeamRole::Lead, "lead", QT_TRANSLATE_NOOP("Negotiation", "Team lead")},
     {TeamRole::Member, "member", QT_TRANSLATE_NOOP("Negotiation", "Member")},
     {TeamRole::Support, "support", QT_TRANSLATE_NOOP("Negotiation", "Support")},
 }};

@@ -21,6 +21,12 @@ QString yuan(const domain::Money &amount)
     return QStringLiteral("¥%1").arg(amount.toGroupedString());
 }
 
+/// A bordered table in the shared stylesheet.
+QString formTable()
+{
+    return QStringLiteral("<table class=\"form\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
+}
+
 QString row(const QString &label, const QString &value)
 {
     return QStringLiteral("<tr><td class=\"label\">%1</td><td>%2</td></tr>").arg(e(label), value);
@@ -76,7 +82,7 @@ QImage NegotiationReport::offersChart(const NegotiationDetail &d, QSize size)
         painter.drawLine(QPointF(plot.left(), y(amount->minorUnits())), QPointF(plot.right(), y(amount->minorUnits())));
         painter.drawText(QPointF(plot.right() - 160, y(amount->minorUnits()) - 4), label);
     };
-    line(n.target, QColor(0x15, 0x65, 0xc0), QCoreApplication::translate("NegotiationReport", "Target"));
+    line(n.target, QColor(0x15, 0x65, 0xc0), QCoreApplication::translate("NegotiationReport", "Our target"));
     line(n.bottomLine, QColor(0xc6, 0x28, 0x28), QCoreApplication::translate("NegotiationReport", "Bottom line"));
     // Each side's offers as a line of points: the two lines converge when the gap narrows.
     for (const domain::OfferSide side : {domain::OfferSide::Ours, domain::OfferSide::Theirs}) {
@@ -120,9 +126,9 @@ PrintDocument NegotiationReport::summary(const NegotiationDetail &d, const domai
     html += QStringLiteral("<p class=\"meta\">%1</p>").arg(e(QCoreApplication::translate("NegotiationReport", "Negotiation #%1 · %2 · %3")
                                                                .arg(n.id)
                                                                .arg(n.title, domain::negotiationStages().display(n.stage))));
-    html += QStringLiteral("<table>");
+    html += formTable();
     html += row(QCoreApplication::translate("NegotiationReport", "Customer"), e(n.customerName));
-    html += row(QCoreApplication::translate("NegotiationReport", "Lead"), e(d.leadName));
+    html += row(QCoreApplication::translate("NegotiationReport", "Team lead"), e(d.leadName));
     html += row(QCoreApplication::translate("NegotiationReport", "Planned end"), e(n.plannedEnd.toString(Qt::ISODate)));
     if (d.agreedAmount)
         html += row(QCoreApplication::translate("NegotiationReport", "Agreed amount (latest offer)"), e(yuan(*d.agreedAmount)));
@@ -139,19 +145,21 @@ PrintDocument NegotiationReport::summary(const NegotiationDetail &d, const domai
     }
     html += QStringLiteral("</table>");
     for (const domain::SummarySection section : domain::summarySections().all())
-        html += QStringLiteral("<h2>%1</h2><p>%2</p>").arg(e(domain::summarySections().display(section)), e(d.summaryDraft.value(section)));
+        html += QStringLiteral("<h2>%1</h2><p>%2</p>")
+                    .arg(e(domain::summarySections().display(section)),
+                         e(d.summaryDraft.value(section).isEmpty() ? QStringLiteral("—") : d.summaryDraft.value(section)));
     html += QStringLiteral("<h2>%1</h2>").arg(e(QCoreApplication::translate("NegotiationReport", "Offers")));
-    html += QStringLiteral("<img src=\"offers\" width=\"600\">");
+    html += QStringLiteral("<p><img src=\"offers\" width=\"600\" height=\"280\"></p>");
     document.images.append({QStringLiteral("offers"), offersChart(d)});
-    html += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+    html += QStringLiteral("%5<tr><th>%1</th><th>%2</th><th class=\"amount\">%3</th><th>%4</th></tr>")
                 .arg(e(QCoreApplication::translate("NegotiationReport", "Date")), e(QCoreApplication::translate("NegotiationReport", "Side")),
                      e(QCoreApplication::translate("NegotiationReport", "Amount")),
-                     e(QCoreApplication::translate("NegotiationReport", "In return")));
+                     e(QCoreApplication::translate("NegotiationReport", "In return")), formTable());
     for (const domain::Offer &offer : d.offers)
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"amount\">%3</td><td>%4</td></tr>")
                     .arg(e(offer.offeredOn.toString(Qt::ISODate)), e(domain::offerSides().display(offer.side)), e(yuan(offer.amount)), e(offer.got));
     html += QStringLiteral("</table>");
-    html += QStringLiteral("<h2>%1</h2><table>").arg(e(QCoreApplication::translate("NegotiationReport", "Agreed terms")));
+    html += QStringLiteral("<h2>%1</h2>").arg(e(QCoreApplication::translate("NegotiationReport", "Agreed terms"))) + formTable();
     for (const domain::TermPosition &term : d.terms) {
         if (term.agreed)
             html += row(domain::negotiationTerms().display(term.term), e(term.ours.isEmpty() ? term.theirs : term.ours));

@@ -50,7 +50,7 @@ QString NegotiationDetailHtml::render(const services::NegotiationDetail &d)
     html += row(QCoreApplication::translate("NegotiationDetailHtml", "Direction"), domain::negotiationDirections().display(n.direction));
     html += row(QCoreApplication::translate("NegotiationDetailHtml", "Importance / complexity"),
                 QStringLiteral("%1 / %2").arg(domain::negotiationLevels().display(n.importance), domain::negotiationLevels().display(n.complexity)));
-    html += row(QCoreApplication::translate("NegotiationDetailHtml", "Target"), money(n.target));
+    html += row(QCoreApplication::translate("NegotiationDetailHtml", "Our target"), money(n.target));
     html += row(QCoreApplication::translate("NegotiationDetailHtml", "Opening anchor"), money(n.anchor));
     if (d.confidential) {
         html += row(QCoreApplication::translate("NegotiationDetailHtml", "Bottom line"), money(n.bottomLine));

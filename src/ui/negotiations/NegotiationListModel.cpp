@@ -115,7 +115,7 @@ QVariant NegotiationListModel::headerData(int section, Qt::Orientation orientati
     case Customer: return tr("Customer");
     case Stage: return tr("Stage");
     case Importance: return tr("Importance");
-    case Lead: return tr("Lead");
+    case Lead: return tr("Team lead");
     case PlannedEnd: return tr("Planned end");
     case LatestAmount: return tr("Latest offer");
     default: return {};

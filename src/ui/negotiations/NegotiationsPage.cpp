@@ -71,7 +71,7 @@ void NegotiationsPage::buildUi()
     connect(openButton, &QPushButton::clicked, this, [this] { run(Command::Open); });
     m_buttons.insert(Command::Open, openButton);
     bar->addWidget(openButton);
-    m_mine = new QCheckBox(tr("Mine"), this);
+    m_mine = new QCheckBox(tr("My negotiations"), this);
     connect(m_mine, &QCheckBox::toggled, this, &NegotiationsPage::reloadList);
     bar->addWidget(m_mine);
     bar->addWidget(new QLabel(tr("Stage:"), this));
@@ -304,7 +304,7 @@ void NegotiationsPage::run(Command command)
                                                       {QStringLiteral("direction"), tr("Direction"), Kind::Choice, {}, choicesOf(domain::negotiationDirections())},
                                                       {QStringLiteral("importance"), tr("Importance"), Kind::Choice, QStringLiteral("medium"), choicesOf(domain::negotiationLevels())},
                                                       {QStringLiteral("complexity"), tr("Complexity"), Kind::Choice, QStringLiteral("medium"), choicesOf(domain::negotiationLevels())},
-                                                      {QStringLiteral("target"), tr("Target"), Kind::Line, {}, {}},
+                                                      {QStringLiteral("target"), tr("Our target"), Kind::Line, {}, {}},
                                                       {QStringLiteral("bottom"), tr("Bottom line"), Kind::Line, {}, {}},
                                                       {QStringLiteral("anchor"), tr("Opening anchor"), Kind::Line, {}, {}},
                                                       {QStringLiteral("batna"), tr("BATNA"), Kind::Line, {}, {}},
