@@ -4288,10 +4288,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>总结已确认</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -4328,16 +4324,20 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>金额</translation>
     </message>
     <message>
-        <source>Term</source>
-        <translation>期限</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>内容</translation>
     </message>
     <message>
         <source>Negotiation opened</source>
         <translation>已新建谈判</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>谈判阶段</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>谈判条款</translation>
     </message>
 </context>
 <context>
@@ -4690,6 +4690,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
         <translation>按负责人统计已关闭谈判：争取到的协议区间比例和估计误差（§4.4）。</translation>
     </message>
+    <message>
+        <source>Write the memorandum (letter of intent) of a consensus with the agreed terms (§4.2.6).</source>
+        <translation>输出达成共识后的备忘录（意向书），含已谈定条款（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>A memorandum is written for a consensus (§4.2.6).</source>
+        <translation>只有达成共识的谈判才能输出备忘录（§4.2.6）。</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationDetailHtml</name>
@@ -4850,10 +4858,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>已谈定</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
         <source>Deadlocks</source>
         <translation>僵局</translation>
     </message>
@@ -4868,6 +4872,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Our target</source>
         <translation>我方期望目标</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>未谈定</translation>
     </message>
 </context>
 <context>
@@ -4955,6 +4963,38 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Team lead</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Memorandum of Understanding</source>
+        <translation>谈判备忘录（意向书）</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 · %2</source>
+        <translation>谈判 #%1 · %2</translation>
+    </message>
+    <message>
+        <source>Party A</source>
+        <translation>甲方</translation>
+    </message>
+    <message>
+        <source>Party B</source>
+        <translation>乙方</translation>
+    </message>
+    <message>
+        <source>Agreed amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Both parties intend to sign a contract on these terms; this memorandum is not the contract itself.</source>
+        <translation>双方拟按上述条款签订合同；本备忘录并非合同本身。</translation>
+    </message>
+    <message>
+        <source>For Party A (signature, date)</source>
+        <translation>甲方代表（签字、日期）</translation>
+    </message>
+    <message>
+        <source>For Party B (signature, date)</source>
+        <translation>乙方代表（签字、日期）</translation>
     </message>
 </context>
 <context>
@@ -7483,10 +7523,6 @@ New status:</source>
         <translation>客户</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
@@ -7501,6 +7537,10 @@ New status:</source>
     <message>
         <source>Team lead</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>谈判阶段</translation>
     </message>
 </context>
 <context>
@@ -7700,10 +7740,6 @@ Open the negotiation anyway?</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>应酬地点</translation>
-    </message>
-    <message>
         <source>Start (HH:MM)</source>
         <translation>开始（HH:MM）</translation>
     </message>
@@ -7772,20 +7808,12 @@ Open the negotiation anyway?</source>
         <translation>理由（突破我方底线时）</translation>
     </message>
     <message>
-        <source>Term</source>
-        <translation>期限</translation>
-    </message>
-    <message>
         <source>Our position</source>
         <translation>我方立场</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待处理</translation>
     </message>
     <message>
         <source>Agreed</source>
@@ -7822,6 +7850,18 @@ Open the negotiation anyway?</source>
     <message>
         <source>Our target</source>
         <translation>我方期望目标</translation>
+    </message>
+    <message>
+        <source>Meeting place</source>
+        <translation>会谈地点</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>谈判条款</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未谈定</translation>
     </message>
 </context>
 <context>

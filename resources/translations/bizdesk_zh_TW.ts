@@ -4288,10 +4288,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>總結已確認</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>階段</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>標題</translation>
     </message>
@@ -4328,16 +4324,20 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>金額</translation>
     </message>
     <message>
-        <source>Term</source>
-        <translation>期限</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>內容</translation>
     </message>
     <message>
         <source>Negotiation opened</source>
         <translation>已新建談判</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>談判階段</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>談判條款</translation>
     </message>
 </context>
 <context>
@@ -4690,6 +4690,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
         <translation>按負責人統計已關閉談判：爭取到的協議區間比例和估計誤差（§4.4）。</translation>
     </message>
+    <message>
+        <source>Write the memorandum (letter of intent) of a consensus with the agreed terms (§4.2.6).</source>
+        <translation>輸出達成共識後的備忘錄（意向書），含已談定條款（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>A memorandum is written for a consensus (§4.2.6).</source>
+        <translation>只有達成共識的談判才能輸出備忘錄（§4.2.6）。</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationDetailHtml</name>
@@ -4850,10 +4858,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>已談定</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
         <source>Deadlocks</source>
         <translation>僵局</translation>
     </message>
@@ -4868,6 +4872,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Our target</source>
         <translation>我方期望目標</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>未談定</translation>
     </message>
 </context>
 <context>
@@ -4955,6 +4963,38 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Team lead</source>
         <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Memorandum of Understanding</source>
+        <translation>談判備忘錄（意向書）</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 · %2</source>
+        <translation>談判 #%1 · %2</translation>
+    </message>
+    <message>
+        <source>Party A</source>
+        <translation>甲方</translation>
+    </message>
+    <message>
+        <source>Party B</source>
+        <translation>乙方</translation>
+    </message>
+    <message>
+        <source>Agreed amount</source>
+        <translation>成交金額</translation>
+    </message>
+    <message>
+        <source>Both parties intend to sign a contract on these terms; this memorandum is not the contract itself.</source>
+        <translation>雙方擬按上述條款簽訂合同；本備忘錄並非合同本身。</translation>
+    </message>
+    <message>
+        <source>For Party A (signature, date)</source>
+        <translation>甲方代表（簽字、日期）</translation>
+    </message>
+    <message>
+        <source>For Party B (signature, date)</source>
+        <translation>乙方代表（簽字、日期）</translation>
     </message>
 </context>
 <context>
@@ -7483,10 +7523,6 @@ New status:</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <source>Stage</source>
-        <translation>階段</translation>
-    </message>
-    <message>
         <source>Importance</source>
         <translation>重要性</translation>
     </message>
@@ -7501,6 +7537,10 @@ New status:</source>
     <message>
         <source>Team lead</source>
         <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>談判階段</translation>
     </message>
 </context>
 <context>
@@ -7700,10 +7740,6 @@ Open the negotiation anyway?</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>應酬地點</translation>
-    </message>
-    <message>
         <source>Start (HH:MM)</source>
         <translation>開始（HH:MM）</translation>
     </message>
@@ -7772,20 +7808,12 @@ Open the negotiation anyway?</source>
         <translation>理由（突破我方底線時）</translation>
     </message>
     <message>
-        <source>Term</source>
-        <translation>期限</translation>
-    </message>
-    <message>
         <source>Our position</source>
         <translation>我方立場</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>狀態</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待處理</translation>
     </message>
     <message>
         <source>Agreed</source>
@@ -7822,6 +7850,18 @@ Open the negotiation anyway?</source>
     <message>
         <source>Our target</source>
         <translation>我方期望目標</translation>
+    </message>
+    <message>
+        <source>Meeting place</source>
+        <translation>會談地點</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>談判條款</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未談定</translation>
     </message>
 </context>
 <context>

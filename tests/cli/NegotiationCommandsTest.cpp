@@ -222,6 +222,14 @@ TEST_F(NegotiationCommandsTest, summary_report_contract_draft_and_acknowledgemen
     EXPECT_FALSE(other.contains(u"Our bottom line"_s)) << other.toStdString();
     EXPECT_FALSE(other.contains(u"950,000.00"_s));
 
+    const QString memorandum = folder.filePath(u"memorandum.pdf"_s);
+    ok(u"manager1"_s, {u"negotiation"_s, u"memorandum"_s, id, u"--out"_s, memorandum});
+    const QString letter = pdfText(memorandum);
+    EXPECT_TRUE(letter.contains(u"Memorandum of Understanding"_s)) << letter.toStdString();
+    EXPECT_TRUE(letter.contains(u"华东精密制造有限公司"_s));
+    EXPECT_TRUE(letter.contains(u"108 万元"_s)) << "the agreed price term (NFKC folds its full-width comma)";
+    EXPECT_TRUE(letter.contains(u"1,080,000.00"_s));
+
     QStringList sections{u"negotiation"_s, u"summary-edit"_s, id};
     for (const QString &section : {u"background"_s, u"goal-attainment"_s, u"process-review"_s, u"disagreements"_s, u"lessons"_s})
         sections << u"--"_s + section << u"已审阅："_s + section;

@@ -365,6 +365,27 @@ void registerSummary(CommandLine &commandLine)
                      {}});
 }
 
+void registerMemorandum(CommandLine &commandLine)
+{
+    commandLine.add({{QStringLiteral("negotiation"), QStringLiteral("memorandum")}, {QStringLiteral("ID")},
+                     {option("out", "FILE.pdf", QCoreApplication::translate("NegotiationCommands", "where to write the PDF"), true)},
+                     QCoreApplication::translate("NegotiationCommands", "Write the memorandum (letter of intent) of a consensus with the agreed terms (§4.2.6)."),
+                     Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const qint64 id = context.positionalId(0);
+                         services::Session &session = context.session();
+                         const services::NegotiationDetail detail = NegotiationService(session).detail(id);
+                         if (detail.negotiation.stage != domain::NegotiationStage::Consensus)
+                             throw Error::conflict(QCoreApplication::translate("NegotiationCommands", "A memorandum is written for a consensus (§4.2.6)."),
+                                                   QStringLiteral("4.2.6"));
+                         const QString out = context.option(QStringLiteral("out"));
+                         services::DocumentRenderer::writePdf(services::NegotiationReport::memorandum(detail, services::CompanyService(session).profile()),
+                                                              out, session.now());
+                         return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("out"), out}};
+                     },
+                     {}});
+}
+
 void registerQueries(CommandLine &commandLine)
 {
     commandLine.add({{QStringLiteral("negotiation"), QStringLiteral("show")}, {QStringLiteral("ID")}, {},
@@ -428,6 +449,7 @@ void registerNegotiationCommands(CommandLine &commandLine)
     registerPreparation(commandLine);
     registerProcess(commandLine);
     registerSummary(commandLine);
+    registerMemorandum(commandLine);
     registerQueries(commandLine);
 }
 

@@ -77,7 +77,7 @@ AuditLabels negotiationAuditLabels()
         {QStringLiteral("negotiation.acknowledge"), QT_TRANSLATE_NOOP("NegotiationAudit", "Summary acknowledged")},
     };
     labels.fields = {
-        {QStringLiteral("stage"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Stage"), AuditValue::Named,
+        {QStringLiteral("stage"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Negotiation stage"), AuditValue::Named,
                                    [](const QString &name) { return domain::negotiationStages().displayOfName(name); }}},
         {QStringLiteral("title"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Title"), AuditValue::Text, {}}},
         {QStringLiteral("direction"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Direction"), AuditValue::Text, {}}},
@@ -88,7 +88,7 @@ AuditLabels negotiationAuditLabels()
         {QStringLiteral("role"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Role"), AuditValue::Text, {}}},
         {QStringLiteral("side"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Side"), AuditValue::Text, {}}},
         {QStringLiteral("amount"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Amount"), AuditValue::Text, {}}},
-        {QStringLiteral("term"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Term"), AuditValue::Text, {}}},
+        {QStringLiteral("term"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Term under discussion"), AuditValue::Text, {}}},
         {QStringLiteral("comment"), {QT_TRANSLATE_NOOP("NegotiationAudit", "Note"), AuditValue::Text, {}}},
         {QStringLiteral("customer_id"), {nullptr, AuditValue::Hidden, {}}},
         {QStringLiteral("past_bottom_line"), {nullptr, AuditValue::Hidden, {}}},

@@ -169,4 +169,35 @@ PrintDocument NegotiationReport::summary(const NegotiationDetail &d, const domai
     return document;
 }
 
+PrintDocument NegotiationReport::memorandum(const NegotiationDetail &d, const domain::CompanyProfile &company)
+{
+    const domain::Negotiation &n = d.negotiation;
+    PrintDocument document;
+    document.title = QCoreApplication::translate("NegotiationReport", "Memorandum of Understanding");
+    document.companyName = company.name.trimmed();
+    QString html = DocumentRenderer::letterhead(company);
+    html += QStringLiteral("<h1>%1</h1>").arg(e(document.title));
+    html += QStringLiteral("<p class=\"meta\">%1</p>").arg(e(QCoreApplication::translate("NegotiationReport", "Negotiation #%1 · %2").arg(n.id).arg(n.title)));
+    html += formTable();
+    html += row(QCoreApplication::translate("NegotiationReport", "Party A"), e(company.name.trimmed()));
+    html += row(QCoreApplication::translate("NegotiationReport", "Party B"), e(n.customerName));
+    if (d.agreedAmount)
+        html += row(QCoreApplication::translate("NegotiationReport", "Agreed amount"),
+                    e(QStringLiteral("%1（%2）").arg(yuan(*d.agreedAmount), d.agreedAmount->toChineseCapitals())));
+    for (const domain::TermPosition &term : d.terms) {
+        if (term.agreed)
+            html += row(domain::negotiationTerms().display(term.term), e(term.ours.isEmpty() ? term.theirs : term.ours));
+    }
+    html += QStringLiteral("</table>");
+    html += QStringLiteral("<p class=\"note\">%1</p>")
+                .arg(e(QCoreApplication::translate("NegotiationReport", "Both parties intend to sign a contract on these terms; "
+                                                                        "this memorandum is not the contract itself.")));
+    html += formTable();
+    html += QStringLiteral("<tr><th>%1</th><th>%2</th></tr><tr><td class=\"sign\"></td><td class=\"sign\"></td></tr></table>")
+                .arg(e(QCoreApplication::translate("NegotiationReport", "For Party A (signature, date)")),
+                     e(QCoreApplication::translate("NegotiationReport", "For Party B (signature, date)")));
+    document.bodyHtml = html;
+    return document;
+}
+
 } // namespace bizdesk::services

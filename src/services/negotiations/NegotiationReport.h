@@ -15,6 +15,9 @@ class NegotiationReport
 {
 public:
     static PrintDocument summary(const NegotiationDetail &detail, const domain::CompanyProfile &company);
+    /// The memorandum (letter of intent) of a consensus (§4.2.6): the parties, the agreed amount,
+    /// the agreed terms and signature lines for both sides.
+    static PrintDocument memorandum(const NegotiationDetail &detail, const domain::CompanyProfile &company);
     /// The converging offers over time with target, bottom line and the zone band (confidential
     /// lines only when the detail carries them).
     static QImage offersChart(const NegotiationDetail &detail, QSize size = QSize(900, 420));

@@ -133,7 +133,7 @@ QString NegotiationDetailHtml::render(const services::NegotiationDetail &d)
         html += row(domain::negotiationTerms().display(term.term),
                     QCoreApplication::translate("NegotiationDetailHtml", "ours: %1 · theirs: %2 · %3")
                         .arg(term.ours, term.theirs,
-                             term.agreed ? QCoreApplication::translate("NegotiationDetailHtml", "agreed") : QCoreApplication::translate("NegotiationDetailHtml", "open")));
+                             term.agreed ? QCoreApplication::translate("NegotiationDetailHtml", "agreed") : QCoreApplication::translate("NegotiationDetailHtml", "still open")));
     html += QStringLiteral("</table>");
 
     html += heading(QCoreApplication::translate("NegotiationDetailHtml", "Deadlocks")) + QStringLiteral("<table>");

@@ -113,7 +113,7 @@ QVariant NegotiationListModel::headerData(int section, Qt::Orientation orientati
     switch (section) {
     case Title: return tr("Title");
     case Customer: return tr("Customer");
-    case Stage: return tr("Stage");
+    case Stage: return tr("Negotiation stage");
     case Importance: return tr("Importance");
     case Lead: return tr("Team lead");
     case PlannedEnd: return tr("Planned end");

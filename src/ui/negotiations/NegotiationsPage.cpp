@@ -374,7 +374,7 @@ void NegotiationsPage::run(Command command)
     case Command::Briefing: done = attempt([&] { service.tick(id, QStringLiteral("briefing_held"), true, version); }); break;
     case Command::Session:
         if (auto dialog = ask(title, {{QStringLiteral("date"), tr("Date"), Kind::Date, today, {}},
-                                      {QStringLiteral("place"), tr("Place"), Kind::Line, {}, {}},
+                                      {QStringLiteral("place"), tr("Meeting place"), Kind::Line, {}, {}},
                                       {QStringLiteral("start"), tr("Start (HH:MM)"), Kind::Line, {}, {}},
                                       {QStringLiteral("end"), tr("End (HH:MM)"), Kind::Line, {}, {}},
                                       {QStringLiteral("ours"), tr("Our attendees"), Kind::Line, {}, {}},
@@ -417,11 +417,11 @@ void NegotiationsPage::run(Command command)
             });
         break;
     case Command::Term:
-        if (auto dialog = ask(title, {{QStringLiteral("term"), tr("Term"), Kind::Choice, {}, choicesOf(domain::negotiationTerms())},
+        if (auto dialog = ask(title, {{QStringLiteral("term"), tr("Term under discussion"), Kind::Choice, {}, choicesOf(domain::negotiationTerms())},
                                       {QStringLiteral("ours"), tr("Our position"), Kind::Line, {}, {}},
                                       {QStringLiteral("theirs"), tr("Their position"), Kind::Line, {}, {}},
                                       {QStringLiteral("status"), tr("Status"), Kind::Choice, QStringLiteral("open"),
-                                       {{QStringLiteral("open"), tr("Open")}, {QStringLiteral("agreed"), tr("Agreed")}}}}))
+                                       {{QStringLiteral("open"), tr("Still open")}, {QStringLiteral("agreed"), tr("Agreed")}}}}))
             done = attempt([&] { service.setTerm(id, dialog->value(QStringLiteral("term")), dialog->value(QStringLiteral("ours")),
                                                  dialog->value(QStringLiteral("theirs")), dialog->value(QStringLiteral("status")) == QLatin1String("agreed"),
                                                  version); });
