@@ -27,6 +27,16 @@ QString formTable()
     return QStringLiteral("<table class=\"form\" width=\"100%\" cellspacing=\"0\" cellpadding=\"3\">");
 }
 
+/// The letterhead, the title and a line under it, as every negotiation document starts.
+PrintDocument headed(const QString &title, const QString &meta, const domain::CompanyProfile &company)
+{
+    PrintDocument document;
+    document.title = title;
+    document.companyName = company.name.trimmed();
+    document.bodyHtml = DocumentRenderer::letterhead(company) + QStringLiteral("<h1>%1</h1><p class=\"meta\">%2</p>").arg(e(title), e(meta));
+    return document;
+}
+
 QString row(const QString &label, const QString &value)
 {
     return QStringLiteral("<tr><td class=\"label\">%1</td><td>%2</td></tr>").arg(e(label), value);
@@ -118,14 +128,12 @@ QImage NegotiationReport::offersChart(const NegotiationDetail &d, QSize size)
 PrintDocument NegotiationReport::summary(const NegotiationDetail &d, const domain::CompanyProfile &company)
 {
     const domain::Negotiation &n = d.negotiation;
-    PrintDocument document;
-    document.title = QCoreApplication::translate("NegotiationReport", "Negotiation Summary Report");
-    document.companyName = company.name.trimmed();
-    QString html = DocumentRenderer::letterhead(company);
-    html += QStringLiteral("<h1>%1</h1>").arg(e(document.title));
-    html += QStringLiteral("<p class=\"meta\">%1</p>").arg(e(QCoreApplication::translate("NegotiationReport", "Negotiation #%1 · %2 · %3")
-                                                               .arg(n.id)
-                                                               .arg(n.title, domain::negotiationStages().display(n.stage))));
+    PrintDocument document = headed(QCoreApplication::translate("NegotiationReport", "Negotiation Summary Report"),
+                                    QCoreApplication::translate("NegotiationReport", "Negotiation #%1 · %2 · %3")
+                                        .arg(n.id)
+                                        .arg(n.title, domain::negotiationStages().display(n.stage)),
+                                    company);
+    QString html = document.bodyHtml;
     html += formTable();
     html += row(QCoreApplication::translate("NegotiationReport", "Customer"), e(n.customerName));
     html += row(QCoreApplication::translate("NegotiationReport", "Team lead"), e(d.leadName));
@@ -172,12 +180,9 @@ PrintDocument NegotiationReport::summary(const NegotiationDetail &d, const domai
 PrintDocument NegotiationReport::memorandum(const NegotiationDetail &d, const domain::CompanyProfile &company)
 {
     const domain::Negotiation &n = d.negotiation;
-    PrintDocument document;
-    document.title = QCoreApplication::translate("NegotiationReport", "Memorandum of Understanding");
-    document.companyName = company.name.trimmed();
-    QString html = DocumentRenderer::letterhead(company);
-    html += QStringLiteral("<h1>%1</h1>").arg(e(document.title));
-    html += QStringLiteral("<p class=\"meta\">%1</p>").arg(e(QCoreApplication::translate("NegotiationReport", "Negotiation #%1 · %2").arg(n.id).arg(n.title)));
+    PrintDocument document = headed(QCoreApplication::translate("NegotiationReport", "Memorandum of Understanding"),
+                                    QCoreApplication::translate("NegotiationReport", "Negotiation #%1 · %2").arg(n.id).arg(n.title), company);
+    QString html = document.bodyHtml;
     html += formTable();
     html += row(QCoreApplication::translate("NegotiationReport", "Party A"), e(company.name.trimmed()));
     html += row(QCoreApplication::translate("NegotiationReport", "Party B"), e(n.customerName));
