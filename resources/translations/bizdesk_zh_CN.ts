@@ -778,18 +778,6 @@
         <translation>您查看到的版本（contract show）；如合同其后已被修改：退出码 4，不写入任何内容</translation>
     </message>
     <message>
-        <source>the customer the contract is made with</source>
-        <translation>签约客户</translation>
-    </message>
-    <message>
-        <source>what the contract is about</source>
-        <translation>合同标的</translation>
-    </message>
-    <message>
-        <source>contract amount, at most two decimals</source>
-        <translation>合同金额，最多两位小数</translation>
-    </message>
-    <message>
         <source>ISO currency code (default CNY; others need a rate kept by finance)</source>
         <translation>ISO 货币代码（默认 CNY；其他币种需财务维护汇率）</translation>
     </message>
@@ -804,10 +792,6 @@
     <message>
         <source>end date, yyyy-MM-dd, not before the start</source>
         <translation>结束日期，yyyy-MM-dd，不早于开始日期</translation>
-    </message>
-    <message>
-        <source>the negotiation it comes from (§5.1.1)</source>
-        <translation>来源谈判（§5.1.1）</translation>
     </message>
     <message>
         <source>Draft a contract (§5.1); it is numbered HT-YYYY-NNNN.</source>
@@ -1141,6 +1125,22 @@
         <source>Write an attachment to a file after checking it against its SHA-256.</source>
         <translation>校验 SHA-256 后将附件写入文件。</translation>
     </message>
+    <message>
+        <source>the customer the contract is made with (with --negotiation: its customer)</source>
+        <translation>合同的签约客户（使用 --negotiation 时：谈判的客户）</translation>
+    </message>
+    <message>
+        <source>what the contract is about (with --negotiation: its title)</source>
+        <translation>合同内容（使用 --negotiation 时：谈判标题）</translation>
+    </message>
+    <message>
+        <source>contract amount, at most two decimals (with --negotiation: the agreed amount)</source>
+        <translation>合同金额，最多两位小数（使用 --negotiation 时：成交金额）</translation>
+    </message>
+    <message>
+        <source>the consensus negotiation it comes from (§4.2.6): customer, title, amount and agreed terms are taken from it</source>
+        <translation>来源的已达成共识谈判（§4.2.6）：客户、标题、金额和已谈定条款取自该谈判</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -1282,7 +1282,8 @@
     <message numerus="yes">
         <source>%n clause(s) changed since the revision reviewers returned; each shows what it said then.</source>
         <translation>
-            <numerusform>自审核人退回的版本以来有 %n 条条款被修改；每条下方显示当时的文本。</numerusform></translation>
+            <numerusform>自审核人退回的版本以来有 %n 条条款被修改；每条下方显示当时的文本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4518,6 +4519,1204 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>Negotiation</name>
+    <message>
+        <source>We sell</source>
+        <translation>我方销售</translation>
+    </message>
+    <message>
+        <source>We buy</source>
+        <translation>我方采购</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>违约</translation>
+    </message>
+    <message>
+        <source>Change strategy</source>
+        <translation>调整策略</translation>
+    </message>
+    <message>
+        <source>Third-party mediation</source>
+        <translation>第三方调解</translation>
+    </message>
+    <message>
+        <source>Park the issue</source>
+        <translation>搁置争议</translation>
+    </message>
+    <message>
+        <source>Market information</source>
+        <translation>市场信息</translation>
+    </message>
+    <message>
+        <source>Industry trends</source>
+        <translation>行业趋势</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Laws and regulations</source>
+        <translation>法律法规</translation>
+    </message>
+    <message>
+        <source>Team set</source>
+        <translation>团队已组建</translation>
+    </message>
+    <message>
+        <source>Goal set</source>
+        <translation>目标已确定</translation>
+    </message>
+    <message>
+        <source>Strategy written</source>
+        <translation>策略已制定</translation>
+    </message>
+    <message>
+        <source>Materials gathered</source>
+        <translation>资料已收集</translation>
+    </message>
+    <message>
+        <source>Internal briefing held</source>
+        <translation>已开内部协调会</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Goal attainment</source>
+        <translation>目标达成情况</translation>
+    </message>
+    <message>
+        <source>Process review</source>
+        <translation>过程回顾</translation>
+    </message>
+    <message>
+        <source>Disagreements and their resolution</source>
+        <translation>分歧及其解决</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not one of %3.</source>
+        <translation>%1：“%2”不是 %3 之一。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount in yuan that is not negative with at most two decimals.</source>
+        <translation>%1：“%2”不是不为负、最多两位小数的人民币金额。</translation>
+    </message>
+    <message>
+        <source>customer: a negotiation belongs to a customer (§4.1).</source>
+        <translation>customer：谈判必须属于一个客户（§4.1）。</translation>
+    </message>
+    <message>
+        <source>target: our target %1 lies past our bottom line %2.</source>
+        <translation>target：我方目标 %1 突破了我方底线 %2。</translation>
+    </message>
+    <message>
+        <source>lead: a negotiation needs its lead before it opens (§4.1.1); name one with negotiation member ID LOGIN --role lead.</source>
+        <translation>lead：谈判开局前必须有负责人（§4.1.1）；请用 negotiation member ID LOGIN --role lead 指定。</translation>
+    </message>
+    <message>
+        <source>This negotiation has ended (%1); its stage no longer changes.</source>
+        <translation>该谈判已结束（%1）；阶段不再变更。</translation>
+    </message>
+    <message>
+        <source>A deadlock goes back to the stage it came from (%1) or ends in no deal, not to %2.</source>
+        <translation>僵局只能回到它所来自的阶段（%1）或以未成交结束，不能转到 %2。</translation>
+    </message>
+    <message>
+        <source>From %1 the negotiation moves to %2; %3 would skip or reverse a stage (§4.2).</source>
+        <translation>谈判从%1进入 %2；%3 会跳过或倒退阶段（§4.2）。</translation>
+    </message>
+    <message>
+        <source>This negotiation has ended (%1): nothing more is recorded in it.</source>
+        <translation>该谈判已结束（%1）：不能再记录任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationAudit</name>
+    <message>
+        <source>Negotiation opened</source>
+        <translation>已新建谈判</translation>
+    </message>
+    <message>
+        <source>Stage changed</source>
+        <translation>阶段已变更</translation>
+    </message>
+    <message>
+        <source>Preparation changed</source>
+        <translation>已修改谈判准备</translation>
+    </message>
+    <message>
+        <source>Team member set</source>
+        <translation>已设定团队成员</translation>
+    </message>
+    <message>
+        <source>Team member removed</source>
+        <translation>已移出团队成员</translation>
+    </message>
+    <message>
+        <source>Strategy written</source>
+        <translation>策略已制定</translation>
+    </message>
+    <message>
+        <source>Material added</source>
+        <translation>已添加资料</translation>
+    </message>
+    <message>
+        <source>Checklist ticked</source>
+        <translation>清单已勾选</translation>
+    </message>
+    <message>
+        <source>Session recorded</source>
+        <translation>已记录会谈</translation>
+    </message>
+    <message>
+        <source>Probing note recorded</source>
+        <translation>已记录摸底笔记</translation>
+    </message>
+    <message>
+        <source>Estimate of their bottom line recorded</source>
+        <translation>已记录对方底线估计</translation>
+    </message>
+    <message>
+        <source>Offer recorded</source>
+        <translation>已记录报价</translation>
+    </message>
+    <message>
+        <source>Term position recorded</source>
+        <translation>已记录条款立场</translation>
+    </message>
+    <message>
+        <source>Deadlock recorded</source>
+        <translation>已记录僵局</translation>
+    </message>
+    <message>
+        <source>Deadlock outcome recorded</source>
+        <translation>已记录僵局结果</translation>
+    </message>
+    <message>
+        <source>Summary written</source>
+        <translation>总结已撰写</translation>
+    </message>
+    <message>
+        <source>Summary submitted</source>
+        <translation>总结已提交</translation>
+    </message>
+    <message>
+        <source>Summary acknowledged</source>
+        <translation>总结已确认</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>谈判阶段</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>谈判条款</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationCommands</name>
+    <message>
+        <source>the version you saw (negotiation show); if it changed since: exit 4, nothing written</source>
+        <translation>您看到的版本（negotiation show）；若之后已变更：退出码 4，不写入任何内容</translation>
+    </message>
+    <message>
+        <source>the customer the negotiation is with</source>
+        <translation>谈判对象客户</translation>
+    </message>
+    <message>
+        <source>what is negotiated</source>
+        <translation>谈判内容</translation>
+    </message>
+    <message>
+        <source>the goal (§4.1.2)</source>
+        <translation>目标（§4.1.2）</translation>
+    </message>
+    <message>
+        <source>whether we sell or buy (default sell)</source>
+        <translation>我方是销售还是采购（默认 sell）</translation>
+    </message>
+    <message>
+        <source>our target</source>
+        <translation>我方目标</translation>
+    </message>
+    <message>
+        <source>our bottom line, seen only by the team and their superiors</source>
+        <translation>我方底线，仅团队及其上级可见</translation>
+    </message>
+    <message>
+        <source>our opening anchor</source>
+        <translation>我方开价锚点</translation>
+    </message>
+    <message>
+        <source>our best alternative if there is no deal</source>
+        <translation>未成交时我方的最佳替代方案</translation>
+    </message>
+    <message>
+        <source>what that alternative is worth</source>
+        <translation>该替代方案的价值</translation>
+    </message>
+    <message>
+        <source>conditions under which we walk away</source>
+        <translation>我方退出谈判的条件</translation>
+    </message>
+    <message>
+        <source>planned end date, yyyy-MM-dd</source>
+        <translation>计划结束日期，yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>importance (default medium)</source>
+        <translation>重要性（默认 medium）</translation>
+    </message>
+    <message>
+        <source>complexity (default medium)</source>
+        <translation>复杂度（默认 medium）</translation>
+    </message>
+    <message>
+        <source>the market research record it draws on</source>
+        <translation>所依据的市场调研记录</translation>
+    </message>
+    <message>
+        <source>--%1: "%2" is not one of %3.</source>
+        <translation>--%1：“%2”不是 %3 之一。</translation>
+    </message>
+    <message>
+        <source>the lead (default: you)</source>
+        <translation>负责人（默认：您）</translation>
+    </message>
+    <message>
+        <source>Open a negotiation in preparation (§4.1); you lead it unless --lead names another.</source>
+        <translation>新建一项处于准备阶段的谈判（§4.1）；除非 --lead 指定他人，否则由您负责。</translation>
+    </message>
+    <message>
+        <source>Change the preparation: only the options given change.</source>
+        <translation>修改谈判准备：只改动给出的选项。</translation>
+    </message>
+    <message>
+        <source>the member's role (§4.1.1)</source>
+        <translation>成员角色（§4.1.1）</translation>
+    </message>
+    <message>
+        <source>what the member does (§4.1.4)</source>
+        <translation>成员职责（§4.1.4）</translation>
+    </message>
+    <message>
+        <source>take the person off the team</source>
+        <translation>将此人移出团队</translation>
+    </message>
+    <message>
+        <source>Put a person on the team with a role and duties, or take them off.</source>
+        <translation>将人员加入团队并设定角色和职责，或将其移出。</translation>
+    </message>
+    <message>
+        <source>our strengths</source>
+        <translation>我方优势</translation>
+    </message>
+    <message>
+        <source>our weaknesses</source>
+        <translation>我方劣势</translation>
+    </message>
+    <message>
+        <source>their strengths</source>
+        <translation>对方优势</translation>
+    </message>
+    <message>
+        <source>their weaknesses</source>
+        <translation>对方劣势</translation>
+    </message>
+    <message>
+        <source>their likely strategy</source>
+        <translation>对方可能的策略</translation>
+    </message>
+    <message>
+        <source>our responses</source>
+        <translation>我方对策</translation>
+    </message>
+    <message>
+        <source>Write the strategy (§4.1.2): only the fields given change.</source>
+        <translation>制定策略（§4.1.2）：只改动给出的字段。</translation>
+    </message>
+    <message>
+        <source>what the material is about</source>
+        <translation>资料类别</translation>
+    </message>
+    <message>
+        <source>the material</source>
+        <translation>资料内容</translation>
+    </message>
+    <message>
+        <source>Add a material note (§4.1.3).</source>
+        <translation>添加一条资料笔记（§4.1.3）。</translation>
+    </message>
+    <message>
+        <source>untick the item</source>
+        <translation>取消勾选</translation>
+    </message>
+    <message>
+        <source>Tick a preparation checklist item that the record does not show itself: briefing_held.</source>
+        <translation>勾选记录本身无法体现的准备清单项：briefing_held。</translation>
+    </message>
+    <message>
+        <source>a note for the history</source>
+        <translation>写入历史的备注</translation>
+    </message>
+    <message>
+        <source>Move to the next stage (§4.2): %1; a skipped stage is exit 4.</source>
+        <translation>进入下一阶段（§4.2）：%1；跳过阶段返回退出码 4。</translation>
+    </message>
+    <message>
+        <source>the day of the session (default today)</source>
+        <translation>会谈日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>our attendees</source>
+        <translation>我方出席人员</translation>
+    </message>
+    <message>
+        <source>their attendees</source>
+        <translation>对方出席人员</translation>
+    </message>
+    <message>
+        <source>the agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>the minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>Record a session (§4.2.1).</source>
+        <translation>记录一次会谈（§4.2.1）。</translation>
+    </message>
+    <message>
+        <source>their position</source>
+        <translation>对方立场</translation>
+    </message>
+    <message>
+        <source>their interests</source>
+        <translation>对方利益</translation>
+    </message>
+    <message>
+        <source>their presumed bottom line, in words</source>
+        <translation>推测的对方底线（文字）</translation>
+    </message>
+    <message>
+        <source>Record a probing note (§4.2.2).</source>
+        <translation>记录摸底笔记（§4.2.2）。</translation>
+    </message>
+    <message>
+        <source>low end of their bottom line</source>
+        <translation>对方底线的下限</translation>
+    </message>
+    <message>
+        <source>high end of their bottom line</source>
+        <translation>对方底线的上限</translation>
+    </message>
+    <message>
+        <source>where the estimate comes from</source>
+        <translation>估计的来源</translation>
+    </message>
+    <message>
+        <source>Estimate their bottom line as a range (§4.2.2); each estimate is kept.</source>
+        <translation>以区间估计对方底线（§4.2.2）；每次估计都会保留。</translation>
+    </message>
+    <message>
+        <source>whose offer</source>
+        <translation>哪一方的报价</translation>
+    </message>
+    <message>
+        <source>the amount, at most two decimals</source>
+        <translation>金额，最多两位小数</translation>
+    </message>
+    <message>
+        <source>when it was made (default today)</source>
+        <translation>报价日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>its conditions</source>
+        <translation>报价条件</translation>
+    </message>
+    <message>
+        <source>what we got in return for a concession</source>
+        <translation>让步换得的回报</translation>
+    </message>
+    <message>
+        <source>why an offer of ours goes past our bottom line</source>
+        <translation>我方报价突破底线的理由</translation>
+    </message>
+    <message>
+        <source>Record an offer (§4.2.3, §4.3.3).</source>
+        <translation>记录报价（§4.2.3、§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>our position</source>
+        <translation>我方立场</translation>
+    </message>
+    <message>
+        <source>whether it is agreed</source>
+        <translation>是否已谈定</translation>
+    </message>
+    <message>
+        <source>Record a term under discussion (§4.2.4): %1.</source>
+        <translation>记录正在谈判的条款（§4.2.4）：%1。</translation>
+    </message>
+    <message>
+        <source>--status: "%1" is not one of open|agreed.</source>
+        <translation>--status：“%1”不是 open|agreed 之一。</translation>
+    </message>
+    <message>
+        <source>what the deadlock is about</source>
+        <translation>僵局的原因</translation>
+    </message>
+    <message>
+        <source>how the team handles it</source>
+        <translation>团队的应对方式</translation>
+    </message>
+    <message>
+        <source>Mark a deadlock from quoting or bargaining (§4.2.5), or complete the open one.</source>
+        <translation>在报价或讨价还价阶段标记僵局（§4.2.5），或补充当前僵局。</translation>
+    </message>
+    <message>
+        <source>how the deadlock ended</source>
+        <translation>僵局如何结束</translation>
+    </message>
+    <message>
+        <source>Record the outcome of the latest deadlock.</source>
+        <translation>记录最近一次僵局的结果。</translation>
+    </message>
+    <message>
+        <source>Write sections of the summary after consensus or no_deal (§4.4.2).</source>
+        <translation>在达成共识或未成交后撰写总结各部分（§4.4.2）。</translation>
+    </message>
+    <message>
+        <source>departments that receive it besides the lead's superior</source>
+        <translation>除负责人上级外接收总结的部门</translation>
+    </message>
+    <message>
+        <source>Submit the summary (§4.4.3); this closes the negotiation.</source>
+        <translation>提交总结（§4.4.3）；提交后谈判关闭。</translation>
+    </message>
+    <message>
+        <source>Acknowledge a summary sent to you or your department.</source>
+        <translation>确认发给您或您部门的谈判总结。</translation>
+    </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 的保存位置</translation>
+    </message>
+    <message>
+        <source>Write the §4.4.2 summary report as it stands (after consensus or no_deal).</source>
+        <translation>按当前内容输出 §4.4.2 总结报告（达成共识或未成交后）。</translation>
+    </message>
+    <message>
+        <source>The summary is printed after consensus or no deal (§4.4).</source>
+        <translation>达成共识或未成交后才能打印总结（§4.4）。</translation>
+    </message>
+    <message>
+        <source>Write the memorandum (letter of intent) of a consensus with the agreed terms (§4.2.6).</source>
+        <translation>输出达成共识后的备忘录（意向书），含已谈定条款（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>A memorandum is written for a consensus (§4.2.6).</source>
+        <translation>只有达成共识的谈判才能输出备忘录（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>A negotiation with team, offers, concessions, terms, deadlocks, sessions and history; the bottom line, BATNA, estimates and zone only for the team and their superiors.</source>
+        <translation>一项谈判及其团队、报价、让步、条款、僵局、会谈和历史；底线、BATNA、估计和协议区间仅对团队及其上级显示。</translation>
+    </message>
+    <message>
+        <source>Only the confidential figures: bottom line, BATNA, estimates, zone and gaps (exit 3 outside the team and their superiors).</source>
+        <translation>仅机密数字：底线、BATNA、估计、协议区间和差距（团队及其上级以外的人返回退出码 3）。</translation>
+    </message>
+    <message>
+        <source>only negotiations with you on the team</source>
+        <translation>仅您参与的谈判</translation>
+    </message>
+    <message>
+        <source>only negotiations in this stage</source>
+        <translation>仅此阶段的谈判</translation>
+    </message>
+    <message>
+        <source>only this customer's negotiations</source>
+        <translation>仅该客户的谈判</translation>
+    </message>
+    <message>
+        <source>only of this importance</source>
+        <translation>仅此重要性</translation>
+    </message>
+    <message>
+        <source>the next window: ids below this one</source>
+        <translation>下一页：编号小于此值</translation>
+    </message>
+    <message>
+        <source>at most N rows (default 200)</source>
+        <translation>最多 N 行（默认 200）</translation>
+    </message>
+    <message>
+        <source>Negotiations you may see, newest first.</source>
+        <translation>您可查看的谈判，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
+        <translation>按负责人统计已关闭谈判：争取到的协议区间比例和估计误差（§4.4）。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationDetailHtml</name>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>The gap between the latest offers has not narrowed: consider marking a deadlock (§4.2.5).</source>
+        <translation>双方最新报价的差距未缩小：考虑标记僵局（§4.2.5）。</translation>
+    </message>
+    <message>
+        <source>The planned end date %1 has passed.</source>
+        <translation>已超过计划结束日期 %1。</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Importance / complexity</source>
+        <translation>重要性 / 复杂度</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目标</translation>
+    </message>
+    <message>
+        <source>Opening anchor</source>
+        <translation>开价锚点</translation>
+    </message>
+    <message>
+        <source>Bottom line</source>
+        <translation>底线</translation>
+    </message>
+    <message>
+        <source>BATNA</source>
+        <translation>BATNA（最佳替代方案）</translation>
+    </message>
+    <message>
+        <source>Their bottom line (estimate)</source>
+        <translation>对方底线（估计）</translation>
+    </message>
+    <message>
+        <source>Zone of agreement</source>
+        <translation>协议区间</translation>
+    </message>
+    <message>
+        <source>No zone of agreement on the current estimates: review the strategy.</source>
+        <translation>按当前估计不存在协议区间：请重新审视策略。</translation>
+    </message>
+    <message>
+        <source>Room to our bottom line</source>
+        <translation>距我方底线的空间</translation>
+    </message>
+    <message>
+        <source>Their offer outside the zone by</source>
+        <translation>对方报价超出协议区间</translation>
+    </message>
+    <message>
+        <source>Walk-away conditions</source>
+        <translation>退出条件</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Time so far</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned days, %3 hours in sessions</source>
+        <translation>已用 %1 天，计划 %2 天，会谈 %3 小时</translation>
+    </message>
+    <message>
+        <source>Checklist (%1/5)</source>
+        <translation>准备清单（%1/5）</translation>
+    </message>
+    <message>
+        <source>Team (suggested size %1)</source>
+        <translation>团队（建议人数 %1）</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Our strengths</source>
+        <translation>我方优势</translation>
+    </message>
+    <message>
+        <source>Our weaknesses</source>
+        <translation>我方劣势</translation>
+    </message>
+    <message>
+        <source>Their strengths</source>
+        <translation>对方优势</translation>
+    </message>
+    <message>
+        <source>Their weaknesses</source>
+        <translation>对方劣势</translation>
+    </message>
+    <message>
+        <source>Their likely strategy</source>
+        <translation>对方可能的策略</translation>
+    </message>
+    <message>
+        <source>Our responses</source>
+        <translation>我方对策</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会谈</translation>
+    </message>
+    <message>
+        <source>Probing</source>
+        <translation>摸底</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source> · concession %1</source>
+        <translation> · 让步 %1</translation>
+    </message>
+    <message>
+        <source> ⚑ nothing in return</source>
+        <translation> ⚑ 未换得回报</translation>
+    </message>
+    <message>
+        <source> ⚑ larger than the previous concession</source>
+        <translation> ⚑ 比上一次让步更大</translation>
+    </message>
+    <message>
+        <source> · got: %1</source>
+        <translation> · 换得：%1</translation>
+    </message>
+    <message>
+        <source> · reason: %1</source>
+        <translation> · 理由：%1</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>ours: %1 · theirs: %2 · %3</source>
+        <translation>我方：%1 · 对方：%2 · %3</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>已谈定</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>未谈定</translation>
+    </message>
+    <message>
+        <source>Deadlocks</source>
+        <translation>僵局</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationReport</name>
+    <message>
+        <source>No offers yet</source>
+        <translation>尚无报价</translation>
+    </message>
+    <message>
+        <source>Zone of agreement</source>
+        <translation>协议区间</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目标</translation>
+    </message>
+    <message>
+        <source>Bottom line</source>
+        <translation>底线</translation>
+    </message>
+    <message>
+        <source>● Our offers</source>
+        <translation>● 我方报价</translation>
+    </message>
+    <message>
+        <source>● Their offers</source>
+        <translation>● 对方报价</translation>
+    </message>
+    <message>
+        <source>Negotiation Summary Report</source>
+        <translation>谈判总结报告</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 · %2 · %3</source>
+        <translation>谈判 #%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Agreed amount (latest offer)</source>
+        <translation>成交金额（最新报价）</translation>
+    </message>
+    <message>
+        <source>Our bottom line</source>
+        <translation>我方底线</translation>
+    </message>
+    <message>
+        <source>Zone captured</source>
+        <translation>争取到的区间</translation>
+    </message>
+    <message>
+        <source>Estimate error</source>
+        <translation>估计误差</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>In return</source>
+        <translation>换得</translation>
+    </message>
+    <message>
+        <source>Agreed terms</source>
+        <translation>已谈定条款</translation>
+    </message>
+    <message>
+        <source>Memorandum of Understanding</source>
+        <translation>谈判备忘录（意向书）</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 · %2</source>
+        <translation>谈判 #%1 · %2</translation>
+    </message>
+    <message>
+        <source>Party A</source>
+        <translation>甲方</translation>
+    </message>
+    <message>
+        <source>Party B</source>
+        <translation>乙方</translation>
+    </message>
+    <message>
+        <source>Agreed amount</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Both parties intend to sign a contract on these terms; this memorandum is not the contract itself.</source>
+        <translation>双方拟按上述条款签订合同；本备忘录并非合同本身。</translation>
+    </message>
+    <message>
+        <source>For Party A (signature, date)</source>
+        <translation>甲方代表（签字、日期）</translation>
+    </message>
+    <message>
+        <source>For Party B (signature, date)</source>
+        <translation>乙方代表（签字、日期）</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationRepository</name>
+    <message>
+        <source>There is no negotiation #%1.</source>
+        <translation>没有谈判 #%1。</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>谈判 #%1 已被他人修改；请重新加载后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationService</name>
+    <message>
+        <source>Negotiation #%1 (%2)</source>
+        <translation>谈判 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>The bottom line, BATNA, estimates and zone of %1 are for its team and their superiors only (§4.1.2).</source>
+        <translation>%1 的底线、BATNA、估计和协议区间仅对其团队及其上级开放（§4.1.2）。</translation>
+    </message>
+    <message>
+        <source>Only the team of %1 records what happens in it (§4.1.1).</source>
+        <translation>只有%1的团队可以记录其中的进展（§4.1.1）。</translation>
+    </message>
+    <message>
+        <source>Only the lead of %1, the lead's superior or a director steers it (§4.1.4).</source>
+        <translation>只有%1的负责人、负责人的上级或商务总监可以主导它（§4.1.4）。</translation>
+    </message>
+    <message>
+        <source>%1: there is no active person with the login "%2".</source>
+        <translation>%1：没有登录名为“%2”的在职人员。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a time such as 09:30.</source>
+        <translation>%1：“%2”不是 09:30 这样的时间。</translation>
+    </message>
+    <message>
+        <source>login: %1 is not on the team.</source>
+        <translation>login：%1 不在团队中。</translation>
+    </message>
+    <message>
+        <source>item: "%1" follows from the record itself (team, goal, strategy, materials); only briefing_held is ticked.</source>
+        <translation>item：“%1”由记录本身得出（团队、目标、策略、资料）；只能勾选 briefing_held。</translation>
+    </message>
+    <message>
+        <source>Opened with the preparation checklist incomplete: %1.</source>
+        <translation>开局时准备清单未完成：%1。</translation>
+    </message>
+    <message>
+        <source>end: the session ends at %1, not after it starts at %2.</source>
+        <translation>end：会谈结束时间 %1 不晚于开始时间 %2。</translation>
+    </message>
+    <message>
+        <source>position: a probing note says their position, interests or presumed bottom line.</source>
+        <translation>position：摸底笔记须写明对方立场、利益或推测底线。</translation>
+    </message>
+    <message>
+        <source>Their presumed bottom line is for the team and their superiors only (§4.1.2).</source>
+        <translation>推测的对方底线仅对团队及其上级开放（§4.1.2）。</translation>
+    </message>
+    <message>
+        <source>low: the low end %1 is above the high end %2.</source>
+        <translation>low：下限 %1 高于上限 %2。</translation>
+    </message>
+    <message>
+        <source>Offers are recorded once the negotiation has opened (§4.2.3).</source>
+        <translation>谈判开局后才能记录报价（§4.2.3）。</translation>
+    </message>
+    <message>
+        <source>This offer goes past our bottom line: only the lead's superior or a director may record it, with a reason (§4.3.3).</source>
+        <translation>该报价突破我方底线：只有负责人的上级或商务总监可以记录，且须说明理由（§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>reason: an offer past our bottom line needs the reason (§4.3.3).</source>
+        <translation>reason：突破我方底线的报价须说明理由（§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>ours: an agreed term says what was agreed.</source>
+        <translation>ours：已谈定的条款须写明谈定的内容。</translation>
+    </message>
+    <message>
+        <source>There is no deadlock to record an outcome for.</source>
+        <translation>没有可记录结果的僵局。</translation>
+    </message>
+    <message>
+        <source>The summary is written after consensus or no deal, before it is submitted (§4.4).</source>
+        <translation>总结在达成共识或未成交后、提交前撰写（§4.4）。</translation>
+    </message>
+    <message>
+        <source>The summary is submitted once, after consensus or no deal (§4.4.3).</source>
+        <translation>总结在达成共识或未成交后提交，且只提交一次（§4.4.3）。</translation>
+    </message>
+    <message>
+        <source>%1: the section "%2" of the summary is empty (§4.4.2).</source>
+        <translation>%1：总结的“%2”部分为空（§4.4.2）。</translation>
+    </message>
+    <message>
+        <source>to: there is no department "%1".</source>
+        <translation>to：没有部门“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: there is no summary waiting for your acknowledgement.</source>
+        <translation>%1：没有等待您确认的总结。</translation>
+    </message>
+    <message>
+        <source>%1 has not reached consensus; a contract draft comes from a consensus (§4.2.6).</source>
+        <translation>%1 尚未达成共识；合同草稿来自达成共识的谈判（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>amount: the negotiation has no agreed amount (no offer recorded).</source>
+        <translation>amount：该谈判没有成交金额（未记录报价）。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationStage</name>
+    <message>
+        <source>Preparation</source>
+        <translation>准备</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>开局</translation>
+    </message>
+    <message>
+        <source>Probing</source>
+        <translation>摸底</translation>
+    </message>
+    <message>
+        <source>Quoting</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Bargaining</source>
+        <translation>讨价还价</translation>
+    </message>
+    <message>
+        <source>Deadlock</source>
+        <translation>僵局</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>达成共识</translation>
+    </message>
+    <message>
+        <source>No deal</source>
+        <translation>未成交</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationSummary</name>
+    <message>
+        <source>Customer: %1. %2, importance %3, complexity %4.</source>
+        <translation>客户：%1。%2，重要性 %3，复杂度 %4。</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>团队：%1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1.</source>
+        <translation>结果：%1。</translation>
+    </message>
+    <message>
+        <source>Agreed amount (latest offer): %1.</source>
+        <translation>成交金额（最新报价）：%1。</translation>
+    </message>
+    <message>
+        <source>Our target: %1.</source>
+        <translation>我方目标：%1。</translation>
+    </message>
+    <message>
+        <source>Our bottom line: %1.</source>
+        <translation>我方底线：%1。</translation>
+    </message>
+    <message>
+        <source>Share of the zone of agreement captured: %1.</source>
+        <translation>争取到的协议区间比例：%1。</translation>
+    </message>
+    <message>
+        <source>Sessions: %1, hours in sessions: %2.</source>
+        <translation>会谈：%1 次，会谈时长：%2 小时。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned days.</source>
+        <translation>已用 %1 天，计划 %2 天。</translation>
+    </message>
+    <message>
+        <source>Offers recorded: %1.</source>
+        <translation>已记录报价：%1 次。</translation>
+    </message>
+    <message>
+        <source>Concession of %1 on %2</source>
+        <translation>%2 让步 %1</translation>
+    </message>
+    <message>
+        <source>, nothing in return</source>
+        <translation>，未换得任何回报</translation>
+    </message>
+    <message>
+        <source>, in return: %1</source>
+        <translation>，换得：%1</translation>
+    </message>
+    <message>
+        <source> (larger than the previous one)</source>
+        <translation>（比上一次让步更大）</translation>
+    </message>
+    <message>
+        <source>Deadlock in %1: %2; strategy: %3; outcome: %4</source>
+        <translation>%1 阶段僵局：%2；策略：%3；结果：%4</translation>
+    </message>
+    <message>
+        <source>%1 still open: ours %2, theirs %3</source>
+        <translation>%1 仍未谈定：我方 %2，对方 %3</translation>
+    </message>
+    <message>
+        <source>Some concessions were flagged: get something for each one and let them shrink (§4.3.3).</source>
+        <translation>部分让步被标记：每次让步都要有所换取，并逐步缩小（§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>Our last estimate of their limit was %1 from the final price.</source>
+        <translation>我们对对方底线的最后估计与成交价相差 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationTasks</name>
+    <message>
+        <source>The gap in negotiation #%1 has not narrowed: consider marking a deadlock (§4.2.5)</source>
+        <translation>谈判 #%1 的差距未缩小：考虑标记僵局（§4.2.5）</translation>
+    </message>
+    <message>
+        <source>Write and submit the summary of negotiation #%1 (§4.4)</source>
+        <translation>撰写并提交谈判 #%1 的总结（§4.4）</translation>
+    </message>
+    <message>
+        <source>Acknowledge the summary of negotiation #%1</source>
+        <translation>确认谈判 #%1 的总结</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 was planned to end on %2 (§4.3.5)</source>
+        <translation>谈判 #%1 计划于 %2 结束（§4.3.5）</translation>
+    </message>
+</context>
+<context>
     <name>OpenDatabaseFiles</name>
     <message>
         <source>%1: %2 is a BizDesk database in use (or one of its journal files); choose another file.</source>
@@ -4684,6 +5883,18 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>MB</source>
         <translation>MB</translation>
+    </message>
+    <message>
+        <source>Sessions without a narrowing gap after which My Tasks suggests marking a deadlock</source>
+        <translation>差距未缩小达到该会谈次数后，我的任务建议标记僵局</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>次会谈</translation>
+    </message>
+    <message>
+        <source>Days without a narrowing gap after which My Tasks suggests marking a deadlock</source>
+        <translation>差距未缩小达到该天数后，我的任务建议标记僵局</translation>
     </message>
 </context>
 <context>
@@ -6883,6 +8094,362 @@ New status:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::NegotiationListModel</name>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>谈判阶段</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Latest offer</source>
+        <translation>最新报价</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::NegotiationsPage</name>
+    <message>
+        <source>&amp;New negotiation…</source>
+        <translation>新建谈判(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>My negotiations</source>
+        <translation>我参与的谈判</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Importance:</source>
+        <translation>重要性：</translation>
+    </message>
+    <message>
+        <source>Customer #</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Team member…</source>
+        <translation>团队成员…</translation>
+    </message>
+    <message>
+        <source>Strategy…</source>
+        <translation>策略…</translation>
+    </message>
+    <message>
+        <source>Material…</source>
+        <translation>资料…</translation>
+    </message>
+    <message>
+        <source>Briefing held</source>
+        <translation>已开协调会</translation>
+    </message>
+    <message>
+        <source>Session…</source>
+        <translation>会谈…</translation>
+    </message>
+    <message>
+        <source>Probing note…</source>
+        <translation>摸底笔记…</translation>
+    </message>
+    <message>
+        <source>Estimate…</source>
+        <translation>估计…</translation>
+    </message>
+    <message>
+        <source>Offer…</source>
+        <translation>报价…</translation>
+    </message>
+    <message>
+        <source>Term…</source>
+        <translation>条款…</translation>
+    </message>
+    <message>
+        <source>Deadlock…</source>
+        <translation>僵局…</translation>
+    </message>
+    <message>
+        <source>Deadlock outcome…</source>
+        <translation>僵局结果…</translation>
+    </message>
+    <message>
+        <source>Write summary…</source>
+        <translation>撰写总结…</translation>
+    </message>
+    <message>
+        <source>Submit summary…</source>
+        <translation>提交总结…</translation>
+    </message>
+    <message>
+        <source>Acknowledge summary</source>
+        <translation>确认总结</translation>
+    </message>
+    <message>
+        <source>Create contract draft</source>
+        <translation>创建合同草稿</translation>
+    </message>
+    <message>
+        <source>Summary PDF…</source>
+        <translation>总结 PDF…</translation>
+    </message>
+    <message>
+        <source>Open the negotiation</source>
+        <translation>开局</translation>
+    </message>
+    <message>
+        <source>The preparation checklist is not complete: %1.
+Open the negotiation anyway?</source>
+        <translation>准备清单尚未完成：%1。
+仍要开局吗？</translation>
+    </message>
+    <message>
+        <source>New negotiation</source>
+        <translation>新建谈判</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation>复杂度</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目标</translation>
+    </message>
+    <message>
+        <source>Bottom line</source>
+        <translation>底线</translation>
+    </message>
+    <message>
+        <source>Opening anchor</source>
+        <translation>开价锚点</translation>
+    </message>
+    <message>
+        <source>BATNA</source>
+        <translation>BATNA（最佳替代方案）</translation>
+    </message>
+    <message>
+        <source>Walk-away conditions</source>
+        <translation>退出条件</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>计划结束</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Our strengths</source>
+        <translation>我方优势</translation>
+    </message>
+    <message>
+        <source>Our weaknesses</source>
+        <translation>我方劣势</translation>
+    </message>
+    <message>
+        <source>Their strengths</source>
+        <translation>对方优势</translation>
+    </message>
+    <message>
+        <source>Their weaknesses</source>
+        <translation>对方劣势</translation>
+    </message>
+    <message>
+        <source>Their likely strategy</source>
+        <translation>对方可能的策略</translation>
+    </message>
+    <message>
+        <source>Our responses</source>
+        <translation>我方对策</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Meeting place</source>
+        <translation>会谈地点</translation>
+    </message>
+    <message>
+        <source>Start (HH:MM)</source>
+        <translation>开始（HH:MM）</translation>
+    </message>
+    <message>
+        <source>End (HH:MM)</source>
+        <translation>结束（HH:MM）</translation>
+    </message>
+    <message>
+        <source>Our attendees</source>
+        <translation>我方出席人员</translation>
+    </message>
+    <message>
+        <source>Their attendees</source>
+        <translation>对方出席人员</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>Their position</source>
+        <translation>对方立场</translation>
+    </message>
+    <message>
+        <source>Their interests</source>
+        <translation>对方利益</translation>
+    </message>
+    <message>
+        <source>Presumed bottom line</source>
+        <translation>推测底线</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Got in return</source>
+        <translation>换得</translation>
+    </message>
+    <message>
+        <source>Reason (past our bottom line)</source>
+        <translation>理由（突破我方底线时）</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>谈判条款</translation>
+    </message>
+    <message>
+        <source>Our position</source>
+        <translation>我方立场</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未谈定</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>已谈定</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Departments (comma-separated)</source>
+        <translation>部门（以逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Contract draft %1 created.</source>
+        <translation>已创建合同草稿 %1。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

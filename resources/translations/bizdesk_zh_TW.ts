@@ -778,18 +778,6 @@
         <translation>您檢視到的版本（contract show）；如合同其後已被修改：退出碼 4，不寫入任何內容</translation>
     </message>
     <message>
-        <source>the customer the contract is made with</source>
-        <translation>簽約客戶</translation>
-    </message>
-    <message>
-        <source>what the contract is about</source>
-        <translation>合同標的</translation>
-    </message>
-    <message>
-        <source>contract amount, at most two decimals</source>
-        <translation>合同金額，最多兩位小數</translation>
-    </message>
-    <message>
         <source>ISO currency code (default CNY; others need a rate kept by finance)</source>
         <translation>ISO 貨幣程式碼（預設 CNY；其他幣種需財務維護匯率）</translation>
     </message>
@@ -804,10 +792,6 @@
     <message>
         <source>end date, yyyy-MM-dd, not before the start</source>
         <translation>結束日期，yyyy-MM-dd，不早於開始日期</translation>
-    </message>
-    <message>
-        <source>the negotiation it comes from (§5.1.1)</source>
-        <translation>來源談判（§5.1.1）</translation>
     </message>
     <message>
         <source>Draft a contract (§5.1); it is numbered HT-YYYY-NNNN.</source>
@@ -1141,6 +1125,22 @@
         <source>Write an attachment to a file after checking it against its SHA-256.</source>
         <translation>校驗 SHA-256 後將附件寫入檔案。</translation>
     </message>
+    <message>
+        <source>the customer the contract is made with (with --negotiation: its customer)</source>
+        <translation>合同的簽約客戶（使用 --negotiation 時：談判的客戶）</translation>
+    </message>
+    <message>
+        <source>what the contract is about (with --negotiation: its title)</source>
+        <translation>合同內容（使用 --negotiation 時：談判標題）</translation>
+    </message>
+    <message>
+        <source>contract amount, at most two decimals (with --negotiation: the agreed amount)</source>
+        <translation>合同金額，最多兩位小數（使用 --negotiation 時：成交金額）</translation>
+    </message>
+    <message>
+        <source>the consensus negotiation it comes from (§4.2.6): customer, title, amount and agreed terms are taken from it</source>
+        <translation>來源的已達成共識談判（§4.2.6）：客戶、標題、金額和已談定條款取自該談判</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -1282,7 +1282,8 @@
     <message numerus="yes">
         <source>%n clause(s) changed since the revision reviewers returned; each shows what it said then.</source>
         <translation>
-            <numerusform>自稽核人退回的版本以來有 %n 條條款被修改；每條下方顯示當時的文字。</numerusform></translation>
+            <numerusform>自稽核人退回的版本以來有 %n 條條款被修改；每條下方顯示當時的文字。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4518,6 +4519,1204 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>Negotiation</name>
+    <message>
+        <source>We sell</source>
+        <translation>我方銷售</translation>
+    </message>
+    <message>
+        <source>We buy</source>
+        <translation>我方採購</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支援</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>我方</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>對方</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>驗收</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>違約</translation>
+    </message>
+    <message>
+        <source>Change strategy</source>
+        <translation>調整策略</translation>
+    </message>
+    <message>
+        <source>Third-party mediation</source>
+        <translation>第三方調解</translation>
+    </message>
+    <message>
+        <source>Park the issue</source>
+        <translation>擱置爭議</translation>
+    </message>
+    <message>
+        <source>Market information</source>
+        <translation>市場資訊</translation>
+    </message>
+    <message>
+        <source>Industry trends</source>
+        <translation>行業趨勢</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競爭對手</translation>
+    </message>
+    <message>
+        <source>Laws and regulations</source>
+        <translation>法律法規</translation>
+    </message>
+    <message>
+        <source>Team set</source>
+        <translation>團隊已組建</translation>
+    </message>
+    <message>
+        <source>Goal set</source>
+        <translation>目標已確定</translation>
+    </message>
+    <message>
+        <source>Strategy written</source>
+        <translation>策略已制定</translation>
+    </message>
+    <message>
+        <source>Materials gathered</source>
+        <translation>資料已收集</translation>
+    </message>
+    <message>
+        <source>Internal briefing held</source>
+        <translation>已開內部協調會</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Goal attainment</source>
+        <translation>目標達成情況</translation>
+    </message>
+    <message>
+        <source>Process review</source>
+        <translation>過程回顧</translation>
+    </message>
+    <message>
+        <source>Disagreements and their resolution</source>
+        <translation>分歧及其解決</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>經驗教訓</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not one of %3.</source>
+        <translation>%1：“%2”不是 %3 之一。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not an amount in yuan that is not negative with at most two decimals.</source>
+        <translation>%1：“%2”不是不為負、最多兩位小數的人民幣金額。</translation>
+    </message>
+    <message>
+        <source>customer: a negotiation belongs to a customer (§4.1).</source>
+        <translation>customer：談判必須屬於一個客戶（§4.1）。</translation>
+    </message>
+    <message>
+        <source>target: our target %1 lies past our bottom line %2.</source>
+        <translation>target：我方目標 %1 突破了我方底線 %2。</translation>
+    </message>
+    <message>
+        <source>lead: a negotiation needs its lead before it opens (§4.1.1); name one with negotiation member ID LOGIN --role lead.</source>
+        <translation>lead：談判開局前必須有負責人（§4.1.1）；請用 negotiation member ID LOGIN --role lead 指定。</translation>
+    </message>
+    <message>
+        <source>This negotiation has ended (%1); its stage no longer changes.</source>
+        <translation>該談判已結束（%1）；階段不再變更。</translation>
+    </message>
+    <message>
+        <source>A deadlock goes back to the stage it came from (%1) or ends in no deal, not to %2.</source>
+        <translation>僵局只能回到它所來自的階段（%1）或以未成交結束，不能轉到 %2。</translation>
+    </message>
+    <message>
+        <source>From %1 the negotiation moves to %2; %3 would skip or reverse a stage (§4.2).</source>
+        <translation>談判從%1進入 %2；%3 會跳過或倒退階段（§4.2）。</translation>
+    </message>
+    <message>
+        <source>This negotiation has ended (%1): nothing more is recorded in it.</source>
+        <translation>該談判已結束（%1）：不能再記錄任何內容。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationAudit</name>
+    <message>
+        <source>Negotiation opened</source>
+        <translation>已新建談判</translation>
+    </message>
+    <message>
+        <source>Stage changed</source>
+        <translation>階段已變更</translation>
+    </message>
+    <message>
+        <source>Preparation changed</source>
+        <translation>已修改談判準備</translation>
+    </message>
+    <message>
+        <source>Team member set</source>
+        <translation>已設定團隊成員</translation>
+    </message>
+    <message>
+        <source>Team member removed</source>
+        <translation>已移出團隊成員</translation>
+    </message>
+    <message>
+        <source>Strategy written</source>
+        <translation>策略已制定</translation>
+    </message>
+    <message>
+        <source>Material added</source>
+        <translation>已新增資料</translation>
+    </message>
+    <message>
+        <source>Checklist ticked</source>
+        <translation>清單已勾選</translation>
+    </message>
+    <message>
+        <source>Session recorded</source>
+        <translation>已記錄會談</translation>
+    </message>
+    <message>
+        <source>Probing note recorded</source>
+        <translation>已記錄摸底筆記</translation>
+    </message>
+    <message>
+        <source>Estimate of their bottom line recorded</source>
+        <translation>已記錄對方底線估計</translation>
+    </message>
+    <message>
+        <source>Offer recorded</source>
+        <translation>已記錄報價</translation>
+    </message>
+    <message>
+        <source>Term position recorded</source>
+        <translation>已記錄條款立場</translation>
+    </message>
+    <message>
+        <source>Deadlock recorded</source>
+        <translation>已記錄僵局</translation>
+    </message>
+    <message>
+        <source>Deadlock outcome recorded</source>
+        <translation>已記錄僵局結果</translation>
+    </message>
+    <message>
+        <source>Summary written</source>
+        <translation>總結已撰寫</translation>
+    </message>
+    <message>
+        <source>Summary submitted</source>
+        <translation>總結已提交</translation>
+    </message>
+    <message>
+        <source>Summary acknowledged</source>
+        <translation>總結已確認</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>談判階段</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>計劃結束</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>談判條款</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>內容</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationCommands</name>
+    <message>
+        <source>the version you saw (negotiation show); if it changed since: exit 4, nothing written</source>
+        <translation>您看到的版本（negotiation show）；若之後已變更：退出碼 4，不寫入任何內容</translation>
+    </message>
+    <message>
+        <source>the customer the negotiation is with</source>
+        <translation>談判物件客戶</translation>
+    </message>
+    <message>
+        <source>what is negotiated</source>
+        <translation>談判內容</translation>
+    </message>
+    <message>
+        <source>the goal (§4.1.2)</source>
+        <translation>目標（§4.1.2）</translation>
+    </message>
+    <message>
+        <source>whether we sell or buy (default sell)</source>
+        <translation>我方是銷售還是採購（預設 sell）</translation>
+    </message>
+    <message>
+        <source>our target</source>
+        <translation>我方目標</translation>
+    </message>
+    <message>
+        <source>our bottom line, seen only by the team and their superiors</source>
+        <translation>我方底線，僅團隊及其上級可見</translation>
+    </message>
+    <message>
+        <source>our opening anchor</source>
+        <translation>我方開價錨點</translation>
+    </message>
+    <message>
+        <source>our best alternative if there is no deal</source>
+        <translation>未成交時我方的最佳替代方案</translation>
+    </message>
+    <message>
+        <source>what that alternative is worth</source>
+        <translation>該替代方案的價值</translation>
+    </message>
+    <message>
+        <source>conditions under which we walk away</source>
+        <translation>我方退出談判的條件</translation>
+    </message>
+    <message>
+        <source>planned end date, yyyy-MM-dd</source>
+        <translation>計劃結束日期，yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>importance (default medium)</source>
+        <translation>重要性（預設 medium）</translation>
+    </message>
+    <message>
+        <source>complexity (default medium)</source>
+        <translation>複雜度（預設 medium）</translation>
+    </message>
+    <message>
+        <source>the market research record it draws on</source>
+        <translation>所依據的市場調研記錄</translation>
+    </message>
+    <message>
+        <source>--%1: "%2" is not one of %3.</source>
+        <translation>--%1：“%2”不是 %3 之一。</translation>
+    </message>
+    <message>
+        <source>the lead (default: you)</source>
+        <translation>負責人（預設：您）</translation>
+    </message>
+    <message>
+        <source>Open a negotiation in preparation (§4.1); you lead it unless --lead names another.</source>
+        <translation>新建一項處於準備階段的談判（§4.1）；除非 --lead 指定他人，否則由您負責。</translation>
+    </message>
+    <message>
+        <source>Change the preparation: only the options given change.</source>
+        <translation>修改談判準備：只改動給出的選項。</translation>
+    </message>
+    <message>
+        <source>the member's role (§4.1.1)</source>
+        <translation>成員角色（§4.1.1）</translation>
+    </message>
+    <message>
+        <source>what the member does (§4.1.4)</source>
+        <translation>成員職責（§4.1.4）</translation>
+    </message>
+    <message>
+        <source>take the person off the team</source>
+        <translation>將此人移出團隊</translation>
+    </message>
+    <message>
+        <source>Put a person on the team with a role and duties, or take them off.</source>
+        <translation>將人員加入團隊並設定角色和職責，或將其移出。</translation>
+    </message>
+    <message>
+        <source>our strengths</source>
+        <translation>我方優勢</translation>
+    </message>
+    <message>
+        <source>our weaknesses</source>
+        <translation>我方劣勢</translation>
+    </message>
+    <message>
+        <source>their strengths</source>
+        <translation>對方優勢</translation>
+    </message>
+    <message>
+        <source>their weaknesses</source>
+        <translation>對方劣勢</translation>
+    </message>
+    <message>
+        <source>their likely strategy</source>
+        <translation>對方可能的策略</translation>
+    </message>
+    <message>
+        <source>our responses</source>
+        <translation>我方對策</translation>
+    </message>
+    <message>
+        <source>Write the strategy (§4.1.2): only the fields given change.</source>
+        <translation>制定策略（§4.1.2）：只改動給出的欄位。</translation>
+    </message>
+    <message>
+        <source>what the material is about</source>
+        <translation>資料類別</translation>
+    </message>
+    <message>
+        <source>the material</source>
+        <translation>資料內容</translation>
+    </message>
+    <message>
+        <source>Add a material note (§4.1.3).</source>
+        <translation>新增一條資料筆記（§4.1.3）。</translation>
+    </message>
+    <message>
+        <source>untick the item</source>
+        <translation>取消勾選</translation>
+    </message>
+    <message>
+        <source>Tick a preparation checklist item that the record does not show itself: briefing_held.</source>
+        <translation>勾選記錄本身無法體現的準備清單項：briefing_held。</translation>
+    </message>
+    <message>
+        <source>a note for the history</source>
+        <translation>寫入歷史的備註</translation>
+    </message>
+    <message>
+        <source>Move to the next stage (§4.2): %1; a skipped stage is exit 4.</source>
+        <translation>進入下一階段（§4.2）：%1；跳過階段返回退出碼 4。</translation>
+    </message>
+    <message>
+        <source>the day of the session (default today)</source>
+        <translation>會談日期（預設今天）</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation>結束時間</translation>
+    </message>
+    <message>
+        <source>our attendees</source>
+        <translation>我方出席人員</translation>
+    </message>
+    <message>
+        <source>their attendees</source>
+        <translation>對方出席人員</translation>
+    </message>
+    <message>
+        <source>the agenda</source>
+        <translation>議程</translation>
+    </message>
+    <message>
+        <source>the minutes</source>
+        <translation>會議紀要</translation>
+    </message>
+    <message>
+        <source>Record a session (§4.2.1).</source>
+        <translation>記錄一次會談（§4.2.1）。</translation>
+    </message>
+    <message>
+        <source>their position</source>
+        <translation>對方立場</translation>
+    </message>
+    <message>
+        <source>their interests</source>
+        <translation>對方利益</translation>
+    </message>
+    <message>
+        <source>their presumed bottom line, in words</source>
+        <translation>推測的對方底線（文字）</translation>
+    </message>
+    <message>
+        <source>Record a probing note (§4.2.2).</source>
+        <translation>記錄摸底筆記（§4.2.2）。</translation>
+    </message>
+    <message>
+        <source>low end of their bottom line</source>
+        <translation>對方底線的下限</translation>
+    </message>
+    <message>
+        <source>high end of their bottom line</source>
+        <translation>對方底線的上限</translation>
+    </message>
+    <message>
+        <source>where the estimate comes from</source>
+        <translation>估計的來源</translation>
+    </message>
+    <message>
+        <source>Estimate their bottom line as a range (§4.2.2); each estimate is kept.</source>
+        <translation>以區間估計對方底線（§4.2.2）；每次估計都會保留。</translation>
+    </message>
+    <message>
+        <source>whose offer</source>
+        <translation>哪一方的報價</translation>
+    </message>
+    <message>
+        <source>the amount, at most two decimals</source>
+        <translation>金額，最多兩位小數</translation>
+    </message>
+    <message>
+        <source>when it was made (default today)</source>
+        <translation>報價日期（預設今天）</translation>
+    </message>
+    <message>
+        <source>its conditions</source>
+        <translation>報價條件</translation>
+    </message>
+    <message>
+        <source>what we got in return for a concession</source>
+        <translation>讓步換得的回報</translation>
+    </message>
+    <message>
+        <source>why an offer of ours goes past our bottom line</source>
+        <translation>我方報價突破底線的理由</translation>
+    </message>
+    <message>
+        <source>Record an offer (§4.2.3, §4.3.3).</source>
+        <translation>記錄報價（§4.2.3、§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>our position</source>
+        <translation>我方立場</translation>
+    </message>
+    <message>
+        <source>whether it is agreed</source>
+        <translation>是否已談定</translation>
+    </message>
+    <message>
+        <source>Record a term under discussion (§4.2.4): %1.</source>
+        <translation>記錄正在談判的條款（§4.2.4）：%1。</translation>
+    </message>
+    <message>
+        <source>--status: "%1" is not one of open|agreed.</source>
+        <translation>--status：“%1”不是 open|agreed 之一。</translation>
+    </message>
+    <message>
+        <source>what the deadlock is about</source>
+        <translation>僵局的原因</translation>
+    </message>
+    <message>
+        <source>how the team handles it</source>
+        <translation>團隊的應對方式</translation>
+    </message>
+    <message>
+        <source>Mark a deadlock from quoting or bargaining (§4.2.5), or complete the open one.</source>
+        <translation>在報價或討價還價階段標記僵局（§4.2.5），或補充當前僵局。</translation>
+    </message>
+    <message>
+        <source>how the deadlock ended</source>
+        <translation>僵局如何結束</translation>
+    </message>
+    <message>
+        <source>Record the outcome of the latest deadlock.</source>
+        <translation>記錄最近一次僵局的結果。</translation>
+    </message>
+    <message>
+        <source>Write sections of the summary after consensus or no_deal (§4.4.2).</source>
+        <translation>在達成共識或未成交後撰寫總結各部分（§4.4.2）。</translation>
+    </message>
+    <message>
+        <source>departments that receive it besides the lead's superior</source>
+        <translation>除負責人上級外接收總結的部門</translation>
+    </message>
+    <message>
+        <source>Submit the summary (§4.4.3); this closes the negotiation.</source>
+        <translation>提交總結（§4.4.3）；提交後談判關閉。</translation>
+    </message>
+    <message>
+        <source>Acknowledge a summary sent to you or your department.</source>
+        <translation>確認發給您或您部門的談判總結。</translation>
+    </message>
+    <message>
+        <source>where to write the PDF</source>
+        <translation>PDF 的儲存位置</translation>
+    </message>
+    <message>
+        <source>Write the §4.4.2 summary report as it stands (after consensus or no_deal).</source>
+        <translation>按當前內容輸出 §4.4.2 總結報告（達成共識或未成交後）。</translation>
+    </message>
+    <message>
+        <source>The summary is printed after consensus or no deal (§4.4).</source>
+        <translation>達成共識或未成交後才能列印總結（§4.4）。</translation>
+    </message>
+    <message>
+        <source>Write the memorandum (letter of intent) of a consensus with the agreed terms (§4.2.6).</source>
+        <translation>輸出達成共識後的備忘錄（意向書），含已談定條款（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>A memorandum is written for a consensus (§4.2.6).</source>
+        <translation>只有達成共識的談判才能輸出備忘錄（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>A negotiation with team, offers, concessions, terms, deadlocks, sessions and history; the bottom line, BATNA, estimates and zone only for the team and their superiors.</source>
+        <translation>一項談判及其團隊、報價、讓步、條款、僵局、會談和歷史；底線、BATNA、估計和協議區間僅對團隊及其上級顯示。</translation>
+    </message>
+    <message>
+        <source>Only the confidential figures: bottom line, BATNA, estimates, zone and gaps (exit 3 outside the team and their superiors).</source>
+        <translation>僅機密數字：底線、BATNA、估計、協議區間和差距（團隊及其上級以外的人返回退出碼 3）。</translation>
+    </message>
+    <message>
+        <source>only negotiations with you on the team</source>
+        <translation>僅您參與的談判</translation>
+    </message>
+    <message>
+        <source>only negotiations in this stage</source>
+        <translation>僅此階段的談判</translation>
+    </message>
+    <message>
+        <source>only this customer's negotiations</source>
+        <translation>僅該客戶的談判</translation>
+    </message>
+    <message>
+        <source>only of this importance</source>
+        <translation>僅此重要性</translation>
+    </message>
+    <message>
+        <source>the next window: ids below this one</source>
+        <translation>下一頁：編號小於此值</translation>
+    </message>
+    <message>
+        <source>at most N rows (default 200)</source>
+        <translation>最多 N 行（預設 200）</translation>
+    </message>
+    <message>
+        <source>Negotiations you may see, newest first.</source>
+        <translation>您可檢視的談判，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
+        <translation>按負責人統計已關閉談判：爭取到的協議區間比例和估計誤差（§4.4）。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationDetailHtml</name>
+    <message>
+        <source>closed</source>
+        <translation>已關閉</translation>
+    </message>
+    <message>
+        <source>The gap between the latest offers has not narrowed: consider marking a deadlock (§4.2.5).</source>
+        <translation>雙方最新報價的差距未縮小：考慮標記僵局（§4.2.5）。</translation>
+    </message>
+    <message>
+        <source>The planned end date %1 has passed.</source>
+        <translation>已超過計劃結束日期 %1。</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>準備</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Importance / complexity</source>
+        <translation>重要性 / 複雜度</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目標</translation>
+    </message>
+    <message>
+        <source>Opening anchor</source>
+        <translation>開價錨點</translation>
+    </message>
+    <message>
+        <source>Bottom line</source>
+        <translation>底線</translation>
+    </message>
+    <message>
+        <source>BATNA</source>
+        <translation>BATNA（最佳替代方案）</translation>
+    </message>
+    <message>
+        <source>Their bottom line (estimate)</source>
+        <translation>對方底線（估計）</translation>
+    </message>
+    <message>
+        <source>Zone of agreement</source>
+        <translation>協議區間</translation>
+    </message>
+    <message>
+        <source>No zone of agreement on the current estimates: review the strategy.</source>
+        <translation>按當前估計不存在協議區間：請重新審視策略。</translation>
+    </message>
+    <message>
+        <source>Room to our bottom line</source>
+        <translation>距我方底線的空間</translation>
+    </message>
+    <message>
+        <source>Their offer outside the zone by</source>
+        <translation>對方報價超出協議區間</translation>
+    </message>
+    <message>
+        <source>Walk-away conditions</source>
+        <translation>退出條件</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>計劃結束</translation>
+    </message>
+    <message>
+        <source>Time so far</source>
+        <translation>已用時間</translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned days, %3 hours in sessions</source>
+        <translation>已用 %1 天，計劃 %2 天，會談 %3 小時</translation>
+    </message>
+    <message>
+        <source>Checklist (%1/5)</source>
+        <translation>準備清單（%1/5）</translation>
+    </message>
+    <message>
+        <source>Team (suggested size %1)</source>
+        <translation>團隊（建議人數 %1）</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Our strengths</source>
+        <translation>我方優勢</translation>
+    </message>
+    <message>
+        <source>Our weaknesses</source>
+        <translation>我方劣勢</translation>
+    </message>
+    <message>
+        <source>Their strengths</source>
+        <translation>對方優勢</translation>
+    </message>
+    <message>
+        <source>Their weaknesses</source>
+        <translation>對方劣勢</translation>
+    </message>
+    <message>
+        <source>Their likely strategy</source>
+        <translation>對方可能的策略</translation>
+    </message>
+    <message>
+        <source>Our responses</source>
+        <translation>我方對策</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>會談</translation>
+    </message>
+    <message>
+        <source>Probing</source>
+        <translation>摸底</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>報價</translation>
+    </message>
+    <message>
+        <source> · concession %1</source>
+        <translation> · 讓步 %1</translation>
+    </message>
+    <message>
+        <source> ⚑ nothing in return</source>
+        <translation> ⚑ 未換得回報</translation>
+    </message>
+    <message>
+        <source> ⚑ larger than the previous concession</source>
+        <translation> ⚑ 比上一次讓步更大</translation>
+    </message>
+    <message>
+        <source> · got: %1</source>
+        <translation> · 換得：%1</translation>
+    </message>
+    <message>
+        <source> · reason: %1</source>
+        <translation> · 理由：%1</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>條款</translation>
+    </message>
+    <message>
+        <source>ours: %1 · theirs: %2 · %3</source>
+        <translation>我方：%1 · 對方：%2 · %3</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>已談定</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>未談定</translation>
+    </message>
+    <message>
+        <source>Deadlocks</source>
+        <translation>僵局</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>總結</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationReport</name>
+    <message>
+        <source>No offers yet</source>
+        <translation>尚無報價</translation>
+    </message>
+    <message>
+        <source>Zone of agreement</source>
+        <translation>協議區間</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目標</translation>
+    </message>
+    <message>
+        <source>Bottom line</source>
+        <translation>底線</translation>
+    </message>
+    <message>
+        <source>● Our offers</source>
+        <translation>● 我方報價</translation>
+    </message>
+    <message>
+        <source>● Their offers</source>
+        <translation>● 對方報價</translation>
+    </message>
+    <message>
+        <source>Negotiation Summary Report</source>
+        <translation>談判總結報告</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 · %2 · %3</source>
+        <translation>談判 #%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>計劃結束</translation>
+    </message>
+    <message>
+        <source>Agreed amount (latest offer)</source>
+        <translation>成交金額（最新報價）</translation>
+    </message>
+    <message>
+        <source>Our bottom line</source>
+        <translation>我方底線</translation>
+    </message>
+    <message>
+        <source>Zone captured</source>
+        <translation>爭取到的區間</translation>
+    </message>
+    <message>
+        <source>Estimate error</source>
+        <translation>估計誤差</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>報價</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>In return</source>
+        <translation>換得</translation>
+    </message>
+    <message>
+        <source>Agreed terms</source>
+        <translation>已談定條款</translation>
+    </message>
+    <message>
+        <source>Memorandum of Understanding</source>
+        <translation>談判備忘錄（意向書）</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 · %2</source>
+        <translation>談判 #%1 · %2</translation>
+    </message>
+    <message>
+        <source>Party A</source>
+        <translation>甲方</translation>
+    </message>
+    <message>
+        <source>Party B</source>
+        <translation>乙方</translation>
+    </message>
+    <message>
+        <source>Agreed amount</source>
+        <translation>成交金額</translation>
+    </message>
+    <message>
+        <source>Both parties intend to sign a contract on these terms; this memorandum is not the contract itself.</source>
+        <translation>雙方擬按上述條款簽訂合同；本備忘錄並非合同本身。</translation>
+    </message>
+    <message>
+        <source>For Party A (signature, date)</source>
+        <translation>甲方代表（簽字、日期）</translation>
+    </message>
+    <message>
+        <source>For Party B (signature, date)</source>
+        <translation>乙方代表（簽字、日期）</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationRepository</name>
+    <message>
+        <source>There is no negotiation #%1.</source>
+        <translation>沒有談判 #%1。</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 was changed by someone else meanwhile; reload it and try again.</source>
+        <translation>談判 #%1 已被他人修改；請重新載入後再試。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationService</name>
+    <message>
+        <source>Negotiation #%1 (%2)</source>
+        <translation>談判 #%1（%2）</translation>
+    </message>
+    <message>
+        <source>The bottom line, BATNA, estimates and zone of %1 are for its team and their superiors only (§4.1.2).</source>
+        <translation>%1 的底線、BATNA、估計和協議區間僅對其團隊及其上級開放（§4.1.2）。</translation>
+    </message>
+    <message>
+        <source>Only the team of %1 records what happens in it (§4.1.1).</source>
+        <translation>只有%1的團隊可以記錄其中的進展（§4.1.1）。</translation>
+    </message>
+    <message>
+        <source>Only the lead of %1, the lead's superior or a director steers it (§4.1.4).</source>
+        <translation>只有%1的負責人、負責人的上級或商務總監可以主導它（§4.1.4）。</translation>
+    </message>
+    <message>
+        <source>%1: there is no active person with the login "%2".</source>
+        <translation>%1：沒有登入名為“%2”的在職人員。</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a time such as 09:30.</source>
+        <translation>%1：“%2”不是 09:30 這樣的時間。</translation>
+    </message>
+    <message>
+        <source>login: %1 is not on the team.</source>
+        <translation>login：%1 不在團隊中。</translation>
+    </message>
+    <message>
+        <source>item: "%1" follows from the record itself (team, goal, strategy, materials); only briefing_held is ticked.</source>
+        <translation>item：“%1”由記錄本身得出（團隊、目標、策略、資料）；只能勾選 briefing_held。</translation>
+    </message>
+    <message>
+        <source>Opened with the preparation checklist incomplete: %1.</source>
+        <translation>開局時準備清單未完成：%1。</translation>
+    </message>
+    <message>
+        <source>end: the session ends at %1, not after it starts at %2.</source>
+        <translation>end：會談結束時間 %1 不晚於開始時間 %2。</translation>
+    </message>
+    <message>
+        <source>position: a probing note says their position, interests or presumed bottom line.</source>
+        <translation>position：摸底筆記須寫明對方立場、利益或推測底線。</translation>
+    </message>
+    <message>
+        <source>Their presumed bottom line is for the team and their superiors only (§4.1.2).</source>
+        <translation>推測的對方底線僅對團隊及其上級開放（§4.1.2）。</translation>
+    </message>
+    <message>
+        <source>low: the low end %1 is above the high end %2.</source>
+        <translation>low：下限 %1 高於上限 %2。</translation>
+    </message>
+    <message>
+        <source>Offers are recorded once the negotiation has opened (§4.2.3).</source>
+        <translation>談判開局後才能記錄報價（§4.2.3）。</translation>
+    </message>
+    <message>
+        <source>This offer goes past our bottom line: only the lead's superior or a director may record it, with a reason (§4.3.3).</source>
+        <translation>該報價突破我方底線：只有負責人的上級或商務總監可以記錄，且須說明理由（§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>reason: an offer past our bottom line needs the reason (§4.3.3).</source>
+        <translation>reason：突破我方底線的報價須說明理由（§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>ours: an agreed term says what was agreed.</source>
+        <translation>ours：已談定的條款須寫明談定的內容。</translation>
+    </message>
+    <message>
+        <source>There is no deadlock to record an outcome for.</source>
+        <translation>沒有可記錄結果的僵局。</translation>
+    </message>
+    <message>
+        <source>The summary is written after consensus or no deal, before it is submitted (§4.4).</source>
+        <translation>總結在達成共識或未成交後、提交前撰寫（§4.4）。</translation>
+    </message>
+    <message>
+        <source>The summary is submitted once, after consensus or no deal (§4.4.3).</source>
+        <translation>總結在達成共識或未成交後提交，且只提交一次（§4.4.3）。</translation>
+    </message>
+    <message>
+        <source>%1: the section "%2" of the summary is empty (§4.4.2).</source>
+        <translation>%1：總結的“%2”部分為空（§4.4.2）。</translation>
+    </message>
+    <message>
+        <source>to: there is no department "%1".</source>
+        <translation>to：沒有部門“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: there is no summary waiting for your acknowledgement.</source>
+        <translation>%1：沒有等待您確認的總結。</translation>
+    </message>
+    <message>
+        <source>%1 has not reached consensus; a contract draft comes from a consensus (§4.2.6).</source>
+        <translation>%1 尚未達成共識；合同草稿來自達成共識的談判（§4.2.6）。</translation>
+    </message>
+    <message>
+        <source>amount: the negotiation has no agreed amount (no offer recorded).</source>
+        <translation>amount：該談判沒有成交金額（未記錄報價）。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationStage</name>
+    <message>
+        <source>Preparation</source>
+        <translation>準備</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>開局</translation>
+    </message>
+    <message>
+        <source>Probing</source>
+        <translation>摸底</translation>
+    </message>
+    <message>
+        <source>Quoting</source>
+        <translation>報價</translation>
+    </message>
+    <message>
+        <source>Bargaining</source>
+        <translation>討價還價</translation>
+    </message>
+    <message>
+        <source>Deadlock</source>
+        <translation>僵局</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>達成共識</translation>
+    </message>
+    <message>
+        <source>No deal</source>
+        <translation>未成交</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationSummary</name>
+    <message>
+        <source>Customer: %1. %2, importance %3, complexity %4.</source>
+        <translation>客戶：%1。%2，重要性 %3，複雜度 %4。</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>目標：%1</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>團隊：%1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1.</source>
+        <translation>結果：%1。</translation>
+    </message>
+    <message>
+        <source>Agreed amount (latest offer): %1.</source>
+        <translation>成交金額（最新報價）：%1。</translation>
+    </message>
+    <message>
+        <source>Our target: %1.</source>
+        <translation>我方目標：%1。</translation>
+    </message>
+    <message>
+        <source>Our bottom line: %1.</source>
+        <translation>我方底線：%1。</translation>
+    </message>
+    <message>
+        <source>Share of the zone of agreement captured: %1.</source>
+        <translation>爭取到的協議區間比例：%1。</translation>
+    </message>
+    <message>
+        <source>Sessions: %1, hours in sessions: %2.</source>
+        <translation>會談：%1 次，會談時長：%2 小時。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned days.</source>
+        <translation>已用 %1 天，計劃 %2 天。</translation>
+    </message>
+    <message>
+        <source>Offers recorded: %1.</source>
+        <translation>已記錄報價：%1 次。</translation>
+    </message>
+    <message>
+        <source>Concession of %1 on %2</source>
+        <translation>%2 讓步 %1</translation>
+    </message>
+    <message>
+        <source>, nothing in return</source>
+        <translation>，未換得任何回報</translation>
+    </message>
+    <message>
+        <source>, in return: %1</source>
+        <translation>，換得：%1</translation>
+    </message>
+    <message>
+        <source> (larger than the previous one)</source>
+        <translation>（比上一次讓步更大）</translation>
+    </message>
+    <message>
+        <source>Deadlock in %1: %2; strategy: %3; outcome: %4</source>
+        <translation>%1 階段僵局：%2；策略：%3；結果：%4</translation>
+    </message>
+    <message>
+        <source>%1 still open: ours %2, theirs %3</source>
+        <translation>%1 仍未談定：我方 %2，對方 %3</translation>
+    </message>
+    <message>
+        <source>Some concessions were flagged: get something for each one and let them shrink (§4.3.3).</source>
+        <translation>部分讓步被標記：每次讓步都要有所換取，並逐步縮小（§4.3.3）。</translation>
+    </message>
+    <message>
+        <source>Our last estimate of their limit was %1 from the final price.</source>
+        <translation>我們對對方底線的最後估計與成交價相差 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationTasks</name>
+    <message>
+        <source>The gap in negotiation #%1 has not narrowed: consider marking a deadlock (§4.2.5)</source>
+        <translation>談判 #%1 的差距未縮小：考慮標記僵局（§4.2.5）</translation>
+    </message>
+    <message>
+        <source>Write and submit the summary of negotiation #%1 (§4.4)</source>
+        <translation>撰寫並提交談判 #%1 的總結（§4.4）</translation>
+    </message>
+    <message>
+        <source>Acknowledge the summary of negotiation #%1</source>
+        <translation>確認談判 #%1 的總結</translation>
+    </message>
+    <message>
+        <source>Negotiation #%1 was planned to end on %2 (§4.3.5)</source>
+        <translation>談判 #%1 計劃於 %2 結束（§4.3.5）</translation>
+    </message>
+</context>
+<context>
     <name>OpenDatabaseFiles</name>
     <message>
         <source>%1: %2 is a BizDesk database in use (or one of its journal files); choose another file.</source>
@@ -4684,6 +5883,18 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>MB</source>
         <translation>MB</translation>
+    </message>
+    <message>
+        <source>Sessions without a narrowing gap after which My Tasks suggests marking a deadlock</source>
+        <translation>差距未縮小達到該會談次數後，我的任務建議標記僵局</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>次會談</translation>
+    </message>
+    <message>
+        <source>Days without a narrowing gap after which My Tasks suggests marking a deadlock</source>
+        <translation>差距未縮小達到該天數後，我的任務建議標記僵局</translation>
     </message>
 </context>
 <context>
@@ -6883,6 +8094,362 @@ New status:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::NegotiationListModel</name>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已關閉）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Negotiation stage</source>
+        <translation>談判階段</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>計劃結束</translation>
+    </message>
+    <message>
+        <source>Latest offer</source>
+        <translation>最新報價</translation>
+    </message>
+</context>
+<context>
+    <name>bizdesk::ui::NegotiationsPage</name>
+    <message>
+        <source>&amp;New negotiation…</source>
+        <translation>新建談判(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>My negotiations</source>
+        <translation>我參與的談判</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>階段：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Importance:</source>
+        <translation>重要性：</translation>
+    </message>
+    <message>
+        <source>Customer #</source>
+        <translation>客戶編號</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Team member…</source>
+        <translation>團隊成員…</translation>
+    </message>
+    <message>
+        <source>Strategy…</source>
+        <translation>策略…</translation>
+    </message>
+    <message>
+        <source>Material…</source>
+        <translation>資料…</translation>
+    </message>
+    <message>
+        <source>Briefing held</source>
+        <translation>已開協調會</translation>
+    </message>
+    <message>
+        <source>Session…</source>
+        <translation>會談…</translation>
+    </message>
+    <message>
+        <source>Probing note…</source>
+        <translation>摸底筆記…</translation>
+    </message>
+    <message>
+        <source>Estimate…</source>
+        <translation>估計…</translation>
+    </message>
+    <message>
+        <source>Offer…</source>
+        <translation>報價…</translation>
+    </message>
+    <message>
+        <source>Term…</source>
+        <translation>條款…</translation>
+    </message>
+    <message>
+        <source>Deadlock…</source>
+        <translation>僵局…</translation>
+    </message>
+    <message>
+        <source>Deadlock outcome…</source>
+        <translation>僵局結果…</translation>
+    </message>
+    <message>
+        <source>Write summary…</source>
+        <translation>撰寫總結…</translation>
+    </message>
+    <message>
+        <source>Submit summary…</source>
+        <translation>提交總結…</translation>
+    </message>
+    <message>
+        <source>Acknowledge summary</source>
+        <translation>確認總結</translation>
+    </message>
+    <message>
+        <source>Create contract draft</source>
+        <translation>建立合同草稿</translation>
+    </message>
+    <message>
+        <source>Summary PDF…</source>
+        <translation>總結 PDF…</translation>
+    </message>
+    <message>
+        <source>Open the negotiation</source>
+        <translation>開局</translation>
+    </message>
+    <message>
+        <source>The preparation checklist is not complete: %1.
+Open the negotiation anyway?</source>
+        <translation>準備清單尚未完成：%1。
+仍要開局嗎？</translation>
+    </message>
+    <message>
+        <source>New negotiation</source>
+        <translation>新建談判</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>重要性</translation>
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation>複雜度</translation>
+    </message>
+    <message>
+        <source>Our target</source>
+        <translation>我方期望目標</translation>
+    </message>
+    <message>
+        <source>Bottom line</source>
+        <translation>底線</translation>
+    </message>
+    <message>
+        <source>Opening anchor</source>
+        <translation>開價錨點</translation>
+    </message>
+    <message>
+        <source>BATNA</source>
+        <translation>BATNA（最佳替代方案）</translation>
+    </message>
+    <message>
+        <source>Walk-away conditions</source>
+        <translation>退出條件</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>計劃結束</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>職責</translation>
+    </message>
+    <message>
+        <source>Our strengths</source>
+        <translation>我方優勢</translation>
+    </message>
+    <message>
+        <source>Our weaknesses</source>
+        <translation>我方劣勢</translation>
+    </message>
+    <message>
+        <source>Their strengths</source>
+        <translation>對方優勢</translation>
+    </message>
+    <message>
+        <source>Their weaknesses</source>
+        <translation>對方劣勢</translation>
+    </message>
+    <message>
+        <source>Their likely strategy</source>
+        <translation>對方可能的策略</translation>
+    </message>
+    <message>
+        <source>Our responses</source>
+        <translation>我方對策</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>型別</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Meeting place</source>
+        <translation>會談地點</translation>
+    </message>
+    <message>
+        <source>Start (HH:MM)</source>
+        <translation>開始（HH:MM）</translation>
+    </message>
+    <message>
+        <source>End (HH:MM)</source>
+        <translation>結束（HH:MM）</translation>
+    </message>
+    <message>
+        <source>Our attendees</source>
+        <translation>我方出席人員</translation>
+    </message>
+    <message>
+        <source>Their attendees</source>
+        <translation>對方出席人員</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>議程</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>會議紀要</translation>
+    </message>
+    <message>
+        <source>Their position</source>
+        <translation>對方立場</translation>
+    </message>
+    <message>
+        <source>Their interests</source>
+        <translation>對方利益</translation>
+    </message>
+    <message>
+        <source>Presumed bottom line</source>
+        <translation>推測底線</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>條件</translation>
+    </message>
+    <message>
+        <source>Got in return</source>
+        <translation>換得</translation>
+    </message>
+    <message>
+        <source>Reason (past our bottom line)</source>
+        <translation>理由（突破我方底線時）</translation>
+    </message>
+    <message>
+        <source>Term under discussion</source>
+        <translation>談判條款</translation>
+    </message>
+    <message>
+        <source>Our position</source>
+        <translation>我方立場</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未談定</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>已談定</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Departments (comma-separated)</source>
+        <translation>部門（以逗號分隔）</translation>
+    </message>
+    <message>
+        <source>Contract draft %1 created.</source>
+        <translation>已建立合同草稿 %1。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

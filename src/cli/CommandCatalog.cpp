@@ -13,6 +13,7 @@ void registerEntertainmentCommands(CommandLine &commandLine);
 void registerContractCommands(CommandLine &commandLine);
 void registerCompanyCommands(CommandLine &commandLine);
 void registerReportCommands(CommandLine &commandLine);
+void registerNegotiationCommands(CommandLine &commandLine);
 
 void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
 {
@@ -25,7 +26,7 @@ void registerModuleCommands(services::ModuleId module, CommandLine &commandLine)
     case ModuleId::Team: registerIdentityCommands(commandLine); return;
     case ModuleId::Contracts: registerContractCommands(commandLine); return;
     case ModuleId::Reports: registerReportCommands(commandLine); return;
-    case ModuleId::Negotiations: return;
+    case ModuleId::Negotiations: registerNegotiationCommands(commandLine); return;
     }
 }
 

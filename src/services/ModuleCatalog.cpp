@@ -4,7 +4,7 @@
 #include "services/customers/CustomerModule.h"
 #include "services/entertainment/EntertainmentModule.h"
 #include "services/identity/TeamModule.h"
-#include "services/modules/PlannedModules.h"
+#include "services/negotiations/NegotiationModule.h"
 #include "services/reports/ReportsModule.h"
 
 #include <QCoreApplication>

@@ -87,14 +87,14 @@ domain::ContractForm formFrom(CommandContext &context)
 void registerDrafting(CommandLine &commandLine)
 {
     commandLine.add({{QStringLiteral("contract"), QStringLiteral("draft")}, {},
-                     {option("customer", "ID", QCoreApplication::translate("ContractCommands", "the customer the contract is made with"), true),
-                      option("title", "TEXT", QCoreApplication::translate("ContractCommands", "what the contract is about"), true),
-                      option("amount", "AMOUNT", QCoreApplication::translate("ContractCommands", "contract amount, at most two decimals"), true),
+                     {option("customer", "ID", QCoreApplication::translate("ContractCommands", "the customer the contract is made with (with --negotiation: its customer)")),
+                      option("title", "TEXT", QCoreApplication::translate("ContractCommands", "what the contract is about (with --negotiation: its title)")),
+                      option("amount", "AMOUNT", QCoreApplication::translate("ContractCommands", "contract amount, at most two decimals (with --negotiation: the agreed amount)")),
                       option("currency", "CODE", QCoreApplication::translate("ContractCommands", "ISO currency code (default CNY; others need a rate kept by finance)")),
                       option("owner", "LOGIN", QCoreApplication::translate("ContractCommands", "the salesperson credited in performance figures (default: you)")),
                       option("start", "DATE", QCoreApplication::translate("ContractCommands", "start date, yyyy-MM-dd")),
                       option("end", "DATE", QCoreApplication::translate("ContractCommands", "end date, yyyy-MM-dd, not before the start")),
-                      option("negotiation", "ID", QCoreApplication::translate("ContractCommands", "the negotiation it comes from (§5.1.1)"))},
+                      option("negotiation", "ID", QCoreApplication::translate("ContractCommands", "the consensus negotiation it comes from (§4.2.6): customer, title, amount and agreed terms are taken from it"))},
                      QCoreApplication::translate("ContractCommands", "Draft a contract (§5.1); it is numbered HT-YYYY-NNNN."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
                          const domain::Contract contract = ContractService(context.session()).draft(formFrom(context));

@@ -10,6 +10,7 @@
 #include "services/contracts/ContractVisibility.h"
 #include "services/customers/CustomerService.h"
 #include "services/identity/IdentityService.h"
+#include "services/negotiations/NegotiationService.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Transaction.h"
 #include "storage/approval/RouteRepository.h"
@@ -80,12 +81,39 @@ QJsonObject clausesJson(const domain::ClauseTexts &texts)
     return json;
 }
 
+/// A draft from a consensus (§4.2.6): the negotiation's customer, title and agreed amount (its
+/// latest offer) fill what the drafter left empty; its agreed terms become clause texts.
+domain::ClauseTexts fillFromNegotiation(Session &session, domain::ContractForm &form)
+{
+    domain::ClauseTexts clauses;
+    if (!form.negotiationId)
+        return clauses;
+    const ContractBasis basis = NegotiationService(session).contractBasis(*form.negotiationId);
+    if (form.customerId <= 0)
+        form.customerId = basis.customerId;
+    if (form.title.trimmed().isEmpty())
+        form.title = basis.title;
+    if (form.amount.trimmed().isEmpty())
+        form.amount = basis.amount.toDecimalString();
+    using T = domain::NegotiationTerm;
+    using C = domain::ContractClause;
+    const QList<std::pair<T, C>> mapping{{T::Price, C::Price},         {T::Delivery, C::Delivery}, {T::Service, C::Obligations},
+                                         {T::Acceptance, C::Acceptance}, {T::Payment, C::Payment}, {T::Breach, C::Breach}};
+    for (const auto &[term, clause] : mapping) {
+        if (basis.agreedTerms.contains(term))
+            clauses[clause] = basis.agreedTerms.value(term);
+    }
+    return clauses;
+}
+
 } // namespace
 
-Contract ContractService::draft(const domain::ContractForm &form)
+Contract ContractService::draft(const domain::ContractForm &typed)
 {
     m_session.require(domain::Action::DraftContract);
     storage::Transaction transaction(m_session.database());
+    domain::ContractForm form = typed;
+    const domain::ClauseTexts agreedClauses = fillFromNegotiation(m_session, form);
     Contract contract;
     domain::ContractRules::applyForm(form, contract);
     CustomerService(m_session).requireLinkable(contract.customerId);
@@ -111,6 +139,8 @@ Contract ContractService::draft(const domain::ContractForm &form)
     contract.number = domain::ContractNumber::format(year, repository.nextSequence(year));
     contract.state = ContractState::Draft;
     contract.id = repository.insert(contract, m_session.timestamp(), me.id);
+    for (auto it = agreedClauses.cbegin(); it != agreedClauses.cend(); ++it)
+        repository.setClause(contract.id, it.key(), domain::TextRules::clean(domain::contractClauses().name(it.key()), it.value(), domain::TextKind::Notes));
     const Contract saved = repository.require(contract.id);
     ContractAccess(m_session).record(Contract{}, saved, QStringLiteral("draft"));
     transaction.commit();

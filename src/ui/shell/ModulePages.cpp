@@ -5,6 +5,7 @@
 #include "ui/customers/CustomersPage.h"
 #include "ui/entertainment/EntertainmentPage.h"
 #include "ui/entertainment/ExpenseReportPage.h"
+#include "ui/negotiations/NegotiationsPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlannedModulePage.h"
 #include "ui/tasks/MyTasksPage.h"
@@ -19,9 +20,7 @@ QWidget *ModulePages::create(const services::ModuleDescriptor &module, services:
     switch (module.id) {
     case ModuleId::Customers: return new CustomersPage(session, parent);
     case ModuleId::Contracts: return new ContractsPage(session, parent);
-    case ModuleId::Negotiations:
-        return new PlannedModulePage(services::ModuleCatalog::title(module.id), services::ModuleCatalog::description(module.id),
-                                     module.clauses, parent);
+    case ModuleId::Negotiations: return new NegotiationsPage(session, parent);
     case ModuleId::Entertainment: return new EntertainmentPage(session, parent);
     case ModuleId::Team: return new PeoplePage(session, parent);
     // The entertainment expense report first; performance, contract, customer and pipeline
