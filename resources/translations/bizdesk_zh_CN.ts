@@ -2978,6 +2978,10 @@
         <source>Entertainment request</source>
         <translation>商务应酬申请</translation>
     </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>谈判</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -7376,20 +7380,20 @@ New status:</source>
         <translation>金额</translation>
     </message>
     <message>
-        <source>Business dealings (§3.2.1): no contracts or entertainment requests for this customer.</source>
-        <translation>业务往来（§3.2.1）：该客户暂无合同或商务应酬申请。</translation>
-    </message>
-    <message>
-        <source>Business dealings (§3.2.1): contracts with payments, entertainment requests — double-click to open</source>
-        <translation>业务往来（§3.2.1）：合同及回款、商务应酬申请——双击打开</translation>
-    </message>
-    <message>
         <source>Received / outstanding</source>
         <translation>已回款 / 未回款</translation>
     </message>
     <message>
         <source>Received %1, outstanding %2 (§5.4)</source>
         <translation>已回款 %1，未回款 %2（§5.4）</translation>
+    </message>
+    <message>
+        <source>Business dealings (§3.2.1): no contracts, negotiations or entertainment requests for this customer.</source>
+        <translation>业务往来（§3.2.1）：该客户暂无合同、谈判或商务应酬申请。</translation>
+    </message>
+    <message>
+        <source>Business dealings (§3.2.1): contracts with payments, negotiations, entertainment requests — double-click to open</source>
+        <translation>业务往来（§3.2.1）：合同及回款、谈判、商务应酬申请——双击打开</translation>
     </message>
 </context>
 <context>

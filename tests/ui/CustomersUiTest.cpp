@@ -14,6 +14,8 @@
 #include "ui/customers/CustomerDialogs.h"
 #include "ui/customers/CustomerListModel.h"
 #include "services/contracts/ContractModule.h"
+#include "services/negotiations/NegotiationModule.h"
+#include "services/negotiations/NegotiationService.h"
 #include "services/contracts/ContractExecutionService.h"
 #include "support/ContractSamples.h"
 #include "ui/customers/CustomersPage.h"
@@ -392,7 +394,7 @@ TEST_P(CustomersUiTest, churn_page_records_the_win_back_result)
     EXPECT_FALSE(button(financePage, "winBackResultButton")->isVisibleTo(&financePage));
 }
 
-TEST_P(CustomersUiTest, business_dealings_list_contracts_with_payments_and_entertainment_requests_and_open_them)
+TEST_P(CustomersUiTest, business_dealings_list_contracts_with_payments_negotiations_and_entertainment_requests_and_open_them)
 {
     // Refreshing the user guide's picture (BIZDESK_SCREENSHOT_DIR) shows the Chinese interface.
     const QString folder = qEnvironmentVariable("BIZDESK_SCREENSHOT_DIR");
@@ -410,34 +412,43 @@ TEST_P(CustomersUiTest, business_dealings_list_contracts_with_payments_and_enter
     services::ContractExecutionService(as(QStringLiteral("manager1"))).addReceivable(contract.id, QDate(2026, 11, 10), QStringLiteral("60000"));
     services::ContractExecutionService(as(QStringLiteral("finance")))
         .recordPayment(contract.id, QDate(2026, 11, 2), QStringLiteral("45000"), std::nullopt, QStringLiteral("银行转账"));
+    domain::NegotiationForm negotiation;
+    negotiation.customerId = customer.id;
+    negotiation.title = QStringLiteral("ERP 二期谈判");
+    const auto opened = services::NegotiationService(as(QStringLiteral("sales1"))).open(negotiation);
     ui::CustomersPage page(as(QStringLiteral("sales1")));
     page.showCustomer(customer.id);
     QTableWidget *table = page.dealingsTable();
-    ASSERT_EQ(table->rowCount(), 2);
+    ASSERT_EQ(table->rowCount(), 3);
+    EXPECT_EQ(table->item(1, 1)->text(), QString::number(opened.id));
+    EXPECT_EQ(table->item(1, 3)->text(), domain::negotiationStages().display(domain::NegotiationStage::Preparation));
+    EXPECT_TRUE(table->item(1, 4)->text().isEmpty()) << "no offer yet";
     EXPECT_EQ(table->item(0, 1)->text(), contract.number);
     EXPECT_EQ(table->item(0, 3)->text(), domain::contractStates().display(domain::ContractState::Effective));
     EXPECT_TRUE(table->item(0, 4)->text().contains(QStringLiteral("120,000")));
     EXPECT_TRUE(table->item(0, 5)->text().contains(QStringLiteral("45,000.00"))) << table->item(0, 5)->text().toStdString();
     EXPECT_TRUE(table->item(0, 5)->text().contains(QStringLiteral("75,000.00"))) << "outstanding";
-    EXPECT_EQ(table->item(1, 1)->text(), QString::number(request.id));
-    EXPECT_EQ(table->item(1, 3)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
-    EXPECT_TRUE(table->item(1, 4)->text().contains(QStringLiteral("1,200")));
+    EXPECT_EQ(table->item(2, 1)->text(), QString::number(request.id));
+    EXPECT_EQ(table->item(2, 3)->text(), domain::expenseStateDisplayName(domain::ExpenseState::Draft));
+    EXPECT_TRUE(table->item(2, 4)->text().contains(QStringLiteral("1,200")));
     if (!folder.isEmpty() && GetParam() == bizdesk::testing::Backend::Sqlite) {
         page.resize(1280, 800);
         page.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
         EXPECT_TRUE(page.grab().save(folder + QStringLiteral("/customers-dealings.png")));
     }
-    QList<services::RecordRef> opened;
-    page.setRecordOpener([&opened](const services::RecordRef &record) {
-        opened << record;
+    QList<services::RecordRef> openedRecords;
+    page.setRecordOpener([&openedRecords](const services::RecordRef &record) {
+        openedRecords << record;
         return true;
     });
-    emit table->cellDoubleClicked(1, 1);
+    emit table->cellDoubleClicked(2, 1);
     emit table->cellDoubleClicked(0, 2);
-    ASSERT_EQ(opened.size(), 2);
-    EXPECT_TRUE(opened.first() == (services::RecordRef{services::expenseRecord, request.id}));
-    EXPECT_TRUE(opened.last() == (services::RecordRef{services::contractRecord, contract.id}));
+    emit table->cellDoubleClicked(1, 0);
+    ASSERT_EQ(openedRecords.size(), 3);
+    EXPECT_TRUE(openedRecords.at(0) == (services::RecordRef{services::expenseRecord, request.id}));
+    EXPECT_TRUE(openedRecords.at(1) == (services::RecordRef{services::contractRecord, contract.id}));
+    EXPECT_TRUE(openedRecords.at(2) == (services::RecordRef{services::negotiationRecord, opened.id}));
 }
 
 TEST_P(CustomersUiTest, ok_and_cancel_of_the_customer_dialogs_close_them)

@@ -2,11 +2,14 @@
 
 #include "domain/contracts/ContractWorkflow.h"
 #include "domain/entertainment/Expense.h"
+#include "domain/negotiations/NegotiationStage.h"
 #include "services/Session.h"
 #include "services/contracts/ContractModule.h"
 #include "services/contracts/ContractService.h"
 #include "services/entertainment/EntertainmentModule.h"
 #include "services/entertainment/EntertainmentService.h"
+#include "services/negotiations/NegotiationModule.h"
+#include "services/negotiations/NegotiationService.h"
 
 #include <QCoreApplication>
 
@@ -35,6 +38,18 @@ QList<CustomerDealing> CustomerDealings::of(domain::CustomerId customer, int lim
             dealing.received = balance.received;
             dealing.outstanding = balance.outstanding;
         }
+        dealings << dealing;
+    }
+    NegotiationService negotiations(m_session);
+    for (const CustomerNegotiation &row : negotiations.forCustomer(customer, limitPerKind)) {
+        CustomerDealing dealing;
+        dealing.record = {negotiationRecord, row.id};
+        dealing.kind = QCoreApplication::translate("Customers", "Negotiation");
+        dealing.reference = QString::number(row.id);
+        dealing.title = row.title;
+        dealing.date = row.plannedEnd;
+        dealing.state = domain::negotiationStages().display(row.stage);
+        dealing.amount = row.latestAmount;
         dealings << dealing;
     }
     ExpenseQuery expenses;

@@ -19,19 +19,19 @@ class Session;
 struct CustomerDealing
 {
     RecordRef record;
-    QString kind;      ///< translated: entertainment request, contract
+    QString kind;      ///< translated: contract, negotiation, entertainment request
     QString reference; ///< the request number or the contract number
     QString title;
-    QDate date;        ///< event date; signing date (else start date) of a contract
+    QDate date;        ///< event date; signing date (else start date) of a contract; planned end of a negotiation
     QString state;     ///< translated state name
-    domain::Money amount;
+    std::optional<domain::Money> amount; ///< a negotiation's latest offer; none before the first
     /// Signed contracts: what was received and what is still outstanding (§5.4).
     std::optional<domain::Money> received;
     std::optional<domain::Money> outstanding;
 };
 
-/// §3.2.1 business dealings: the customer's entertainment requests and contracts, with what was
-/// received against each contract, as far as the user may see them. Newest first per kind.
+/// §3.2.1 business dealings: the customer's contracts (with what was received against each),
+/// negotiations and entertainment requests, as far as the user may see them. Newest first per kind.
 class CustomerDealings
 {
 public:

@@ -4,6 +4,7 @@
 #include "services/Session.h"
 #include "domain/customers/Complaint.h"
 #include "services/contracts/ContractModule.h"
+#include "services/negotiations/NegotiationModule.h"
 #include "services/customers/CustomerCareService.h"
 #include "services/customers/CustomerDealings.h"
 #include "services/customers/CustomerService.h"
@@ -242,9 +243,12 @@ QWidget *CustomersPage::createListTab()
         if (!item)
             return;
         // By value: the receiver switches tabs and may refresh this page.
-        const bool contract = item->data(Qt::UserRole).toString() == services::contractRecord.key();
+        const QString kind = item->data(Qt::UserRole).toString();
         const qint64 id = item->data(Qt::UserRole + 1).toLongLong();
-        openRecord({contract ? services::contractRecord : services::expenseRecord, id});
+        for (const services::RecordKind known : {services::contractRecord, services::negotiationRecord, services::expenseRecord}) {
+            if (known.key() == kind)
+                openRecord({known, id});
+        }
     });
     rightLayout->addWidget(m_dealingsTable);
     splitter->addWidget(left);
@@ -468,7 +472,7 @@ void CustomersPage::refreshDealings()
 {
     m_dealingsTable->setRowCount(0);
     m_dealingsTable->hide();
-    m_dealingsLabel->setText(tr("Business dealings (§3.2.1): no contracts or entertainment requests for this customer."));
+    m_dealingsLabel->setText(tr("Business dealings (§3.2.1): no contracts, negotiations or entertainment requests for this customer."));
     if (!m_current)
         return;
     try {
@@ -483,7 +487,7 @@ void CustomersPage::refreshDealings()
             m_dealingsTable->setItem(r, 1, new QTableWidgetItem(dealing.reference));
             m_dealingsTable->setItem(r, 2, new QTableWidgetItem(Formats::date(dealing.date)));
             m_dealingsTable->setItem(r, 3, new QTableWidgetItem(dealing.state));
-            auto *amount = new QTableWidgetItem(Formats::money(dealing.amount));
+            auto *amount = new QTableWidgetItem(dealing.amount ? Formats::money(*dealing.amount) : QString());
             amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_dealingsTable->setItem(r, 4, amount);
             auto *payments = new QTableWidgetItem;
@@ -496,7 +500,7 @@ void CustomersPage::refreshDealings()
                 m_dealingsTable->item(r, column)->setToolTip(dealing.title);
         }
         if (!dealings.isEmpty()) {
-            m_dealingsLabel->setText(tr("Business dealings (§3.2.1): contracts with payments, entertainment requests — double-click to open"));
+            m_dealingsLabel->setText(tr("Business dealings (§3.2.1): contracts with payments, negotiations, entertainment requests — double-click to open"));
             m_dealingsTable->show();
         }
         m_dealingsTable->resizeColumnsToContents();
