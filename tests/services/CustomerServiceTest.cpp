@@ -345,8 +345,10 @@ TEST_P(CustomerServiceTest, churn_counts_overdue_payments_and_contracts_ending_w
     };
     EXPECT_TRUE(reasonsOf(customer.id).isEmpty()) << "contacted today, no contract: not at risk";
     const QDate today = m_clock.nowUtc().date();
+    // The sample contract runs for a year from 2026-11-01: with a notice period of a year it ends "soon".
+    services::PolicyService(as(QStringLiteral("director"))).set(domain::policy::contractRenewalNoticeDays, QStringLiteral("365"));
     const auto contract = bizdesk::testing::effectiveContract([this](const QString &login) -> services::Session & { return as(login); },
-                                                              customer.id, QStringLiteral("100000"), today.addMonths(-11).addDays(-20));
+                                                              customer.id, QStringLiteral("100000"), today);
     const qint64 installment = services::ContractExecutionService(as(QStringLiteral("manager1")))
                                    .addReceivable(contract.id, today.addDays(-40), QStringLiteral("50000"));
     const QString reasons = reasonsOf(customer.id);
