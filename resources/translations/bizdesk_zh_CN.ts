@@ -1141,6 +1141,10 @@
         <source>the consensus negotiation it comes from (§4.2.6): customer, title, amount and agreed terms are taken from it</source>
         <translation>来源的已达成共识谈判（§4.2.6）：客户、标题、金额和已谈定条款取自该谈判</translation>
     </message>
+    <message>
+        <source>only archived contracts past their retention period (§5.6.3), to destroy</source>
+        <translation>只列出已超过保管期限、待销毁的归档合同（§5.6.3）</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -6801,6 +6805,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Effective contracts with an installment past its due date and not fully received</source>
         <translation>有回款计划已过期且未全额收回的生效合同</translation>
+    </message>
+    <message>
+        <source>Retention e&amp;xpired</source>
+        <translation>保管期满(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Archived contracts kept past contract.retention_years; a director may destroy them (§5.6.3)</source>
+        <translation>已归档且超过保管年限（contract.retention_years）的合同，可由总监批准销毁（§5.6.3）</translation>
     </message>
 </context>
 <context>

@@ -1141,6 +1141,10 @@
         <source>the consensus negotiation it comes from (§4.2.6): customer, title, amount and agreed terms are taken from it</source>
         <translation>來源的已達成共識談判（§4.2.6）：客戶、標題、金額和已談定條款取自該談判</translation>
     </message>
+    <message>
+        <source>only archived contracts past their retention period (§5.6.3), to destroy</source>
+        <translation>只列出已超過保管期限、待銷燬的歸檔合同（§5.6.3）</translation>
+    </message>
 </context>
 <context>
     <name>ContractCopy</name>
@@ -6801,6 +6805,14 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Effective contracts with an installment past its due date and not fully received</source>
         <translation>有回款計劃已過期且未全額收回的生效合同</translation>
+    </message>
+    <message>
+        <source>Retention e&amp;xpired</source>
+        <translation>保管期滿(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Archived contracts kept past contract.retention_years; a director may destroy them (§5.6.3)</source>
+        <translation>已歸檔且超過保管年限（contract.retention_years）的合同，可由總監批准銷燬（§5.6.3）</translation>
     </message>
 </context>
 <context>

@@ -219,6 +219,28 @@ TEST_P(ContractFilesTest, signing_with_the_scan_is_one_step_and_destruction_keep
     EXPECT_ERROR_KIND(services::ContractAttachments(as(u"director"_s)).content(scan.id), Conflict);
 }
 
+TEST_P(ContractFilesTest, the_retention_page_lists_archived_contracts_once_their_retention_has_run_out)
+{
+    domain::Contract contract = effective();
+    const domain::Contract stillRunning = effective();
+    contract = services::ContractExecutionService(as(u"director"_s)).complete(contract.id, u"客户提前结清"_s);
+    contract = services::ContractExecutionService(as(u"legal"_s))
+                   .archive(contract.id, domain::ArchiveRecord{u"DA-2026-004"_s, u"档案室 B-2"_s, QDate(2026, 11, 2), {}});
+    services::ContractQuery retention;
+    retention.retentionExpired = true;
+    const auto idsOf = [&] {
+        QList<qint64> ids;
+        for (const domain::ContractListRow &row : services::ContractService(as(u"director"_s)).list(retention))
+            ids << row.contract.id;
+        return ids;
+    };
+    EXPECT_TRUE(idsOf().isEmpty()) << "kept until " << contract.archive->retentionUntil.toString(Qt::ISODate).toStdString();
+    m_clock.set(QDateTime(contract.archive->retentionUntil, QTime(9, 0), QTimeZone::utc()));
+    EXPECT_EQ(idsOf(), QList<qint64>{contract.id}) << "the effective contract " << stillRunning.id << " is not listed";
+    services::ContractExecutionService(as(u"director"_s)).destroy(contract.id);
+    EXPECT_TRUE(idsOf().isEmpty()) << "a destroyed contract leaves the retention page";
+}
+
 TEST_P(ContractFilesTest, a_refused_signing_leaves_no_scan_and_a_refused_scan_leaves_no_signing)
 {
     services::ContractAttachments files(as(u"manager1"_s));
@@ -327,6 +349,7 @@ TEST_P(ContractFilesTest, every_list_filter_is_index_backed)
              f.endingTo = QDate(2027, 1, 1);
          }},
         {"overdue", [](storage::ContractFilter &f) { f.overdueOn = QDate(2026, 11, 2); }},
+        {"retention", [](storage::ContractFilter &f) { f.retentionEndedBy = QDate(2026, 11, 2); }},
     };
     for (const auto &[name, choose] : filters) {
         for (const bool restricted : {false, true}) {
@@ -339,6 +362,7 @@ TEST_P(ContractFilesTest, every_list_filter_is_index_backed)
     // The plans name the indexes meant: the end-date range, and the installments per contract.
     EXPECT_TRUE(planOf(filters[3].second, false).contains(u"contract_receivables_due_by_contract"_s)) << planOf(filters[3].second, false).toStdString();
     EXPECT_TRUE(planOf(filters[2].second, false).contains(u"contracts_end "_s)) << planOf(filters[2].second, false).toStdString();
+    EXPECT_TRUE(planOf(filters[4].second, false).contains(u"contracts_retention"_s)) << planOf(filters[4].second, false).toStdString();
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(ContractFilesTest);

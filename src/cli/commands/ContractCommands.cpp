@@ -154,6 +154,7 @@ void registerDrafting(CommandLine &commandLine)
                       option("owner", "LOGIN", QCoreApplication::translate("ContractCommands", "only contracts this salesperson owns")),
                       option("expiring", nullptr, QCoreApplication::translate("ContractCommands", "only effective contracts ending within contract.renewal_notice_days")),
                       option("overdue", nullptr, QCoreApplication::translate("ContractCommands", "only effective contracts with overdue receivables")),
+                      option("retention-expired", nullptr, QCoreApplication::translate("ContractCommands", "only archived contracts past their retention period (§5.6.3), to destroy")),
                       option("limit", "N", QCoreApplication::translate("ContractCommands", "at most N rows (default 200)"))},
                      QCoreApplication::translate("ContractCommands", "Contracts you may see, newest first."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
@@ -171,6 +172,7 @@ void registerDrafting(CommandLine &commandLine)
                              query.ownerLogin = context.option(QStringLiteral("owner"));
                          query.expiring = context.has(QStringLiteral("expiring"));
                          query.overdue = context.has(QStringLiteral("overdue"));
+                         query.retentionExpired = context.has(QStringLiteral("retention-expired"));
                          query.limit = context.intOption(QStringLiteral("limit"), 200, 1, 1000);
                          QJsonArray rows;
                          for (const domain::ContractListRow &row : ContractService(context.session()).list(query))

@@ -342,6 +342,8 @@ QList<domain::ContractListRow> ContractService::list(const ContractQuery &query)
     }
     if (query.overdue)
         filter.overdueOn = today;
+    if (query.retentionExpired)
+        filter.retentionEndedBy = today;
     filter.beforeId = query.beforeId;
     filter.limit = std::clamp(query.limit, 1, 1000);
     ContractVisibility::restrict(m_session, filter);

@@ -25,6 +25,7 @@ struct ContractQuery
     std::optional<QString> ownerLogin; ///< the same by login (the CLI); not_found when nobody has it
     bool expiring = false; ///< effective and ending within contract.renewal_notice_days
     bool overdue = false;  ///< effective with an installment past due and not fully received
+    bool retentionExpired = false; ///< archived and kept past contract.retention_years (§5.6.3): the retention page
     std::optional<qint64> beforeId; ///< the next window: ids below the last one shown
     int limit = 200;
 };

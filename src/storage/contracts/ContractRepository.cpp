@@ -246,6 +246,11 @@ ListStatement listStatement(const ContractFilter &filter)
                                  "FROM contract_payments p WHERE p.receivable_id = r.id))"),
                   {{QStringLiteral(":overdue_state"), effective},
                    {QStringLiteral(":overdue_on"), filter.overdueOn->toString(Qt::ISODate)}});
+    // Walks contracts_retention (state, retention_until): only the archived ones past retention.
+    if (filter.retentionEndedBy)
+        condition(QStringLiteral("k.state = :archived_state AND k.retention_until <= :retention_by"),
+                  {{QStringLiteral(":archived_state"), domain::contractStates().name(domain::ContractState::Archived)},
+                   {QStringLiteral(":retention_by"), filter.retentionEndedBy->toString(Qt::ISODate)}});
     if (filter.beforeId)
         condition(QStringLiteral("k.id < :before"), {{QStringLiteral(":before"), *filter.beforeId}});
     if (filter.restricted) {
@@ -269,7 +274,7 @@ ListStatement listStatement(const ContractFilter &filter)
                         .arg(columns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")),
                              // Ending soon is a small set: sorting it is cheaper than walking every
                              // contract in id order to find it, and "+" tells the planner so.
-                             filter.endingFrom ? QStringLiteral("+k.id") : QStringLiteral("k.id"));
+                             filter.endingFrom || filter.retentionEndedBy ? QStringLiteral("+k.id") : QStringLiteral("k.id"));
     statement.values << std::pair{QStringLiteral(":limit"), QVariant(filter.limit)};
     return statement;
 }

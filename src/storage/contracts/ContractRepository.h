@@ -25,6 +25,8 @@ struct ContractFilter
     std::optional<QDate> endingTo;
     /// Effective contracts with an installment due before this date and not fully received.
     std::optional<QDate> overdueOn;
+    /// Archived contracts whose retention ended on or before this date (§5.6.3).
+    std::optional<QDate> retentionEndedBy;
     /// Visibility: only these departments' contracts, plus the user's own (empty = all visible).
     QList<domain::DepartmentId> departments;
     std::optional<domain::UserId> alsoOwnedBy;

@@ -53,7 +53,10 @@ ContractFilterBar::ContractFilterBar(services::Session &session, QWidget *parent
     m_overdue = new QCheckBox(tr("O&verdue receivables"), this);
     m_overdue->setObjectName(QStringLiteral("overdueFilter"));
     m_overdue->setToolTip(tr("Effective contracts with an installment past its due date and not fully received"));
-    for (QCheckBox *box : {m_expiring, m_overdue}) {
+    m_retention = new QCheckBox(tr("Retention e&xpired"), this);
+    m_retention->setObjectName(QStringLiteral("retentionFilter"));
+    m_retention->setToolTip(tr("Archived contracts kept past contract.retention_years; a director may destroy them (§5.6.3)"));
+    for (QCheckBox *box : {m_expiring, m_overdue, m_retention}) {
         connect(box, &QCheckBox::toggled, this, &ContractFilterBar::changed);
         layout->addWidget(box);
     }
@@ -86,6 +89,7 @@ void ContractFilterBar::apply(services::ContractQuery &query) const
     query.owner = owner.isValid() ? std::optional<domain::UserId>(owner.toLongLong()) : std::nullopt;
     query.expiring = m_expiring->isChecked();
     query.overdue = m_overdue->isChecked();
+    query.retentionExpired = m_retention->isChecked();
 }
 
 } // namespace bizdesk::ui

@@ -30,6 +30,7 @@ public:
     QComboBox *customerFilter() const { return m_customer; }
     QComboBox *ownerFilter() const { return m_owner; }
     QCheckBox *expiringFilter() const { return m_expiring; }
+    QCheckBox *retentionFilter() const { return m_retention; }
     QCheckBox *overdueFilter() const { return m_overdue; }
 
 signals:
@@ -40,6 +41,7 @@ private:
     QComboBox *m_customer = nullptr;
     QComboBox *m_owner = nullptr;
     QCheckBox *m_expiring = nullptr;
+    QCheckBox *m_retention = nullptr;
     QCheckBox *m_overdue = nullptr;
 };
 

@@ -81,6 +81,15 @@ void ContractsPage::buildUi()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setItemDelegateForColumn(ContractListModel::State, new StateBadgeDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(ContractListModel::Title, QHeaderView::Stretch);
+    // Fixed columns as wide as their longest usual value, so the title gets the rest of the width.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto widthOf = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 18; };
+    m_table->setColumnWidth(ContractListModel::Number, widthOf(QStringLiteral("HT-2026-0000")));
+    m_table->setColumnWidth(ContractListModel::Customer, widthOf(QStringLiteral("华东精密制造有限")));
+    m_table->setColumnWidth(ContractListModel::Owner, widthOf(QStringLiteral("王小明明")));
+    m_table->setColumnWidth(ContractListModel::Amount, widthOf(QStringLiteral("¥1,000,000.00")));
+    m_table->setColumnWidth(ContractListModel::State, widthOf(QStringLiteral("法务审核中")));
+    m_table->setColumnWidth(ContractListModel::End, widthOf(QStringLiteral("2026-12-31")));
     m_table->verticalHeader()->hide();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (const domain::ContractListRow *row = m_model->rowAt(current.row()))
