@@ -565,18 +565,6 @@
 <context>
     <name>ContractAttachments</name>
     <message>
-        <source>FILE: %1 is larger than %2 MB, the most a contract attachment may be (contract.attachment_max_mb, §5.1).</source>
-        <translation>FILE：%1 超过 %2 MB，这是合同附件允许的最大大小（contract.attachment_max_mb，§5.1）。</translation>
-    </message>
-    <message>
-        <source>FILE: %1 is empty.</source>
-        <translation>FILE：%1 是空文件。</translation>
-    </message>
-    <message>
-        <source>FILE: cannot read %1 (%2).</source>
-        <translation>FILE：无法读取 %1（%2）。</translation>
-    </message>
-    <message>
         <source>%1 is %2: a file of the kind "%3" cannot be attached now.</source>
         <translation>%1 当前为%2：现在不能添加“%3”类附件。</translation>
     </message>
@@ -591,14 +579,6 @@
     <message>
         <source>%1 was destroyed after its retention period (§5.6.3); only its name, size and SHA-256 are kept.</source>
         <translation>%1 已在保管期满后销毁（§5.6.3）；仅保留文件名、大小和 SHA-256。</translation>
-    </message>
-    <message>
-        <source>%1 no longer matches the SHA-256 recorded when it was attached; the stored copy was changed outside BizDesk.</source>
-        <translation>%1 与添加时记录的 SHA-256 不再一致；存储的副本已在 BizDesk 之外被改动。</translation>
-    </message>
-    <message>
-        <source>out: cannot write %1 (%2).</source>
-        <translation>out：无法写入 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -4947,14 +4927,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>资料类别</translation>
     </message>
     <message>
-        <source>the material</source>
-        <translation>资料内容</translation>
-    </message>
-    <message>
-        <source>Add a material note (§4.1.3).</source>
-        <translation>添加一条资料笔记（§4.1.3）。</translation>
-    </message>
-    <message>
         <source>untick the item</source>
         <translation>取消勾选</translation>
     </message>
@@ -5178,6 +5150,26 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
         <translation>按负责人统计已关闭谈判：争取到的协议区间比例和估计误差（§4.4）。</translation>
     </message>
+    <message>
+        <source>the material (may be left out when a file is given)</source>
+        <translation>资料内容（给出文件时可省略）</translation>
+    </message>
+    <message>
+        <source>a file kept with the note, stored with its SHA-256 (at most negotiation.material_max_mb)</source>
+        <translation>随资料保存的文件，连同其 SHA-256 一并保存（不超过 negotiation.material_max_mb）</translation>
+    </message>
+    <message>
+        <source>Add a material (§4.1.3): a note, a file or both.</source>
+        <translation>添加谈判资料（§4.1.3）：一段说明、一个文件或两者皆有。</translation>
+    </message>
+    <message>
+        <source>where to write the file</source>
+        <translation>文件写入位置</translation>
+    </message>
+    <message>
+        <source>Write a material's file (its id is in negotiation show) after checking it against its SHA-256.</source>
+        <translation>核对 SHA-256 后，将资料文件写出（其编号见 negotiation show）。</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationDetailHtml</name>
@@ -5356,6 +5348,13 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Summary</source>
         <translation>总结</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationMaterials</name>
+    <message>
+        <source>There is no material file #%1.</source>
+        <translation>不存在资料文件 #%1。</translation>
     </message>
 </context>
 <context>
@@ -5904,6 +5903,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Days without a narrowing gap after which My Tasks suggests marking a deadlock</source>
         <translation>差距未缩小达到该天数后，我的任务建议标记僵局</translation>
     </message>
+    <message>
+        <source>Largest file accepted as a negotiation material</source>
+        <translation>谈判资料可接受的最大文件</translation>
+    </message>
 </context>
 <context>
     <name>PolicyService</name>
@@ -6151,6 +6154,29 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>FILE: the workbook part %1 unpacks to more than %2 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
         <translation>FILE：工作簿部件 %1 解压后超过 %2 MB，超过了 BizDesk 的读取上限；这不是正常的电子表格。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredFiles</name>
+    <message>
+        <source>FILE: %1 is larger than %2 MB, the limit set by %3 (§%4).</source>
+        <translation>FILE：%1 超过 %2 MB，即 %3 规定的上限（§%4）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 is empty.</source>
+        <translation>FILE：%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>FILE: cannot read %1 (%2).</source>
+        <translation>FILE：无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 no longer matches the SHA-256 recorded when it was attached; the stored copy was changed outside BizDesk.</source>
+        <translation>%1 与添加时记录的 SHA-256 不再一致；存储的副本已在 BizDesk 之外被改动。</translation>
+    </message>
+    <message>
+        <source>out: cannot write %1 (%2).</source>
+        <translation>out：无法写入 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -7790,6 +7816,21 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::FieldsDialog</name>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::FirstRunDialog</name>
     <message>
         <source>Database: %1</source>
@@ -8466,6 +8507,22 @@ Open the negotiation anyway?</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Summary print preview…</source>
+        <translation>总结报告打印预览…</translation>
+    </message>
+    <message>
+        <source>Save material file</source>
+        <translation>保存资料文件</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>

@@ -565,18 +565,6 @@
 <context>
     <name>ContractAttachments</name>
     <message>
-        <source>FILE: %1 is larger than %2 MB, the most a contract attachment may be (contract.attachment_max_mb, §5.1).</source>
-        <translation>FILE：%1 超過 %2 MB，這是合同附件允許的最大大小（contract.attachment_max_mb，§5.1）。</translation>
-    </message>
-    <message>
-        <source>FILE: %1 is empty.</source>
-        <translation>FILE：%1 是空檔案。</translation>
-    </message>
-    <message>
-        <source>FILE: cannot read %1 (%2).</source>
-        <translation>FILE：無法讀取 %1（%2）。</translation>
-    </message>
-    <message>
         <source>%1 is %2: a file of the kind "%3" cannot be attached now.</source>
         <translation>%1 當前為%2：現在不能新增“%3”類附件。</translation>
     </message>
@@ -591,14 +579,6 @@
     <message>
         <source>%1 was destroyed after its retention period (§5.6.3); only its name, size and SHA-256 are kept.</source>
         <translation>%1 已在保管期滿後銷燬（§5.6.3）；僅保留檔名、大小和 SHA-256。</translation>
-    </message>
-    <message>
-        <source>%1 no longer matches the SHA-256 recorded when it was attached; the stored copy was changed outside BizDesk.</source>
-        <translation>%1 與新增時記錄的 SHA-256 不再一致；儲存的副本已在 BizDesk 之外被改動。</translation>
-    </message>
-    <message>
-        <source>out: cannot write %1 (%2).</source>
-        <translation>out：無法寫入 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -4947,14 +4927,6 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>資料類別</translation>
     </message>
     <message>
-        <source>the material</source>
-        <translation>資料內容</translation>
-    </message>
-    <message>
-        <source>Add a material note (§4.1.3).</source>
-        <translation>新增一條資料筆記（§4.1.3）。</translation>
-    </message>
-    <message>
         <source>untick the item</source>
         <translation>取消勾選</translation>
     </message>
@@ -5178,6 +5150,26 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
         <translation>按負責人統計已關閉談判：爭取到的協議區間比例和估計誤差（§4.4）。</translation>
     </message>
+    <message>
+        <source>the material (may be left out when a file is given)</source>
+        <translation>資料內容（給出檔案時可省略）</translation>
+    </message>
+    <message>
+        <source>a file kept with the note, stored with its SHA-256 (at most negotiation.material_max_mb)</source>
+        <translation>隨資料儲存的檔案，連同其 SHA-256 一併儲存（不超過 negotiation.material_max_mb）</translation>
+    </message>
+    <message>
+        <source>Add a material (§4.1.3): a note, a file or both.</source>
+        <translation>新增談判資料（§4.1.3）：一段說明、一個檔案或兩者皆有。</translation>
+    </message>
+    <message>
+        <source>where to write the file</source>
+        <translation>檔案寫入位置</translation>
+    </message>
+    <message>
+        <source>Write a material's file (its id is in negotiation show) after checking it against its SHA-256.</source>
+        <translation>核對 SHA-256 後，將資料檔案寫出（其編號見 negotiation show）。</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationDetailHtml</name>
@@ -5356,6 +5348,13 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>Summary</source>
         <translation>總結</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationMaterials</name>
+    <message>
+        <source>There is no material file #%1.</source>
+        <translation>不存在資料檔案 #%1。</translation>
     </message>
 </context>
 <context>
@@ -5904,6 +5903,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>Days without a narrowing gap after which My Tasks suggests marking a deadlock</source>
         <translation>差距未縮小達到該天數後，我的任務建議標記僵局</translation>
     </message>
+    <message>
+        <source>Largest file accepted as a negotiation material</source>
+        <translation>談判資料可接受的最大檔案</translation>
+    </message>
 </context>
 <context>
     <name>PolicyService</name>
@@ -6151,6 +6154,29 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>FILE: the workbook part %1 unpacks to more than %2 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
         <translation>FILE：工作簿部件 %1 解壓後超過 %2 MB，超過了 BizDesk 的讀取上限；這不是正常的電子表格。</translation>
+    </message>
+</context>
+<context>
+    <name>StoredFiles</name>
+    <message>
+        <source>FILE: %1 is larger than %2 MB, the limit set by %3 (§%4).</source>
+        <translation>FILE：%1 超過 %2 MB，即 %3 規定的上限（§%4）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 is empty.</source>
+        <translation>FILE：%1 是空檔案。</translation>
+    </message>
+    <message>
+        <source>FILE: cannot read %1 (%2).</source>
+        <translation>FILE：無法讀取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 no longer matches the SHA-256 recorded when it was attached; the stored copy was changed outside BizDesk.</source>
+        <translation>%1 與新增時記錄的 SHA-256 不再一致；儲存的副本已在 BizDesk 之外被改動。</translation>
+    </message>
+    <message>
+        <source>out: cannot write %1 (%2).</source>
+        <translation>out：無法寫入 %1（%2）。</translation>
     </message>
 </context>
 <context>
@@ -7790,6 +7816,21 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::FieldsDialog</name>
+    <message>
+        <source>Optional</source>
+        <translation>可選</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>選擇檔案</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::FirstRunDialog</name>
     <message>
         <source>Database: %1</source>
@@ -8466,6 +8507,22 @@ Open the negotiation anyway?</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Summary print preview…</source>
+        <translation>總結報告列印預覽…</translation>
+    </message>
+    <message>
+        <source>Save material file</source>
+        <translation>儲存資料檔案</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已儲存 %1。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
     </message>
 </context>
 <context>

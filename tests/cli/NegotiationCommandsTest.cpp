@@ -7,6 +7,7 @@
 #include "support/CliHarness.h"
 #include "support/TestDatabase.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -243,4 +244,36 @@ TEST_F(NegotiationCommandsTest, summary_report_contract_draft_and_acknowledgemen
     const QJsonArray outcomes = QJsonDocument::fromJson(ok(u"director"_s, {u"negotiation"_s, u"outcomes"_s}).out.toUtf8()).array();
     ASSERT_EQ(outcomes.size(), 1);
     EXPECT_EQ(outcomes[0].toObject()[u"capture"_s].toString(), u"86.7%"_s);
+}
+
+TEST_F(NegotiationCommandsTest, a_material_file_goes_in_with_its_hash_and_comes_back_checked)
+{
+    const QString id = open();
+    QTemporaryDir files;
+    const QString in = files.filePath(u"行业趋势.txt"_s);
+    const QByteArray content = "2027 年工业设备需求预计增长 8%。"_ba;
+    {
+        QFile file(in);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const QJsonObject shown = ok(u"manager1"_s, {u"negotiation"_s, u"material"_s, id, u"--kind"_s, u"industry"_s, u"--file"_s, in}).json();
+    const QJsonObject material = shown[u"materials"_s].toArray().first().toObject();
+    EXPECT_EQ(material[u"note"_s].toString(), u"行业趋势.txt"_s);
+    EXPECT_EQ(material[u"file"_s].toObject()[u"size"_s].toInteger(), content.size());
+    const QString out = files.filePath(u"copy.txt"_s);
+    const QJsonObject saved = ok(u"sales2"_s, {u"negotiation"_s, u"material-file"_s, QString::number(material[u"id"_s].toInteger()), u"--out"_s, out}).json();
+    EXPECT_EQ(saved[u"sha256"_s].toString(), material[u"file"_s].toObject()[u"sha256"_s].toString());
+    QFile copy(out);
+    ASSERT_TRUE(copy.open(QIODevice::ReadOnly));
+    EXPECT_EQ(copy.readAll(), content);
+
+    // A material with neither a note nor a file, or a file that is not there: exit 2, nothing written.
+    EXPECT_EQ(run(u"manager1"_s, {u"negotiation"_s, u"material"_s, id, u"--kind"_s, u"industry"_s}).status, 2);
+    const Outcome missing = run(u"manager1"_s, {u"negotiation"_s, u"material"_s, id, u"--kind"_s, u"laws"_s, u"--file"_s, files.filePath(u"none.pdf"_s)});
+    EXPECT_EQ(missing.status, 2);
+    EXPECT_EQ(missing.error()[u"field"_s].toString(), u"FILE"_s) << missing.err.toStdString();
+    EXPECT_EQ(rows(u"negotiation_materials"_s), 1);
+    // Finance does not see the negotiation, so the file does not exist for it (exit 5).
+    EXPECT_EQ(run(u"finance"_s, {u"negotiation"_s, u"material-file"_s, QString::number(material[u"id"_s].toInteger()), u"--out"_s, out}).status, 5);
 }

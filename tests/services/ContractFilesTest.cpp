@@ -177,7 +177,7 @@ TEST_P(ContractFilesTest, the_size_cap_is_a_policy_counted_while_reading)
     services::PolicyService(as(u"director"_s)).set(domain::policy::contractAttachmentMaxMb, u"1"_s);
     const domain::Contract contract = draft();
     services::ContractAttachments files(as(u"manager1"_s));
-    EXPECT_EQ(files.maxBytes(), 1024 * 1024);
+    EXPECT_EQ(files.cap().bytes, 1024 * 1024);
     const QString big = writeFile(u"附件一.pdf"_s, QByteArray(1024 * 1024 + 1, 'a'));
     try {
         files.attachFile(contract.id, big, Kind::Annex);

@@ -12,12 +12,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -162,6 +166,42 @@ TEST_P(NegotiationsPageTest, a_consensus_offers_the_contract_draft_button)
     EXPECT_EQ(contract.contract.amount.toDecimalString(), u"1080000.00"_s);
     EXPECT_EQ(contract.contract.clauses.value(domain::ContractClause::Delivery), u"签约后 60 天交付"_s);
     EXPECT_FALSE(page.button(Command::WriteSummary)->isHidden());
+}
+
+TEST_P(NegotiationsPageTest, a_material_with_a_file_is_added_from_its_dialog_and_saved_from_its_link)
+{
+    const qint64 id = openNegotiation(u"年度框架协议"_s);
+    QTemporaryDir files;
+    const QString in = files.filePath(u"竞品报价.txt"_s);
+    {
+        QFile file(in);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("A 公司 98 万");
+    }
+    ui::NegotiationsPage page(as(u"manager1"_s));
+    page.refresh();
+    page.open(id);
+    bizdesk::testing::whenModalShown<ui::FieldsDialog>([&](ui::FieldsDialog *dialog) {
+        auto *kind = qobject_cast<QComboBox *>(dialog->editor(u"kind"_s));
+        kind->setCurrentIndex(kind->findData(u"competitors"_s));
+        bizdesk::testing::typeText(dialog->editor(u"file"_s), in);
+        dialog->accept();
+    });
+    QTest::mouseClick(page.button(Command::Material), Qt::LeftButton);
+    ASSERT_EQ(page.currentDetail()->materials.size(), 1) << page.messageLabel()->text().toStdString();
+    const domain::Material material = page.currentDetail()->materials.first();
+    EXPECT_TRUE(material.hasFile());
+    EXPECT_TRUE(page.detailView()->toHtml().contains(u"material:%1"_s.arg(material.id))) << "the file is a link in the detail";
+
+    const QString out = files.filePath(u"saved.txt"_s);
+    bizdesk::testing::whenModalShown<QFileDialog>([&](QFileDialog *dialog) {
+        dialog->selectFile(out);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept checks the name, as a click on Save does
+    });
+    emit page.detailView()->anchorClicked(QUrl(u"material:%1"_s.arg(material.id)));
+    QFile saved(out);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly)) << page.messageLabel()->text().toStdString();
+    EXPECT_EQ(saved.readAll(), QByteArray("A 公司 98 万"));
 }
 
 TEST_P(NegotiationsPageTest, chinese_screenshot_of_a_negotiation_in_bargaining)

@@ -2,10 +2,12 @@
 #include "cli/CommandLine.h"
 #include "domain/Error.h"
 #include "services/company/CompanyService.h"
+#include "services/negotiations/NegotiationMaterials.h"
 #include "services/negotiations/NegotiationReport.h"
 #include "services/negotiations/NegotiationService.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -17,6 +19,7 @@ namespace {
 
 using domain::Error;
 using Needs = CommandSpec::Needs;
+using services::NegotiationMaterials;
 using services::NegotiationService;
 
 OptionSpec option(const char *name, const char *value, const QString &help, bool required = false)
@@ -200,11 +203,27 @@ void registerPreparation(CommandLine &commandLine)
                           });
     addNegotiationCommand(commandLine, "material", {},
                           {option("kind", "market|industry|competitors|laws", QCoreApplication::translate("NegotiationCommands", "what the material is about"), true),
-                           option("note", "TEXT", QCoreApplication::translate("NegotiationCommands", "the material"), true)},
-                          QCoreApplication::translate("NegotiationCommands", "Add a material note (§4.1.3)."), [](CommandContext &context, qint64 id) {
-                              NegotiationService(context.session())
-                                  .addMaterial(id, context.option(QStringLiteral("kind")), context.option(QStringLiteral("note")), context.seenVersion());
+                           option("note", "TEXT", QCoreApplication::translate("NegotiationCommands", "the material (may be left out when a file is given)")),
+                           option("file", "PATH", QCoreApplication::translate("NegotiationCommands", "a file kept with the note, stored with its SHA-256 (at most negotiation.material_max_mb)"))},
+                          QCoreApplication::translate("NegotiationCommands", "Add a material (§4.1.3): a note, a file or both."), [](CommandContext &context, qint64 id) {
+                              NegotiationMaterials(context.session())
+                                  .addFromPath(id, context.option(QStringLiteral("kind")), context.optionOr(QStringLiteral("note"), {}),
+                                               context.optionOr(QStringLiteral("file"), {}), context.seenVersion());
                           });
+    commandLine.add({{QStringLiteral("negotiation"), QStringLiteral("material-file")}, {QStringLiteral("MID")},
+                     {option("out", "FILE", QCoreApplication::translate("NegotiationCommands", "where to write the file"), true)},
+                     QCoreApplication::translate("NegotiationCommands", "Write a material's file (its id is in negotiation show) after checking it against its SHA-256."),
+                     Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         const QString out = context.option(QStringLiteral("out"));
+                         const domain::Material material = NegotiationMaterials(context.session()).saveTo(context.positionalId(0), out);
+                         return QJsonObject{{QStringLiteral("material"), material.id},
+                                            {QStringLiteral("file"), material.fileName},
+                                            {QStringLiteral("size"), material.fileSize},
+                                            {QStringLiteral("sha256"), material.sha256},
+                                            {QStringLiteral("out"), QFileInfo(out).absoluteFilePath()}};
+                     },
+                     {}});
     addNegotiationCommand(commandLine, "checklist", {QStringLiteral("ITEM")},
                           {option("undone", nullptr, QCoreApplication::translate("NegotiationCommands", "untick the item"))},
                           QCoreApplication::translate("NegotiationCommands", "Tick a preparation checklist item that the record does not show itself: briefing_held."),

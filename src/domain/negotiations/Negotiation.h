@@ -142,6 +142,11 @@ struct Material
     MaterialKind kind = MaterialKind::Market;
     QString note;
     QString createdAt;
+    QString fileName = {}; ///< empty when the material is a note only (default-initialised: brace lists may stop before the file)
+    QString mediaType = {};
+    qint64 fileSize = 0;
+    QString sha256 = {};
+    bool hasFile() const { return !fileName.isEmpty(); }
 };
 
 struct NegotiationSession

@@ -52,6 +52,8 @@ const QList<PolicyDefinition> &PolicyCatalog::definitions()
         {policy::negotiationDeadlockDays, Kind::Integer, QStringLiteral("14"), 1, 365, QStringLiteral("4.2.5"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Days without a narrowing gap after which My Tasks suggests marking a deadlock"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "days")},
+        {policy::negotiationMaterialMaxMb, Kind::Integer, QStringLiteral("20"), 1, 100, QStringLiteral("4.1.3"),
+         QT_TRANSLATE_NOOP("PolicyCatalog", "Largest file accepted as a negotiation material"), QT_TRANSLATE_NOOP("PolicyCatalog", "MB")},
         {policy::contactIntervalKey, Kind::Integer, QStringLiteral("30"), 1, 365, QStringLiteral("3.2.2"),
          QT_TRANSLATE_NOOP("PolicyCatalog", "Contact interval for key customers"), QT_TRANSLATE_NOOP("PolicyCatalog", "days")},
         {policy::contactIntervalGeneral, Kind::Integer, QStringLiteral("60"), 1, 365, QStringLiteral("3.2.2"),

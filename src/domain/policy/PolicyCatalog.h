@@ -67,6 +67,7 @@ inline const QString contractRenewalNoticeDays = QStringLiteral("contract.renewa
 inline const QString contractAttachmentMaxMb = QStringLiteral("contract.attachment_max_mb");
 inline const QString negotiationDeadlockSessions = QStringLiteral("negotiation.deadlock_sessions");
 inline const QString negotiationDeadlockDays = QStringLiteral("negotiation.deadlock_days");
+inline const QString negotiationMaterialMaxMb = QStringLiteral("negotiation.material_max_mb");
 inline const QString contactIntervalKey = QStringLiteral("customer.contact_interval_days.key");
 inline const QString contactIntervalGeneral = QStringLiteral("customer.contact_interval_days.general");
 inline const QString contactIntervalPotential = QStringLiteral("customer.contact_interval_days.potential");

@@ -12,11 +12,7 @@
 #include "storage/contracts/ContractAttachmentRepository.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
-#include <QMimeDatabase>
-#include <QSaveFile>
 
 namespace bizdesk::services {
 namespace {
@@ -24,59 +20,17 @@ namespace {
 using domain::ContractAttachment;
 using domain::Error;
 
-constexpr qint64 chunkBytes = 64 * 1024;
-
-QString sha256Of(const QByteArray &content)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-}
-
-Error tooLarge(const QString &fileName, qint64 capBytes)
-{
-    return Error::invalid(QStringLiteral("FILE"),
-                          QCoreApplication::translate("ContractAttachments", "FILE: %1 is larger than %2 MB, the most a contract "
-                                                                             "attachment may be (contract.attachment_max_mb, §5.1).")
-                              .arg(fileName)
-                              .arg(capBytes / (1024 * 1024)),
-                          QStringLiteral("5.1"));
-}
-
-Error emptyFile(const QString &fileName)
-{
-    return Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("ContractAttachments", "FILE: %1 is empty.").arg(fileName));
-}
-
 } // namespace
 
-qint64 ContractAttachments::maxBytes() const
+FileCap ContractAttachments::cap() const
 {
-    return PolicyService(m_session).integer(domain::policy::contractAttachmentMaxMb) * 1024 * 1024;
+    return {PolicyService(m_session).integer(domain::policy::contractAttachmentMaxMb) * 1024 * 1024, domain::policy::contractAttachmentMaxMb,
+            QStringLiteral("5.1")};
 }
 
 AttachmentFile ContractAttachments::read(const QString &path) const
 {
-    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("FILE"));
-    const QString name = QFileInfo(path).fileName();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("ContractAttachments", "FILE: cannot read %1 (%2).").arg(path, file.errorString()));
-    const qint64 cap = maxBytes();
-    AttachmentFile loaded{name, {}};
-    // Counted while reading: a file that grows, a pipe or a device is stopped one chunk past the cap.
-    for (;;) {
-        const QByteArray chunk = file.read(chunkBytes);
-        if (chunk.isEmpty()) {
-            if (file.error() != QFileDevice::NoError)
-                throw Error::invalid(QStringLiteral("FILE"), QCoreApplication::translate("ContractAttachments", "FILE: cannot read %1 (%2).").arg(path, file.errorString()));
-            break;
-        }
-        if (loaded.content.size() + chunk.size() > cap)
-            throw tooLarge(name, cap);
-        loaded.content.append(chunk);
-    }
-    if (loaded.content.isEmpty())
-        throw emptyFile(name);
-    return loaded;
+    return StoredFiles::read(path, cap());
 }
 
 bool ContractAttachments::mayAttach(const domain::Contract &contract, ContractAttachment::Kind kind) const
@@ -99,17 +53,14 @@ ContractAttachment ContractAttachments::attach(qint64 contractId, const Attachme
     if (!mayAttach(contract, kind))
         throw Error::denied(QCoreApplication::translate("ContractAttachments", "%1 may not attach files to %2.").arg(m_session.user().displayName, ContractAccess::label(contract)),
                             QStringLiteral("5"));
-    if (file.content.isEmpty())
-        throw emptyFile(file.fileName);
-    if (file.content.size() > maxBytes())
-        throw tooLarge(file.fileName, maxBytes());
+    StoredFiles::checkSize(file, cap());
     ContractAttachment attachment;
     attachment.contractId = contractId;
     attachment.kind = kind;
     attachment.fileName = domain::TextRules::required(QStringLiteral("FILE"), QFileInfo(file.fileName).fileName(), domain::TextKind::Line);
-    attachment.mediaType = QMimeDatabase().mimeTypeForFileNameAndData(attachment.fileName, file.content).name();
+    attachment.mediaType = StoredFiles::mediaTypeOf(attachment.fileName, file.content);
     attachment.size = file.content.size();
-    attachment.sha256 = sha256Of(file.content);
+    attachment.sha256 = StoredFiles::sha256Of(file.content);
     attachment.uploadedAt = m_session.timestamp();
     attachment.uploadedBy = m_session.userId();
     attachment.id = storage::ContractAttachmentRepository(m_session.database()).insert(attachment, file.content);
@@ -158,10 +109,7 @@ QByteArray ContractAttachments::content(qint64 attachmentId, ContractAttachment 
         throw Error::conflict(QCoreApplication::translate("ContractAttachments", "%1 was destroyed after its retention period (§5.6.3); only its name, size and SHA-256 are kept.")
                                   .arg(found->fileName),
                               QStringLiteral("5.6.3"));
-    if (content->size() != found->size || sha256Of(*content) != found->sha256)
-        throw Error::conflict(QCoreApplication::translate("ContractAttachments", "%1 no longer matches the SHA-256 recorded when it was attached; the stored copy was changed "
-                                 "outside BizDesk.")
-                                  .arg(found->fileName));
+    StoredFiles::verify(found->fileName, *content, found->size, found->sha256);
     if (attachment)
         *attachment = *found;
     return *content;
@@ -171,10 +119,7 @@ ContractAttachment ContractAttachments::saveTo(qint64 attachmentId, const QStrin
 {
     storage::OpenDatabaseFiles::refuse(path, QStringLiteral("out"));
     ContractAttachment attachment;
-    const QByteArray bytes = content(attachmentId, &attachment);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error::invalid(QStringLiteral("out"), QCoreApplication::translate("ContractAttachments", "out: cannot write %1 (%2).").arg(path, file.errorString()));
+    StoredFiles::save(content(attachmentId, &attachment), path);
     return attachment;
 }
 

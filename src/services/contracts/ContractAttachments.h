@@ -3,6 +3,7 @@
 #include "domain/contracts/Contract.h"
 #include "domain/contracts/ContractAttachment.h"
 #include "services/contracts/ContractExecutionService.h"
+#include "services/files/StoredFiles.h"
 
 #include <QByteArray>
 #include <QList>
@@ -13,13 +14,6 @@
 namespace bizdesk::services {
 
 class Session;
-
-/// A file as read from disk for attaching: counted while reading, never by its declared size.
-struct AttachmentFile
-{
-    QString fileName; ///< base name
-    QByteArray content;
-};
 
 /// The files kept with a contract (§5.1, §5.3, §5.5, §5.6.1): stored in the database with their
 /// SHA-256, at most contract.attachment_max_mb each, checked against the hash whenever they are
@@ -42,8 +36,8 @@ public:
     domain::ContractAttachment saveTo(qint64 attachmentId, const QString &path) const;
     /// Whether the session's user may attach a file of `kind` to `contract` now.
     bool mayAttach(const domain::Contract &contract, domain::ContractAttachment::Kind kind) const;
-    /// contract.attachment_max_mb in bytes.
-    qint64 maxBytes() const;
+    /// contract.attachment_max_mb.
+    FileCap cap() const;
 
     /// Signing (§5.3) and the signed scan, in one transaction.
     domain::Contract signWithScan(qint64 id, const SigningInput &input, const QString &scanPath, std::optional<int> seen = std::nullopt);

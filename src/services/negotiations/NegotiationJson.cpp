@@ -104,8 +104,15 @@ QJsonObject NegotiationService::toJson(const NegotiationDetail &d)
                                                         {QStringLiteral("their_strategy"), n.strategy.theirLikelyStrategy},
                                                         {QStringLiteral("our_responses"), n.strategy.ourResponses}});
     QJsonArray materials;
-    for (const domain::Material &m : d.materials)
-        materials.append(QJsonObject{{QStringLiteral("kind"), domain::materialKinds().name(m.kind)}, {QStringLiteral("note"), m.note}});
+    for (const domain::Material &m : d.materials) {
+        QJsonObject material{{QStringLiteral("id"), m.id}, {QStringLiteral("kind"), domain::materialKinds().name(m.kind)}, {QStringLiteral("note"), m.note}};
+        if (m.hasFile())
+            material.insert(QStringLiteral("file"), QJsonObject{{QStringLiteral("name"), m.fileName},
+                                                                {QStringLiteral("media_type"), m.mediaType},
+                                                                {QStringLiteral("size"), m.fileSize},
+                                                                {QStringLiteral("sha256"), m.sha256}});
+        materials.append(material);
+    }
     json.insert(QStringLiteral("materials"), materials);
     QJsonArray sessions;
     for (const domain::NegotiationSession &s : d.sessions)

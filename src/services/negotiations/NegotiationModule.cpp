@@ -108,7 +108,8 @@ ModuleDescriptor negotiationsModule()
     module.records = {negotiationRecord};
     module.taskSources = {std::make_shared<NegotiationTaskSource>()};
     module.commandGroups = {QStringLiteral("negotiation")};
-    module.policyKeys = {domain::policy::negotiationDeadlockSessions, domain::policy::negotiationDeadlockDays};
+    module.policyKeys = {domain::policy::negotiationDeadlockSessions, domain::policy::negotiationDeadlockDays,
+                         domain::policy::negotiationMaterialMaxMb};
     module.audit = negotiationAuditLabels();
     return module;
 }

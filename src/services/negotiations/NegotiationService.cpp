@@ -6,6 +6,7 @@
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
 #include "services/customers/CustomerService.h"
+#include "services/negotiations/NegotiationMaterials.h"
 #include "services/negotiations/NegotiationSummaryDraft.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Transaction.h"
@@ -145,13 +146,7 @@ Negotiation NegotiationService::setStrategy(qint64 id, const domain::Negotiation
 
 Negotiation NegotiationService::addMaterial(qint64 id, const QString &kind, const QString &note, std::optional<int> seen)
 {
-    const domain::MaterialKind materialKind = parseNamed(domain::materialKinds(), QStringLiteral("kind"), kind);
-    const QString text = TextRules::required(QStringLiteral("note"), note, TextKind::Notes);
-    return NegotiationAccess(m_session).change(id, seen, Needs::Acts, QStringLiteral("material"), [&](Negotiation &n, const NegotiationStanding &) {
-        storage::NegotiationRecordRepository(m_session.database())
-            .addMaterial(n.id, domain::Material{0, materialKind, text, {}}, m_session.timestamp(), m_session.userId());
-        return QJsonObject{{QStringLiteral("kind"), domain::materialKinds().name(materialKind)}};
-    });
+    return NegotiationMaterials(m_session).add(id, kind, note, std::nullopt, seen);
 }
 
 Negotiation NegotiationService::tick(qint64 id, const QString &item, bool done, std::optional<int> seen)

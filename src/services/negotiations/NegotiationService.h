@@ -138,6 +138,7 @@ public:
                                   std::optional<int> seen = std::nullopt);
     domain::Negotiation removeMember(qint64 id, const QString &login, std::optional<int> seen = std::nullopt);
     domain::Negotiation setStrategy(qint64 id, const domain::NegotiationStrategy &strategy, std::optional<int> seen = std::nullopt);
+    /// A material note (§4.1.3); NegotiationMaterials adds one with a file.
     domain::Negotiation addMaterial(qint64 id, const QString &kind, const QString &note, std::optional<int> seen = std::nullopt);
     /// Ticks a checklist item that is not read off the record (the internal briefing).
     domain::Negotiation tick(qint64 id, const QString &item, bool done, std::optional<int> seen = std::nullopt);

@@ -28,25 +28,57 @@ QList<Row> rowsOf(Database &database, const QString &sql, qint64 negotiationId, 
 
 } // namespace
 
-qint64 NegotiationRecordRepository::addMaterial(qint64 negotiationId, const domain::Material &material, const QString &now,
-                                                domain::UserId actor)
+qint64 NegotiationRecordRepository::addMaterial(qint64 negotiationId, const domain::Material &material, const QByteArray &content,
+                                                const QString &now, domain::UserId actor)
 {
-    SqlQuery query(m_database, QStringLiteral("INSERT INTO negotiation_materials (negotiation_id, kind, note, created_at, created_by) "
-                                              "VALUES (:id, :kind, :note, :now, :actor) RETURNING id"));
+    SqlQuery query(m_database, QStringLiteral("INSERT INTO negotiation_materials (negotiation_id, kind, note, created_at, created_by, "
+                                              "file_name, media_type, size_bytes, sha256, content) VALUES (:id, :kind, :note, :now, "
+                                              ":actor, :file, :type, :size, :sha, :content) RETURNING id"));
+    const bool withFile = material.hasFile();
     query.bind(":id", negotiationId).bind(":kind", domain::materialKinds().name(material.kind)).bind(":note", material.note)
-        .bind(":now", now).bind(":actor", actor);
+        .bind(":now", now).bind(":actor", actor)
+        .bind(":file", withFile ? QVariant(material.fileName) : QVariant())
+        .bind(":type", withFile ? QVariant(material.mediaType) : QVariant())
+        .bind(":size", withFile ? QVariant(material.fileSize) : QVariant())
+        .bind(":sha", withFile ? QVariant(material.sha256) : QVariant())
+        .bind(":content", withFile ? QVariant(content) : QVariant(QMetaType(QMetaType::QByteArray)));
     return query.insertReturningId();
 }
 
+namespace {
+
+const QString materialColumns = QStringLiteral("id, kind, note, created_at, file_name, media_type, size_bytes, sha256, negotiation_id");
+
+domain::Material readMaterial(const SqlQuery &q)
+{
+    domain::Material material;
+    material.id = q.value(0).toLongLong();
+    material.kind = named(domain::materialKinds(), q.value(1), domain::MaterialKind::Market);
+    material.note = q.value(2).toString();
+    material.createdAt = q.value(3).toString();
+    material.fileName = q.value(4).toString();
+    material.mediaType = q.value(5).toString();
+    material.fileSize = q.value(6).toLongLong();
+    material.sha256 = q.value(7).toString();
+    return material;
+}
+
+} // namespace
+
 QList<domain::Material> NegotiationRecordRepository::materials(qint64 negotiationId) const
 {
-    return rowsOf<domain::Material>(m_database, QStringLiteral("SELECT id, kind, note, created_at FROM negotiation_materials "
-                                                               "WHERE negotiation_id = :id ORDER BY id"),
-                                    negotiationId, [](const SqlQuery &q) {
-                                        return domain::Material{q.value(0).toLongLong(),
-                                                                named(domain::materialKinds(), q.value(1), domain::MaterialKind::Market),
-                                                                q.value(2).toString(), q.value(3).toString()};
-                                    });
+    return rowsOf<domain::Material>(m_database, QStringLiteral("SELECT %1 FROM negotiation_materials WHERE negotiation_id = :id ORDER BY id")
+                                                    .arg(materialColumns),
+                                    negotiationId, readMaterial);
+}
+
+std::optional<NegotiationRecordRepository::MaterialFile> NegotiationRecordRepository::materialFile(qint64 materialId) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT %1, content FROM negotiation_materials WHERE id = :id").arg(materialColumns));
+    query.bind(":id", materialId).exec();
+    if (!query.next())
+        return std::nullopt;
+    return MaterialFile{query.value(8).toLongLong(), readMaterial(query), query.value(9).toByteArray()};
 }
 
 qint64 NegotiationRecordRepository::addSession(qint64 negotiationId, const domain::NegotiationSession &s, const QString &now,

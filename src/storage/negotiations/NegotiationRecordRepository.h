@@ -2,6 +2,7 @@
 
 #include "domain/negotiations/Negotiation.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -37,8 +38,18 @@ class NegotiationRecordRepository
 public:
     explicit NegotiationRecordRepository(Database &database) : m_database(database) {}
 
-    qint64 addMaterial(qint64 negotiationId, const domain::Material &material, const QString &now, domain::UserId actor);
+    /// A material note; with a file when material.hasFile(), whose bytes are `content`.
+    qint64 addMaterial(qint64 negotiationId, const domain::Material &material, const QByteArray &content, const QString &now,
+                       domain::UserId actor);
+    /// Without file contents.
     QList<domain::Material> materials(qint64 negotiationId) const;
+    struct MaterialFile
+    {
+        qint64 negotiationId = 0;
+        domain::Material material;
+        QByteArray content; ///< empty when the material has no file
+    };
+    std::optional<MaterialFile> materialFile(qint64 materialId) const;
 
     qint64 addSession(qint64 negotiationId, const domain::NegotiationSession &session, const QString &now, domain::UserId actor);
     QList<domain::NegotiationSession> sessions(qint64 negotiationId) const;

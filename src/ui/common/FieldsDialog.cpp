@@ -3,9 +3,12 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -53,6 +56,25 @@ FieldsDialog::FieldsDialog(const QString &title, const QList<Field> &fields, QWi
             spin->setValue(field.initial.toInt());
             editor = spin;
             break;
+        }
+        case Kind::OpenFile: {
+            auto *row = new QWidget(this);
+            auto *rowLayout = new QHBoxLayout(row);
+            rowLayout->setContentsMargins(0, 0, 0, 0);
+            auto *path = new QLineEdit(field.initial, row);
+            path->setObjectName(field.key);
+            path->setPlaceholderText(tr("Optional"));
+            auto *browse = new QPushButton(tr("Browse…"), row);
+            connect(browse, &QPushButton::clicked, this, [this, path] {
+                const QString chosen = QFileDialog::getOpenFileName(this, tr("Choose a file"), path->text());
+                if (!chosen.isEmpty())
+                    path->setText(chosen);
+            });
+            rowLayout->addWidget(path, 1);
+            rowLayout->addWidget(browse);
+            form->addRow(field.label, row);
+            m_editors.insert(field.key, path);
+            continue;
         }
         }
         editor->setObjectName(field.key);

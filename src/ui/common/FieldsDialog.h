@@ -20,7 +20,7 @@ class FieldsDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Kind { Line, Text, Date, Choice, Number };
+    enum class Kind { Line, Text, Date, Choice, Number, OpenFile }; ///< OpenFile: a path with a Browse… button
     struct Field
     {
         QString key;

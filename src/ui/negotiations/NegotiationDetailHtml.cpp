@@ -4,6 +4,7 @@
 #include "ui/common/Formats.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 namespace bizdesk::ui {
@@ -14,10 +15,15 @@ QString e(const QString &text)
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
+/// `html` is already escaped.
+QString rawRow(const QString &label, const QString &html)
+{
+    return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(e(label), html);
+}
 
 QString row(const QString &label, const QString &value)
 {
-    return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(e(label), e(value));
+    return rawRow(label, e(value));
 }
 
 QString money(const std::optional<domain::Money> &amount)
@@ -80,8 +86,14 @@ QString NegotiationDetailHtml::render(const services::NegotiationDetail &d)
         checklist << QStringLiteral("%1 %2").arg(it.value() ? QStringLiteral("☑") : QStringLiteral("☐"), domain::checklistItems().display(it.key()));
     html += row(QCoreApplication::translate("NegotiationDetailHtml", "Checklist (%1/5)").arg(domain::PreparationChecklist::done(d.checklist)),
                 checklist.join(QStringLiteral("  ")));
-    for (const domain::Material &material : d.materials)
-        html += row(domain::materialKinds().display(material.kind), material.note);
+    for (const domain::Material &material : d.materials) {
+        QString text = e(material.note);
+        if (material.hasFile())
+            text += QStringLiteral("<br>📎 <a href=\"material:%1\">%2</a> (%3)")
+                        .arg(material.id)
+                        .arg(material.fileName.toHtmlEscaped(), QLocale().formattedDataSize(material.fileSize));
+        html += rawRow(domain::materialKinds().display(material.kind), text);
+    }
     html += QStringLiteral("</table>");
 
     html += heading(QCoreApplication::translate("NegotiationDetailHtml", "Team (suggested size %1)").arg(d.suggestedTeamSize)) + QStringLiteral("<table>");

@@ -4,16 +4,19 @@
 #include "services/company/CompanyService.h"
 #include "services/contracts/ContractModule.h"
 #include "services/contracts/ContractService.h"
+#include "services/negotiations/NegotiationMaterials.h"
 #include "services/negotiations/NegotiationModule.h"
 #include "services/negotiations/NegotiationReport.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/common/FieldsDialog.h"
+#include "ui/common/PrintPreview.h"
 #include "ui/common/StateBadgeDelegate.h"
 #include "ui/negotiations/NegotiationDetailHtml.h"
 #include "ui/negotiations/NegotiationListModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -119,6 +122,8 @@ void NegotiationsPage::buildUi()
     detailLayout->addWidget(m_chart);
     m_detailView = new QTextBrowser(detail);
     m_detailView->setOpenLinks(false);
+    // Material files are links (material:ID); following one saves the file where the user says.
+    connect(m_detailView, &QTextBrowser::anchorClicked, this, &NegotiationsPage::saveMaterialFile);
     detailLayout->addWidget(m_detailView, 1);
     m_message = new QLabel(detail);
     m_message->setWordWrap(true);
@@ -141,7 +146,7 @@ void NegotiationsPage::buildUi()
         {Command::Term, tr("Term…")},              {Command::Deadlock, tr("Deadlock…")},
         {Command::Outcome, tr("Deadlock outcome…")}, {Command::WriteSummary, tr("Write summary…")},
         {Command::SubmitSummary, tr("Submit summary…")}, {Command::Acknowledge, tr("Acknowledge summary")},
-        {Command::ContractDraft, tr("Create contract draft")}, {Command::PrintSummary, tr("Summary PDF…")},
+        {Command::ContractDraft, tr("Create contract draft")}, {Command::PreviewSummary, tr("Summary print preview…")}, {Command::PrintSummary, tr("Summary PDF…")},
     };
     QHBoxLayout *line = nullptr;
     int placed = 0;
@@ -219,6 +224,23 @@ void NegotiationsPage::open(qint64 id)
     showDetail();
 }
 
+void NegotiationsPage::saveMaterialFile(const QUrl &link)
+{
+    if (link.scheme() != QLatin1String("material"))
+        return;
+    const qint64 materialId = link.path().toLongLong();
+    QString suggested;
+    if (m_detail)
+        for (const domain::Material &material : m_detail->materials)
+            if (material.id == materialId)
+                suggested = material.fileName;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save material file"), suggested);
+    if (path.isEmpty())
+        return;
+    if (attempt([&] { services::NegotiationMaterials(m_session).saveTo(materialId, path); }))
+        m_message->setText(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+}
+
 void NegotiationsPage::showDetail()
 {
     for (QPushButton *button : m_stageButtons)
@@ -255,6 +277,7 @@ void NegotiationsPage::showDetail()
     show(Command::SubmitSummary, d.mayWriteSummary());
     show(Command::Acknowledge, d.mayAcknowledge());
     show(Command::ContractDraft, d.negotiation.stage == NegotiationStage::Consensus && m_session.may(domain::Action::DraftContract));
+    show(Command::PreviewSummary, !domain::NegotiationFlow::isOpen(d.negotiation.stage));
     show(Command::PrintSummary, !domain::NegotiationFlow::isOpen(d.negotiation.stage));
 }
 
@@ -368,8 +391,12 @@ void NegotiationsPage::run(Command command)
     }
     case Command::Material:
         if (auto dialog = ask(title, {{QStringLiteral("kind"), tr("Kind"), Kind::Choice, {}, choicesOf(domain::materialKinds())},
-                                      {QStringLiteral("note"), tr("Note"), Kind::Text, {}, {}}}))
-            done = attempt([&] { service.addMaterial(id, dialog->value(QStringLiteral("kind")), dialog->value(QStringLiteral("note")), version); });
+                                      {QStringLiteral("note"), tr("Note"), Kind::Text, {}, {}},
+                                      {QStringLiteral("file"), tr("File"), Kind::OpenFile, {}, {}}}))
+            done = attempt([&] {
+                services::NegotiationMaterials(m_session).addFromPath(id, dialog->value(QStringLiteral("kind")), dialog->value(QStringLiteral("note")),
+                                                                      dialog->value(QStringLiteral("file")).trimmed(), version);
+            });
         break;
     case Command::Briefing: done = attempt([&] { service.tick(id, QStringLiteral("briefing_held"), true, version); }); break;
     case Command::Session:
@@ -470,6 +497,9 @@ void NegotiationsPage::run(Command command)
         }
         return;
     }
+    case Command::PreviewSummary:
+        attempt([&] { PrintPreview::show(this, services::NegotiationReport::summary(*m_detail, services::CompanyService(m_session).profile()), m_session.now()); });
+        return;
     case Command::PrintSummary: {
         const QString path = QFileDialog::getSaveFileName(this, title, QStringLiteral("negotiation-%1.pdf").arg(id), tr("PDF (*.pdf)"));
         if (!path.isEmpty())

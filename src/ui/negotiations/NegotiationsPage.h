@@ -4,6 +4,7 @@
 #include "ui/shell/ModulePage.h"
 
 #include <QMap>
+#include <QUrl>
 #include <QWidget>
 
 #include <optional>
@@ -30,7 +31,7 @@ class NegotiationsPage : public QWidget, public ModulePage
 public:
     /// What the page's command buttons do besides stage moves.
     enum class Command { Open, Member, Strategy, Material, Briefing, Session, Probe, Estimate, Offer, Term, Deadlock, Outcome,
-                         WriteSummary, SubmitSummary, Acknowledge, ContractDraft, PrintSummary };
+                         WriteSummary, SubmitSummary, Acknowledge, ContractDraft, PreviewSummary, PrintSummary };
 
     explicit NegotiationsPage(services::Session &session, QWidget *parent = nullptr);
 
@@ -61,6 +62,8 @@ signals:
 
 private:
     void buildUi();
+    /// Follows a material:ID link of the detail: asks where, then writes the checked file there.
+    void saveMaterialFile(const QUrl &link);
     void reloadList();
     void showDetail();
     template <typename Work>
