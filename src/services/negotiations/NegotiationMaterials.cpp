@@ -38,7 +38,9 @@ domain::Negotiation NegotiationMaterials::add(qint64 negotiationId, const QStrin
         material.sha256 = StoredFiles::sha256Of(file->content);
     }
     const QString text = TextRules::clean(QStringLiteral("note"), note, TextKind::Notes);
-    material.note = text.isEmpty() && file ? material.fileName : TextRules::required(QStringLiteral("note"), note, TextKind::Notes);
+    if (text.isEmpty() && !file)
+        throw Error::invalid(QStringLiteral("note"), QCoreApplication::translate("NegotiationMaterials", "note: a material needs a note, a file or both."));
+    material.note = text.isEmpty() ? material.fileName : text;
     return NegotiationAccess(m_session).change(negotiationId, seen, NegotiationAccess::Needs::Acts, QStringLiteral("material"),
                                                [&](domain::Negotiation &n, const NegotiationStanding &) {
                                                    const qint64 id = storage::NegotiationRecordRepository(m_session.database())
