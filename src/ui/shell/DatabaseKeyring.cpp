@@ -49,11 +49,4 @@ bool DatabaseKeyring::store(const storage::DatabaseLocation &location, const QSt
     return runJob(job);
 }
 
-void DatabaseKeyring::forget(const storage::DatabaseLocation &location)
-{
-    QKeychain::DeletePasswordJob job(keyringService);
-    job.setKey(location.displayName());
-    runJob(job);
-}
-
 } // namespace bizdesk::ui

@@ -21,8 +21,6 @@ public:
     static std::optional<QString> read(const storage::DatabaseLocation &location);
     /// False when no keyring took it.
     static bool store(const storage::DatabaseLocation &location, const QString &password);
-    /// Drops a remembered password (the server refused it).
-    static void forget(const storage::DatabaseLocation &location);
 };
 
 } // namespace bizdesk::ui
