@@ -53,6 +53,10 @@
         <source>BizDesk databases (*.sqlite)</source>
         <translation>BizDesk 数据库 (*.sqlite)</translation>
     </message>
+    <message>
+        <source>Enter the database password…</source>
+        <translation>输入数据库密码…</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDesk</name>
@@ -70,6 +74,21 @@
     <message>
         <source>%1: "%2" is not an audit head; write ID:HASH, the entry number, a colon and the 64 hex digits that "bizdeskctl audit head" prints.</source>
         <translation>%1：“%2”不是审计链头；请写成 ID:HASH，即条目编号、冒号和“bizdeskctl audit head”输出的 64 位十六进制数字。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditHeadGuard</name>
+    <message>
+        <source>The audit trail of %1 no longer holds entry %2 with the hash this computer saw last (%3): the database was rolled back — an older copy was put in its place or its newest entries were removed. Its last entry now is %4.</source>
+        <translation>%1 的审计记录中已没有本机上次看到的条目 %2（哈希 %3）：数据库被回滚了——有人用较旧的副本替换了它，或删除了最新的条目。现在的最后一条是 %4。</translation>
+    </message>
+    <message>
+        <source>Entry %1 records a restore from the backup %2 (audit head %3) at %4 UTC by %5.</source>
+        <translation>条目 %1 记录了一次恢复：由 %5 于 UTC %4 从备份 %2（审计链头 %3）恢复。</translation>
+    </message>
+    <message>
+        <source>If this is known and wanted, accept it with "bizdeskctl audit accept-head".</source>
+        <translation>如果这是已知且有意的操作，请用“bizdeskctl audit accept-head”接受它。</translation>
     </message>
 </context>
 <context>
@@ -236,6 +255,10 @@
     <message>
         <source>%1: the value is not valid UTF-8 text; check the terminal's or script's encoding.</source>
         <translation>%1：该值不是有效的 UTF-8 文本；请检查终端或脚本的编码。</translation>
+    </message>
+    <message>
+        <source>bizdeskctl: warning: %1</source>
+        <translation>bizdeskctl：警告：%1</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3107,25 @@
     </message>
 </context>
 <context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in the desktop keyring (never in a file)</source>
+        <translation>记在桌面密钥环中(&amp;R)（绝不写入文件）</translation>
+    </message>
+</context>
+<context>
     <name>DelegationDialog</name>
     <message>
         <source>Delegation of approvals</source>
@@ -4295,6 +4337,22 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>VALUE: %1 has no value; give KEY VALUE pairs.</source>
         <translation>VALUE：%1 没有值；请按 KEY VALUE 成对给出。</translation>
+    </message>
+    <message>
+        <source>Accept a known, wanted rollback of the audit chain (an older backup restored, the newest entries cut): this computer takes the chain's present head as the last one seen and stops warning. Audited; needs the admin role.</source>
+        <translation>接受已知且有意的审计链回滚（恢复了较旧的备份、删去了最新条目）：本机把审计链当前的链头当作上次看到的链头，不再警告。此操作会记入审计，需要管理员角色。</translation>
+    </message>
+    <message>
+        <source>This program keeps no audit heads.</source>
+        <translation>本程序不保存审计链头。</translation>
+    </message>
+    <message>
+        <source>Nothing to accept: the audit chain still holds the head this computer saw last. Audit head: entry %1.</source>
+        <translation>无需接受：审计链仍包含本机上次看到的链头。审计链头：条目 %1。</translation>
+    </message>
+    <message>
+        <source>Rollback accepted (audit entry %1). Audit head: entry %1, hash %2</source>
+        <translation>已接受回滚（审计条目 %1）。审计链头：条目 %1，哈希 %2</translation>
     </message>
 </context>
 <context>
@@ -7435,6 +7493,13 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::DatabasePasswordDialog</name>
+    <message>
+        <source>Password of %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::DelegationDialog</name>
     <message>
         <source>(choose)</source>
@@ -8031,6 +8096,10 @@ New status:</source>
     <message>
         <source>&amp;Company profile…</source>
         <translation>公司信息(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

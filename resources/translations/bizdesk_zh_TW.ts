@@ -53,6 +53,10 @@
         <source>BizDesk databases (*.sqlite)</source>
         <translation>BizDesk 資料庫 (*.sqlite)</translation>
     </message>
+    <message>
+        <source>Enter the database password…</source>
+        <translation>輸入資料庫密碼…</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDesk</name>
@@ -70,6 +74,21 @@
     <message>
         <source>%1: "%2" is not an audit head; write ID:HASH, the entry number, a colon and the 64 hex digits that "bizdeskctl audit head" prints.</source>
         <translation>%1：“%2”不是審計鏈頭；請寫成 ID:HASH，即條目編號、冒號和“bizdeskctl audit head”輸出的 64 位十六進位制數字。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditHeadGuard</name>
+    <message>
+        <source>The audit trail of %1 no longer holds entry %2 with the hash this computer saw last (%3): the database was rolled back — an older copy was put in its place or its newest entries were removed. Its last entry now is %4.</source>
+        <translation>%1 的審計記錄中已沒有本機上次看到的條目 %2（雜湊 %3）：資料庫被回滾了——有人用較舊的副本替換了它，或刪除了最新的條目。現在的最後一條是 %4。</translation>
+    </message>
+    <message>
+        <source>Entry %1 records a restore from the backup %2 (audit head %3) at %4 UTC by %5.</source>
+        <translation>條目 %1 記錄了一次恢復：由 %5 於 UTC %4 從備份 %2（審計鏈頭 %3）恢復。</translation>
+    </message>
+    <message>
+        <source>If this is known and wanted, accept it with "bizdeskctl audit accept-head".</source>
+        <translation>如果這是已知且有意的操作，請用“bizdeskctl audit accept-head”接受它。</translation>
     </message>
 </context>
 <context>
@@ -236,6 +255,10 @@
     <message>
         <source>%1: the value is not valid UTF-8 text; check the terminal's or script's encoding.</source>
         <translation>%1：該值不是有效的 UTF-8 文字；請檢查終端或指令碼的編碼。</translation>
+    </message>
+    <message>
+        <source>bizdeskctl: warning: %1</source>
+        <translation>bizdeskctl：警告：%1</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3107,25 @@
     </message>
 </context>
 <context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <source>Database password</source>
+        <translation>資料庫密碼</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember it in the desktop keyring (never in a file)</source>
+        <translation>記在桌面金鑰環中(&amp;R)（絕不寫入檔案）</translation>
+    </message>
+</context>
+<context>
     <name>DelegationDialog</name>
     <message>
         <source>Delegation of approvals</source>
@@ -4295,6 +4337,22 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     <message>
         <source>VALUE: %1 has no value; give KEY VALUE pairs.</source>
         <translation>VALUE：%1 沒有值；請按 KEY VALUE 成對給出。</translation>
+    </message>
+    <message>
+        <source>Accept a known, wanted rollback of the audit chain (an older backup restored, the newest entries cut): this computer takes the chain's present head as the last one seen and stops warning. Audited; needs the admin role.</source>
+        <translation>接受已知且有意的審計鏈回滾（恢復了較舊的備份、刪去了最新條目）：本機把審計鏈當前的鏈頭當作上次看到的鏈頭，不再警告。此操作會記入審計，需要管理員角色。</translation>
+    </message>
+    <message>
+        <source>This program keeps no audit heads.</source>
+        <translation>本程式不儲存審計鏈頭。</translation>
+    </message>
+    <message>
+        <source>Nothing to accept: the audit chain still holds the head this computer saw last. Audit head: entry %1.</source>
+        <translation>無需接受：審計鏈仍包含本機上次看到的鏈頭。審計鏈頭：條目 %1。</translation>
+    </message>
+    <message>
+        <source>Rollback accepted (audit entry %1). Audit head: entry %1, hash %2</source>
+        <translation>已接受回滾（審計條目 %1）。審計鏈頭：條目 %1，雜湊 %2</translation>
     </message>
 </context>
 <context>
@@ -7435,6 +7493,13 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::DatabasePasswordDialog</name>
+    <message>
+        <source>Password of %1:</source>
+        <translation>%1 的密碼：</translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::DelegationDialog</name>
     <message>
         <source>(choose)</source>
@@ -8031,6 +8096,10 @@ New status:</source>
     <message>
         <source>&amp;Company profile…</source>
         <translation>公司資訊(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "cli/PasswordInput.h"
 #include "domain/Error.h"
+#include "services/audit/AuditHeadGuard.h"
+#include "services/audit/AuditHeadStore.h"
 #include "services/identity/IdentityService.h"
 
 #include <QCoreApplication>
@@ -96,9 +98,46 @@ std::optional<QDateTime> CommandContext::dateTimeOption(const QString &option)
 
 storage::Database &CommandContext::database()
 {
-    if (!m_database)
+    if (!m_database) {
         m_database = storage::Database::open(m_globals.location, storage::Database::CreateMode::MustExist);
+        if (m_auditHeads && m_database->schemaVersion() > 0) {
+            const services::AuditHeadCheck check = services::AuditHeadGuard(*m_database, *m_auditHeads).check();
+            m_chainRolledBack = check.rolledBack;
+            if (check.rolledBack && m_warn)
+                m_warn(check.warning(m_database->location().displayName()));
+        }
+    }
     return *m_database;
+}
+
+void CommandContext::watchAuditHeads(services::AuditHeadStore *store, std::function<void(const QString &)> warn)
+{
+    m_auditHeads = store;
+    m_warn = std::move(warn);
+}
+
+void CommandContext::rememberAuditHead()
+{
+    if (!m_auditHeads || !m_database || m_chainRolledBack)
+        return;
+    try {
+        if (m_database->schemaVersion() > 0)
+            services::AuditHeadGuard(*m_database, *m_auditHeads).rememberIfIntact();
+    } catch (const Error &) {
+        // Remembering is a courtesy for the next run; the command itself has succeeded.
+    }
+}
+
+void CommandContext::rememberNewChain(const QString &location, const domain::AuditHead &head)
+{
+    if (m_auditHeads)
+        m_auditHeads->remember(location, head);
+}
+
+void CommandContext::rememberNewChain(storage::Database &database)
+{
+    if (m_auditHeads)
+        services::AuditHeadGuard(database, *m_auditHeads).rememberCurrent();
 }
 
 services::Session &CommandContext::session()

@@ -3,6 +3,7 @@
 #include "cli/CommandSpec.h"
 #include "domain/Clock.h"
 #include "domain/Money.h"
+#include "domain/audit/AuditHead.h"
 #include "services/Session.h"
 #include "storage/Database.h"
 
@@ -10,8 +11,13 @@
 #include <QDateTime>
 #include <QMap>
 
+#include <functional>
 #include <memory>
 #include <optional>
+
+namespace bizdesk::services {
+class AuditHeadStore;
+}
 
 namespace bizdesk::cli {
 
@@ -56,6 +62,17 @@ public:
     /// $BIZDESK_NEW_PASSWORD or the next stdin line (for init and user add).
     static QString readNewPassword();
 
+    /// Checks the database, when it is opened, against the audit head this installation saw
+    /// last (one entry looked up) and passes a rolled-back chain's warning to `warn`.
+    void watchAuditHeads(services::AuditHeadStore *store, std::function<void(const QString &)> warn);
+    services::AuditHeadStore *auditHeads() const { return m_auditHeads; }
+    /// After the command: keeps the opened database's head as the last one seen, unless its
+    /// chain was rolled back (the warning stays until `audit accept-head`). Never throws.
+    void rememberAuditHead();
+    /// init, demo, restore made `location`'s chain here: its head is kept as it is now.
+    void rememberNewChain(const QString &location, const domain::AuditHead &head);
+    void rememberNewChain(storage::Database &database);
+
 private:
     const CommandSpec &m_spec;
     GlobalOptions m_globals;
@@ -64,6 +81,9 @@ private:
     const domain::Clock &m_clock;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<services::Session> m_session;
+    services::AuditHeadStore *m_auditHeads = nullptr;
+    std::function<void(const QString &)> m_warn;
+    bool m_chainRolledBack = false;
 };
 
 } // namespace bizdesk::cli

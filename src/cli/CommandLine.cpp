@@ -328,7 +328,19 @@ int CommandLine::run(const QStringList &arguments, std::FILE *out, std::FILE *er
         }
 
         CommandContext context(*spec, globals, positionals, options, m_clock);
+        // A rolled-back audit chain is said on stderr as it is found; the command still runs and
+        // its exit status is its own.
+        context.watchAuditHeads(m_auditHeads, [&](const QString &warning) {
+            if (globals.json)
+                print(err, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("warning"),
+                                                                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("audit_rollback")},
+                                                                                    {QStringLiteral("message"), warning}}}})
+                                                 .toJson(QJsonDocument::Compact)));
+            else
+                print(err, QCoreApplication::translate("CommandLine", "bizdeskctl: warning: %1").arg(warning));
+        });
         const QJsonValue result = spec->run(context);
+        context.rememberAuditHead();
         if (globals.json)
             print(out, QString::fromUtf8(result.isArray() ? QJsonDocument(result.toArray()).toJson(QJsonDocument::Compact)
                                                           : QJsonDocument(result.toObject()).toJson(QJsonDocument::Compact)));

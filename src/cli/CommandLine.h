@@ -9,6 +9,10 @@
 
 #include <cstdio>
 
+namespace bizdesk::services {
+class AuditHeadStore;
+}
+
 namespace bizdesk::cli {
 
 /// Parses `bizdeskctl [global options] COMMAND [ARGS]`, runs the command and turns its result
@@ -25,6 +29,9 @@ public:
     /// std::logic_error when there is none, so a renamed command cannot silently lose the mark.
     void markReadOnly(const QStringList &words);
     const QList<CommandSpec> &commands() const { return m_commands; }
+    /// Where this installation keeps the last audit head it saw of each database (the user's
+    /// settings in the real program). Without one, heads are neither checked nor kept.
+    void setAuditHeadStore(services::AuditHeadStore *store) { m_auditHeads = store; }
 
     /// Returns the process exit status.
     int run(const QStringList &arguments, std::FILE *out = stdout, std::FILE *err = stderr) const;
@@ -41,6 +48,7 @@ private:
     const CommandSpec *match(const QStringList &words, int &consumed) const;
     QList<CommandSpec> m_commands;
     const domain::Clock &m_clock;
+    services::AuditHeadStore *m_auditHeads = nullptr;
 };
 
 /// The foundation commands, then every module's group in ModuleCatalog order (CommandCatalog.cpp).

@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 #include "services/ModuleCatalog.h"
+#include "services/audit/AuditHeadStore.h"
 #include "support/Logging.h"
 #include "support/Paths.h"
 #include "support/SettingsKeys.h"
@@ -30,6 +31,10 @@ int main(int argc, char *argv[])
     bizdesk::services::ModuleCatalog::registerAll();
     bizdesk::cli::CommandLine commandLine;
     bizdesk::cli::registerAllCommands(commandLine);
+    // The last audit head seen of each database, in the user's settings: a rolled-back chain is
+    // noticed on the next run (issue 17 §4).
+    bizdesk::services::SettingsAuditHeadStore auditHeads;
+    commandLine.setAuditHeadStore(&auditHeads);
     // The raw bytes, not QCoreApplication::arguments(): that decodes invalid UTF-8 to U+FFFD,
     // which would then be stored. (QGuiApplication has already removed its own options.)
     QList<QByteArray> arguments;

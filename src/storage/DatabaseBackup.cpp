@@ -137,7 +137,8 @@ domain::AuditHead DatabaseBackup::auditHeadOf(const QString &backupPath)
     return AuditRepository(*backup).head();
 }
 
-DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const DatabaseLocation &target)
+DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const DatabaseLocation &target,
+                                                const std::function<void(Database &)> &beforeCommit)
 {
     if (!QFileInfo::exists(backupPath))
         throw Error::notFound(QCoreApplication::translate("DatabaseBackup", "The backup file %1 does not exist.").arg(backupPath));
@@ -162,6 +163,9 @@ DatabaseBackup::Summary DatabaseBackup::restore(const QString &backupPath, const
         Transaction write(*destination, Transaction::Mode::Write);
         Migrator::migrateTo(*destination, summary.schemaVersion);
         summary.rows = copyRows(*source, *destination);
+        summary.auditHead = AuditRepository(*destination).head();
+        if (beforeCommit)
+            beforeCommit(*destination);
         write.commit();
         read.commit();
     } catch (...) {

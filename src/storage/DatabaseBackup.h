@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace bizdesk::storage {
 
 class Database;
@@ -26,8 +28,11 @@ public:
     /// A consistent online copy of `source` into the new file `outPath` (refused if it exists).
     static Summary backup(Database &source, const QString &outPath);
     /// Restores the backup file into `target`, which must be empty (a missing or empty SQLite
-    /// file, or a PostgreSQL database without tables).
-    static Summary restore(const QString &backupPath, const DatabaseLocation &target);
+    /// file, or a PostgreSQL database without tables). `beforeCommit` runs on the restored
+    /// database inside the restore's transaction (the restore's own audit entry); summary.auditHead
+    /// is then the backup's head.
+    static Summary restore(const QString &backupPath, const DatabaseLocation &target,
+                           const std::function<void(Database &)> &beforeCommit = {});
     /// The audit head the backup file holds, read through SQLite with the file opened read-only.
     static domain::AuditHead auditHeadOf(const QString &backupPath);
 

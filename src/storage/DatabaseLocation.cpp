@@ -46,6 +46,27 @@ QString DatabaseLocation::displayName() const
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(m_user, m_host).arg(m_port).arg(m_databaseName);
 }
 
+DatabaseLocation DatabaseLocation::withPassword(const QString &password) const
+{
+    if (m_backend != Backend::PostgreSql)
+        return *this;
+    QUrl url(m_original, QUrl::StrictMode);
+    url.setPassword(password);
+    DatabaseLocation result = *this;
+    result.m_original = url.toString(QUrl::FullyEncoded);
+    result.m_password = password;
+    return result;
+}
+
+QString DatabaseLocation::describe(const QString &location)
+{
+    try {
+        return parse(location).displayName();
+    } catch (const Error &) {
+        return QUrl(location).toDisplayString(QUrl::RemovePassword);
+    }
+}
+
 QString backendName(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");

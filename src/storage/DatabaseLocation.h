@@ -23,8 +23,14 @@ public:
     const QString &databaseName() const { return m_databaseName; }
     /// For the status bar and messages: the file path, or the URL without the password.
     QString displayName() const;
-    /// The location as given, password included (to reopen it, e.g. from a worker thread).
+    /// The location as given, password included (to reopen it, e.g. from a worker thread). Kept
+    /// in memory only: settings, logs and messages take displayName().
     const QString &original() const { return m_original; }
+    /// The same PostgreSQL location with `password` (from the keyring or a password dialog).
+    DatabaseLocation withPassword(const QString &password) const;
+    /// displayName() of any text given as a location, malformed ones included, never with a
+    /// password: for log lines written before (or instead of) parsing.
+    static QString describe(const QString &location);
 
 private:
     Backend m_backend = Backend::Sqlite;

@@ -91,6 +91,14 @@ public:
         // AUTOINCREMENT keeps its own counter in sqlite_sequence, updated by explicit inserts.
     }
 
+    QString nextIdStatement(const QString &table) const override
+    {
+        // The writer holds the database's write lock (BEGIN IMMEDIATE), so nobody takes it first.
+        return QStringLiteral("SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '%1'), 0), "
+                              "COALESCE((SELECT max(id) FROM %1), 0)) + 1")
+            .arg(table);
+    }
+
     ErrorKind classify(const QSqlError &error) const override
     {
         const QString code = error.nativeErrorCode();
@@ -189,6 +197,12 @@ public:
         while (query.next())
             columns << query.value(0).toString();
         return columns;
+    }
+
+    QString nextIdStatement(const QString &table) const override
+    {
+        // The identity's own sequence, so rows inserted without an id keep getting new ones.
+        return QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id'))").arg(table);
     }
 
     void resetIdentity(QSqlDatabase &connection, const QString &table) const override

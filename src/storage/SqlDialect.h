@@ -51,6 +51,10 @@ public:
     /// After rows were copied in with explicit ids, makes new ids continue after the largest.
     virtual void resetIdentity(QSqlDatabase &connection, const QString &table) const = 0;
 
+    /// Statement returning the id the next row of `table` gets (taking it, on PostgreSQL), for rows
+    /// whose content must include their own id before they are inserted (audit entries).
+    virtual QString nextIdStatement(const QString &table) const = 0;
+
     /// Maps a driver error to what the user should be told (busy → conflict, unique → conflict).
     virtual domain::ErrorKind classify(const QSqlError &error) const = 0;
     virtual bool isUniqueViolation(const QSqlError &error) const = 0;

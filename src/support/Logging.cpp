@@ -73,7 +73,9 @@ void initialiseLogging(const QString &applicationName, const QString &level)
         try {
             const QString folder = QFileInfo(logFilePath()).absolutePath();
             Paths::makePrivateFolder(folder);
-            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            // BizDesk's own folders are narrowed even when an older version made them 0755.
+            for (const QString &own : {Paths::dataDirectory(), folder})
+                QFile::setPermissions(own, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             constexpr std::size_t maxFileBytes = 5 * 1024 * 1024;
             constexpr std::size_t keptFiles = 3;
             auto fileLogger = spdlog::rotating_logger_mt(applicationName.toStdString(), logFilePath().toStdString(),

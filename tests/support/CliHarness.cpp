@@ -38,6 +38,7 @@ CliResult CliHarness::runRaw(const QList<QByteArray> &arguments) const
     services::ModuleCatalog::registerAll();
     cli::CommandLine commandLine(m_clock);
     cli::registerAllCommands(commandLine);
+    commandLine.setAuditHeadStore(m_auditHeads);
     std::FILE *out = std::tmpfile();
     std::FILE *err = std::tmpfile();
     CliResult result;

@@ -10,6 +10,10 @@
 #include <QStringList>
 #include <QTimeZone>
 
+namespace bizdesk::services {
+class AuditHeadStore;
+}
+
 namespace bizdesk::testing {
 
 /// What one in-process `bizdeskctl` run printed and returned.
@@ -42,12 +46,16 @@ public:
     /// Commands run at this instant (a FixedClock the harness owns): 2026-11-02T09:00Z, like
     /// TestOrganisation, until a test moves it.
     void setNow(const QDateTime &now) { m_clock.set(now); }
+    /// Runs keep and check audit heads in `store` as bizdeskctl does in the user's settings
+    /// (none by default, so tests do not share heads through the settings file).
+    void setAuditHeadStore(services::AuditHeadStore *store) { m_auditHeads = store; }
     QDateTime now() const { return m_clock.nowUtc(); }
 
     static inline const QString password = QStringLiteral("correct-horse");
 
 private:
     QString m_location;
+    services::AuditHeadStore *m_auditHeads = nullptr;
     domain::FixedClock m_clock{QDateTime(QDate(2026, 11, 2), QTime(9, 0), QTimeZone::utc())};
 };
 

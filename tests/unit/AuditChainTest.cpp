@@ -44,6 +44,22 @@ TEST(AuditChain, hash_depends_on_previous_hash_and_every_field)
     EXPECT_NE(hash, AuditChain::hashOf(AuditChain::genesisHash(), changed));
 }
 
+TEST(AuditChain, the_id_is_hashed_so_a_renumbered_entry_shows_and_legacy_hashes_leave_it_out)
+{
+    AuditEntry base = entry(QStringLiteral("user.update"), QStringLiteral("{\"name\":\"王小明\"}"));
+    base.id = 41;
+    AuditEntry renumbered = base;
+    renumbered.id = 40;
+    EXPECT_NE(AuditChain::hashOf(AuditChain::genesisHash(), base), AuditChain::hashOf(AuditChain::genesisHash(), renumbered));
+    renumbered.id = (qint64(1) << 53) + 41; // beyond a double's exact integers
+    AuditEntry neighbour = renumbered;
+    neighbour.id += 1;
+    EXPECT_NE(AuditChain::hashOf(AuditChain::genesisHash(), renumbered), AuditChain::hashOf(AuditChain::genesisHash(), neighbour));
+    // Entries written before ids were hashed keep their hash.
+    EXPECT_EQ(AuditChain::legacyHashOf(AuditChain::genesisHash(), base), AuditChain::legacyHashOf(AuditChain::genesisHash(), renumbered));
+    EXPECT_NE(AuditChain::legacyHashOf(AuditChain::genesisHash(), base), AuditChain::hashOf(AuditChain::genesisHash(), base));
+}
+
 TEST(AuditChain, swapping_two_entries_changes_the_hashes)
 {
     const AuditEntry first = entry(QStringLiteral("a"), {});

@@ -51,6 +51,7 @@ void registerFoundationCommands(CommandLine &commandLine)
                              const domain::User user = services::DatabaseMaintenance::initialise(
                                  database, context.option(QStringLiteral("admin")), context.option(QStringLiteral("name")),
                                  password);
+                             context.rememberNewChain(database);
                              return QJsonObject{{QStringLiteral("database"), database.location().displayName()},
                                                 {QStringLiteral("backend"), storage::backendName(database.backend())},
                                                 {QStringLiteral("schema"), database.schemaVersion()},
@@ -111,9 +112,11 @@ void registerFoundationCommands(CommandLine &commandLine)
                      [](CommandContext &context) -> QJsonValue {
                          const auto target = storage::DatabaseLocation::parse(context.globals().location);
                          const auto summary = services::DatabaseMaintenance::restore(context.positional(0), target);
+                         context.rememberNewChain(target.displayName(), summary.auditHead);
                          return QJsonObject{{QStringLiteral("restored"), target.displayName()},
                                             {QStringLiteral("schema"), summary.schemaVersion},
-                                            {QStringLiteral("rows"), static_cast<double>(summary.rows)}};
+                                            {QStringLiteral("rows"), static_cast<double>(summary.rows)},
+                                            {QStringLiteral("audit_head"), summary.auditHead.toJson()}};
                      },
                      {}});
 
@@ -133,7 +136,9 @@ void registerFoundationCommands(CommandLine &commandLine)
                                                 : QStringLiteral("demo-password");
                          options.language = context.optionOr(QStringLiteral("language"), options.language);
                          return withNewDatabase(context.globals().location, [&](storage::Database &database) {
-                             return services::DemoData::generate(database, options);
+                             const QJsonValue summary = services::DemoData::generate(database, options);
+                             context.rememberNewChain(database);
+                             return summary;
                          });
                      },
                      {}});

@@ -1,6 +1,7 @@
 #include "cli/CommandContext.h"
 #include "cli/CommandLine.h"
 #include "domain/Error.h"
+#include "services/audit/AuditHeadGuard.h"
 #include "services/audit/AuditTrail.h"
 #include "services/identity/IdentityJson.h"
 #include "services/identity/IdentityService.h"
@@ -277,6 +278,36 @@ void registerIdentityCommands(CommandLine &commandLine)
                          return body;
                      },
                      {}});
+
+    commandLine.add({{QStringLiteral("audit"), QStringLiteral("accept-head")}, {}, {},
+                     QCoreApplication::translate("IdentityCommands", "Accept a known, wanted rollback of the audit chain (an older backup restored, "
+                        "the newest entries cut): this computer takes the chain's present head as the last one seen and stops "
+                        "warning. Audited; needs the admin role."),
+                     Needs::LoggedInUser,
+                     [](CommandContext &context) -> QJsonValue {
+                         services::Session &session = context.session();
+                         if (!context.auditHeads())
+                             throw Error::internal(QCoreApplication::translate("IdentityCommands", "This program keeps no audit heads."));
+                         const services::AuditHeadAcceptance acceptance =
+                             services::AuditHeadGuard(context.database(), *context.auditHeads()).accept(session);
+                         return QJsonObject{{QStringLiteral("accepted"), acceptance.accepted},
+                                            {QStringLiteral("previous"), acceptance.previous ? QJsonValue(acceptance.previous->toJson())
+                                                                                             : QJsonValue()},
+                                            {QStringLiteral("head"), acceptance.head.toJson()},
+                                            {QStringLiteral("entry"), acceptance.entryId ? QJsonValue(static_cast<double>(*acceptance.entryId))
+                                                                                         : QJsonValue()}};
+                     },
+                     [](const QJsonValue &value) {
+                         const QJsonObject body = value.toObject();
+                         const QJsonObject head = body.value(QStringLiteral("head")).toObject();
+                         if (!body.value(QStringLiteral("accepted")).toBool())
+                             return QCoreApplication::translate("IdentityCommands", "Nothing to accept: the audit chain still holds the head "
+                                                                "this computer saw last. Audit head: entry %1.")
+                                 .arg(head.value(QStringLiteral("id")).toInteger());
+                         return QCoreApplication::translate("IdentityCommands", "Rollback accepted (audit entry %1). Audit head: entry %1, hash %2")
+                             .arg(head.value(QStringLiteral("id")).toInteger())
+                             .arg(head.value(QStringLiteral("hash")).toString());
+                     }});
 
     commandLine.add({{QStringLiteral("audit"), QStringLiteral("log")}, {},
                      {{QStringLiteral("entity"), QStringLiteral("KIND"), QCoreApplication::translate("IdentityCommands", "entity kind, e.g. user, expense")},

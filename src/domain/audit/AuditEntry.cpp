@@ -31,10 +31,14 @@ QJsonObject AuditEntry::toJson() const
     return object;
 }
 
-QString AuditChain::canonicalContent(const AuditEntry &entry)
+namespace {
+
+QString contentOf(const AuditEntry &entry, bool withId)
 {
     // QJsonObject keeps keys sorted, so this text is the same for the same content everywhere.
     QJsonObject object;
+    if (withId)
+        object.insert(QStringLiteral("id"), QString::number(entry.id));
     object.insert(QStringLiteral("at"), entry.at);
     object.insert(QStringLiteral("actor_id"), optionalId(entry.actorId));
     object.insert(QStringLiteral("actor_login"), entry.actorLogin);
@@ -49,12 +53,30 @@ QString AuditChain::canonicalContent(const AuditEntry &entry)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QString AuditChain::hashOf(const QString &previousHash, const AuditEntry &entry)
+QString sha256Hex(const QString &previousHash, const QString &content)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(previousHash.toUtf8());
-    hash.addData(canonicalContent(entry).toUtf8());
+    hash.addData(content.toUtf8());
     return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+QString AuditChain::canonicalContent(const AuditEntry &entry)
+{
+    // The id as text: a double would round ids beyond 2^53 and hide a renumbering there.
+    return contentOf(entry, true);
+}
+
+QString AuditChain::hashOf(const QString &previousHash, const AuditEntry &entry)
+{
+    return sha256Hex(previousHash, canonicalContent(entry));
+}
+
+QString AuditChain::legacyHashOf(const QString &previousHash, const AuditEntry &entry)
+{
+    return sha256Hex(previousHash, contentOf(entry, false));
 }
 
 } // namespace bizdesk::domain

@@ -29,13 +29,17 @@ struct AuditEntry
 };
 
 /// The hash chain: each entry's hash is SHA-256 over the previous hash and the entry's canonical
-/// content, so editing, deleting or reordering any entry breaks every hash after it.
+/// content, its own id included, so editing, renumbering, deleting or reordering any entry breaks
+/// every hash after it.
 class AuditChain
 {
 public:
     static QString genesisHash() { return QString(64, QLatin1Char('0')); }
     static QString canonicalContent(const AuditEntry &entry);
     static QString hashOf(const QString &previousHash, const AuditEntry &entry);
+    /// The hash of entries written before ids were hashed (schema 1–14 era): the same content
+    /// without the id. Such entries keep verifying, but only before the first entry with an id.
+    static QString legacyHashOf(const QString &previousHash, const AuditEntry &entry);
 };
 
 } // namespace bizdesk::domain

@@ -28,8 +28,10 @@ void AuditTrail::append(domain::AuditEntry entry)
     entry.at = m_session.timestamp();
     entry.policyVersion = storage::PolicyRepository(m_session.database()).currentVersion();
     entry.previousHash = repository.lockAndReadLastHash();
+    entry.id = repository.takeNextId(); // hashed with the rest: a renumbered entry shows
     entry.hash = domain::AuditChain::hashOf(entry.previousHash, entry);
-    const qint64 id = repository.append(entry);
+    repository.append(entry);
+    const qint64 id = entry.id;
     // Every change is audited, so the audit trail is the one place that announces changes.
     m_session.database().afterCommit([feed = m_session.changeFeed(), id] { feed->announce(id); });
 }
@@ -112,6 +114,7 @@ AuditVerification AuditTrail::verify(const QList<domain::AuditHead> &anchors) co
     }
     result.head = domain::AuditHead{0, domain::AuditChain::genesisHash()};
     QString previous = domain::AuditChain::genesisHash();
+    bool idsHashed = false; // once an entry hashes its id, every later one must
     storage::AuditRepository(m_session.database()).forEachInOrder([&](const domain::AuditEntry &entry) {
         ++result.entries;
         result.head = domain::AuditHead{entry.id, entry.hash};
@@ -122,7 +125,9 @@ AuditVerification AuditTrail::verify(const QList<domain::AuditHead> &anchors) co
                                                        "entry %1 does not follow the entry before it (an entry was "
                                                        "deleted, inserted or reordered)")
                                .arg(entry.id));
-        } else if (domain::AuditChain::hashOf(previous, entry) != entry.hash) {
+        } else if (domain::AuditChain::hashOf(previous, entry) == entry.hash) {
+            idsHashed = true;
+        } else if (idsHashed || domain::AuditChain::legacyHashOf(previous, entry) != entry.hash) {
             fail(entry.id, QCoreApplication::translate("AuditTrail", "entry %1 was edited after it was written").arg(entry.id));
         }
         unseen.removeIf([&](const domain::AuditHead &anchor) {

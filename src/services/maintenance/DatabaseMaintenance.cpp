@@ -2,17 +2,35 @@
 
 #include "domain/Error.h"
 #include "services/Session.h"
+#include "services/audit/AuditHeadGuard.h"
 #include "services/audit/AuditTrail.h"
 #include "services/identity/IdentityService.h"
 #include "storage/Database.h"
 #include "storage/DatabaseCheck.h"
 #include "storage/Transaction.h"
+#include "storage/audit/AuditRepository.h"
 #include "support/Logging.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace bizdesk::services {
+namespace {
+
+/// "login@host" of whoever runs the restore: it needs no BizDesk login, only the file or server.
+QString operatingSystemUser()
+{
+    const passwd *entry = getpwuid(getuid());
+    const QString login = entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(getuid());
+    return QStringLiteral("%1@%2").arg(login, QSysInfo::machineHostName());
+}
+
+} // namespace
 
 domain::User DatabaseMaintenance::initialise(storage::Database &database, const QString &login,
                                              const QString &displayName, const QString &password)
@@ -85,7 +103,23 @@ domain::AuditHead DatabaseMaintenance::auditHeadOfBackup(const QString &field, c
 storage::DatabaseBackup::Summary DatabaseMaintenance::restore(const QString &backupPath,
                                                               const storage::DatabaseLocation &target)
 {
-    return storage::DatabaseBackup::restore(backupPath, target);
+    const QString backup = QFileInfo(backupPath).absoluteFilePath();
+    storage::DatabaseBackup::Summary summary = storage::DatabaseBackup::restore(
+        backupPath, target, [&](storage::Database &restored) {
+            domain::SystemClock clock;
+            Session session(restored, clock);
+            // Only the backup's rows are there yet: this is the backup's head.
+            const domain::AuditHead backupHead = storage::AuditRepository(restored).head();
+            AuditTrail(session).record(AuditHeadGuard::restoreAction(), QStringLiteral("database"), std::nullopt, {},
+                                       QJsonObject{{QStringLiteral("backup"), backup},
+                                                   {QStringLiteral("backup_head"), backupHead.toText()},
+                                                   {QStringLiteral("by"), operatingSystemUser()}});
+        });
+    BIZDESK_LOG_INFO("restored {} into {}", backup.toStdString(), target.displayName().toStdString());
+    // The restored database's head is the restore's own entry.
+    auto restored = storage::Database::open(target, storage::Database::CreateMode::MustExist);
+    summary.auditHead = storage::AuditRepository(*restored).head();
+    return summary;
 }
 
 } // namespace bizdesk::services

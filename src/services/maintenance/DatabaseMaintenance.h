@@ -38,6 +38,10 @@ public:
     /// The audit head of a backup file (or of any BizDesk database), opened read-only.
     /// `field` names the argument in errors (e.g. "--against").
     static domain::AuditHead auditHeadOfBackup(const QString &field, const QString &backupPath);
+    /// Restores into a new or empty location and records, in the same transaction, an audit entry
+    /// naming the restore (backup file and its audit head, the operating-system user and host):
+    /// installations that remembered a later head cite it in their warning. summary.auditHead is
+    /// the restored database's head, that entry.
     static storage::DatabaseBackup::Summary restore(const QString &backupPath, const storage::DatabaseLocation &target);
 };
 

@@ -50,13 +50,20 @@ QString AuditRepository::lockAndReadLastHash()
     return hash.isValid() ? hash.toString() : domain::AuditChain::genesisHash();
 }
 
-qint64 AuditRepository::append(const AuditEntry &entry)
+qint64 AuditRepository::takeNextId()
+{
+    SqlQuery query(m_database, m_database.dialect().nextIdStatement(QStringLiteral("audit_log")));
+    return query.scalar().toLongLong();
+}
+
+void AuditRepository::append(const AuditEntry &entry)
 {
     SqlQuery query(m_database, QStringLiteral(
-        "INSERT INTO audit_log (at, actor_id, actor_login, on_behalf_of_id, on_behalf_of_login, action, entity_kind, "
-        "entity_id, before_json, after_json, policy_version, previous_hash, hash) VALUES (:at, :actor, :actorLogin, "
-        ":behalf, :behalfLogin, :action, :kind, :entity, :before, :after, :policy, :previous, :hash) RETURNING id"));
-    query.bind(":at", entry.at)
+        "INSERT INTO audit_log (id, at, actor_id, actor_login, on_behalf_of_id, on_behalf_of_login, action, entity_kind, "
+        "entity_id, before_json, after_json, policy_version, previous_hash, hash) VALUES (:id, :at, :actor, :actorLogin, "
+        ":behalf, :behalfLogin, :action, :kind, :entity, :before, :after, :policy, :previous, :hash)"));
+    query.bind(":id", entry.id)
+        .bind(":at", entry.at)
         .bind(":actor", nullableId(entry.actorId))
         .bind(":actorLogin", entry.actorLogin)
         .bind(":behalf", nullableId(entry.onBehalfOfId))
@@ -69,7 +76,28 @@ qint64 AuditRepository::append(const AuditEntry &entry)
         .bind(":policy", entry.policyVersion)
         .bind(":previous", entry.previousHash)
         .bind(":hash", entry.hash);
-    return query.insertReturningId();
+    query.exec();
+}
+
+std::optional<QString> AuditRepository::hashOf(qint64 id) const
+{
+    SqlQuery query(m_database, QStringLiteral("SELECT hash FROM audit_log WHERE id = :id"));
+    query.bind(":id", id).exec();
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toString();
+}
+
+std::optional<AuditEntry> AuditRepository::latestDatabaseEntry(const QString &action) const
+{
+    // audit_log_entity (entity_kind, entity_id) finds the few entries about the database itself.
+    SqlQuery query(m_database, QStringLiteral("SELECT %1 FROM audit_log WHERE entity_kind = 'database' AND "
+                                              "action = :action ORDER BY id DESC LIMIT 1")
+                                   .arg(columns));
+    query.bind(":action", action).exec();
+    if (!query.next())
+        return std::nullopt;
+    return readEntry(query);
 }
 
 domain::AuditHead AuditRepository::head() const

@@ -19,7 +19,14 @@ public:
 
     /// Locks the chain's end against concurrent appenders and returns the last hash.
     QString lockAndReadLastHash();
-    qint64 append(const domain::AuditEntry &entry);
+    /// The id the next entry gets; call after lockAndReadLastHash(), in the same transaction.
+    qint64 takeNextId();
+    /// Inserts `entry` with its own id (entry.id, from takeNextId()).
+    void append(const domain::AuditEntry &entry);
+    /// The hash of entry `id` (one primary-key lookup), nothing when there is no such entry.
+    std::optional<QString> hashOf(qint64 id) const;
+    /// The newest entry with `action` on the database itself (entity kind "database"), if any.
+    std::optional<domain::AuditEntry> latestDatabaseEntry(const QString &action) const;
     /// The last entry's id and hash; id 0 and the genesis hash while the chain is empty.
     domain::AuditHead head() const;
     /// Newest first; entity filter optional.

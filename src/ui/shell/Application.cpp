@@ -4,6 +4,7 @@
 #include "domain/Error.h"
 #include "services/ModuleCatalog.h"
 #include "services/Session.h"
+#include "services/audit/AuditHeadStore.h"
 #include "services/identity/IdentityService.h"
 #include "services/maintenance/DatabaseMaintenance.h"
 #include "storage/Database.h"
@@ -14,6 +15,8 @@
 #include "ui/common/ErrorPresenter.h"
 #include "ui/identity/FirstRunDialog.h"
 #include "ui/identity/LoginDialog.h"
+#include "ui/shell/DatabaseKeyring.h"
+#include "ui/shell/DatabasePasswordDialog.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
@@ -23,7 +26,14 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSocketNotifier>
 #include <QTimer>
+
+#include <optional>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace bizdesk::ui {
 namespace {
@@ -34,10 +44,40 @@ std::vector<std::unique_ptr<QTranslator>> &translators()
     return list;
 }
 
+int terminationPipe[2] = {-1, -1};
+
+void noteTermination(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(terminationPipe[1], &byte, 1);
+}
+
+/// SIGTERM and SIGINT (a session logging out, a service manager, Ctrl+C) quit like closing the
+/// window: settings, the remembered audit head and the log are written out rather than lost.
+void quitOnTermination(QObject *parent)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, terminationPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(terminationPipe[0], QSocketNotifier::Read, parent);
+    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(terminationPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = noteTermination;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+
 } // namespace
 
 Application::Application()
     : m_clock(std::make_unique<domain::SystemClock>())
+    , m_auditHeads(std::make_unique<services::SettingsAuditHeadStore>())
 {
 }
 
@@ -70,8 +110,14 @@ bool Application::openDatabase(const QString &location, const QString &login)
     delete m_window.data();
     m_session.reset();
     m_database.reset();
+    std::optional<storage::DatabaseLocation> target;
     try {
-        m_database = storage::Database::open(location, storage::Database::CreateMode::CreateIfMissing);
+        target = storage::DatabaseLocation::parse(location);
+        if (target->backend() == storage::Backend::PostgreSql && target->password().isEmpty()) {
+            if (const auto remembered = DatabaseKeyring::read(*target))
+                target = target->withPassword(*remembered);
+        }
+        m_database = storage::Database::open(*target, storage::Database::CreateMode::CreateIfMissing);
         const int version = m_database->schemaVersion();
         if (version > 0 && version < storage::Migrator::latestVersion()) {
             const auto result = services::DatabaseMaintenance::migrate(*m_database);
@@ -85,9 +131,14 @@ bool Application::openDatabase(const QString &location, const QString &login)
         }
     } catch (const domain::Error &error) {
         m_database.reset();
-        // Never a dead end: the user can pick another file or start a new one from here.
+        // Never a dead end: the user can give the server's password, pick another file or start a
+        // new one from here.
         QMessageBox box(QMessageBox::Critical, QApplication::translate("Application", "Cannot open the database"),
                         ErrorPresenter::describe(error));
+        QPushButton *password = nullptr;
+        if (target && target->backend() == storage::Backend::PostgreSql)
+            password = box.addButton(QApplication::translate("Application", "Enter the database password…"),
+                                     QMessageBox::AcceptRole);
         QPushButton *other = box.addButton(QApplication::translate("Application", "Open another database…"),
                                            QMessageBox::AcceptRole);
         QPushButton *fresh = box.addButton(QApplication::translate("Application", "Create a new database…"),
@@ -95,6 +146,18 @@ bool Application::openDatabase(const QString &location, const QString &login)
         box.addButton(QMessageBox::Close);
         box.exec();
         QString next;
+        if (password && box.clickedButton() == password) {
+            DatabasePasswordDialog dialog(target->displayName(), ErrorPresenter::describe(error));
+            if (dialog.exec() != QDialog::Accepted)
+                return false;
+            const storage::DatabaseLocation withPassword = target->withPassword(dialog.password());
+            if (!openDatabase(withPassword.original(), login))
+                return false;
+            if (dialog.rememberInKeyring() && !DatabaseKeyring::store(withPassword, dialog.password()))
+                BIZDESK_LOG_INFO("no desktop keyring answered; the password of {} is not kept and will be asked again",
+                                 withPassword.displayName().toStdString());
+            return true;
+        }
         if (box.clickedButton() == other)
             next = QFileDialog::getOpenFileName(nullptr, QApplication::translate("Application", "Open database"), QString(),
                                                 QApplication::translate("Application", "BizDesk databases (*.sqlite *.db);;All files (*)"));
@@ -128,7 +191,8 @@ bool Application::openDatabase(const QString &location, const QString &login)
         if (dialog.exec() != QDialog::Accepted)
             return false;
     }
-    support::writeSetting(support::settings::lastDatabase, location);
+    // The location without its password: settings files are not where secrets go.
+    support::writeSetting(support::settings::lastDatabase, m_database->location().displayName());
     showMainWindow();
     return true;
 }
@@ -137,6 +201,7 @@ void Application::showMainWindow()
 {
     m_window = new MainWindow(*m_session);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
+    m_window->watchAuditHead(*m_auditHeads);
     connect(m_window, &MainWindow::databaseRequested, this, [this](const QString &location) {
         QTimer::singleShot(0, this, [this, location] {
             if (!openDatabase(location, {}))
@@ -188,8 +253,9 @@ int Application::run(int argc, char *argv[])
     const QString location = parser.isSet(databaseOption) ? parser.value(databaseOption)
                                                           : support::Paths::configuredDatabaseLocation();
     BIZDESK_LOG_INFO("BizDesk {} starting on {}", QApplication::applicationVersion().toStdString(),
-                     location.toStdString());
+                     storage::DatabaseLocation::describe(location).toStdString());
     Application controller;
+    quitOnTermination(&controller);
     if (!controller.openDatabase(location, parser.value(loginOption)))
         return 1;
     QApplication::setQuitOnLastWindowClosed(true);

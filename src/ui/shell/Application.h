@@ -14,6 +14,7 @@ class Database;
 }
 namespace bizdesk::services {
 class Session;
+class SettingsAuditHeadStore;
 }
 
 namespace bizdesk::ui {
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<domain::Clock> m_clock;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<services::Session> m_session;
+    std::unique_ptr<services::SettingsAuditHeadStore> m_auditHeads;
     QPointer<MainWindow> m_window;
 };
 

@@ -1,9 +1,13 @@
 #include "ui/shell/MainWindow.h"
 
+#include "domain/Error.h"
 #include "services/ModuleCatalog.h"
 #include "services/Session.h"
+#include "services/audit/AuditHeadGuard.h"
+#include "services/audit/AuditHeadStore.h"
 #include "services/maintenance/DatabaseMaintenance.h"
 #include "storage/Database.h"
+#include "support/Logging.h"
 #include "support/SettingsKeys.h"
 #include "ui/common/ErrorPresenter.h"
 #include "ui/identity/ChangePasswordDialog.h"
@@ -20,6 +24,10 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QToolButton>
+#include <QVBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -38,7 +46,30 @@ MainWindow::MainWindow(services::Session &session, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("moduleTabs"));
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    // A message bar above the tabs: warnings that must be seen but not block (audit rollback).
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_auditBar = new QFrame(central);
+    m_auditBar->setObjectName(QStringLiteral("auditHeadWarning"));
+    static_cast<QFrame *>(m_auditBar)->setFrameShape(QFrame::StyledPanel);
+    m_auditBar->setAutoFillBackground(true);
+    m_auditBar->setBackgroundRole(QPalette::ToolTipBase);
+    auto *barLayout = new QHBoxLayout(m_auditBar);
+    m_auditBarText = new QLabel(m_auditBar);
+    m_auditBarText->setWordWrap(true);
+    m_auditBarText->setForegroundRole(QPalette::ToolTipText);
+    m_auditBarText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *dismiss = new QToolButton(m_auditBar);
+    dismiss->setText(tr("Dismiss"));
+    connect(dismiss, &QToolButton::clicked, m_auditBar, &QWidget::hide);
+    barLayout->addWidget(m_auditBarText, 1);
+    barLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_auditBar->hide();
+    centralLayout->addWidget(m_auditBar);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     m_userLabel = new QLabel(this);
     m_databaseLabel = new QLabel(this);
@@ -66,7 +97,40 @@ MainWindow::MainWindow(services::Session &session, QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (!m_auditHeads || m_chainRolledBack)
+        return;
+    try {
+        services::AuditHeadGuard(m_session.database(), *m_auditHeads).rememberIfIntact();
+    } catch (const domain::Error &) {
+        // The next start compares with the head kept when the window opened: older, still valid.
+    }
+}
+
+void MainWindow::watchAuditHead(services::AuditHeadStore &store)
+{
+    m_auditHeads = &store;
+    try {
+        const services::AuditHeadCheck check = services::AuditHeadGuard(m_session.database(), store).check();
+        m_chainRolledBack = check.rolledBack;
+        if (check.rolledBack) {
+            const QString warning = check.warning(m_session.database().location().displayName());
+            BIZDESK_LOG_WARN("{}", warning.toStdString());
+            m_auditBarText->setText(warning);
+            m_auditBar->show();
+        } else {
+            store.remember(m_session.database().location().displayName(), check.current);
+        }
+    } catch (const domain::Error &error) {
+        BIZDESK_LOG_WARN("audit head check failed: {}", error.message().toStdString());
+    }
+}
+
+QString MainWindow::auditHeadWarning() const
+{
+    return m_auditBar->isHidden() ? QString() : m_auditBarText->text();
+}
 
 void MainWindow::addModuleTab(const QString &key, const QString &title, QWidget *page)
 {
@@ -245,7 +309,11 @@ void MainWindow::restoreDatabase()
     if (target.isEmpty())
         return;
     const bool restored = ErrorPresenter::attempt(this, [&] {
-        services::DatabaseMaintenance::restore(backup, storage::DatabaseLocation::parse(target));
+        const storage::DatabaseLocation location = storage::DatabaseLocation::parse(target);
+        const auto summary = services::DatabaseMaintenance::restore(backup, location);
+        // This computer made the restored chain (its last entry names the restore): no warning here.
+        if (m_auditHeads)
+            m_auditHeads->remember(location.displayName(), summary.auditHead);
     });
     if (restored
         && QMessageBox::question(this, tr("Restore"), tr("The backup was restored into %1. Open it now?").arg(target))

@@ -11,6 +11,7 @@ class QMenu;
 class QTabWidget;
 
 namespace bizdesk::services {
+class AuditHeadStore;
 class Session;
 }
 
@@ -40,6 +41,13 @@ public:
     QAction *policyAction() const { return m_policyAction; }
     /// Announces saved changes, this program's and other programs'; the window refreshes on them.
     ChangeWatcher *changeWatcher() const { return m_changes; }
+    /// Compares the database's audit chain with the head this computer saw last (one entry
+    /// looked up, on this thread; no chain walk) and shows a warning bar above the tabs when the
+    /// chain was rolled back. Otherwise it keeps the present head as the last seen, and again
+    /// when the window goes. `store` must outlive the window.
+    void watchAuditHead(services::AuditHeadStore &store);
+    /// The warning bar's text while it is shown, else empty.
+    QString auditHeadWarning() const;
 
 public slots:
     void refreshCurrent();
@@ -81,6 +89,10 @@ private:
     ChangeWatcher *m_changes = nullptr;
     QMenu *m_fileMenu = nullptr;
     QAction *m_moduleFileActions = nullptr; ///< module File actions go before this separator
+    QWidget *m_auditBar = nullptr;
+    QLabel *m_auditBarText = nullptr;
+    services::AuditHeadStore *m_auditHeads = nullptr;
+    bool m_chainRolledBack = false;
 };
 
 } // namespace bizdesk::ui
