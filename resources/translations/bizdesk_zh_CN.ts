@@ -5414,6 +5414,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>There is no material file #%1.</source>
         <translation>不存在资料文件 #%1。</translation>
     </message>
+    <message>
+        <source>note: a material needs a note, a file or both.</source>
+        <translation>资料内容：资料需要一段说明、一个文件或两者皆有。</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationReport</name>

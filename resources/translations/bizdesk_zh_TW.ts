@@ -5414,6 +5414,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>There is no material file #%1.</source>
         <translation>不存在資料檔案 #%1。</translation>
     </message>
+    <message>
+        <source>note: a material needs a note, a file or both.</source>
+        <translation>資料內容：資料需要一段說明、一個檔案或兩者皆有。</translation>
+    </message>
 </context>
 <context>
     <name>NegotiationReport</name>

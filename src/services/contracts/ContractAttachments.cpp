@@ -1,18 +1,15 @@
 #include "services/contracts/ContractAttachments.h"
 
 #include "domain/Error.h"
-#include "domain/TextRules.h"
 #include "domain/policy/PolicyCatalog.h"
 #include "services/Session.h"
 #include "services/audit/AuditTrail.h"
 #include "services/contracts/ContractAccess.h"
 #include "services/policy/PolicyService.h"
-#include "storage/OpenDatabaseFiles.h"
 #include "storage/Transaction.h"
 #include "storage/contracts/ContractAttachmentRepository.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 
 namespace bizdesk::services {
 namespace {
@@ -53,14 +50,14 @@ ContractAttachment ContractAttachments::attach(qint64 contractId, const Attachme
     if (!mayAttach(contract, kind))
         throw Error::denied(QCoreApplication::translate("ContractAttachments", "%1 may not attach files to %2.").arg(m_session.user().displayName, ContractAccess::label(contract)),
                             QStringLiteral("5"));
-    StoredFiles::checkSize(file, cap());
+    const StoredFileFacts facts = StoredFiles::describe(file, cap());
     ContractAttachment attachment;
     attachment.contractId = contractId;
     attachment.kind = kind;
-    attachment.fileName = domain::TextRules::required(QStringLiteral("FILE"), QFileInfo(file.fileName).fileName(), domain::TextKind::Line);
-    attachment.mediaType = StoredFiles::mediaTypeOf(attachment.fileName, file.content);
-    attachment.size = file.content.size();
-    attachment.sha256 = StoredFiles::sha256Of(file.content);
+    attachment.fileName = facts.fileName;
+    attachment.mediaType = facts.mediaType;
+    attachment.size = facts.size;
+    attachment.sha256 = facts.sha256;
     attachment.uploadedAt = m_session.timestamp();
     attachment.uploadedBy = m_session.userId();
     attachment.id = storage::ContractAttachmentRepository(m_session.database()).insert(attachment, file.content);
@@ -117,7 +114,6 @@ QByteArray ContractAttachments::content(qint64 attachmentId, ContractAttachment 
 
 ContractAttachment ContractAttachments::saveTo(qint64 attachmentId, const QString &path) const
 {
-    storage::OpenDatabaseFiles::refuse(path, QStringLiteral("out"));
     ContractAttachment attachment;
     StoredFiles::save(content(attachmentId, &attachment), path);
     return attachment;

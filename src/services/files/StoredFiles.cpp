@@ -1,6 +1,7 @@
 #include "services/files/StoredFiles.h"
 
 #include "domain/Error.h"
+#include "domain/TextRules.h"
 #include "storage/OpenDatabaseFiles.h"
 
 #include <QCoreApplication>
@@ -76,9 +77,15 @@ QString StoredFiles::sha256Of(const QByteArray &content)
     return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
 }
 
-QString StoredFiles::mediaTypeOf(const QString &fileName, const QByteArray &content)
+StoredFileFacts StoredFiles::describe(const AttachmentFile &file, const FileCap &cap)
 {
-    return QMimeDatabase().mimeTypeForFileNameAndData(fileName, content).name();
+    checkSize(file, cap);
+    StoredFileFacts facts;
+    facts.fileName = domain::TextRules::required(QStringLiteral("FILE"), QFileInfo(file.fileName).fileName(), domain::TextKind::Line);
+    facts.mediaType = QMimeDatabase().mimeTypeForFileNameAndData(facts.fileName, file.content).name();
+    facts.size = file.content.size();
+    facts.sha256 = sha256Of(file.content);
+    return facts;
 }
 
 void StoredFiles::verify(const QString &fileName, const QByteArray &content, qint64 size, const QString &sha256)

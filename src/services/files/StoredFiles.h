@@ -12,6 +12,15 @@ struct AttachmentFile
     QByteArray content;
 };
 
+/// What is recorded about a stored file beside its bytes.
+struct StoredFileFacts
+{
+    QString fileName; ///< base name, checked as a one-line text (field FILE)
+    QString mediaType;
+    qint64 size = 0;
+    QString sha256;
+};
+
 /// How large a file a module keeps, and the policy setting and clause that say so.
 struct FileCap
 {
@@ -31,8 +40,9 @@ public:
     static AttachmentFile read(const QString &path, const FileCap &cap);
     /// The same size rules for a file that arrived some other way (a drop, a test).
     static void checkSize(const AttachmentFile &file, const FileCap &cap);
+    /// checkSize(), then the name, media type, size and SHA-256 to record.
+    static StoredFileFacts describe(const AttachmentFile &file, const FileCap &cap);
     static QString sha256Of(const QByteArray &content);
-    static QString mediaTypeOf(const QString &fileName, const QByteArray &content);
     /// Conflict when `content` is not what was recorded when the file was attached.
     static void verify(const QString &fileName, const QByteArray &content, qint64 size, const QString &sha256);
     /// Writes `content` to `path` atomically (invalid("out") when that fails).

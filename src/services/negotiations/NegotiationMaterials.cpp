@@ -10,7 +10,6 @@
 #include "storage/negotiations/NegotiationRecordRepository.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonObject>
 
 namespace bizdesk::services {
@@ -31,11 +30,11 @@ domain::Negotiation NegotiationMaterials::add(qint64 negotiationId, const QStrin
     domain::Material material;
     material.kind = domain::parseNamed(domain::materialKinds(), QStringLiteral("kind"), kind);
     if (file) {
-        StoredFiles::checkSize(*file, cap());
-        material.fileName = TextRules::required(QStringLiteral("FILE"), QFileInfo(file->fileName).fileName(), TextKind::Line);
-        material.mediaType = StoredFiles::mediaTypeOf(material.fileName, file->content);
-        material.fileSize = file->content.size();
-        material.sha256 = StoredFiles::sha256Of(file->content);
+        const StoredFileFacts facts = StoredFiles::describe(*file, cap());
+        material.fileName = facts.fileName;
+        material.mediaType = facts.mediaType;
+        material.fileSize = facts.size;
+        material.sha256 = facts.sha256;
     }
     const QString text = TextRules::clean(QStringLiteral("note"), note, TextKind::Notes);
     if (text.isEmpty() && !file)

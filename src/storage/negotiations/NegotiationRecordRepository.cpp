@@ -26,6 +26,22 @@ QList<Row> rowsOf(Database &database, const QString &sql, qint64 negotiationId, 
     return rows;
 }
 
+const QString materialColumns = QStringLiteral("id, kind, note, created_at, file_name, media_type, size_bytes, sha256, negotiation_id");
+
+domain::Material readMaterial(const SqlQuery &q)
+{
+    domain::Material material;
+    material.id = q.value(0).toLongLong();
+    material.kind = named(domain::materialKinds(), q.value(1), domain::MaterialKind::Market);
+    material.note = q.value(2).toString();
+    material.createdAt = q.value(3).toString();
+    material.fileName = q.value(4).toString();
+    material.mediaType = q.value(5).toString();
+    material.fileSize = q.value(6).toLongLong();
+    material.sha256 = q.value(7).toString();
+    return material;
+}
+
 } // namespace
 
 qint64 NegotiationRecordRepository::addMaterial(qint64 negotiationId, const domain::Material &material, const QByteArray &content,
@@ -44,26 +60,6 @@ qint64 NegotiationRecordRepository::addMaterial(qint64 negotiationId, const doma
         .bind(":content", withFile ? QVariant(content) : QVariant(QMetaType(QMetaType::QByteArray)));
     return query.insertReturningId();
 }
-
-namespace {
-
-const QString materialColumns = QStringLiteral("id, kind, note, created_at, file_name, media_type, size_bytes, sha256, negotiation_id");
-
-domain::Material readMaterial(const SqlQuery &q)
-{
-    domain::Material material;
-    material.id = q.value(0).toLongLong();
-    material.kind = named(domain::materialKinds(), q.value(1), domain::MaterialKind::Market);
-    material.note = q.value(2).toString();
-    material.createdAt = q.value(3).toString();
-    material.fileName = q.value(4).toString();
-    material.mediaType = q.value(5).toString();
-    material.fileSize = q.value(6).toLongLong();
-    material.sha256 = q.value(7).toString();
-    return material;
-}
-
-} // namespace
 
 QList<domain::Material> NegotiationRecordRepository::materials(qint64 negotiationId) const
 {

@@ -26,14 +26,14 @@
 #include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QToolButton>
-#include <QVBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace bizdesk::ui {
 
@@ -53,7 +53,7 @@ MainWindow::MainWindow(services::Session &session, QWidget *parent)
     centralLayout->setSpacing(0);
     m_auditBar = new QFrame(central);
     m_auditBar->setObjectName(QStringLiteral("auditHeadWarning"));
-    static_cast<QFrame *>(m_auditBar)->setFrameShape(QFrame::StyledPanel);
+    m_auditBar->setFrameShape(QFrame::StyledPanel);
     m_auditBar->setAutoFillBackground(true);
     m_auditBar->setBackgroundRole(QPalette::ToolTipBase);
     auto *barLayout = new QHBoxLayout(m_auditBar);

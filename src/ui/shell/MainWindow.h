@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QFrame;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -89,7 +90,7 @@ private:
     ChangeWatcher *m_changes = nullptr;
     QMenu *m_fileMenu = nullptr;
     QAction *m_moduleFileActions = nullptr; ///< module File actions go before this separator
-    QWidget *m_auditBar = nullptr;
+    QFrame *m_auditBar = nullptr;
     QLabel *m_auditBarText = nullptr;
     services::AuditHeadStore *m_auditHeads = nullptr;
     bool m_chainRolledBack = false;
