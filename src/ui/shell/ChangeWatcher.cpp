@@ -77,7 +77,15 @@ ChangeWatcher::ChangeWatcher(services::Session &session, QObject *parent, int po
     m_pollTimer.setInterval(pollMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &ChangeWatcher::poll);
     m_pollTimer.start();
-    poll(); // the baseline
+    // The baseline is the head the pages were just loaded from, read on the session's own
+    // connection (one index lookup). Taken by the worker instead, it could land after another
+    // program's commit and swallow that change.
+    try {
+        m_known = services::AuditTrail::headId(session.database());
+    } catch (const domain::Error &error) {
+        BIZDESK_LOG_WARN("change watcher could not read the audit head: {}", error.message().toStdString());
+    }
+    poll(); // opens the worker's connection
 }
 
 ChangeWatcher::~ChangeWatcher()

@@ -34,7 +34,7 @@ public:
     /// Closes the worker's connection in its thread, then ends the thread.
     ~ChangeWatcher() override;
 
-    /// The newest audit entry known to be reflected (0 before the first look).
+    /// The newest audit entry known to be reflected (-1 when even the baseline could not be read).
     qint64 knownHead() const { return m_known; }
 
 signals:
@@ -50,7 +50,7 @@ private:
     std::unique_ptr<AuditHeadPoller> m_poller;
     QTimer m_pollTimer;
     QTimer m_debounce;
-    qint64 m_known = -1; ///< -1 until the first poll answered
+    qint64 m_known = -1; ///< -1 until a head could be read
     bool m_polling = false;
 };
 
