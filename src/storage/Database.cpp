@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -57,6 +58,7 @@ Database::Database(DatabaseLocation location, std::unique_ptr<SqlDialect> dialec
 
 Database::~Database()
 {
+    m_statements.clear(); // every statement goes before the connection it was prepared on
     if (m_connection.isOpen()) {
         if (m_transactionDepth > 0)
             QSqlQuery(m_connection).exec(QStringLiteral("ROLLBACK"));
@@ -241,6 +243,10 @@ void Database::refuseWrites()
 
 void Database::execute(const QString &sql)
 {
+    static const QRegularExpression schemaChange(QStringLiteral("^\\s*(CREATE|ALTER|DROP)\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    if (schemaChange.match(sql).hasMatch())
+        m_statements.clear();
     QSqlQuery query(m_connection);
     if (!query.exec(sql))
         throwSqlError(*this, query.lastError(), sql);

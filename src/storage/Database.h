@@ -2,6 +2,7 @@
 
 #include "storage/DatabaseLocation.h"
 #include "storage/SqlDialect.h"
+#include "storage/StatementCache.h"
 
 #include <QSqlDatabase>
 
@@ -38,6 +39,8 @@ public:
     const SqlDialect &dialect() const { return *m_dialect; }
     const DatabaseLocation &location() const { return m_location; }
     Backend backend() const { return m_location.backend(); }
+    /// The prepared statements of this connection that SqlQuery keeps for reuse.
+    StatementCache &statements() { return m_statements; }
     /// True while a storage::Transaction is open on this connection.
     bool inTransaction() const { return m_transactionDepth > 0; }
 
@@ -56,7 +59,8 @@ public:
     /// read-only transactions): a read-only command cannot take the write lock by mistake.
     void refuseWrites();
 
-    /// Runs one statement without parameters (pragmas, DDL); throws on failure.
+    /// Runs one statement without parameters (pragmas, DDL); throws on failure. After DDL the kept
+    /// statements are forgotten: PostgreSQL refuses a kept plan whose tables changed shape.
     void execute(const QString &sql);
 
     /// Runs `action` right after the outermost transaction commits and forgets it when that
@@ -82,6 +86,7 @@ private:
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
     std::vector<std::function<void()>> m_afterCommit; ///< of the open transaction
+    StatementCache m_statements; ///< emptied before the connection closes
 };
 
 } // namespace bizdesk::storage

@@ -56,6 +56,7 @@ void applyScript(Database &database, const QString &script)
 {
     for (const QString &statement : Migrator::splitStatements(database.dialect().expandMigration(script)))
         database.execute(statement);
+    database.statements().clear(); // whatever the script changed, no plan from before it is kept
 }
 
 /// On PostgreSQL, gives the application group role its privileges on every table, those the

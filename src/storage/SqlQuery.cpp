@@ -28,24 +28,56 @@ void throwSqlError(Database &database, const QSqlError &error, const QString &sq
         QCoreApplication::translate("Database", "The database reported an error: %1").arg(error.text().trimmed()));
 }
 
+namespace {
+
+QSqlQuery keptOrPrepared(Database &database, const QString &sql)
+{
+    if (std::optional<QSqlQuery> kept = database.statements().take(sql))
+        return std::move(*kept);
+    QSqlQuery query(database.connection());
+    // Nothing reads backwards, and a forward-only SQLite result does not copy every row it passes.
+    // Not on PostgreSQL: there forward-only streams rows one at a time, and a second query on the
+    // connection would cut short a loop still reading the first.
+    query.setForwardOnly(database.backend() == Backend::Sqlite);
+    if (!query.prepare(sql))
+        throwSqlError(database, query.lastError(), sql);
+    return query;
+}
+
+} // namespace
+
 SqlQuery::SqlQuery(Database &database, const QString &sql)
     : m_database(database)
     , m_sql(sql)
-    , m_query(database.connection())
+    , m_query(keptOrPrepared(database, sql))
 {
-    if (!m_query.prepare(sql))
-        throwSqlError(m_database, m_query.lastError(), sql);
+}
+
+SqlQuery::SqlQuery(SqlQuery &&other) noexcept
+    : m_database(other.m_database)
+    , m_sql(std::move(other.m_sql))
+    , m_query(std::move(other.m_query))
+    , m_boundPlaceholders(std::move(other.m_boundPlaceholders))
+    , m_borrowing(other.m_borrowing)
+{
+    other.m_borrowing = false;
+}
+
+SqlQuery::~SqlQuery()
+{
+    if (m_borrowing)
+        m_database.statements().giveBack(m_sql, std::move(m_query), m_boundPlaceholders);
 }
 
 SqlQuery &SqlQuery::bind(const char *placeholder, const QVariant &value)
 {
-    m_query.bindValue(QLatin1String(placeholder), value);
-    return *this;
+    return bind(QString::fromLatin1(placeholder), value);
 }
 
 SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
 {
     m_query.bindValue(placeholder, value);
+    m_boundPlaceholders.insert(placeholder);
     return *this;
 }
 

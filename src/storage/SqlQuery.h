@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -13,10 +14,18 @@ class Database;
 [[noreturn]] void throwSqlError(Database &database, const QSqlError &error, const QString &sql);
 
 /// A prepared statement with bound values only; every failure throws (see throwSqlError).
+/// The statement is borrowed from the connection's StatementCache and given back, finished, when
+/// the SqlQuery goes away; results are read forward only.
 class SqlQuery
 {
 public:
     SqlQuery(Database &database, const QString &sql);
+    ~SqlQuery();
+    /// The moved-from query gives nothing back: the statement has one borrower at a time.
+    SqlQuery(SqlQuery &&other) noexcept;
+    SqlQuery(const SqlQuery &) = delete;
+    SqlQuery &operator=(const SqlQuery &) = delete;
+    SqlQuery &operator=(SqlQuery &&) = delete;
 
     /// Binds ":name"; an invalid QVariant binds NULL.
     SqlQuery &bind(const char *placeholder, const QVariant &value);
@@ -36,6 +45,8 @@ private:
     Database &m_database;
     QString m_sql;
     QSqlQuery m_query;
+    QSet<QString> m_boundPlaceholders; ///< reset to NULL before the statement is kept
+    bool m_borrowing = true; ///< false once moved from
 };
 
 } // namespace bizdesk::storage

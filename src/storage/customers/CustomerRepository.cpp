@@ -99,34 +99,22 @@ CustomerRepository::~CustomerRepository() = default;
 domain::CustomerId CustomerRepository::insert(const Customer &customer, const QString &searchText, const QString &now,
                                               domain::UserId actor)
 {
-    if (!m_insert) {
-        m_insert = std::make_unique<SqlQuery>(
-            m_database,
-            QStringLiteral(
-                "INSERT INTO customers (name, class, owner_id, short_name, industry, size_band, address, website, phone, "
-                "email, channel, stage, lost_reason, segment_id, tags, notes, external_code, name_sort, name_key, phone_key, "
-                "search_text, last_contact_at, stage_changed_at, owned_since, version, created_at, created_by, updated_at, updated_by) "
-                "VALUES (:name, :class, :owner, :short_name, :industry, :size_band, :address, :website, :phone, :email, "
-                ":channel, :stage, :lost_reason, :segment, :tags, :notes, :external_code, :name_sort, :name_key, :phone_key, :search_text, "
-                ":last_contact, :stage_changed, :owned_since, 1, :now, :actor, :now2, :actor2) RETURNING id"));
-    }
-    bindCustomer(*m_insert, customer, searchText);
-    m_insert->bind(":owned_since", customer.ownerId ? QVariant(now) : QVariant(QMetaType(QMetaType::QString)))
+    SqlQuery insert(
+        m_database,
+        QStringLiteral(
+            "INSERT INTO customers (name, class, owner_id, short_name, industry, size_band, address, website, phone, "
+            "email, channel, stage, lost_reason, segment_id, tags, notes, external_code, name_sort, name_key, phone_key, "
+            "search_text, last_contact_at, stage_changed_at, owned_since, version, created_at, created_by, updated_at, updated_by) "
+            "VALUES (:name, :class, :owner, :short_name, :industry, :size_band, :address, :website, :phone, :email, "
+            ":channel, :stage, :lost_reason, :segment, :tags, :notes, :external_code, :name_sort, :name_key, :phone_key, :search_text, "
+            ":last_contact, :stage_changed, :owned_since, 1, :now, :actor, :now2, :actor2) RETURNING id"));
+    bindCustomer(insert, customer, searchText);
+    insert.bind(":owned_since", customer.ownerId ? QVariant(now) : QVariant(QMetaType(QMetaType::QString)))
         .bind(":now", now)
         .bind(":now2", now)
         .bind(":actor", actor)
         .bind(":actor2", actor);
-    const qint64 id = m_insert->insertReturningId();
-    m_insert->raw().finish();
-    return id;
-}
-
-SqlQuery &CustomerRepository::cached(const QString &sql) const
-{
-    auto &slot = m_statements[sql];
-    if (!slot)
-        slot = std::make_unique<SqlQuery>(m_database, sql);
-    return *slot;
+    return insert.insertReturningId();
 }
 
 int CustomerRepository::update(const Customer &customer, const QString &searchText, const QString &now,
@@ -180,7 +168,7 @@ void CustomerRepository::fillNameSortKeys()
     QList<std::pair<domain::CustomerId, QString>> rows;
     while (select.next())
         rows.append({select.value(0).toLongLong(), select.value(1).toString()});
-    SqlQuery &update = cached(QStringLiteral("UPDATE customers SET name_sort = :key WHERE id = :id"));
+    SqlQuery update(m_database, QStringLiteral("UPDATE customers SET name_sort = :key WHERE id = :id"));
     for (const auto &[id, name] : rows)
         update.bind(":key", support::NameCollation::sortKey(name)).bind(":id", id).exec();
 }
@@ -189,19 +177,17 @@ std::optional<domain::CustomerId> CustomerRepository::findByExternalCode(const Q
 {
     if (code.trimmed().isEmpty())
         return std::nullopt;
-    SqlQuery &query = cached(QStringLiteral("SELECT id FROM customers WHERE external_code = :code ORDER BY id LIMIT 1"));
+    SqlQuery query(m_database, QStringLiteral("SELECT id FROM customers WHERE external_code = :code ORDER BY id LIMIT 1"));
     query.bind(":code", code.trimmed()).exec();
     const std::optional<domain::CustomerId> id = query.next() ? std::optional(query.value(0).toLongLong()) : std::nullopt;
-    query.raw().finish();
     return id;
 }
 
 std::optional<domain::CustomerId> CustomerRepository::findByName(const QString &name) const
 {
-    SqlQuery &query = cached(QStringLiteral("SELECT id FROM customers WHERE name_key = :key AND name = :name ORDER BY id LIMIT 1"));
+    SqlQuery query(m_database, QStringLiteral("SELECT id FROM customers WHERE name_key = :key AND name = :name ORDER BY id LIMIT 1"));
     query.bind(":key", CustomerRules::duplicateKey(name)).bind(":name", name).exec();
     const std::optional<domain::CustomerId> id = query.next() ? std::optional(query.value(0).toLongLong()) : std::nullopt;
-    query.raw().finish();
     return id;
 }
 
@@ -238,7 +224,7 @@ QList<DuplicateMatch> CustomerRepository::duplicates(const Customer &customer, s
     const auto [nameKey, phoneKey, email] = DuplicateKeys::of(customer);
     QList<DuplicateMatch> matches;
     // One statement (SQLite and PostgreSQL both use the three indexes for the OR).
-    SqlQuery &query = cached(QStringLiteral(
+    SqlQuery query(m_database, QStringLiteral(
         "SELECT id, name, name_key = :name_key1, phone_key = :phone_key1, email = :email1 FROM customers "
         "WHERE (name_key = :name_key2 OR phone_key = :phone_key2 OR email = :email2) AND id <> :except "
         "ORDER BY id LIMIT 5"));
@@ -257,7 +243,6 @@ QList<DuplicateMatch> CustomerRepository::duplicates(const Customer &customer, s
                                                          : QStringLiteral("email");
         matches.append({query.value(0).toLongLong(), query.value(1).toString(), reason});
     }
-    query.raw().finish();
     return matches;
 }
 
@@ -368,7 +353,7 @@ qint64 CustomerRepository::count(const CustomerQuery &query) const
 
 qint64 CustomerRepository::insertContact(const domain::CustomerContact &contact)
 {
-    SqlQuery &insert = cached(QStringLiteral("INSERT INTO customer_contacts (customer_id, name, title, phone, email, "
+    SqlQuery insert(m_database, QStringLiteral("INSERT INTO customer_contacts (customer_id, name, title, phone, email, "
                                              "wechat, birthday, notes) VALUES (:customer, :name, :title, :phone, "
                                              ":email, :wechat, :birthday, :notes) RETURNING id"));
     const qint64 id = insert.bind(":customer", contact.customerId)
@@ -381,7 +366,6 @@ qint64 CustomerRepository::insertContact(const domain::CustomerContact &contact)
                                                                         : QVariant(QMetaType(QMetaType::QString)))
                           .bind(":notes", requiredText(contact.notes))
                           .insertReturningId();
-    insert.raw().finish();
     return id;
 }
 

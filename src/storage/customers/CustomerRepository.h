@@ -72,12 +72,7 @@ private:
     QList<CustomerRow> select(const CustomerQuery &query, const QString &extraWhere, const QVariant &sortKey,
                               domain::CustomerId afterId, int offset, int limit) const;
 
-    /// A prepared statement kept for the repository's lifetime (reused across import rows).
-    SqlQuery &cached(const QString &sql) const;
-
     Database &m_database;
-    std::unique_ptr<SqlQuery> m_insert;
-    mutable std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
 };
 
 /// Escapes % _ and \ for LIKE ... ESCAPE '\'.
