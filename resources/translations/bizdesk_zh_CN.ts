@@ -3060,6 +3060,10 @@
         <source>%1 uses an older schema (%2 &lt; %3). Run "bizdeskctl migrate" or open it in BizDesk to upgrade it (a backup is made first).</source>
         <translation>%1 使用旧版数据结构（%2 &lt; %3）。请运行“bizdeskctl migrate”或在 BizDesk 中打开以升级（升级前会先备份）。</translation>
     </message>
+    <message>
+        <source>The disk holding %1 is full; nothing was saved. Free some space on it and try again.</source>
+        <translation>存放 %1 的磁盘已满，未保存任何内容。请清理出一些空间后重试。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -3577,6 +3581,10 @@
     <message>
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>磁盘已满</translation>
     </message>
 </context>
 <context>

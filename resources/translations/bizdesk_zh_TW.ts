@@ -3060,6 +3060,10 @@
         <source>%1 uses an older schema (%2 &lt; %3). Run "bizdeskctl migrate" or open it in BizDesk to upgrade it (a backup is made first).</source>
         <translation>%1 使用舊版資料結構（%2 &lt; %3）。請執行“bizdeskctl migrate”或在 BizDesk 中開啟以升級（升級前會先備份）。</translation>
     </message>
+    <message>
+        <source>The disk holding %1 is full; nothing was saved. Free some space on it and try again.</source>
+        <translation>存放 %1 的磁碟已滿，未儲存任何內容。請清出一些空間後重試。</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseBackup</name>
@@ -3577,6 +3581,10 @@
     <message>
         <source>Not possible</source>
         <translation>無法執行</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>磁碟已滿</translation>
     </message>
 </context>
 <context>

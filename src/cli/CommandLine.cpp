@@ -31,6 +31,7 @@ int exitCodeFor(ErrorKind kind)
     case ErrorKind::Denied: return 3;
     case ErrorKind::Conflict: return 4;
     case ErrorKind::NotFound: return 5;
+    case ErrorKind::DiskFull: return 1;
     }
     return 1;
 }

@@ -10,6 +10,7 @@ QString errorKindName(ErrorKind kind)
     case ErrorKind::Denied: return QStringLiteral("denied");
     case ErrorKind::Conflict: return QStringLiteral("conflict");
     case ErrorKind::NotFound: return QStringLiteral("not_found");
+    case ErrorKind::DiskFull: return QStringLiteral("disk_full");
     }
     return QStringLiteral("internal");
 }
@@ -46,6 +47,11 @@ Error Error::notFound(const QString &message)
 Error Error::internal(const QString &message)
 {
     return Error(ErrorKind::Internal, message);
+}
+
+Error Error::diskFull(const QString &message)
+{
+    return Error(ErrorKind::DiskFull, message);
 }
 
 } // namespace bizdesk::domain

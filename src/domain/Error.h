@@ -13,6 +13,7 @@ enum class ErrorKind {
     Denied,   ///< not logged in, locked out, role may not, own request
     Conflict, ///< wrong state, stale version, already exists, database newer than the program
     NotFound, ///< no such id or login
+    DiskFull, ///< the disk holding the database is full; nothing was written
 };
 
 /// Lower-case name used in JSON error objects ("invalid", "denied", ...).
@@ -30,6 +31,7 @@ public:
     static Error conflict(const QString &message, const QString &clause = {});
     static Error notFound(const QString &message);
     static Error internal(const QString &message);
+    static Error diskFull(const QString &message);
 
     ErrorKind kind() const { return m_kind; }
     /// Translated, complete sentence for the user; names the field and, for policy rules, the clause.

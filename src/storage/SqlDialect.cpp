@@ -106,6 +106,8 @@ public:
         const int primary = code.toInt() & 0xff;
         if (primary == 5 || primary == 6)
             return ErrorKind::Conflict;
+        if (primary == 13) // SQLITE_FULL
+            return ErrorKind::DiskFull;
         if (isUniqueViolation(error))
             return ErrorKind::Conflict;
         return ErrorKind::Internal;
@@ -225,6 +227,8 @@ public:
         // 40001 serialization failure, 40P01 deadlock, 55P03 lock not available.
         if (code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("55P03"))
             return ErrorKind::Conflict;
+        if (code == QLatin1String("53100")) // disk_full
+            return ErrorKind::DiskFull;
         if (isUniqueViolation(error))
             return ErrorKind::Conflict;
         return ErrorKind::Internal;

@@ -22,6 +22,12 @@ void throwSqlError(Database &database, const QSqlError &error, const QString &sq
         throw Error::conflict(QCoreApplication::translate(
             "Database", "The database is busy with another change; nothing was written. Please try again."));
     }
+    if (kind == ErrorKind::DiskFull) {
+        BIZDESK_LOG_ERROR("disk full: {} in: {}", error.text().toStdString(), sql.toStdString());
+        throw Error::diskFull(QCoreApplication::translate("Database", "The disk holding %1 is full; nothing was saved. "
+                                                                      "Free some space on it and try again.")
+                                  .arg(database.location().displayName()));
+    }
     BIZDESK_LOG_ERROR("SQL failed: {} [{}] in: {}", error.text().toStdString(), error.nativeErrorCode().toStdString(),
                       sql.toStdString());
     throw Error::internal(

@@ -18,10 +18,11 @@ QString ErrorPresenter::describe(const domain::Error &error)
 
 void ErrorPresenter::show(QWidget *parent, const domain::Error &error)
 {
-    const QString title = error.kind() == domain::ErrorKind::Internal
+    const QString title = error.kind() == domain::ErrorKind::DiskFull ? QCoreApplication::translate("ErrorPresenter", "The disk is full")
+                          : error.kind() == domain::ErrorKind::Internal
                               ? QCoreApplication::translate("ErrorPresenter", "Something went wrong")
                               : QCoreApplication::translate("ErrorPresenter", "Not possible");
-    if (error.kind() == domain::ErrorKind::Internal)
+    if (error.kind() == domain::ErrorKind::Internal || error.kind() == domain::ErrorKind::DiskFull)
         QMessageBox::critical(parent, title, describe(error));
     else
         QMessageBox::warning(parent, title, describe(error));
