@@ -6301,6 +6301,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>FILE: %1 has no part %2; it is not a complete .xlsx workbook.</source>
         <translation>文件：%1 中没有部件 %2，不是完整的 .xlsx 工作簿。</translation>
     </message>
+    <message>
+        <source>FILE: %1: the part %2 holds a single text, tag or comment longer than %3 MB (line %4); no spreadsheet cell is that long.</source>
+        <translation>文件：%1：部件 %2 中有一段文本、标记或注释超过 %3 MB（第 %4 行），没有哪个电子表格单元格会这么长。</translation>
+    </message>
 </context>
 <context>
     <name>StoredFiles</name>

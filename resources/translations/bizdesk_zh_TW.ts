@@ -6301,6 +6301,10 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <source>FILE: %1 has no part %2; it is not a complete .xlsx workbook.</source>
         <translation>檔案：%1 中沒有組件 %2，不是完整的 .xlsx 活頁簿。</translation>
     </message>
+    <message>
+        <source>FILE: %1: the part %2 holds a single text, tag or comment longer than %3 MB (line %4); no spreadsheet cell is that long.</source>
+        <translation>檔案：%1：組件 %2 中有一段文字、標記或註解超過 %3 MB（第 %4 行），沒有哪個試算表儲存格會這麼長。</translation>
+    </message>
 </context>
 <context>
     <name>StoredFiles</name>

@@ -421,6 +421,33 @@ TEST(XlsxReader, a_cell_over_32767_characters_is_refused_naming_the_cell)
     EXPECT_CONTAINS(message, QStringLiteral("shared string 1"));
 }
 
+TEST(XlsxReader, a_huge_cell_is_refused_as_soon_as_it_passes_the_limit_not_after_inflating_it)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge-cell.xlsx"));
+    QByteArray sheet = sheetXml(headerRow + R"(<row r="2"><c r="B2" t="inlineStr"><is><t>)" + QByteArray(64 * 1024 * 1024, 'x') + "</t></is></c></row>");
+    writePackage(path, {{"xl/workbook.xml", workbookXml}, {"xl/_rels/workbook.xml.rels", relationshipsXml}, {"xl/worksheets/sheet1.xml", sheet}});
+    sheet.clear();
+    XlsxReader::Limits limits;
+    limits.compressionRatio = 0; // so that the cell's own limit is what stops it
+    XlsxReader reader(limits);
+    const QString message = invalidMessage([&] { reader.read(path); });
+    EXPECT_CONTAINS(message, QStringLiteral("xl/worksheets/sheet1.xml"));
+    EXPECT_CONTAINS(message, QStringLiteral("1 MB"));
+    // QXmlStreamReader holds a text whole before it hands it over: XmlTokenLimit cut the stream
+    // once the text passed 1 MiB, long before the 64 MiB.
+    EXPECT_LT(reader.statistics().sheetInflatedBytes, 8 * 1024 * 1024);
+
+    // The same for a comment and a CDATA section full of < and >, and an attribute value full of >.
+    QByteArray filler;
+    while (filler.size() < 3 * 1024 * 1024)
+        filler += "<x>a</x>>";
+    for (const QByteArray &token : {"<!--" + filler + "-->", "<![CDATA[" + filler + "]]>", "<row r=\"2\" spans=\"" + QByteArray(filler).replace('<', '-') + "\"/>"}) {
+        const QString text = xlsxRefusal(writeSheet(dir, headerRow + token), limits);
+        EXPECT_CONTAINS(text, QStringLiteral("1 MB"));
+    }
+}
+
 TEST(XlsxReader, broken_packages_are_refused_naming_the_file)
 {
     QTemporaryDir dir;

@@ -1,6 +1,7 @@
 #include "services/exchange/XlsxReader.h"
 
 #include "domain/Error.h"
+#include "services/exchange/XmlTokenLimit.h"
 #include "services/exchange/ZipReader.h"
 
 #include <QCoreApplication>
@@ -47,11 +48,27 @@ public:
     {
         const auto token = m_xml.readNext();
         if (token == QXmlStreamReader::DTD || token == QXmlStreamReader::EntityReference)
-            refuse(QCoreApplication::translate("SpreadsheetReader", "FILE: %1: the part %2 declares a DTD or entities (line %3); "
-                                                                    "spreadsheets never do, so BizDesk does not read it.")
-                       .arg(m_fileName, m_part)
-                       .arg(m_xml.lineNumber()));
+            refuseDeclaration();
         return token;
+    }
+    [[noreturn]] void refuseDeclaration() const
+    {
+        refuse(QCoreApplication::translate("SpreadsheetReader", "FILE: %1: the part %2 declares a DTD or entities (line %3); "
+                                                                "spreadsheets never do, so BizDesk does not read it.")
+                   .arg(m_fileName, m_part)
+                   .arg(m_xml.lineNumber()));
+    }
+    /// Throws when `limit` cut the stream (call before judging what the cut left behind).
+    void requireWithin(const XmlTokenLimit &limit) const
+    {
+        if (limit.declarationFound())
+            refuseDeclaration();
+        if (limit.tokenTooLong())
+            refuse(QCoreApplication::translate("SpreadsheetReader", "FILE: %1: the part %2 holds a single text, tag or comment longer than %3 MB "
+                                                                    "(line %4); no spreadsheet cell is that long.")
+                       .arg(m_fileName, m_part)
+                       .arg(limit.maxTokenBytes() / (1024 * 1024))
+                       .arg(m_xml.lineNumber()));
     }
     /// The text up to the end of the current element, refused once it passes `limit` characters
     /// (`what` names the cell or string for the message).
@@ -216,7 +233,8 @@ QStringList sharedStrings(const ZipReader &zip, qint64 cap)
     if (!zip.contains(name))
         return shared;
     const auto device = zip.open(name, cap);
-    PartXml part(zip.fileName(), name, device.get());
+    XmlTokenLimit limited(*device);
+    PartXml part(zip.fileName(), name, &limited);
     QXmlStreamReader &xml = part.xml();
     QString current;
     bool inSi = false;
@@ -237,6 +255,7 @@ QStringList sharedStrings(const ZipReader &zip, qint64 cap)
             inSi = false;
         }
     }
+    part.requireWithin(limited);
     device->requireIntact();
     part.requireWellFormed();
     return shared;
@@ -428,7 +447,8 @@ ImportTable XlsxReader::read(const QString &path)
     SheetTable sheet(zip, m_limits, sharedStrings(zip, m_limits.sharedStringsBytes), dateStyles(zip, m_limits.partBytes));
 
     const auto device = zip.open(sheetPath, m_limits.sheetBytes);
-    PartXml part(zip.fileName(), sheetPath, device.get());
+    XmlTokenLimit limited(*device);
+    PartXml part(zip.fileName(), sheetPath, &limited);
     QXmlStreamReader &xml = part.xml();
     try {
         while (!part.atEnd()) {
@@ -441,11 +461,15 @@ ImportTable XlsxReader::read(const QString &path)
                 sheet.endRow();
         }
     } catch (const Error &) {
+        m_statistics.sheetInflatedBytes = device->inflated();
+        m_statistics.largestChunk = device->largestChunk();
         // A cap that cut the stream explains the error better than what the cut left behind.
         if (device->capExceeded())
             device->requireIntact();
+        part.requireWithin(limited);
         throw;
     }
+    part.requireWithin(limited);
     // Read to the member's end so that its CRC is checked, then refuse a cut-off or damaged sheet.
     char rest[4096];
     while (!device->capExceeded() && device->read(rest, sizeof rest) > 0) {
