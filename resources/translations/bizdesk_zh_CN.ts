@@ -2408,28 +2408,12 @@
         <translation>编码：请使用 auto、utf-8 或 gb18030，而不是“%1”。</translation>
     </message>
     <message>
-        <source>this is not a CSV or .xlsx file (it contains binary data).</source>
-        <translation>这不是 CSV 或 .xlsx 文件（含有二进制数据）。</translation>
-    </message>
-    <message>
-        <source>line %1: a quoted field is not closed; the file is truncated or not a CSV file.</source>
-        <translation>第 %1 行：引号字段没有闭合；文件不完整或不是 CSV 文件。</translation>
-    </message>
-    <message>
         <source>the file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
         <translation>无法读取 %1。</translation>
-    </message>
-    <message>
-        <source>the first sheet is damaged (%1).</source>
-        <translation>第一个工作表已损坏（%1）。</translation>
-    </message>
-    <message>
-        <source>the first sheet is empty.</source>
-        <translation>第一个工作表为空。</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
@@ -2458,10 +2442,6 @@
     <message>
         <source>The import was cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何数据。</translation>
-    </message>
-    <message>
-        <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
-        <translation>文件：工作簿已损坏或不完整（不是完整的 .xlsx 文件）。</translation>
     </message>
     <message>
         <source>Customer code</source>
@@ -6222,8 +6202,116 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>encoding：文件开头像 UTF-16 文本，但不是有效的 UTF-16。</translation>
     </message>
     <message>
-        <source>FILE: the workbook part %1 unpacks to more than %2 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
-        <translation>FILE：工作簿部件 %1 解压后超过 %2 MB，超过了 BizDesk 的读取上限；这不是正常的电子表格。</translation>
+        <source>FILE: %1: line %2 holds a NUL byte; this is not a CSV file (it contains binary data).</source>
+        <translation>文件：%1：第 %2 行含有 NUL 字节，这不是 CSV 文件（其中有二进制数据）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: line %2: a quoted field opens here and is never closed; the file is truncated or not a CSV file.</source>
+        <translation>文件：%1：第 %2 行：此处开始的带引号字段始终没有结束，文件不完整或不是 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>line %1: column %2 holds more than %3 characters, the most a spreadsheet cell holds; the line was not imported.</source>
+        <translation>第 %1 行：第 %2 列超过 %3 个字符，这是电子表格单元格的上限；该行未导入。</translation>
+    </message>
+    <message>
+        <source>line %1: the line has more than %2 fields, the most columns a spreadsheet has; the line was not imported.</source>
+        <translation>第 %1 行：该行超过 %2 个字段，这是电子表格的最大列数；该行未导入。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: %2</source>
+        <translation>文件：%1：%2</translation>
+    </message>
+    <message>
+        <source>FILE: %1: line %2 is longer than %3 MB without a line break, the most BizDesk reads; the file is not a CSV file.</source>
+        <translation>文件：%1：第 %2 行超过 %3 MB 仍没有换行，超出 BizDesk 读取的上限，该文件不是 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 declares a DTD or entities (line %3); spreadsheets never do, so BizDesk does not read it.</source>
+        <translation>文件：%1：部件 %2 声明了 DTD 或实体（第 %3 行）；电子表格从不这样做，因此 BizDesk 不读取它。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: %2 holds more than %3 characters, the most a spreadsheet cell holds.</source>
+        <translation>文件：%1：%2 超过 %3 个字符，这是电子表格单元格所能容纳的上限。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 is damaged at line %3 (%4).</source>
+        <translation>文件：%1：部件 %2 在第 %3 行损坏（%4）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 ends too early; the file is damaged or truncated.</source>
+        <translation>文件：%1：部件 %2 提前结束，文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the cell reference "%2" is outside a spreadsheet's grid (columns A to XFD, rows 1 to 1,048,576).</source>
+        <translation>文件：%1：单元格引用“%2”超出电子表格的范围（A 至 XFD 列，1 至 1,048,576 行）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: row number "%2" is outside a spreadsheet's rows (1 to 1,048,576).</source>
+        <translation>文件：%1：行号“%2”超出电子表格的行范围（1 至 1,048,576）。</translation>
+    </message>
+    <message>
+        <source>shared string %1</source>
+        <translation>共享字符串 %1</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the sheet has more than 1,048,576 rows, the most a spreadsheet holds.</source>
+        <translation>文件：%1：工作表超过 1,048,576 行，这是电子表格的上限。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: row %2 has a cell beyond column XFD, the last a spreadsheet holds.</source>
+        <translation>文件：%1：第 %2 行有超出 XFD 列的单元格，XFD 是电子表格的最后一列。</translation>
+    </message>
+    <message>
+        <source>cell %1</source>
+        <translation>单元格 %1</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the cells of the sheet are spread too thinly (at cell %2); BizDesk holds at most 16 empty cells per filled cell beyond %3.</source>
+        <translation>文件：%1：工作表中的单元格分布过于稀疏（在单元格 %2 处）；除 %3 个以外，BizDesk 每个有内容的单元格最多容纳 16 个空单元格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: cell %2 uses style %3, but the workbook defines %4 styles.</source>
+        <translation>文件：%1：单元格 %2 使用样式 %3，但工作簿只定义了 %4 种样式。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: cell %2 refers to shared string %3, but the workbook has %4.</source>
+        <translation>文件：%1：单元格 %2 引用共享字符串 %3，但工作簿只有 %4 个。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the first sheet is empty.</source>
+        <translation>文件：%1：第一个工作表是空的。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 unpacks to more than %3 times its packed size, the most BizDesk reads (a zip bomb); the file is not a normal spreadsheet.</source>
+        <translation>文件：%1：部件 %2 解压后超过压缩大小的 %3 倍，超出 BizDesk 读取的上限（压缩炸弹），该文件不是正常的电子表格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 is damaged or truncated (not a complete .xlsx file).</source>
+        <translation>文件：%1 已损坏或不完整（不是完整的 .xlsx 文件）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 holds more than %2 parts, the most BizDesk reads; it is not a normal spreadsheet.</source>
+        <translation>文件：%1 包含超过 %2 个部件，超出 BizDesk 读取的上限，不是正常的电子表格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 has a part whose name is longer than %2 bytes; it is not a normal spreadsheet.</source>
+        <translation>文件：%1 中有部件的名称超过 %2 字节，不是正常的电子表格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 has a part named "%2", which points outside the package (an absolute path or ..); it is not a normal spreadsheet.</source>
+        <translation>文件：%1 中有名为“%2”的部件，指向文件包之外（绝对路径或 ..），不是正常的电子表格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 unpacks to more than %3 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
+        <translation>文件：%1：部件 %2 解压后超过 %3 MB，超出 BizDesk 读取的上限，该文件不是正常的电子表格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 has no part %2; it is not a complete .xlsx workbook.</source>
+        <translation>文件：%1 中没有部件 %2，不是完整的 .xlsx 工作簿。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 holds a single text, tag or comment longer than %3 MB (line %4); no spreadsheet cell is that long.</source>
+        <translation>文件：%1：部件 %2 中有一段文本、标记或注释超过 %3 MB（第 %4 行），没有哪个电子表格单元格会这么长。</translation>
     </message>
 </context>
 <context>

@@ -2408,28 +2408,12 @@
         <translation>編碼：請使用 auto、utf-8 或 gb18030，而不是“%1”。</translation>
     </message>
     <message>
-        <source>this is not a CSV or .xlsx file (it contains binary data).</source>
-        <translation>這不是 CSV 或 .xlsx 檔案（含有二進位制資料）。</translation>
-    </message>
-    <message>
-        <source>line %1: a quoted field is not closed; the file is truncated or not a CSV file.</source>
-        <translation>第 %1 行：引號欄位沒有閉合；檔案不完整或不是 CSV 檔案。</translation>
-    </message>
-    <message>
         <source>the file is empty.</source>
         <translation>檔案為空。</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
         <translation>無法讀取 %1。</translation>
-    </message>
-    <message>
-        <source>the first sheet is damaged (%1).</source>
-        <translation>第一個工作表已損壞（%1）。</translation>
-    </message>
-    <message>
-        <source>the first sheet is empty.</source>
-        <translation>第一個工作表為空。</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
@@ -2458,10 +2442,6 @@
     <message>
         <source>The import was cancelled; nothing was written.</source>
         <translation>匯入已取消，未寫入任何資料。</translation>
-    </message>
-    <message>
-        <source>FILE: the workbook is damaged or truncated (not a complete .xlsx file).</source>
-        <translation>檔案：工作簿已損壞或不完整（不是完整的 .xlsx 檔案）。</translation>
     </message>
     <message>
         <source>Customer code</source>
@@ -6222,8 +6202,116 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
         <translation>encoding：檔案開頭像 UTF-16 文字，但不是有效的 UTF-16。</translation>
     </message>
     <message>
-        <source>FILE: the workbook part %1 unpacks to more than %2 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
-        <translation>FILE：工作簿部件 %1 解壓後超過 %2 MB，超過了 BizDesk 的讀取上限；這不是正常的電子表格。</translation>
+        <source>FILE: %1: line %2 holds a NUL byte; this is not a CSV file (it contains binary data).</source>
+        <translation>檔案：%1：第 %2 行含有 NUL 位元組，這不是 CSV 檔案（其中有二進位資料）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: line %2: a quoted field opens here and is never closed; the file is truncated or not a CSV file.</source>
+        <translation>檔案：%1：第 %2 行：此處開始的帶引號欄位始終沒有結束，檔案不完整或不是 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>line %1: column %2 holds more than %3 characters, the most a spreadsheet cell holds; the line was not imported.</source>
+        <translation>第 %1 行：第 %2 欄超過 %3 個字元，這是試算表儲存格的上限；該行未匯入。</translation>
+    </message>
+    <message>
+        <source>line %1: the line has more than %2 fields, the most columns a spreadsheet has; the line was not imported.</source>
+        <translation>第 %1 行：該行超過 %2 個欄位，這是試算表的最大欄數；該行未匯入。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: %2</source>
+        <translation>檔案：%1：%2</translation>
+    </message>
+    <message>
+        <source>FILE: %1: line %2 is longer than %3 MB without a line break, the most BizDesk reads; the file is not a CSV file.</source>
+        <translation>檔案：%1：第 %2 行超過 %3 MB 仍沒有換行，超出 BizDesk 讀取的上限，該檔案不是 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 declares a DTD or entities (line %3); spreadsheets never do, so BizDesk does not read it.</source>
+        <translation>檔案：%1：組件 %2 宣告了 DTD 或實體（第 %3 行）；試算表從不這樣做，因此 BizDesk 不讀取它。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: %2 holds more than %3 characters, the most a spreadsheet cell holds.</source>
+        <translation>檔案：%1：%2 超過 %3 個字元，這是試算表儲存格所能容納的上限。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 is damaged at line %3 (%4).</source>
+        <translation>檔案：%1：組件 %2 在第 %3 行損壞（%4）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 ends too early; the file is damaged or truncated.</source>
+        <translation>檔案：%1：組件 %2 提前結束，檔案已損壞或不完整。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the cell reference "%2" is outside a spreadsheet's grid (columns A to XFD, rows 1 to 1,048,576).</source>
+        <translation>檔案：%1：儲存格參照「%2」超出試算表的範圍（A 至 XFD 欄，1 至 1,048,576 列）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: row number "%2" is outside a spreadsheet's rows (1 to 1,048,576).</source>
+        <translation>檔案：%1：列號「%2」超出試算表的列範圍（1 至 1,048,576）。</translation>
+    </message>
+    <message>
+        <source>shared string %1</source>
+        <translation>共用字串 %1</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the sheet has more than 1,048,576 rows, the most a spreadsheet holds.</source>
+        <translation>檔案：%1：工作表超過 1,048,576 列，這是試算表的上限。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: row %2 has a cell beyond column XFD, the last a spreadsheet holds.</source>
+        <translation>檔案：%1：第 %2 列有超出 XFD 欄的儲存格，XFD 是試算表的最後一欄。</translation>
+    </message>
+    <message>
+        <source>cell %1</source>
+        <translation>儲存格 %1</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the cells of the sheet are spread too thinly (at cell %2); BizDesk holds at most 16 empty cells per filled cell beyond %3.</source>
+        <translation>檔案：%1：工作表中的儲存格分佈過於稀疏（在儲存格 %2 處）；除 %3 個以外，BizDesk 每個有內容的儲存格最多容納 16 個空儲存格。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: cell %2 uses style %3, but the workbook defines %4 styles.</source>
+        <translation>檔案：%1：儲存格 %2 使用樣式 %3，但活頁簿只定義了 %4 種樣式。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: cell %2 refers to shared string %3, but the workbook has %4.</source>
+        <translation>檔案：%1：儲存格 %2 引用共用字串 %3，但活頁簿只有 %4 個。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the first sheet is empty.</source>
+        <translation>檔案：%1：第一個工作表是空的。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 unpacks to more than %3 times its packed size, the most BizDesk reads (a zip bomb); the file is not a normal spreadsheet.</source>
+        <translation>檔案：%1：組件 %2 解壓縮後超過壓縮大小的 %3 倍，超出 BizDesk 讀取的上限（壓縮炸彈），該檔案不是正常的試算表。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 is damaged or truncated (not a complete .xlsx file).</source>
+        <translation>檔案：%1 已損壞或不完整（不是完整的 .xlsx 檔案）。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 holds more than %2 parts, the most BizDesk reads; it is not a normal spreadsheet.</source>
+        <translation>檔案：%1 包含超過 %2 個組件，超出 BizDesk 讀取的上限，不是正常的試算表。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 has a part whose name is longer than %2 bytes; it is not a normal spreadsheet.</source>
+        <translation>檔案：%1 中有組件的名稱超過 %2 位元組，不是正常的試算表。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 has a part named "%2", which points outside the package (an absolute path or ..); it is not a normal spreadsheet.</source>
+        <translation>檔案：%1 中有名為「%2」的組件，指向檔案包之外（絕對路徑或 ..），不是正常的試算表。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 unpacks to more than %3 MB, the most BizDesk reads; the file is not a normal spreadsheet.</source>
+        <translation>檔案：%1：組件 %2 解壓縮後超過 %3 MB，超出 BizDesk 讀取的上限，該檔案不是正常的試算表。</translation>
+    </message>
+    <message>
+        <source>FILE: %1 has no part %2; it is not a complete .xlsx workbook.</source>
+        <translation>檔案：%1 中沒有組件 %2，不是完整的 .xlsx 活頁簿。</translation>
+    </message>
+    <message>
+        <source>FILE: %1: the part %2 holds a single text, tag or comment longer than %3 MB (line %4); no spreadsheet cell is that long.</source>
+        <translation>檔案：%1：組件 %2 中有一段文字、標記或註解超過 %3 MB（第 %4 行），沒有哪個試算表儲存格會這麼長。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QJsonDocument>
 
+#include <sys/resource.h>
+
 namespace bizdesk::testing {
 
 QJsonObject BizdeskctlProcess::Result::json() const
@@ -42,11 +44,23 @@ QStringList BizdeskctlProcess::fullArguments(const QStringList &arguments) const
     return QStringList{QStringLiteral("--db"), m_databasePath} + arguments;
 }
 
+void BizdeskctlProcess::prepare(QProcess &process) const
+{
+    process.setProcessEnvironment(environment());
+    process.setStandardInputFile(QProcess::nullDevice());
+    if (const qint64 limit = m_addressSpaceLimit; limit > 0) {
+        // In the child only, between fork and exec: the test process itself keeps its room.
+        process.setChildProcessModifier([limit] {
+            const rlimit addressSpace{static_cast<rlim_t>(limit), static_cast<rlim_t>(limit)};
+            setrlimit(RLIMIT_AS, &addressSpace);
+        });
+    }
+}
+
 BizdeskctlProcess::Result BizdeskctlProcess::run(const QStringList &arguments) const
 {
     QProcess process;
-    process.setProcessEnvironment(environment());
-    process.setStandardInputFile(QProcess::nullDevice());
+    prepare(process);
     process.start(QStringLiteral(BIZDESKCTL_PATH), fullArguments(arguments));
     Result result;
     if (!process.waitForFinished(120'000)) {
@@ -75,8 +89,7 @@ BizdeskctlProcess::Result BizdeskctlProcess::init() const
 std::unique_ptr<QProcess> BizdeskctlProcess::startAs(const QString &login, const QStringList &arguments) const
 {
     auto process = std::make_unique<QProcess>();
-    process->setProcessEnvironment(environment());
-    process->setStandardInputFile(QProcess::nullDevice());
+    prepare(*process);
     process->start(QStringLiteral(BIZDESKCTL_PATH),
                    fullArguments(QStringList{QStringLiteral("--json"), QStringLiteral("--as"), login} + arguments));
     process->waitForStarted();

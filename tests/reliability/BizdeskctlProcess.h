@@ -40,15 +40,19 @@ public:
     Result runAs(const QString &login, const QStringList &arguments) const;
     /// init with the director and admin "boss".
     Result init() const;
+    /// Runs the child under setrlimit(RLIMIT_AS, bytes) from now on (0: no limit).
+    void limitAddressSpace(qint64 bytes) { m_addressSpaceLimit = bytes; }
     /// Starts `--as LOGIN ARGS` and returns at once (for tests that kill it on the way).
     std::unique_ptr<QProcess> startAs(const QString &login, const QStringList &arguments) const;
 
 private:
     QProcessEnvironment environment() const;
     QStringList fullArguments(const QStringList &arguments) const;
+    void prepare(QProcess &process) const;
 
     QString m_databasePath;
     QString m_homeFolder;
+    qint64 m_addressSpaceLimit = 0;
 };
 
 /// Each test gets a new SQLite file made by `bizdeskctl init` (director and admin "boss") in a
@@ -65,6 +69,7 @@ protected:
     QString pathFor(const QString &fileName) const { return m_folder.filePath(fileName); }
     QString databasePath() const { return pathFor(QStringLiteral("bizdesk.sqlite")); }
     const BizdeskctlProcess &ctl() const { return m_ctl; }
+    BizdeskctlProcess &ctl() { return m_ctl; }
     /// The total of `customer list` as boss.
     qint64 customerTotal() const;
 

@@ -192,4 +192,41 @@ TEST_P(CustomerImportTest, the_name_list_query_is_index_backed)
     }
 }
 
+// Issue 17 §1: hostile lines are rejected by line (the reader's caps and each field's own limit),
+// a hostile file is refused whole, and neither writes anything of what it refused.
+TEST_P(CustomerImportTest, hostile_csv_lines_are_rejected_by_line_and_a_hostile_file_writes_nothing)
+{
+    const auto customers = [this] {
+        return storage::SqlQuery(database(), QStringLiteral("SELECT COUNT(*) FROM customers")).scalar().toLongLong();
+    };
+    const qint64 before = customers();
+    const QString csv = m_scratch->pathFor(QStringLiteral("hostile.csv"));
+    bizdesk::testing::writeFile(csv, (QStringLiteral("客户名称,备注\n") + QString(300, QChar(u'客')) + QStringLiteral(",名称过长\n")
+                                      + QStringLiteral("深圳海纳,\"") + QString(40'000, QLatin1Char('x')) + QStringLiteral("\"\n")
+                                      + QStringLiteral("广州星河贸易,") + QString(5000, QLatin1Char('y')) + QStringLiteral("\n")
+                                      + QStringLiteral("上海云杉科技,好\n"))
+                                         .toUtf8());
+    const services::ImportTable file = services::CustomerImport::read(csv);
+    const auto report = services::CustomerImport(as(QStringLiteral("sales1"))).run(file, services::CustomerImport::guessMapping(file.headers), false);
+    EXPECT_EQ(report.imported, 1);
+    EXPECT_EQ(report.total, 4);
+    ASSERT_EQ(report.rejected.size(), 3);
+    EXPECT_EQ(report.rejected.at(0).line, 2); // the name over its 200 characters
+    EXPECT_TRUE(report.rejected.at(0).error.contains(QStringLiteral("200"))) << report.rejected.at(0).error.toStdString();
+    EXPECT_EQ(report.rejected.at(1).line, 3); // a field over a spreadsheet cell's 32,767
+    EXPECT_TRUE(report.rejected.at(1).error.contains(QStringLiteral("32767"))) << report.rejected.at(1).error.toStdString();
+    EXPECT_EQ(report.rejected.at(2).line, 4); // notes over their 4,000 characters
+    EXPECT_TRUE(report.rejected.at(2).error.contains(QStringLiteral("4000"))) << report.rejected.at(2).error.toStdString();
+    EXPECT_EQ(customers(), before + 1);
+
+    // A file named .xlsx that is not one, and a CSV with a NUL byte: refused whole, nothing written.
+    const QString fake = m_scratch->pathFor(QStringLiteral("fake.xlsx"));
+    bizdesk::testing::writeFile(fake, QStringLiteral("客户名称\n北京新客户\n").toUtf8());
+    EXPECT_THROW(services::CustomerImport::read(fake), domain::Error);
+    const QString binary = m_scratch->pathFor(QStringLiteral("binary.csv"));
+    bizdesk::testing::writeFile(binary, QByteArray("Name\nNew customer\n\0\1\2", 21));
+    EXPECT_THROW(services::CustomerImport::read(binary), domain::Error);
+    EXPECT_EQ(customers(), before + 1);
+}
+
 BIZDESK_INSTANTIATE_BACKENDS(CustomerImportTest);

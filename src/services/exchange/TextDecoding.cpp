@@ -54,6 +54,89 @@ TextDecoding::Result decodeByLine(const QByteArray &data, const QString &encodin
 
 } // namespace
 
+TextDecoding::LineDecoder::LineDecoder(QString encoding, QString fileName, qint64 maxLineBytes)
+    : m_encoding(std::move(encoding))
+    , m_fileName(std::move(fileName))
+    , m_maxLineBytes(maxLineBytes)
+{
+    decoderFor(m_encoding, QStringConverter::Flag::Stateless); // throws for an unknown encoding
+}
+
+qsizetype TextDecoding::LineDecoder::findLineFeed(qsizetype from) const
+{
+    if (m_encoding != QLatin1String("utf-16"))
+        return m_pending.indexOf('\n', from);
+    for (qsizetype i = from - from % 2; i + 1 < m_pending.size(); i += 2) {
+        if (m_pending.at(i) == '\n' && m_pending.at(i + 1) == '\0')
+            return i;
+    }
+    return -1;
+}
+
+TextDecoding::Line TextDecoding::LineDecoder::decodeLine(QByteArrayView bytes, bool terminated)
+{
+    QStringDecoder decoder = decoderFor(m_encoding, QStringConverter::Flag::Stateless);
+    Line line;
+    line.text = decoder(bytes);
+    line.bad = decoder.hasError();
+    line.number = m_line++;
+    line.terminated = terminated;
+    if (line.bad && m_encoding == QLatin1String("utf-16"))
+        throw Error::invalid(QStringLiteral("encoding"), QCoreApplication::translate("SpreadsheetReader", "encoding: the file starts like UTF-16 text but is not valid UTF-16."));
+    return line;
+}
+
+QList<TextDecoding::Line> TextDecoding::LineDecoder::feed(QByteArrayView bytes)
+{
+    QList<Line> lines;
+    m_pending.append(bytes.constData(), bytes.size());
+    const qsizetype feedLength = m_encoding == QLatin1String("utf-16") ? 2 : 1;
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype end = findLineFeed(std::max(start, m_searched));
+        if (end < 0)
+            break;
+        if (end - start > m_maxLineBytes)
+            throw Error::invalid(QStringLiteral("FILE"), lineTooLongMessage(m_fileName, m_line, m_maxLineBytes));
+        lines << decodeLine(QByteArrayView(m_pending).sliced(start, end - start), true);
+        start = end + feedLength;
+        m_searched = start;
+    }
+    m_pending.remove(0, start);
+    m_searched = m_pending.size();
+    if (m_pending.size() > m_maxLineBytes)
+        throw Error::invalid(QStringLiteral("FILE"), lineTooLongMessage(m_fileName, m_line, m_maxLineBytes));
+    return lines;
+}
+
+QList<TextDecoding::Line> TextDecoding::LineDecoder::finish()
+{
+    QList<Line> lines;
+    if (!m_pending.isEmpty())
+        lines << decodeLine(m_pending, false);
+    m_pending.clear();
+    m_searched = 0;
+    return lines;
+}
+
+QString TextDecoding::lineTooLongMessage(const QString &fileName, int line, qint64 maxLineBytes)
+{
+    return QCoreApplication::translate("SpreadsheetReader", "FILE: %1: line %2 is longer than %3 MB without a line break, the most BizDesk reads; "
+                                                            "the file is not a CSV file.")
+        .arg(fileName)
+        .arg(line)
+        .arg(maxLineBytes / (1024 * 1024));
+}
+
+std::pair<QString, int> TextDecoding::byteOrderMark(QByteArrayView head)
+{
+    if (head.startsWith("\xFF\xFE"))
+        return {QStringLiteral("utf-16"), 2};
+    if (head.startsWith("\xEF\xBB\xBF"))
+        return {QStringLiteral("utf-8"), 3};
+    return {QString(), 0};
+}
+
 QString TextDecoding::canonicalName(const QString &requested)
 {
     QString encoding = requested.trimmed().toLower();
