@@ -28,6 +28,28 @@ void throwSqlError(Database &database, const QSqlError &error, const QString &sq
         QCoreApplication::translate("Database", "The database reported an error: %1").arg(error.text().trimmed()));
 }
 
+namespace {
+
+thread_local StatementCapture *currentCapture = nullptr;
+
+} // namespace
+
+StatementCapture::StatementCapture()
+    : m_outer(currentCapture)
+{
+    currentCapture = this;
+}
+
+StatementCapture::~StatementCapture()
+{
+    currentCapture = m_outer;
+}
+
+StatementCapture *StatementCapture::current()
+{
+    return currentCapture;
+}
+
 SqlQuery::SqlQuery(Database &database, const QString &sql)
     : m_database(database)
     , m_sql(sql)
@@ -40,17 +62,23 @@ SqlQuery::SqlQuery(Database &database, const QString &sql)
 SqlQuery &SqlQuery::bind(const char *placeholder, const QVariant &value)
 {
     m_query.bindValue(QLatin1String(placeholder), value);
+    if (currentCapture)
+        m_captured.append({QString::fromLatin1(placeholder), value});
     return *this;
 }
 
 SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
 {
     m_query.bindValue(placeholder, value);
+    if (currentCapture)
+        m_captured.append({placeholder, value});
     return *this;
 }
 
 SqlQuery &SqlQuery::exec()
 {
+    if (currentCapture)
+        currentCapture->m_statements.append({m_sql, std::exchange(m_captured, {})});
     if (!m_query.exec())
         throwSqlError(m_database, m_query.lastError(), m_sql);
     return *this;

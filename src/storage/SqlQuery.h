@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QList>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+
+#include <utility>
 
 namespace bizdesk::storage {
 
@@ -11,6 +14,33 @@ class Database;
 /// Throws the domain::Error that a failed statement means for the user: busy/locked and unique
 /// violations become conflicts, everything else an internal error (logged with the SQL).
 [[noreturn]] void throwSqlError(Database &database, const QSqlError &error, const QString &sql);
+
+/// While alive, records every statement SqlQuery executes on the creating thread, with its bound
+/// values (the query-plan tests run EXPLAIN on what a use case really sent). Unused, it costs one
+/// thread-local pointer check per bind and exec. Captures nest: the innermost one records.
+class StatementCapture
+{
+public:
+    struct Statement
+    {
+        QString sql;
+        QList<std::pair<QString, QVariant>> values; ///< placeholder (":owner") → bound value, in bind order
+    };
+
+    StatementCapture();
+    ~StatementCapture();
+    StatementCapture(const StatementCapture &) = delete;
+    StatementCapture &operator=(const StatementCapture &) = delete;
+
+    const QList<Statement> &statements() const { return m_statements; }
+    /// The capture recording on this thread, or nullptr.
+    static StatementCapture *current();
+
+private:
+    friend class SqlQuery;
+    StatementCapture *m_outer = nullptr;
+    QList<Statement> m_statements;
+};
 
 /// A prepared statement with bound values only; every failure throws (see throwSqlError).
 class SqlQuery
@@ -36,6 +66,7 @@ private:
     Database &m_database;
     QString m_sql;
     QSqlQuery m_query;
+    QList<std::pair<QString, QVariant>> m_captured; ///< bound values, kept only while a StatementCapture records
 };
 
 } // namespace bizdesk::storage
