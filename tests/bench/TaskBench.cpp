@@ -165,11 +165,14 @@ double firstPaintMs(const QString &path, const QString &login, const QString &se
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("BIZDESK_PASSWORD"), testing::TestOrganisation::password);
     // Settings, logs and the remembered audit head of the run stay out of the user's own.
+    environment.insert(QStringLiteral("HOME"), settingsFolder + QStringLiteral("/home"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settingsFolder + QStringLiteral("/config"));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), settingsFolder + QStringLiteral("/data"));
     environment.insert(QStringLiteral("XDG_STATE_HOME"), settingsFolder + QStringLiteral("/state"));
     environment.insert(QStringLiteral("XDG_CACHE_HOME"), settingsFolder + QStringLiteral("/cache"));
+    environment.remove(QStringLiteral("BIZDESK_DB"));
     process.setProcessEnvironment(environment);
+    process.setStandardInputFile(QProcess::nullDevice());
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.start(QStringLiteral(BIZDESK_GUI_PATH),
                   {QStringLiteral("--db"), path, QStringLiteral("--as"), login, QStringLiteral("--quit-after-first-paint")});
