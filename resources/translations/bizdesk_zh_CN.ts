@@ -57,6 +57,10 @@
         <source>Enter the database password…</source>
         <translation>输入数据库密码…</translation>
     </message>
+    <message>
+        <source>Print "first-paint-ms N" once the main window's first tab has been drawn, then quit (start-up measurements).</source>
+        <translation>主窗口的第一个标签页绘制完成后输出“first-paint-ms N”并退出（用于测量启动耗时）。</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDesk</name>
@@ -8201,6 +8205,10 @@ New status:</source>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>正在加载待办…</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::MarketResearchPage</name>
@@ -8320,6 +8328,10 @@ New status:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>正在加载待办…</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,10 @@
         <source>Enter the database password…</source>
         <translation>輸入資料庫密碼…</translation>
     </message>
+    <message>
+        <source>Print "first-paint-ms N" once the main window's first tab has been drawn, then quit (start-up measurements).</source>
+        <translation>主視窗的第一個分頁繪製完成後輸出「first-paint-ms N」並結束（用於量測啟動耗時）。</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDesk</name>
@@ -8201,6 +8205,10 @@ New status:</source>
         <source>Dismiss</source>
         <translation>關閉</translation>
     </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>正在載入待辦…</translation>
+    </message>
 </context>
 <context>
     <name>bizdesk::ui::MarketResearchPage</name>
@@ -8320,6 +8328,10 @@ New status:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation>正在載入待辦…</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ void throwSqlError(Database &database, const QSqlError &error, const QString &sq
 
 namespace {
 
+thread_local StatementCapture *currentCapture = nullptr;
+
 QSqlQuery keptOrPrepared(Database &database, const QString &sql)
 {
     if (std::optional<QSqlQuery> kept = database.statements().take(sql))
@@ -52,6 +54,22 @@ QSqlQuery keptOrPrepared(Database &database, const QString &sql)
 
 } // namespace
 
+StatementCapture::StatementCapture()
+    : m_outer(currentCapture)
+{
+    currentCapture = this;
+}
+
+StatementCapture::~StatementCapture()
+{
+    currentCapture = m_outer;
+}
+
+StatementCapture *StatementCapture::current()
+{
+    return currentCapture;
+}
+
 SqlQuery::SqlQuery(Database &database, const QString &sql)
     : m_database(database)
     , m_sql(sql)
@@ -65,6 +83,7 @@ SqlQuery::SqlQuery(SqlQuery &&other) noexcept
     , m_query(std::move(other.m_query))
     , m_boundPlaceholders(std::move(other.m_boundPlaceholders))
     , m_borrowing(other.m_borrowing)
+    , m_captured(std::move(other.m_captured))
 {
     other.m_borrowing = false;
 }
@@ -84,11 +103,15 @@ SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
 {
     m_query.bindValue(placeholder, value);
     m_boundPlaceholders.insert(placeholder);
+    if (currentCapture)
+        m_captured.append({placeholder, value});
     return *this;
 }
 
 SqlQuery &SqlQuery::exec()
 {
+    if (currentCapture)
+        currentCapture->m_statements.append({m_sql, std::exchange(m_captured, {})});
     if (!m_query.exec())
         throwSqlError(m_database, m_query.lastError(), m_sql);
     return *this;

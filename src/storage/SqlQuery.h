@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QList>
 #include <QSet>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+
+#include <utility>
 
 namespace bizdesk::storage {
 
@@ -13,9 +16,36 @@ class Database;
 /// violations become conflicts, everything else an internal error (logged with the SQL).
 [[noreturn]] void throwSqlError(Database &database, const QSqlError &error, const QString &sql);
 
+/// While alive, records every statement SqlQuery executes on the creating thread, with its bound
+/// values (the query-plan tests run EXPLAIN on what a use case really sent). Unused, it costs one
+/// thread-local pointer check per bind and exec. Captures nest: the innermost one records.
+class StatementCapture
+{
+public:
+    struct Statement
+    {
+        QString sql;
+        QList<std::pair<QString, QVariant>> values; ///< placeholder (":owner") → bound value, in bind order
+    };
+
+    StatementCapture();
+    ~StatementCapture();
+    StatementCapture(const StatementCapture &) = delete;
+    StatementCapture &operator=(const StatementCapture &) = delete;
+
+    const QList<Statement> &statements() const { return m_statements; }
+    /// The capture recording on this thread, or nullptr.
+    static StatementCapture *current();
+
+private:
+    friend class SqlQuery;
+    StatementCapture *m_outer = nullptr;
+    QList<Statement> m_statements;
+};
+
 /// A prepared statement with bound values only; every failure throws (see throwSqlError).
 /// The statement is borrowed from the connection's StatementCache and given back, finished, when
-/// the SqlQuery goes away; results are read forward only.
+/// the SqlQuery goes away; on SQLite results are read forward only.
 class SqlQuery
 {
 public:
@@ -47,6 +77,7 @@ private:
     QSqlQuery m_query;
     QSet<QString> m_boundPlaceholders; ///< reset to NULL before the statement is kept
     bool m_borrowing = true; ///< false once moved from
+    QList<std::pair<QString, QVariant>> m_captured; ///< bound values, kept only while a StatementCapture records
 };
 
 } // namespace bizdesk::storage

@@ -8,6 +8,7 @@
 #include "storage/Transaction.h"
 #include "support/ExpenseSamples.h"
 #include "support/TestDatabase.h"
+#include "UiTestSupport.h"
 #include "ui/shell/ChangeWatcher.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/tasks/MyTasksPage.h"
@@ -83,6 +84,8 @@ TEST_P(LiveRefreshTest, a_decision_through_the_service_updates_tab_titles_status
     ui::MainWindow window(as(QStringLiteral("manager1")));
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    // My Tasks reads on its worker: the count follows the window.
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     ASSERT_EQ(tabTitle(window, QStringLiteral("tasks")), QStringLiteral("My Tasks (1)"));
     ASSERT_TRUE(tabTitle(window, QStringLiteral("entertainment")).endsWith(QStringLiteral("(1)")));
     ASSERT_EQ(waitingLabel(window), QStringLiteral("1 task(s) waiting"));
@@ -101,7 +104,9 @@ TEST_P(LiveRefreshTest, a_decision_through_the_service_updates_tab_titles_status
 TEST_P(LiveRefreshTest, a_change_written_by_another_connection_is_picked_up)
 {
     ui::MainWindow window(as(QStringLiteral("manager1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     ASSERT_EQ(tabTitle(window, QStringLiteral("tasks")), QStringLiteral("My Tasks"));
+    ASSERT_EQ(waitingLabel(window), QStringLiteral("0 task(s) waiting"));
 
     // Another program: its own connection and session (its announcements do not reach this window).
     auto other = storage::Database::open(database().location(), storage::Database::CreateMode::MustExist);

@@ -1,8 +1,11 @@
+#include "UiTestSupport.h"
+
 #include "services/Session.h"
 #include "support/TestDatabase.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QLabel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -48,6 +51,11 @@ TEST_P(MainWindowTest, status_bar_names_the_user_and_the_backend)
     EXPECT_TRUE(status.contains(QStringLiteral("李经理")));
     EXPECT_TRUE(status.contains(GetParam() == bizdesk::testing::Backend::Sqlite ? QStringLiteral("SQLite")
                                                                                 : QStringLiteral("PostgreSQL")));
+    // The tasks label follows My Tasks' worker: loading first, then the count.
+    const auto *tasks = window.statusBar()->findChild<QLabel *>(QStringLiteral("tasksWaitingLabel"));
+    ASSERT_NE(tasks, nullptr);
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
+    EXPECT_EQ(tasks->text(), QStringLiteral("0 task(s) waiting"));
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(MainWindowTest);

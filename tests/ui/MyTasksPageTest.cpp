@@ -86,6 +86,7 @@ protected:
 TEST_P(MyTasksPageTest, lists_registered_tasks_grouped_by_kind_overdue_first_with_a_badge_count)
 {
     ui::MyTasksPage page(as(QStringLiteral("sales1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     EXPECT_EQ(page.badgeCount(), 3);
     const QStandardItemModel *model = page.model();
     ASSERT_EQ(model->rowCount(), 2) << "follow-ups, then the other kind";
@@ -99,6 +100,8 @@ TEST_P(MyTasksPageTest, lists_registered_tasks_grouped_by_kind_overdue_first_wit
     EXPECT_TRUE(page.view()->isExpanded(followUps));
 
     ui::MyTasksPage other(as(QStringLiteral("sales2")));
+
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(other));
     EXPECT_EQ(other.badgeCount(), 0);
     EXPECT_TRUE(other.view()->isHidden());
 }
@@ -106,6 +109,7 @@ TEST_P(MyTasksPageTest, lists_registered_tasks_grouped_by_kind_overdue_first_wit
 TEST_P(MyTasksPageTest, double_click_asks_to_open_the_record)
 {
     ui::MyTasksPage page(as(QStringLiteral("sales1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     page.resize(800, 400);
     page.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
@@ -127,6 +131,7 @@ TEST_P(MyTasksPageTest, double_click_asks_to_open_the_record)
 TEST_P(MyTasksPageTest, main_window_shows_the_count_and_opens_the_module)
 {
     ui::MainWindow window(as(QStringLiteral("sales1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     QTabWidget *tabs = window.tabs();
     int tasksTab = -1;
     int teamTab = -1;
@@ -217,12 +222,15 @@ TEST_P(MyTasksPageTest, double_click_opens_each_modules_record_in_its_own_tab)
     services::TaskService::addSource(source);
 
     ui::MainWindow window(as(QStringLiteral("manager1")));
+
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     window.resize(1200, 800);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     QTabWidget *tabs = window.tabs();
     const int tasksTab = tabOf(tabs, QStringLiteral("tasks"));
     tabs->setCurrentIndex(tasksTab);
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     auto *tasks = qobject_cast<ui::MyTasksPage *>(tabs->widget(tasksTab));
     ASSERT_NE(tasks, nullptr);
     const QStandardItemModel *model = tasks->model();
@@ -237,6 +245,7 @@ TEST_P(MyTasksPageTest, double_click_opens_each_modules_record_in_its_own_tab)
     EXPECT_EQ(entertainment->currentId(), expenseId);
 
     tabs->setCurrentIndex(tasksTab);
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     ASSERT_EQ(tasks->model()->rowCount(), 2);
     doubleClick(tasks->view(), 1);
     EXPECT_EQ(tabs->currentIndex(), tabOf(tabs, QStringLiteral("customers")));
@@ -250,6 +259,7 @@ TEST_P(MyTasksPageTest, double_click_opens_each_modules_record_in_its_own_tab)
 TEST_P(MyTasksPageTest, every_module_in_the_catalog_has_its_tab_and_its_page_opens_its_record_kinds)
 {
     ui::MainWindow window(as(QStringLiteral("director")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(window));
     QTabWidget *tabs = window.tabs();
     ASSERT_EQ(tabs->count(), 1 + static_cast<int>(services::ModuleCatalog::modules().size())) << "My Tasks plus one tab per module";
     for (const services::ModuleDescriptor &module : services::ModuleCatalog::modules()) {
@@ -356,6 +366,7 @@ protected:
 TEST_P(MyTasksGroupsTest, approvals_come_first_and_overdue_contacts_collapse_per_customer_class)
 {
     ui::MyTasksPage page(as(QStringLiteral("manager1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     EXPECT_EQ(page.badgeCount(), 19);
     EXPECT_EQ(headings(page), (QStringList{QStringLiteral("Approvals waiting for me (2)"), QStringLiteral("Follow-ups due (3)"),
                                            QStringLiteral("Overdue contacts · 重点客户 (8)"),
@@ -372,6 +383,7 @@ TEST_P(MyTasksGroupsTest, approvals_come_first_and_overdue_contacts_collapse_per
 TEST_P(MyTasksGroupsTest, groups_open_with_the_keyboard_stay_open_across_refresh_and_enter_opens_a_task)
 {
     ui::MyTasksPage page(as(QStringLiteral("manager1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     QList<services::RecordRef> opened;
     page.setRecordOpener([&opened](const services::RecordRef &record) {
         opened << record;
@@ -395,6 +407,8 @@ TEST_P(MyTasksGroupsTest, groups_open_with_the_keyboard_stay_open_across_refresh
     EXPECT_TRUE(view->isExpanded(group(3))) << "Enter on a group opens it";
 
     page.refresh();
+
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     EXPECT_TRUE(view->isExpanded(group(2))) << "kept across refresh";
     EXPECT_FALSE(view->isExpanded(group(0)));
     EXPECT_TRUE(view->isExpanded(group(3)));
@@ -409,6 +423,7 @@ TEST_P(MyTasksGroupsTest, groups_open_with_the_keyboard_stay_open_across_refresh
 TEST_P(MyTasksGroupsTest, filters_by_kind_and_due_date)
 {
     ui::MyTasksPage page(as(QStringLiteral("manager1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     QComboBox *due = page.dueFilter();
     QComboBox *kind = page.kindFilter();
     due->setCurrentIndex(due->findData(static_cast<int>(services::DueFilter::Overdue)));
@@ -424,6 +439,7 @@ TEST_P(MyTasksGroupsTest, filters_by_kind_and_due_date)
     EXPECT_EQ(headings(page), (QStringList{QStringLiteral("Overdue contacts · 重点客户 (8)"),
                                            QStringLiteral("Overdue contacts · 普通客户 (6)")}));
     page.refresh();
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     EXPECT_EQ(kind->currentData().toString(), QStringLiteral("overdue_contact")) << "the filter survives a refresh";
     EXPECT_EQ(page.model()->rowCount(), 2);
     EXPECT_EQ(page.badgeCount(), 19) << "the tab counts everything waiting, whatever is filtered";
@@ -433,6 +449,7 @@ TEST_P(MyTasksGroupsTest, chinese_interface_names_the_groups_and_renders_unclipp
 {
     const bizdesk::testing::ChineseInterface chinese;
     ui::MyTasksPage page(as(QStringLiteral("manager1")));
+    ASSERT_TRUE(bizdesk::testing::waitForTasks(page));
     EXPECT_EQ(headings(page).at(0), QStringLiteral("待我审批（2）"));
     EXPECT_EQ(headings(page).at(2), QStringLiteral("逾期未联系 · 重点客户（8）"));
     page.resize(1100, 620);

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "ui/shell/Application.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/tasks/MyTasksPage.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QInputMethodEvent>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -43,6 +46,19 @@ void whenModalShown(std::function<void(T *)> interact, int timeoutMs = 5000)
             dialog->reject();
     });
     timer->start();
+}
+
+/// Waits until My Tasks shows the result of its latest refresh (it reads on its own worker).
+inline bool waitForTasks(const ui::MyTasksPage &page, int timeoutMs = 15000)
+{
+    return QTest::qWaitFor([&page] { return !page.isLoading(); }, timeoutMs);
+}
+
+/// The same for the My Tasks tab of a main window.
+inline bool waitForTasks(const ui::MainWindow &window, int timeoutMs = 15000)
+{
+    const auto *page = window.tabs()->findChild<ui::MyTasksPage *>(QStringLiteral("tasks"));
+    return page && waitForTasks(*page, timeoutMs);
 }
 
 /// Types `text` into a widget as a user would: ASCII as key clicks, Chinese as an input-method

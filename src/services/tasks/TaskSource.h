@@ -1,11 +1,15 @@
 #pragma once
 
+#include "domain/calendar/BusinessCalendar.h"
+#include "domain/identity/User.h"
 #include "services/modules/RecordRef.h"
+#include "storage/DatabaseLocation.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace bizdesk::services {
@@ -35,15 +39,25 @@ public:
 };
 
 /// Collects tasks from every registered source (each module's descriptor lists its sources).
+/// Sources may be asked from any thread, each time on that thread's own connection: a source
+/// keeps no state and reads only through the session it is given.
 class TaskService
 {
 public:
     static void addSource(std::shared_ptr<TaskSource> source);
-    /// Removes a source added before (tests register their own and remove them afterwards).
+    /// Removes a source added before (tests register their own and remove them afterwards). A
+    /// request already running keeps the sources it started with.
     static void removeSource(const TaskSource *source);
     /// Everything waiting for the session's user, overdue first, then by due date (TaskBoard
     /// arranges them for My Tasks).
     static QList<TaskItem> tasksFor(Session &session);
+    /// tasksFor() as work for a background worker (My Tasks): it opens its own connection to
+    /// `location` where it runs and asks the sources for `user` as of `now`, with the calendar
+    /// the caller's session already read (no company profile lookup on the worker).
+    static std::function<QList<TaskItem>()> tasksOnOwnConnection(storage::DatabaseLocation location, domain::User user,
+                                                                 QDateTime now, domain::BusinessCalendar calendar);
+    /// The same for the user and clock of `session`.
+    static std::function<QList<TaskItem>()> tasksOnOwnConnection(const Session &session);
 };
 
 } // namespace bizdesk::services

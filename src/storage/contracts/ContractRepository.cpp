@@ -385,9 +385,13 @@ QList<ContractReminderRow> ContractRepository::endingBetween(domain::UserId owne
 
 QList<ContractReminderRow> ContractRepository::overdueMilestones(domain::UserId owner, const QDate &today) const
 {
-    SqlQuery query(m_database, QStringLiteral("SELECT k.id, k.number, k.title, m.due_date, m.id, m.kind FROM contract_milestones m "
-                                              "JOIN contracts k ON k.id = m.contract_id WHERE m.done_on IS NULL AND m.due_date < "
-                                              ":today AND k.owner_id = :owner AND k.state = 'effective' ORDER BY m.due_date LIMIT 500"));
+    // The owner's effective contracts first (contracts_owner_end), then each one's open milestones
+    // (contract_milestones_open_by_contract): the work grows with the owner's contracts, never
+    // with every overdue milestone of the company. CROSS JOIN keeps that order on SQLite.
+    SqlQuery query(m_database, QStringLiteral("SELECT k.id, k.number, k.title, m.due_date, m.id, m.kind FROM contracts k "
+                                              "CROSS JOIN contract_milestones m WHERE m.contract_id = k.id AND k.owner_id = :owner "
+                                              "AND k.state = 'effective' AND m.done_on IS NULL AND m.due_date < :today "
+                                              "ORDER BY m.due_date LIMIT 500"));
     query.bind(":today", today.toString(Qt::ISODate)).bind(":owner", owner);
     return readReminders(query);
 }

@@ -196,6 +196,9 @@ QStringList ExpenseRepository::queryPlan(const ExpenseFilter &filter) const
 void ExpenseRepository::runList(const ExpenseFilter &filter, const QString &prefix,
                                 const std::function<void(SqlQuery &)> &read) const
 {
+    // An empty list of ids matches nothing: not asked at all (a "WHERE 1 = 0" is still planned as a scan).
+    if (filter.ids && filter.ids->isEmpty())
+        return;
     QStringList where;
     QStringList viewers{QStringLiteral(":viewer")};
     for (int i = 0; i < filter.actingFor.size(); ++i)

@@ -8,8 +8,8 @@
 
 namespace bizdesk::ui {
 
-/// Lives in BackgroundCounter's thread; runs one request at a time and reports it by signal.
-/// (Not a nested class: moc does not support signals in nested classes.)
+/// Lives in BackgroundCounter's thread; runs one request at a time and reports it back to the
+/// counter by queued call. (Not a nested class: moc does not support nested QObject classes.)
 class CountWorker : public QObject
 {
     Q_OBJECT
@@ -20,26 +20,28 @@ public:
     {
     }
 
-    void run(quint64 token, const BackgroundCounter::Count &count)
+    void run(quint64 token, const BackgroundCounter::Job &job, BackgroundCounter *counter)
     {
         // Superseded while it waited in the queue: the result would be dropped anyway.
         if (token != m_latest->load())
             return;
+        std::function<void()> then;
+        QString error;
         try {
-            const qint64 total = count();
-            emit finished(token, total, QString());
-        } catch (const domain::Error &error) {
-            BIZDESK_LOG_ERROR("background count failed: {}", error.message().toStdString());
-            emit finished(token, 0, ErrorPresenter::describe(error));
-        } catch (const std::exception &error) {
-            BIZDESK_LOG_ERROR("background count failed: {}", error.what());
-            emit finished(token, 0, QString::fromUtf8(error.what()));
+            then = job();
+        } catch (const domain::Error &failure) {
+            BIZDESK_LOG_ERROR("background request failed: {}", failure.message().toStdString());
+            error = ErrorPresenter::describe(failure);
+        } catch (const std::exception &failure) {
+            BIZDESK_LOG_ERROR("background request failed: {}", failure.what());
+            error = QString::fromUtf8(failure.what());
         }
+        // The counter outlives this call: its destructor waits for the thread. A call still
+        // queued when it goes is discarded with it.
+        QMetaObject::invokeMethod(
+            counter, [counter, token, then = std::move(then), error] { counter->deliver(token, then, error); },
+            Qt::QueuedConnection);
     }
-
-signals:
-    /// `error` is empty on success.
-    void finished(quint64 token, qint64 total, const QString &error);
 
 private:
     std::shared_ptr<std::atomic<quint64>> m_latest;
@@ -51,8 +53,6 @@ BackgroundCounter::BackgroundCounter(QObject *parent)
 {
     m_worker = std::make_unique<CountWorker>(m_latest);
     m_worker->moveToThread(&m_thread);
-    // Queued: the worker emits in its own thread, this object handles the result in the UI thread.
-    connect(m_worker.get(), &CountWorker::finished, this, &BackgroundCounter::deliver, Qt::QueuedConnection);
     m_thread.setObjectName(QStringLiteral("bizdesk-count"));
     m_thread.start(QThread::LowPriority);
 }
@@ -68,12 +68,19 @@ BackgroundCounter::~BackgroundCounter()
 
 quint64 BackgroundCounter::start(Count count)
 {
+    return startJob([this, count = std::move(count)]() -> std::function<void()> {
+        const qint64 total = count();
+        return [this, total] { emit counted(total); };
+    });
+}
+
+quint64 BackgroundCounter::startJob(Job job)
+{
     const quint64 token = m_latest->fetch_add(1) + 1;
     m_busy = true;
     CountWorker *worker = m_worker.get();
     QMetaObject::invokeMethod(
-        worker, [worker, token, count = std::move(count)] { worker->run(token, count); },
-        Qt::QueuedConnection);
+        worker, [this, worker, token, job = std::move(job)] { worker->run(token, job, this); }, Qt::QueuedConnection);
     return token;
 }
 
@@ -83,13 +90,13 @@ void BackgroundCounter::cancel()
     m_busy = false;
 }
 
-void BackgroundCounter::deliver(quint64 token, qint64 total, const QString &error)
+void BackgroundCounter::deliver(quint64 token, const std::function<void()> &then, const QString &error)
 {
     if (token != m_latest->load())
         return; // stale: a newer request or a cancel came after it
     m_busy = false;
     if (error.isEmpty())
-        emit counted(total);
+        then();
     else
         emit failed(error);
 }

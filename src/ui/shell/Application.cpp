@@ -21,17 +21,21 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEvent>
 #include <QFileDialog>
 #include <QPushButton>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSocketNotifier>
+#include <QTabWidget>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 #include <csignal>
+#include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -45,6 +49,37 @@ std::vector<std::unique_ptr<QTranslator>> &translators()
 }
 
 int terminationPipe[2] = {-1, -1};
+
+/// Waits for the first paint of one page of the main window (or of any widget inside it), then
+/// reports once. Installed on the application: a page's children may paint before the page does.
+class FirstPaintProbe final : public QObject
+{
+public:
+    FirstPaintProbe(QWidget *page, std::function<void()> painted, QObject *parent)
+        : QObject(parent)
+        , m_page(page)
+        , m_painted(std::move(painted))
+    {
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (m_done || event->type() != QEvent::Paint || !m_page)
+            return false;
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && (widget == m_page || m_page->isAncestorOf(widget))) {
+            m_done = true;
+            // After this paint has finished: the frame is complete when the report goes out.
+            QTimer::singleShot(0, this, m_painted);
+        }
+        return false;
+    }
+
+private:
+    QPointer<QWidget> m_page;
+    std::function<void()> m_painted;
+    bool m_done = false;
+};
 
 void noteTermination(int)
 {
@@ -215,6 +250,16 @@ void Application::showMainWindow()
                 QApplication::quit();
         });
     });
+    if (m_firstPaintClock) {
+        QWidget *page = m_window->tabs()->currentWidget();
+        const QElapsedTimer started = *m_firstPaintClock;
+        auto *probe = new FirstPaintProbe(page ? page : m_window.data(), [started] {
+            std::printf("first-paint-ms %lld\n", static_cast<long long>(started.elapsed()));
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        }, m_window);
+        qApp->installEventFilter(probe);
+    }
     m_window->show();
     // An idle moment is the cheapest time to fold the SQLite write-ahead log back into the file.
     auto *checkpointTimer = new QTimer(m_window);
@@ -226,8 +271,15 @@ void Application::showMainWindow()
     checkpointTimer->start();
 }
 
+void Application::quitAfterFirstPaint(QElapsedTimer started)
+{
+    m_firstPaintClock = started;
+}
+
 int Application::run(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication application(argc, argv);
     support::Paths::applyApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("BizDesk"));
@@ -246,8 +298,13 @@ int Application::run(int argc, char *argv[])
                                          QApplication::translate("Application",
                                                                  "Log in as LOGIN (password from $BIZDESK_PASSWORD)."),
                                          QStringLiteral("LOGIN"));
+    const QCommandLineOption firstPaintOption(
+        QStringLiteral("quit-after-first-paint"),
+        QApplication::translate("Application", "Print \"first-paint-ms N\" once the main window's first tab has been "
+                                               "drawn, then quit (start-up measurements)."));
     parser.addOption(databaseOption);
     parser.addOption(loginOption);
+    parser.addOption(firstPaintOption);
     parser.process(application);
 
     const QString location = parser.isSet(databaseOption) ? parser.value(databaseOption)
@@ -256,6 +313,8 @@ int Application::run(int argc, char *argv[])
                      storage::DatabaseLocation::describe(location).toStdString());
     Application controller;
     quitOnTermination(&controller);
+    if (parser.isSet(firstPaintOption))
+        controller.quitAfterFirstPaint(started);
     if (!controller.openDatabase(location, parser.value(loginOption)))
         return 1;
     QApplication::setQuitOnLastWindowClosed(true);

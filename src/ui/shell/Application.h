@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTranslator>
 
 #include <memory>
+#include <optional>
 
 namespace bizdesk::domain {
 class Clock;
@@ -40,12 +42,16 @@ private:
     Application();
     ~Application() override;
     void showMainWindow();
+    /// --quit-after-first-paint: once the main window's current tab has been painted, prints
+    /// "first-paint-ms N" (N since `started`) to stdout and quits (the cold_start bench).
+    void quitAfterFirstPaint(QElapsedTimer started);
 
     std::unique_ptr<domain::Clock> m_clock;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<services::Session> m_session;
     std::unique_ptr<services::SettingsAuditHeadStore> m_auditHeads;
     QPointer<MainWindow> m_window;
+    std::optional<QElapsedTimer> m_firstPaintClock; ///< set with --quit-after-first-paint
 };
 
 } // namespace bizdesk::ui

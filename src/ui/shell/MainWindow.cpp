@@ -232,14 +232,19 @@ void MainWindow::refreshAfterChange()
 void MainWindow::updateTabTitles()
 {
     int waiting = 0;
+    bool tasksLoading = false;
     for (int i = 0; i < m_tabs->count(); ++i) {
         const auto *page = dynamic_cast<ModulePage *>(m_tabs->widget(i));
         const int count = page ? page->badgeCount() : -1;
         m_tabs->setTabText(i, count > 0 ? QStringLiteral("%1 (%2)").arg(m_tabTitles.at(i)).arg(count) : m_tabTitles.at(i));
-        if (m_tabs->widget(i)->objectName() == QLatin1String("tasks") && count > 0)
+        if (m_tabs->widget(i)->objectName() != QLatin1String("tasks"))
+            continue;
+        if (count > 0)
             waiting = count;
+        // No count yet: My Tasks is still reading on its worker (the window did not wait for it).
+        tasksLoading = count < 0 && page && page->isLoading();
     }
-    m_tasksLabel->setText(tr("%n task(s) waiting", nullptr, waiting));
+    m_tasksLabel->setText(tasksLoading ? tr("Loading tasks…") : tr("%n task(s) waiting", nullptr, waiting));
 }
 
 void MainWindow::updateStatus()

@@ -21,6 +21,9 @@ public:
     virtual void refresh() {}
     /// Number shown on the tab title (e.g. tasks waiting); -1 for none.
     virtual int badgeCount() const { return -1; }
+    /// True while the page's data is being read in the background (My Tasks' worker); the
+    /// shell shows a loading note for a page that has no count yet.
+    virtual bool isLoading() const { return false; }
     /// Actions the page adds to the File menu (e.g. Import customers…); the page owns them,
     /// decides their visibility and what they do.
     virtual QList<QAction *> fileActions() const { return {}; }

@@ -1,9 +1,8 @@
 #include "ui/tasks/MyTasksPage.h"
 
-#include "domain/Error.h"
 #include "services/ModuleCatalog.h"
 #include "services/Session.h"
-#include "ui/common/ErrorPresenter.h"
+#include "ui/common/BackgroundCounter.h"
 #include "ui/common/Style.h"
 
 #include <QComboBox>
@@ -21,6 +20,7 @@ namespace bizdesk::ui {
 MyTasksPage::MyTasksPage(services::Session &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_loader(new BackgroundCounter(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
@@ -51,9 +51,7 @@ MyTasksPage::MyTasksPage(services::Session &session, QWidget *parent)
     filters->addStretch(1);
     layout->addLayout(filters);
 
-    m_empty = new QLabel(tr("Nothing is waiting for you. Approvals, follow-ups and reminders from every module appear "
-                            "here as they come in."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_empty, 1);
@@ -86,6 +84,10 @@ MyTasksPage::MyTasksPage(services::Session &session, QWidget *parent)
     connect(m_view, &QTreeView::collapsed, this, remember(false));
     connect(m_kindFilter, &QComboBox::currentIndexChanged, this, &MyTasksPage::rebuild);
     connect(m_dueFilter, &QComboBox::currentIndexChanged, this, &MyTasksPage::rebuild);
+    connect(m_loader, &BackgroundCounter::failed, this, [this](const QString &message) {
+        m_failure = message;
+        showTasks({});
+    });
     // Due dates pass with time even when nothing is saved (the shell refreshes on every change).
     auto *timer = new QTimer(this);
     timer->setInterval(5 * 60 * 1000);
@@ -102,19 +104,42 @@ services::TaskFilter MyTasksPage::filter() const
     return filter;
 }
 
+bool MyTasksPage::isLoading() const
+{
+    return m_loader->isBusy();
+}
+
 void MyTasksPage::refresh()
 {
-    const qsizetype before = m_tasks.size();
-    try {
-        m_tasks = services::TaskService::tasksFor(m_session);
-    } catch (const domain::Error &error) {
-        m_tasks.clear();
-        m_empty->setText(ErrorPresenter::describe(error));
+    if (!m_session.isLoggedIn()) {
+        m_loader->cancel();
+        showTasks({});
+        return;
     }
+    const bool first = !m_loader->isBusy() && !m_loaded;
+    m_loader->startLoad<QList<services::TaskItem>>(services::TaskService::tasksOnOwnConnection(m_session),
+                                                   [this](QList<services::TaskItem> tasks) {
+                                                       m_failure.clear();
+                                                       showTasks(std::move(tasks));
+                                                   });
+    if (!m_loaded) {
+        // Nothing to show yet: say so instead of "nothing is waiting". Later refreshes keep the
+        // tasks on screen until the new ones arrive.
+        m_summary->setText(tr("Loading tasks…"));
+        m_empty->hide();
+        m_view->hide();
+        if (first)
+            emit countChanged(-1);
+    }
+}
+
+void MyTasksPage::showTasks(QList<services::TaskItem> tasks)
+{
+    m_tasks = std::move(tasks);
+    m_loaded = true;
     fillKindFilter();
     rebuild();
-    if (before != m_tasks.size())
-        emit countChanged(static_cast<int>(m_tasks.size()));
+    emit countChanged(static_cast<int>(m_tasks.size()));
 }
 
 void MyTasksPage::fillKindFilter()
@@ -133,6 +158,8 @@ void MyTasksPage::fillKindFilter()
 
 void MyTasksPage::rebuild()
 {
+    if (!m_loaded)
+        return; // the loading note stays until the first result
     const QString currentKey = m_view->currentIndex().siblingAtColumn(0).data(GroupKeyRole).toString();
     m_groups = services::TaskBoard::arrange(m_tasks, filter(), m_session.calendar(), m_session.today());
     m_model->removeRows(0, m_model->rowCount());
@@ -182,6 +209,9 @@ void MyTasksPage::rebuild()
     const int count = static_cast<int>(m_tasks.size());
     m_summary->setText(overdue > 0 ? tr("%1 task(s) waiting for you, %2 overdue").arg(count).arg(overdue)
                                    : tr("%n task(s) waiting for you", nullptr, count));
+    m_empty->setText(m_failure.isEmpty() ? tr("Nothing is waiting for you. Approvals, follow-ups and reminders from every "
+                                              "module appear here as they come in.")
+                                         : m_failure);
     m_empty->setVisible(m_tasks.isEmpty());
     m_view->setVisible(!m_tasks.isEmpty());
 }

@@ -15,11 +15,17 @@ class QTreeView;
 
 namespace bizdesk::ui {
 
+class BackgroundCounter;
+
 /// My Tasks: everything waiting for the logged-in user across modules (TaskService), arranged by
 /// TaskBoard — decisions waiting for the user first, then reminders grouped by kind with their
 /// count (overdue contacts per customer class, collapsed). Filters by kind and due date; a
 /// group's expanded state survives refreshes. The count shows on the tab title; double-click or
 /// Enter opens the item's record in the tab of the module that opens its kind.
+///
+/// The tasks are read on the page's own worker (BackgroundCounter, its own connection), never on
+/// the GUI thread: the window shows at once, the page says "Loading tasks…" until the first
+/// result, and when refreshes overlap only the latest one's result is shown.
 class MyTasksPage : public QWidget, public ModulePage
 {
     Q_OBJECT
@@ -32,8 +38,12 @@ public:
 
     explicit MyTasksPage(services::Session &session, QWidget *parent = nullptr);
 
+    /// Starts reading the tasks on the worker; the page and the count follow when they arrive.
     void refresh() override;
-    int badgeCount() const override { return static_cast<int>(m_tasks.size()); }
+    /// The number of tasks waiting; -1 until the first result has arrived.
+    int badgeCount() const override { return m_loaded ? static_cast<int>(m_tasks.size()) : -1; }
+    /// True from refresh() until its result (or failure) is shown.
+    bool isLoading() const override;
     QTreeView *view() const { return m_view; }
     QStandardItemModel *model() const { return m_model; }
     QComboBox *kindFilter() const { return m_kindFilter; }
@@ -46,9 +56,11 @@ public:
     bool openTask(int position);
 
 signals:
+    /// A result was shown or the first load began: the count (-1 while loading) may differ.
     void countChanged(int count);
 
 private:
+    void showTasks(QList<services::TaskItem> tasks);
     void rebuild();
     void fillKindFilter();
     void activate(const QModelIndex &index);
@@ -64,6 +76,9 @@ private:
     QComboBox *m_dueFilter = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_empty = nullptr;
+    BackgroundCounter *m_loader = nullptr; ///< child: the page's one worker
+    bool m_loaded = false;                 ///< a result has been shown since the page was made
+    QString m_failure;                     ///< why the latest load failed, else empty
 };
 
 } // namespace bizdesk::ui
