@@ -8015,6 +8015,47 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::LeadOutcomesDialog</name>
+    <message>
+        <source>Outcomes by lead</source>
+        <translation>按负责人看成效</translation>
+    </message>
+    <message>
+        <source>Closed negotiations whose figures you may see (§4.4). Zone captured: (final − our bottom line) ÷ (their estimated limit − our bottom line). Estimate error: our last estimate of their limit minus the final price.</source>
+        <translation>您有权查看数字的已关闭谈判（§4.4）。获取的协议区间 =（最终价格 − 我方底线）÷（估计的对方极限 − 我方底线）。估计偏差 = 我方最后一次估计的对方极限减去最终价格。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Closed negotiations</source>
+        <translation>已关闭的谈判</translation>
+    </message>
+    <message>
+        <source>Zone captured (average)</source>
+        <translation>获取的协议区间（平均）</translation>
+    </message>
+    <message>
+        <source>Estimate error (average)</source>
+        <translation>估计偏差（平均）</translation>
+    </message>
+    <message>
+        <source>No closed negotiation with figures you may see yet.</source>
+        <translation>还没有您有权查看数字的已关闭谈判。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n 位负责人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::LoginDialog</name>
     <message>
         <source>Database: %1</source>
@@ -8704,6 +8745,14 @@ Open the negotiation anyway?</source>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcomes by lead…</source>
+        <translation>按负责人看成效…</translation>
+    </message>
+    <message>
+        <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
+        <translation>按负责人统计已关闭谈判：争取到的协议区间比例和估计误差（§4.4）。</translation>
     </message>
 </context>
 <context>

@@ -8015,6 +8015,47 @@ New status:</source>
     </message>
 </context>
 <context>
+    <name>bizdesk::ui::LeadOutcomesDialog</name>
+    <message>
+        <source>Outcomes by lead</source>
+        <translation>按負責人看成效</translation>
+    </message>
+    <message>
+        <source>Closed negotiations whose figures you may see (§4.4). Zone captured: (final − our bottom line) ÷ (their estimated limit − our bottom line). Estimate error: our last estimate of their limit minus the final price.</source>
+        <translation>您有權查看數字的已關閉談判（§4.4）。獲取的協議區間 =（最終價格 − 我方底線）÷（估計的對方極限 − 我方底線）。估計偏差 = 我方最後一次估計的對方極限減去最終價格。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Closed negotiations</source>
+        <translation>已關閉的談判</translation>
+    </message>
+    <message>
+        <source>Zone captured (average)</source>
+        <translation>獲取的協議區間（平均）</translation>
+    </message>
+    <message>
+        <source>Estimate error (average)</source>
+        <translation>估計偏差（平均）</translation>
+    </message>
+    <message>
+        <source>No closed negotiation with figures you may see yet.</source>
+        <translation>還沒有您有權查看數字的已關閉談判。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n 位負責人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bizdesk::ui::LoginDialog</name>
     <message>
         <source>Database: %1</source>
@@ -8704,6 +8745,14 @@ Open the negotiation anyway?</source>
     <message>
         <source>File</source>
         <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Outcomes by lead…</source>
+        <translation>按負責人看成效…</translation>
+    </message>
+    <message>
+        <source>Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4).</source>
+        <translation>按負責人統計已關閉談判：爭取到的協議區間比例和估計誤差（§4.4）。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "services/negotiations/NegotiationService.h"
 #include "services/tasks/TaskSource.h"
 #include "storage/SqlQuery.h"
+#include "support/NegotiationSamples.h"
 #include "support/TestDatabase.h"
 
 #include <gtest/gtest.h>
@@ -70,12 +71,7 @@ protected:
 
     services::OfferInput offer(const QString &side, const QString &amount, int day, const QString &got = {}) const
     {
-        services::OfferInput input;
-        input.side = side;
-        input.amount = amount;
-        input.date = QDate(2026, 11, day);
-        input.got = got;
-        return input;
+        return bizdesk::testing::sampleOffer(side, amount, day, got);
     }
 
     qint64 offers(qint64 id)

@@ -1,8 +1,7 @@
 #include "services/tasks/TaskSource.h"
 
-#include "domain/Clock.h"
+#include "services/OwnConnection.h"
 #include "services/Session.h"
-#include "storage/Database.h"
 
 #include <algorithm>
 #include <mutex>
@@ -70,25 +69,9 @@ QList<TaskItem> TaskService::tasksFor(Session &session)
     return tasks;
 }
 
-std::function<QList<TaskItem>()> TaskService::tasksOnOwnConnection(storage::DatabaseLocation location, domain::User user,
-                                                                   QDateTime now, domain::BusinessCalendar calendar)
-{
-    return [location = std::move(location), user = std::move(user), now = std::move(now), calendar = std::move(calendar)] {
-        // A connection belongs to the thread that opened it: this one is opened where the work runs.
-        auto database = storage::Database::open(location, storage::Database::CreateMode::MustExist);
-        // "Now" as of the request: every source sees the same instant, and the caller's clock is
-        // never read from another thread.
-        const domain::FixedClock clock(now);
-        Session session(*database, clock);
-        session.setUser(user);
-        session.setCalendar(calendar);
-        return tasksFor(session);
-    };
-}
-
 std::function<QList<TaskItem>()> TaskService::tasksOnOwnConnection(const Session &session)
 {
-    return tasksOnOwnConnection(session.database().location(), session.user(), session.now(), session.calendar());
+    return onOwnConnection<QList<TaskItem>>(session, [](Session &own) { return tasksFor(own); });
 }
 
 } // namespace bizdesk::services

@@ -51,12 +51,9 @@ public:
     /// Everything waiting for the session's user, overdue first, then by due date (TaskBoard
     /// arranges them for My Tasks).
     static QList<TaskItem> tasksFor(Session &session);
-    /// tasksFor() as work for a background worker (My Tasks): it opens its own connection to
-    /// `location` where it runs and asks the sources for `user` as of `now`, with the calendar
-    /// the caller's session already read (no company profile lookup on the worker).
-    static std::function<QList<TaskItem>()> tasksOnOwnConnection(storage::DatabaseLocation location, domain::User user,
-                                                                 QDateTime now, domain::BusinessCalendar calendar);
-    /// The same for the user and clock of `session`.
+    /// tasksFor() as work for a background worker (My Tasks): it opens its own connection where
+    /// it runs and asks the sources for the session's user as of now, with the calendar the
+    /// session already read (no company profile lookup on the worker; see onOwnConnection).
     static std::function<QList<TaskItem>()> tasksOnOwnConnection(const Session &session);
 };
 

@@ -12,6 +12,7 @@
 #include "ui/common/PrintPreview.h"
 #include "ui/common/StateBadgeDelegate.h"
 #include "ui/negotiations/NegotiationDetailHtml.h"
+#include "ui/negotiations/LeadOutcomesDialog.h"
 #include "ui/negotiations/NegotiationListModel.h"
 
 #include <QCheckBox>
@@ -97,6 +98,16 @@ void NegotiationsPage::buildUi()
     connect(m_customerFilter, &QLineEdit::editingFinished, this, &NegotiationsPage::reloadList);
     bar->addWidget(m_customerFilter);
     bar->addStretch(1);
+    auto *outcomesButton = new QPushButton(tr("Outcomes by lead…"), this);
+    outcomesButton->setObjectName(QStringLiteral("leadOutcomesButton"));
+    outcomesButton->setToolTip(tr("Per lead over closed negotiations: share of the zone captured and the error of the estimate (§4.4)."));
+    connect(outcomesButton, &QPushButton::clicked, this, [this] {
+        // Not modal: the figures load on their own worker and may stay open beside the list.
+        auto *dialog = new LeadOutcomesDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    bar->addWidget(outcomesButton);
     layout->addLayout(bar);
 
     auto *splitter = new QSplitter(this);
