@@ -5,9 +5,11 @@
 #include "services/negotiations/NegotiationService.h"
 #include "support/NegotiationSamples.h"
 #include "support/TestDatabase.h"
+#include "UiTestSupport.h"
 #include "ui/negotiations/LeadOutcomesDialog.h"
 #include "ui/negotiations/NegotiationsPage.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -94,6 +96,31 @@ TEST_P(LeadOutcomesDialogTest, someone_outside_the_team_and_its_superiors_sees_n
     ASSERT_TRUE(dialog->isLoaded());
     EXPECT_EQ(dialog->table()->rowCount(), 0);
     EXPECT_FALSE(dialog->findChild<QLabel *>(u"outcomesStatus"_s)->text().isEmpty());
+}
+
+TEST_P(LeadOutcomesDialogTest, the_chinese_dialog_names_its_columns_unclipped)
+{
+    if (GetParam() != bizdesk::testing::Backend::Sqlite)
+        GTEST_SKIP() << "one screenshot is enough";
+    const bizdesk::testing::ChineseInterface chinese;
+    closeOneNegotiation();
+    ui::NegotiationsPage page(as(u"director"_s));
+    page.show();
+    ASSERT_EQ(page.findChild<QPushButton *>(u"leadOutcomesButton"_s)->text(), u"按负责人看成效…"_s);
+    ui::LeadOutcomesDialog *dialog = openFrom(page);
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    EXPECT_EQ(dialog->windowTitle(), u"按负责人看成效"_s);
+    QHeaderView *header = dialog->table()->horizontalHeader();
+    EXPECT_EQ(dialog->table()->horizontalHeaderItem(ui::LeadOutcomesDialog::Captured)->text(), u"获取的协议区间（平均）"_s);
+    for (int column = ui::LeadOutcomesDialog::Negotiations; column < ui::LeadOutcomesDialog::ColumnCount; ++column) {
+        const QString title = dialog->table()->horizontalHeaderItem(column)->text();
+        EXPECT_GE(header->sectionSize(column), header->fontMetrics().horizontalAdvance(title)) << title.toStdString();
+    }
+    const QString folder = qEnvironmentVariable("BIZDESK_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(dialog->grab().save(folder + u"/negotiation-outcomes.png"_s));
+    }
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(LeadOutcomesDialogTest);
