@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QUrl>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -28,6 +27,18 @@ QString nextConnectionName()
 }
 
 constexpr int busyTimeoutMilliseconds = 5000;
+
+/// DDL changes the shape of tables. Checked on every execute() (BEGIN and COMMIT included), so a
+/// look at the first word rather than a pattern.
+bool changesSchema(const QString &sql)
+{
+    const QStringView statement = QStringView(sql).trimmed();
+    for (const QStringView keyword : {QStringView(u"CREATE"), QStringView(u"ALTER"), QStringView(u"DROP")}) {
+        if (statement.startsWith(keyword, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
 /// About 40 MB of WAL before SQLite checkpoints on its own (a safety net; idle checkpoints come first).
 constexpr int walAutoCheckpointPages = 10000;
 
@@ -243,9 +254,7 @@ void Database::refuseWrites()
 
 void Database::execute(const QString &sql)
 {
-    static const QRegularExpression schemaChange(QStringLiteral("^\\s*(CREATE|ALTER|DROP)\\b"),
-                                                 QRegularExpression::CaseInsensitiveOption);
-    if (schemaChange.match(sql).hasMatch())
+    if (changesSchema(sql))
         m_statements.clear();
     QSqlQuery query(m_connection);
     if (!query.exec(sql))
