@@ -4,6 +4,8 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/tasks/MyTasksPage.h"
 
+#include <gtest/gtest.h>
+
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
@@ -23,25 +25,54 @@ struct ChineseInterface
     ~ChineseInterface() { ui::Application::installTranslators(QStringLiteral("C")); }
 };
 
+/// Closes `modal` and records a failure naming it: a dialog nobody expected must fail the test,
+/// not leave it waiting in exec() until ctest kills it.
+inline void closeUnexpectedModal(QWidget *modal, const char *why)
+{
+    ADD_FAILURE() << why << ": " << modal->metaObject()->className() << " \"" << modal->windowTitle().toStdString() << '"';
+    if (auto *dialog = qobject_cast<QDialog *>(modal))
+        dialog->reject();
+    else
+        modal->close();
+}
+
 /// Runs `interact` on the next modal dialog of type T once it is shown (e.g. from a toolbar action
 /// that calls exec()), then makes sure it is closed so a failed expectation cannot hang the test.
+/// The wait is generous because sanitizer builds under a loaded CI machine can take seconds to
+/// show a QFileDialog; any other modal that turns up instead, or inside `interact` (a warning
+/// raised by accept()), is closed and reported.
 template<typename T>
-void whenModalShown(std::function<void(T *)> interact, int timeoutMs = 5000)
+void whenModalShown(std::function<void(T *)> interact, int timeoutMs = 60000)
 {
     auto *timer = new QTimer;
     auto *clock = new QElapsedTimer;
     clock->start();
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, [timer, clock, interact, timeoutMs] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        QWidget *modal = QApplication::activeModalWidget();
+        auto *dialog = qobject_cast<T *>(modal);
         if (!dialog && clock->elapsed() < timeoutMs)
             return;
         timer->stop();
         timer->deleteLater();
         delete clock;
-        if (!dialog)
+        if (!dialog) {
+            if (modal)
+                closeUnexpectedModal(modal, "another dialog came up instead of the one the test expected");
+            else
+                ADD_FAILURE() << "the expected dialog never came up";
             return;
+        }
+        auto *guard = new QTimer;
+        guard->setInterval(50);
+        QObject::connect(guard, &QTimer::timeout, [dialog] {
+            QWidget *nested = QApplication::activeModalWidget();
+            if (nested && nested != dialog)
+                closeUnexpectedModal(nested, "a dialog came up while the test used its dialog");
+        });
+        guard->start();
         interact(dialog);
+        delete guard;
         if (dialog->isVisible())
             dialog->reject();
     });
