@@ -6342,6 +6342,13 @@ Check it later with: bizdeskctl audit verify --expect %1:%2</source>
     </message>
 </context>
 <context>
+    <name>SweepLock</name>
+    <message>
+        <source>Another process took over this sweep after it stalled for two minutes; this one stopped. What it had done is saved.</source>
+        <translation>另一個程序在本次清理停滯兩分鐘後接手了它；本次清理已停止，已完成的部分均已儲存。</translation>
+    </message>
+</context>
+<context>
     <name>TableExport</name>
     <message>
         <source>Cannot write %1: %2</source>

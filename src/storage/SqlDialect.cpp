@@ -121,6 +121,8 @@ public:
     }
 
     QString transactionLockStatement(LockMode) const override { return {}; }
+    QString trySessionLockStatement() const override { return {}; }
+    QString sessionUnlockStatement() const override { return {}; }
 };
 
 class PostgreSqlDialect final : public SqlDialect
@@ -244,6 +246,8 @@ public:
         return mode == LockMode::Shared ? QStringLiteral("SELECT pg_advisory_xact_lock_shared(:key)")
                                         : QStringLiteral("SELECT pg_advisory_xact_lock(:key)");
     }
+    QString trySessionLockStatement() const override { return QStringLiteral("SELECT pg_try_advisory_lock(:key)"); }
+    QString sessionUnlockStatement() const override { return QStringLiteral("SELECT pg_advisory_unlock(:key)"); }
 };
 
 } // namespace

@@ -63,6 +63,12 @@ public:
     /// ends (PostgreSQL advisory locks). Empty on SQLite: BEGIN IMMEDIATE already admits one writer
     /// at a time, so a check and the write that depends on it cannot interleave with another's.
     virtual QString transactionLockStatement(LockMode mode) const = 0;
+
+    /// Statements (binding :key) that try to take, and give back, a lock held by the connection
+    /// across transactions, for work that commits in batches (sweeps). The first returns one
+    /// boolean row. Empty on SQLite, which has no such lock; SweepLock keeps a lease row there.
+    virtual QString trySessionLockStatement() const = 0;
+    virtual QString sessionUnlockStatement() const = 0;
 };
 
 } // namespace bizdesk::storage

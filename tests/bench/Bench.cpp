@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("rows per scenario (default 100000); customer_search, customer_list_first_page, tasks_for and "
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("rows per scenario (default 100000); customer_search, customer_list_first_page, tasks_for, pool_sweep and "
                                                                        "cold_start_* build 10 × N customers"),
                                         QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption quickOption(QStringLiteral("quick"), QStringLiteral("few repetitions (smoke test)"));

@@ -4,6 +4,7 @@
 //   (1M by default) through CustomerService::search versus LIKE '%…%' on the same data.
 // customer_list_first_page: first screen of CustomerListModel sorted by name versus
 //   QSqlTableModel::select() + fetching every row.
+#include "bench/BenchCustomers.h"
 #include "bench/BenchScenario.h"
 
 #include "domain/customers/Customer.h"
@@ -70,15 +71,6 @@ domain::Customer toCustomer(const Row &row)
     c.address = row.address;
     c.customerClass = CustomerRules::parseClass(QStringLiteral("class"), row.customerClass);
     return c;
-}
-
-/// A migrated SQLite file with the test organisation; returns the path.
-QString organisationDatabase(const QString &path)
-{
-    auto database = storage::Database::open(path, storage::Database::CreateMode::CreateIfMissing);
-    storage::Migrator::migrate(*database);
-    testing::TestOrganisation organisation(*database);
-    return path;
 }
 
 /// Raw sqlite3 inserts of `rows` (customers + one contact each) in one transaction.

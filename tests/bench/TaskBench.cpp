@@ -9,6 +9,7 @@
 //   database, the user owning the customers, versus the same start on a database with the same
 //   organisation and no customers; the median of the runs. The goal is ours ≤ 2 × the empty
 //   start (a ratio ≥ 0.5).
+#include "bench/BenchCustomers.h"
 #include "bench/BenchScenario.h"
 
 #include "domain/Clock.h"
@@ -29,68 +30,26 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+#include <memory>
 #include <random>
 
 namespace bizdesk::bench {
 namespace {
 
-const QDateTime benchNow(QDate(2026, 11, 2), QTime(9, 0), QTimeZone::utc());
+const QDateTime benchNow = benchCustomersNow();
 
-/// A migrated SQLite file with the test organisation (sales1, director, …); returns the path.
-QString organisationDatabase(const QString &path)
+/// The last contact up to 400 days back, none for a tenth of the customers.
+std::function<std::optional<int>(int)> spreadContacts()
 {
-    auto database = storage::Database::open(path, storage::Database::CreateMode::CreateIfMissing);
-    storage::Migrator::migrate(*database);
-    testing::TestOrganisation organisation(*database);
-    return path;
-}
-
-qint64 userId(const QString &path, const QString &login)
-{
-    auto database = storage::Database::open(path, storage::Database::CreateMode::MustExist);
-    return storage::UserRepository(*database).requireByLogin(login).id;
-}
-
-/// Raw sqlite3 inserts of `count` customers in one transaction: every fifth owned by `owner`,
-/// the others spread over two more owners; the last contact up to 400 days back (none for a
-/// tenth of them), classes as in a real company.
-void insertCustomers(const QString &path, int count, qint64 owner, const QList<qint64> &others)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    sqlite3_stmt *insert = nullptr;
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO customers (name, class, owner_id, stage, name_key, search_text, last_contact_at, "
-                       "owned_since, created_at, updated_at) VALUES (?, ?, ?, 'lead', ?, ?, ?, ?, ?, ?)",
-                       -1, &insert, nullptr);
-    std::mt19937 random(16);
-    std::uniform_int_distribution<int> days(0, 400);
-    const QByteArray created = domain::toStorageTimestamp(benchNow.addDays(-500)).toUtf8();
-    for (int i = 0; i < count; ++i) {
-        const QByteArray name = QStringLiteral("基准客户%1有限公司").arg(i).toUtf8();
-        const int roll = i % 100;
-        const char *customerClass = roll < 15 ? "key" : roll < 60 ? "general" : "potential";
-        const qint64 ownerId = i % 5 == 0 ? owner : others.at(i % others.size());
-        const QByteArray lastContact = domain::toStorageTimestamp(benchNow.addDays(-days(random))).toUtf8();
-        sqlite3_bind_text(insert, 1, name.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert, 2, customerClass, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(insert, 3, ownerId);
-        sqlite3_bind_text(insert, 4, name.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert, 5, name.constData(), -1, SQLITE_TRANSIENT);
+    auto random = std::make_shared<std::mt19937>(16);
+    return [random](int i) -> std::optional<int> {
+        std::uniform_int_distribution<int> days(0, 400);
+        const int daysAgo = days(*random);
         if (i % 10 == 3)
-            sqlite3_bind_null(insert, 6);
-        else
-            sqlite3_bind_text(insert, 6, lastContact.constData(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert, 7, created.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert, 8, created.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(insert, 9, created.constData(), -1, SQLITE_STATIC);
-        sqlite3_step(insert);
-        sqlite3_reset(insert);
-    }
-    sqlite3_finalize(insert);
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
+            return std::nullopt;
+        return daysAgo;
+    };
 }
 
 /// One database per owner login for the whole run: 10 × rows customers, a fifth of them owned by `login`.
@@ -103,7 +62,7 @@ QString customersOwnedBy(const BenchOptions &options, const QString &login)
     const QString path = organisationDatabase(folder.filePath(QStringLiteral("tasks-%1.sqlite").arg(login)));
     const QStringList others = login == QLatin1String("sales1") ? QStringList{QStringLiteral("sales2"), QStringLiteral("manager1")}
                                                                  : QStringList{QStringLiteral("sales1"), QStringLiteral("sales2")};
-    insertCustomers(path, options.rows * 10, userId(path, login), {userId(path, others.at(0)), userId(path, others.at(1))});
+    insertCustomers(path, options.rows * 10, userId(path, login), {userId(path, others.at(0)), userId(path, others.at(1))}, spreadContacts());
     paths.insert(login, path);
     return path;
 }

@@ -151,7 +151,7 @@ TEST_P(CustomerServiceTest, pool_claim_assign_and_return)
 
     services::PolicyService(as(QStringLiteral("director"))).set(domain::policy::poolReturnDays, QStringLiteral("30"));
     m_clock.advanceSeconds(31 * 86400);
-    EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).returnUnfollowedToPool(), 1);
+    EXPECT_EQ(services::CustomerService(as(QStringLiteral("manager1"))).returnUnfollowedToPool().returned, 1);
     EXPECT_FALSE(services::CustomerService(as(QStringLiteral("director"))).customer(customer.id).ownerId.has_value());
 }
 

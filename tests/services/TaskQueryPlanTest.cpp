@@ -287,3 +287,38 @@ TEST_P(TaskQueryPlanTest, a_capture_records_only_while_alive_and_on_its_own_thre
 }
 
 BIZDESK_INSTANTIATE_BACKENDS(TaskQueryPlanTest);
+
+TEST_P(TaskQueryPlanTest, the_pool_return_sweep_reads_only_what_is_due_by_index)
+{
+    // Owned and created long ago: due since their last contact 200 days ago.
+    storage::SqlQuery(database(), u"UPDATE customers SET owned_since = :long_ago, created_at = :long_ago2"_s)
+        .bind(":long_ago", domain::toStorageTimestamp(m_clock.nowUtc().addDays(-300)))
+        .bind(":long_ago2", domain::toStorageTimestamp(m_clock.nowUtc().addDays(-300)))
+        .exec();
+    const storage::StatementCapture capture;
+    EXPECT_EQ(services::CustomerService(as(u"manager1"_s)).returnUnfollowedToPool().returned, 3);
+    if (GetParam() == bizdesk::testing::Backend::PostgreSql)
+        database().execute(u"SET enable_seqscan = off"_s);
+    int candidateQueries = 0;
+    for (const auto &statement : capture.statements()) {
+        const QString sql = statement.sql.trimmed();
+        const bool reads = sql.startsWith(u"SELECT"_s, Qt::CaseInsensitive) || sql.startsWith(u"UPDATE"_s, Qt::CaseInsensitive)
+                           || sql.startsWith(u"DELETE"_s, Qt::CaseInsensitive);
+        // The list of people the sweep visits is read once, whole: one row per person, not per customer.
+        if (!reads || sql.contains(u" FROM users ORDER BY"_s))
+            continue;
+        const QStringList lines = plan(statement);
+        EXPECT_TRUE(fullScans(lines).isEmpty()) << "full scan in:\n  " << sql.toStdString() << "\nplan:\n  "
+                                                << lines.join(u"\n  "_s).toStdString();
+        if (sql.contains(u"ORDER BY COALESCE(last_contact_at, owned_since, created_at), id LIMIT"_s)) {
+            ++candidateQueries;
+            const QString joined = lines.join(u'\n');
+            EXPECT_TRUE(joined.contains(u"customers_owner_contact_due"_s)) << joined.toStdString();
+            EXPECT_FALSE(joined.contains(u"TEMP B-TREE"_s)) << joined.toStdString();
+            EXPECT_FALSE(joined.contains(u"Sort"_s)) << joined.toStdString();
+        }
+    }
+    if (GetParam() == bizdesk::testing::Backend::PostgreSql)
+        database().execute(u"RESET enable_seqscan"_s);
+    EXPECT_GT(candidateQueries, 0);
+}

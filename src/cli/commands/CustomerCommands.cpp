@@ -331,7 +331,10 @@ void registerCustomerCommands(CommandLine &commandLine)
     commandLine.add({{customer, QStringLiteral("pool-return")}, {}, {},
                      QCoreApplication::translate("CustomerCommands", "Return customers not followed for customer.pool_return_days to the shared pool."), Needs::LoggedInUser,
                      [](CommandContext &context) -> QJsonValue {
-                         return QJsonObject{{QStringLiteral("returned"), services::CustomerService(context.session()).returnUnfollowedToPool()}};
+                         const services::PoolReturnResult result = services::CustomerService(context.session()).returnUnfollowedToPool();
+                         return QJsonObject{{QStringLiteral("returned"), result.returned},
+                                            {QStringLiteral("batches"), result.batches},
+                                            {QStringLiteral("running_elsewhere"), result.runningElsewhere}};
                      },
                      {}});
 

@@ -8,6 +8,7 @@
 #include "services/audit/AuditTrail.h"
 #include "services/customers/CustomerInsertion.h"
 #include "services/customers/MarketResearchService.h"
+#include "services/customers/PoolReturnSweep.h"
 #include "services/modules/SeenVersion.h"
 #include "services/policy/PolicyService.h"
 #include "storage/Database.h"
@@ -337,18 +338,9 @@ Customer CustomerService::release(domain::CustomerId id, std::optional<int> seen
     return after;
 }
 
-int CustomerService::returnUnfollowedToPool()
+PoolReturnResult CustomerService::returnUnfollowedToPool(const std::function<void(int)> &afterBatch)
 {
-    m_session.require(Action::ReassignCustomer);
-    Transaction transaction(m_session.database());
-    const qint64 days = PolicyService(m_session).integer(domain::policy::poolReturnDays);
-    const QString cutoff = domain::toStorageTimestamp(m_session.now().addDays(-days));
-    const auto ids = storage::CustomerRepository(m_session.database()).returnToPool(cutoff, m_session.timestamp());
-    for (domain::CustomerId id : ids)
-        AuditTrail(m_session).record(QStringLiteral("customer.return_to_pool"), QStringLiteral("customer"), id, {},
-                                     QJsonObject{{QStringLiteral("pool_return_days"), days}});
-    transaction.commit();
-    return static_cast<int>(ids.size());
+    return PoolReturnSweep(m_session).run(afterBatch);
 }
 
 ExportTable CustomerService::exportTable(domain::CustomerQuery query) const

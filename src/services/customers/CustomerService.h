@@ -4,6 +4,7 @@
 #include "domain/customers/CustomerEvent.h"
 #include "services/exchange/TableExport.h"
 #include "services/customers/CustomerAccess.h"
+#include "services/customers/PoolReturnSweep.h"
 #include "storage/workflow/TransitionRepository.h"
 
 #include <QJsonObject>
@@ -103,8 +104,9 @@ public:
     domain::Customer claim(domain::CustomerId id, std::optional<int> seenVersion = std::nullopt);
     domain::Customer assign(domain::CustomerId id, const QString &ownerLogin, std::optional<int> seenVersion = std::nullopt);
     domain::Customer release(domain::CustomerId id, std::optional<int> seenVersion = std::nullopt);
-    /// Customers unfollowed for customer.pool_return_days go back to the pool; returns how many.
-    int returnUnfollowedToPool();
+    /// Customers unfollowed for customer.pool_return_days go back to the pool, in short batches
+    /// (PoolReturnSweep); `afterBatch` reports progress after each.
+    PoolReturnResult returnUnfollowedToPool(const std::function<void(int returnedSoFar)> &afterBatch = {});
 
     /// The list with its filters, as a table for CSV / xlsx.
     ExportTable exportTable(domain::CustomerQuery query) const;

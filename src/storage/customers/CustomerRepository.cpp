@@ -413,20 +413,45 @@ QList<CustomerRow> CustomerRepository::ownedNotContactedSince(domain::UserId own
     return rows;
 }
 
-QList<domain::CustomerId> CustomerRepository::returnToPool(const QString &cutoffText, const QString &now)
+QList<std::pair<domain::CustomerId, CustomerRepository::PoolSweepPosition>>
+CustomerRepository::poolReturnCandidates(domain::UserId owner, domain::CustomerClass customerClass, const QString &cutoffText,
+                                         const PoolSweepPosition &position, int limit) const
 {
-    SqlQuery select(m_database, QStringLiteral("SELECT id FROM customers WHERE owner_id IS NOT NULL "
+    // A null QString would bind as NULL, which no timestamp is ">=": start from the empty string.
+    const QString afterDue = position.dueAt.isNull() ? QStringLiteral("") : position.dueAt;
+    // The position is written as "due >= :after AND (due > :after OR id > :afterId)" rather than a
+    // row value: SQLite starts the range scan at :after only in this form.
+    SqlQuery query(m_database,
+                   QStringLiteral("SELECT id, COALESCE(last_contact_at, owned_since, created_at) FROM customers "
+                                  "WHERE owner_id = :owner AND class = :class "
+                                  "AND COALESCE(last_contact_at, owned_since, created_at) < :cutoff "
+                                  "AND COALESCE(last_contact_at, owned_since, created_at) >= :after "
+                                  "AND (COALESCE(last_contact_at, owned_since, created_at) > :after2 OR id > :afterId) "
+                                  "ORDER BY COALESCE(last_contact_at, owned_since, created_at), id LIMIT :limit"));
+    query.bind(":owner", owner)
+        .bind(":class", CustomerRules::name(customerClass))
+        .bind(":cutoff", cutoffText)
+        .bind(":after", afterDue)
+        .bind(":after2", afterDue)
+        .bind(":afterId", position.id)
+        .bind(":limit", limit)
+        .exec();
+    QList<std::pair<domain::CustomerId, PoolSweepPosition>> candidates;
+    while (query.next()) {
+        const domain::CustomerId id = query.value(0).toLongLong();
+        candidates.append({id, PoolSweepPosition{query.value(1).toString(), id}});
+    }
+    return candidates;
+}
+
+bool CustomerRepository::returnToPool(domain::CustomerId id, domain::UserId owner, const QString &cutoffText, const QString &now)
+{
+    SqlQuery update(m_database, QStringLiteral("UPDATE customers SET owner_id = NULL, owned_since = NULL, version = version + 1, "
+                                               "updated_at = :now WHERE id = :id AND owner_id = :owner "
                                                "AND COALESCE(last_contact_at, owned_since, created_at) < :cutoff "
-                                               "AND COALESCE(owned_since, created_at) < :cutoff2 ORDER BY id"));
-    select.bind(":cutoff", cutoffText).bind(":cutoff2", cutoffText).exec();
-    QList<domain::CustomerId> ids;
-    while (select.next())
-        ids << select.value(0).toLongLong();
-    SqlQuery update(m_database, QStringLiteral("UPDATE customers SET owner_id = NULL, owned_since = NULL, "
-                                               "version = version + 1, updated_at = :now WHERE id = :id"));
-    for (domain::CustomerId id : ids)
-        update.bind(":now", now).bind(":id", id).exec();
-    return ids;
+                                               "AND COALESCE(owned_since, created_at) < :cutoff2"));
+    update.bind(":now", now).bind(":id", id).bind(":owner", owner).bind(":cutoff", cutoffText).bind(":cutoff2", cutoffText).exec();
+    return update.rowsAffected() == 1;
 }
 
 } // namespace bizdesk::storage

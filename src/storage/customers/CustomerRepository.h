@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace bizdesk::storage {
 
@@ -63,8 +64,23 @@ public:
     /// Customers owned by `owner` whose last contact (or assignment) is before `cutoffText`.
     QList<CustomerRow> ownedNotContactedSince(domain::UserId owner, const QString &cutoffText,
                                               std::optional<domain::CustomerClass> customerClass, int limit) const;
-    /// Owned customers not followed since `cutoffText` go back to the shared pool; returns their ids.
-    QList<domain::CustomerId> returnToPool(const QString &cutoffText, const QString &now);
+    /// Where a pool sweep over one owner's customers of one class has got to, in the order of
+    /// customers_owner_contact_due (when contact fell due, then id).
+    struct PoolSweepPosition
+    {
+        QString dueAt; ///< empty before the first batch (every timestamp sorts after it)
+        domain::CustomerId id = 0;
+    };
+    /// The next `limit` customers of `owner` and `customerClass` whose contact fell due before
+    /// `cutoffText`, after `position`: one range scan of customers_owner_contact_due. Returns
+    /// them with the position to continue from.
+    QList<std::pair<domain::CustomerId, PoolSweepPosition>> poolReturnCandidates(domain::UserId owner, domain::CustomerClass customerClass,
+                                                                                 const QString &cutoffText, const PoolSweepPosition &position,
+                                                                                 int limit) const;
+    /// Returns `id` to the shared pool if `owner` still owns it and has neither contacted it nor
+    /// been given it since `cutoffText` (checked again here: the candidate was read in the same
+    /// transaction, but the rule belongs with the write). True when it was returned.
+    bool returnToPool(domain::CustomerId id, domain::UserId owner, const QString &cutoffText, const QString &now);
 
 private:
     QString whereClause(const CustomerQuery &query) const;
